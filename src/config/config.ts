@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/** Typed configuration read from the environment (CONTRACT §1). Every value has a default. */
+export interface SelvedgeConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl?: string;
+  secretKey: string;
+  bootstrapToken?: string;
+  bootstrapBrand: { name: string; slug: string };
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  mediaDir: string;
+  publicUrl?: string;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxImageBytes: number;
+  /** "all" = API + worker (npm start), "api" = API only, "worker" = worker only. */
+  role: "all" | "api" | "worker";
+  plugins: string[];
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1).default("sqlite:./data/selvedge.sqlite"),
+  REDIS_URL: z.string().url().optional(),
+  SELVEDGE_SECRET_KEY: z.string().optional(),
+  SELVEDGE_BOOTSTRAP_TOKEN: z.string().min(16, "SELVEDGE_BOOTSTRAP_TOKEN must be at least 16 characters").optional(),
+  SELVEDGE_BOOTSTRAP_BRAND: z.string().default("Demo Brand"),
+  SELVEDGE_BOOTSTRAP_SLUG: z.string().regex(/^[a-z0-9-]+$/).default("demo"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SELVEDGE_MEDIA_DIR: z.string().default("./data/media"),
+  SELVEDGE_PUBLIC_URL: z.string().url().optional(),
+  SELVEDGE_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
+  SELVEDGE_MAX_QUERY_COST: z.coerce.number().int().positive().default(250_000),
+  SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  SELVEDGE_PLUGINS: z.string().default(""),
+});
+
+/** A development-only key; production deployments must set SELVEDGE_SECRET_KEY. */
+export const DEV_SECRET_KEY = "selvedge-development-secret-key-change-me";
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<SelvedgeConfig> = {}): SelvedgeConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    secretKey: e.SELVEDGE_SECRET_KEY ?? DEV_SECRET_KEY,
+    bootstrapToken: e.SELVEDGE_BOOTSTRAP_TOKEN,
+    bootstrapBrand: { name: e.SELVEDGE_BOOTSTRAP_BRAND, slug: e.SELVEDGE_BOOTSTRAP_SLUG },
+    logLevel: e.LOG_LEVEL,
+    mediaDir: e.SELVEDGE_MEDIA_DIR,
+    publicUrl: e.SELVEDGE_PUBLIC_URL,
+    maxQueryDepth: e.SELVEDGE_MAX_QUERY_DEPTH,
+    maxQueryCost: e.SELVEDGE_MAX_QUERY_COST,
+    maxImageBytes: e.SELVEDGE_MAX_IMAGE_BYTES,
+    role: e.SELVEDGE_ROLE,
+    plugins: e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    ...overrides,
+  };
+}

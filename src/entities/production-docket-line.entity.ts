@@ -1,0 +1,22 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { DateOnly, IntegerColumn } from "./columns";
+import { Product } from "./product.entity";
+import { Season } from "./season.entity";
+
+/** A production docket line: when a product's production line starts in a season (the date future stock is available). */
+@Entity("production_docket_line")
+@Index("UQ_production_docket_line", ["productId", "seasonId"], { unique: true })
+export class ProductionDocketLine {
+  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @IntegerColumn() brandId: number;
+  @IntegerColumn() productId: number;
+  @ManyToOne(() => Product, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_docket_line_product" })
+  product?: Product;
+  @IntegerColumn() seasonId: number;
+  @ManyToOne(() => Season, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "seasonId", foreignKeyConstraintName: "FK_docket_line_season" })
+  season?: Season;
+  @DateOnly() lineStartDate: string;
+  @IntegerColumn({ default: 0 }) quantity: number;
+}

@@ -1,0 +1,22 @@
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { BoolColumn, IntegerColumn, Varchar } from "./columns";
+import { Product } from "./product.entity";
+
+/** A SKU: one size of a product, with its GS1 barcode (EAN-13 or UPC-A). */
+@Entity("variant")
+@Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
+@Index("UQ_variant_product_size", ["productId", "size"], { unique: true })
+export class Variant {
+  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @IntegerColumn() brandId: number;
+  @IntegerColumn() productId: number;
+  @ManyToOne(() => Product, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_variant_product" })
+  product?: Product;
+  /** Size label, case-sensitive ("S", "M", "38", "One Size"). */
+  @Varchar(30) size: string;
+  /** Position of the size in the product's size run (0-based). */
+  @IntegerColumn() position: number;
+  @Varchar(14, { nullable: true }) barcode: string | null;
+  @BoolColumn(true) active: boolean;
+}
