@@ -1,24 +1,26 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, NullableDateTime, Varchar } from "./columns";
 import { User } from "./user.entity";
 
 /** A bearer token. Only its SHA-256 hash is stored; the token itself is shown once. */
+@ObjectType({ description: "A bearer token (its secret is shown only once, when created)" })
 @Entity("api_token")
 @Index("IDX_api_token_brand", ["brandId"])
 export class ApiToken {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() userId: number;
   @ManyToOne(() => User, { onDelete: "CASCADE" })
   @JoinColumn({ name: "userId", foreignKeyConstraintName: "FK_api_token_user" })
   user?: User;
-  @Varchar(100) name: string;
+  @Field() @Varchar(100) name: string;
   @Index("UQ_api_token_hash", { unique: true })
   @Varchar(64)
   tokenHash: string;
   /** The first characters of the token, to recognise it in listings. */
-  @Varchar(16) prefix: string;
-  @CreatedAt() createdAt: Date;
-  @NullableDateTime() lastUsedAt: Date | null;
-  @NullableDateTime() revokedAt: Date | null;
+  @Field() @Varchar(16) prefix: string;
+  @Field() @CreatedAt() createdAt: Date;
+  @Field(() => Date, { nullable: true }) @NullableDateTime() lastUsedAt: Date | null;
+  @Field(() => Date, { nullable: true }) @NullableDateTime() revokedAt: Date | null;
 }

@@ -1,21 +1,24 @@
 import { Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
+import { CustomerStatusEnum } from "../api/enums";
 import { CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
 
 export type CustomerStatus = "ACTIVE" | "INACTIVE";
 
 /** A wholesale customer (a JOOR "connection"). The account code is the key shared with platforms. */
+@ObjectType({ description: "A wholesale customer; accountCode is the key shared with platforms (JOOR customer code)" })
 @Entity("customer")
 @Index("UQ_customer_brand_account_code", ["brandId", "accountCode"], { unique: true })
 @Index("IDX_customer_brand_status", ["brandId", "status"])
 export class Customer {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
-  @Varchar(200) name: string;
-  @Varchar(50, { nullable: true }) accountCode: string | null;
-  @Varchar(16) status: CustomerStatus;
-  @Varchar(254, { nullable: true }) email: string | null;
-  @Varchar(50, { nullable: true }) phone: string | null;
-  @Varchar(3, { nullable: true }) currency: string | null;
-  @CreatedAt() createdAt: Date;
-  @UpdatedAt() updatedAt: Date;
+  @Field() @Varchar(200) name: string;
+  @Field(() => String, { nullable: true }) @Varchar(50, { nullable: true }) accountCode: string | null;
+  @Field(() => CustomerStatusEnum) @Varchar(16) status: CustomerStatus;
+  @Field(() => String, { nullable: true }) @Varchar(254, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true }) @Varchar(50, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true, description: "ISO 4217" }) @Varchar(3, { nullable: true }) currency: string | null;
+  @Field() @CreatedAt() createdAt: Date;
+  @Field() @UpdatedAt() updatedAt: Date;
 }

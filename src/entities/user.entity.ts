@@ -1,20 +1,23 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, IntegerColumn, Varchar } from "./columns";
+import { RoleEnum } from "../api/enums";
 import { Brand } from "./brand.entity";
 
 export type Role = "ADMIN" | "EDITOR" | "VIEWER";
 
+@ObjectType()
 @Entity("user")
 @Index("UQ_user_brand_email", ["brandId", "email"], { unique: true })
 export class User {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @ManyToOne(() => Brand, { onDelete: "CASCADE" })
   @JoinColumn({ name: "brandId", foreignKeyConstraintName: "FK_user_brand" })
   brand?: Brand;
-  @Varchar(200) name: string;
-  @Varchar(254) email: string;
-  @Varchar(16) role: Role;
-  @BoolColumn(true) active: boolean;
-  @CreatedAt() createdAt: Date;
+  @Field() @Varchar(200) name: string;
+  @Field() @Varchar(254) email: string;
+  @Field(() => RoleEnum) @Varchar(16) role: Role;
+  @Field() @BoolColumn(true) active: boolean;
+  @Field() @CreatedAt() createdAt: Date;
 }

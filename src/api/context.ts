@@ -1,0 +1,37 @@
+import DataLoader from "dataloader";
+import { DataSource } from "typeorm";
+import { Principal } from "../auth/principal";
+import type { AppServices } from "../services/app-services";
+import { unauthenticated } from "./errors";
+
+/** Per-request (or per graphql-ws operation) DataLoaders, created lazily by name. */
+export class LoaderCache {
+  private loaders = new Map<string, DataLoader<unknown, unknown>>();
+  get<K, V>(name: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(name, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface RequestContext {
+  principal: Principal | null;
+  ds: DataSource;
+  services: AppServices;
+  loaders: LoaderCache;
+  /** Absolute base URL of this server, for links (image URLs). */
+  baseUrl: string;
+}
+
+/** The caller's principal; @Authorized guarantees it in resolvers, this narrows the type. */
+export function principalOf(ctx: RequestContext): Principal {
+  if (!ctx.principal) throw unauthenticated();
+  return ctx.principal;
+}
+
+export function brandOf(ctx: RequestContext): number {
+  return principalOf(ctx).brandId;
+}

@@ -1,0 +1,91 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { badInput } from "./errors";
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1..${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  first?: number;
+  @Field(() => String, { nullable: true, description: "endCursor of the previous page" })
+  after?: string;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage: boolean;
+  @Field(() => String, { nullable: true }) endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export function encodeCursor(id: number): string {
+  return Buffer.from(`id:${id}`, "utf8").toString("base64url");
+}
+
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const match = /^id:(\d+)$/.exec(text);
+  if (!match) throw badInput("after", `Invalid cursor "${cursor}"`);
+  return Number(match[1]);
+}
+
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badInput("first", `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return first;
+}
+
+/** A page of nodes. totalCount is computed only when the client asks for it. */
+export class Page<T> {
+  constructor(
+    public edges: Edge<T>[],
+    public pageInfo: PageInfo,
+    private readonly count: () => Promise<number>,
+  ) {}
+  totalCount(): Promise<number> {
+    return this.count();
+  }
+}
+
+/** Relay-style connection type for a node type: `{ edges { cursor node } pageInfo totalCount }`. */
+export function ConnectionType<T extends object>(node: ClassType<T>, name = `${node.name}Connection`) {
+  @ObjectType(`${node.name}Edge`)
+  class EdgeType {
+    @Field() cursor: string;
+    @Field(() => node) node: T;
+  }
+  @ObjectType(name)
+  class ConnectionClass extends Page<T> {
+    @Field(() => [EdgeType]) override edges: Edge<T>[];
+    @Field(() => PageInfo) override pageInfo: PageInfo;
+    @Field(() => Int, { name: "totalCount" })
+    totalCount(): Promise<number> {
+      return super.totalCount();
+    }
+  }
+  return ConnectionClass;
+}
+
+/** Keyset pagination on the alias's `id` (ascending). The query builder carries the brand and filters. */
+export async function paginate<T extends ObjectLiteral & { id: number }>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const limit = pageSize(args.first);
+  const alias = qb.alias;
+  const countQb = qb.clone();
+  if (args.after) qb.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
+  const rows = await qb.orderBy(`${alias}.id`, "ASC").limit(limit + 1).getMany();
+  const hasNextPage = rows.length > limit;
+  const nodes = hasNextPage ? rows.slice(0, limit) : rows;
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  return new Page(edges, { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, () => countQb.getCount());
+}

@@ -1,0 +1,42 @@
+import { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, GraphQLSchema, ValidationRule, getNullableType, isListType } from "graphql";
+import depthLimit from "graphql-depth-limit";
+import { ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+
+/** Lists cost their page size times their children: `products(first: 100) { variants {…} }` ≈ 100 × children. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === "number" ? args.first : undefined;
+  return first === undefined ? undefined : 1 + first * Math.max(childComplexity, 1);
+};
+
+/** Nested lists without a page size (variants of a product) are assumed to hold about 10 items. */
+const listEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
+  isListType(getNullableType(field.type)) ? 1 + 10 * Math.max(childComplexity, 1) : undefined;
+
+export function depthRule(maxDepth: number): ValidationRule {
+  return depthLimit(maxDepth) as ValidationRule;
+}
+
+/** Refuses operations whose estimated cost exceeds the limit, before anything runs. */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageSizeEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for smaller pages or fewer nested lists.`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { DataSource, IsNull } from "typeorm";
+import { ApiToken } from "../entities/api-token.entity";
+import { User } from "../entities/user.entity";
+import { hashToken } from "./token-hash";
+import { Principal } from "./principal";
+
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+
+/**
+ * Resolves `Bearer <token>` to a principal, or null when the token is missing, unknown, revoked or its
+ * user is inactive. lastUsedAt is refreshed at most once a minute per token, off the request path.
+ */
+export class Authenticator {
+  private lastUsedWrites = new Map<number, number>();
+
+  constructor(private readonly ds: DataSource) {}
+
+  async authenticate(authorization: string | undefined | null): Promise<Principal | null> {
+    const token = parseBearer(authorization);
+    if (!token) return null;
+    const row = await this.ds
+      .getRepository(ApiToken)
+      .createQueryBuilder("t")
+      .innerJoin(User, "u", "u.id = t.userId")
+      .select(["t.id AS tokenId", "t.brandId AS brandId", "u.id AS userId", "u.role AS role", "u.active AS active"])
+      .where("t.tokenHash = :hash", { hash: hashToken(token) })
+      .andWhere("t.revokedAt IS NULL")
+      .getRawOne<{ tokenId: number; brandId: number; userId: number; role: Principal["role"]; active: number | boolean }>();
+    if (!row || !Number(row.active)) return null;
+    this.touch(Number(row.tokenId));
+    return { tokenId: Number(row.tokenId), brandId: Number(row.brandId), userId: Number(row.userId), role: row.role };
+  }
+
+  private touch(tokenId: number): void {
+    const now = Date.now();
+    if (now - (this.lastUsedWrites.get(tokenId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
+    this.lastUsedWrites.set(tokenId, now);
+    void this.ds
+      .getRepository(ApiToken)
+      .update({ id: tokenId, revokedAt: IsNull() }, { lastUsedAt: new Date() })
+      .catch(() => undefined);
+  }
+}
+
+export function parseBearer(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1] : null;
+}

@@ -1,0 +1,35 @@
+import "reflect-metadata";
+import { loadConfig } from "./config/config";
+import { startSelvedge } from "./server/bootstrap";
+
+/** `npm start` (API + worker), `npm run worker` (worker only). */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await startSelvedge({ config });
+  if (app.firstStart) {
+    const { brandSlug, adminEmail, token } = app.firstStart;
+    process.stdout.write(
+      [
+        "",
+        "  First start: created brand '" + brandSlug + "' and admin user " + adminEmail + ".",
+        "  Admin token (shown once, store it now):",
+        "",
+        "    " + token,
+        "",
+      ].join("\n") + "\n",
+    );
+  }
+  if (app.url) app.logger.info({ url: `${app.url}/graphql`, database: config.databaseUrl.replace(/\/\/[^@]*@/, "//***@") }, "Selvedge API ready");
+  const shutdown = async (signal: string) => {
+    app.logger.info({ signal }, "shutting down");
+    await app.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Selvedge failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { RequestContext, brandOf, principalOf } from "../../api/context";
+import { parseId } from "../../api/ids";
+import { ApiToken } from "../../entities/api-token.entity";
+import { Brand } from "../../entities/brand.entity";
+import { User } from "../../entities/user.entity";
+import { CreateUserInput, CreatedApiToken, UpdateUserInput } from "./identity.inputs";
+
+@Resolver()
+export class IdentityResolver {
+  @Authorized()
+  @Query(() => User, { description: "The user behind the current token" })
+  viewer(@Ctx() ctx: RequestContext): Promise<User> {
+    const { brandId, userId } = principalOf(ctx);
+    return ctx.services.identity.user(brandId, userId);
+  }
+
+  @Authorized()
+  @Query(() => Brand, { description: "The current token's brand" })
+  brand(@Ctx() ctx: RequestContext): Promise<Brand> {
+    return ctx.services.identity.brand(brandOf(ctx));
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => Brand, { description: "Enables exactly these optional modules (inventory, joor, …)" })
+  setBrandModules(@Arg("modules", () => [String]) modules: string[], @Ctx() ctx: RequestContext): Promise<Brand> {
+    return ctx.services.identity.setModules(brandOf(ctx), modules);
+  }
+
+  @Authorized()
+  @Query(() => [User])
+  users(@Ctx() ctx: RequestContext): Promise<User[]> {
+    return ctx.services.identity.listUsers(brandOf(ctx));
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => User)
+  createUser(@Arg("input") input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.identity.createUser(brandOf(ctx), input);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => User)
+  updateUser(@Arg("input") input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.identity.updateUser(brandOf(ctx), parseId(input.id), input);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => User, { description: "Deactivates a user; their tokens stop working" })
+  deactivateUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
+    return ctx.services.identity.updateUser(brandOf(ctx), parseId(id), { active: false });
+  }
+
+  @Authorized("ADMIN")
+  @Query(() => [ApiToken])
+  apiTokens(@Ctx() ctx: RequestContext): Promise<ApiToken[]> {
+    return ctx.services.identity.listTokens(brandOf(ctx));
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => CreatedApiToken)
+  createApiToken(
+    @Arg("userId", () => ID) userId: string,
+    @Arg("name") name: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreatedApiToken> {
+    return ctx.services.identity.createToken(brandOf(ctx), parseId(userId, "userId"), name);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => ApiToken)
+  revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
+    return ctx.services.identity.revokeToken(brandOf(ctx), parseId(id));
+  }
+}

@@ -1,0 +1,24 @@
+import { DataSource } from "typeorm";
+import { Authenticator } from "../auth/authenticate";
+import { LoaderCache, RequestContext } from "../api/context";
+import { AppServices } from "../services/app-services";
+
+/** Builds the context for an HTTP request or a graphql-ws operation: same tokens, fresh DataLoaders. */
+export class ContextFactory {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly services: AppServices,
+    private readonly authenticator: Authenticator,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  async create(authorization: string | undefined | null): Promise<RequestContext> {
+    return {
+      principal: await this.authenticator.authenticate(authorization),
+      ds: this.ds,
+      services: this.services,
+      loaders: new LoaderCache(),
+      baseUrl: this.baseUrl(),
+    };
+  }
+}
