@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test", "<rootDir>/plugins"],
   testMatch: ["**/*.test.ts"],
+  setupFiles: ["reflect-metadata"],
   testTimeout: 60000,
   maxWorkers: 2,
   transform: {

@@ -9,9 +9,12 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return first === undefined ? undefined : 1 + first * Math.max(childComplexity, 1);
 };
 
-/** Nested lists without a page size (variants of a product) are assumed to hold about 10 items. */
+/**
+ * Nested lists without a page size (variants of a product) are assumed to hold about 10 items.
+ * A connection's `edges` are already counted by its page size.
+ */
 const listEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
-  isListType(getNullableType(field.type)) ? 1 + 10 * Math.max(childComplexity, 1) : undefined;
+  field.name !== "edges" && isListType(getNullableType(field.type)) ? 1 + 10 * Math.max(childComplexity, 1) : undefined;
 
 export function depthRule(maxDepth: number): ValidationRule {
   return depthLimit(maxDepth) as ValidationRule;

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, NonEmptyArray, PubSub } from "type-graphql";
 import { authChecker } from "./auth-checker";
