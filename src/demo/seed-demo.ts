@@ -10,6 +10,7 @@ import {
   Season, SeasonPrice, StockLevel, User, Variant,
 } from "../entities";
 import { LocalDiskStorage } from "../media/local-disk-storage";
+import { MediaStorage } from "../media/media-storage";
 import { IdentityService } from "../modules/identity/identity.service";
 import { firstStart } from "../server/first-start";
 import { CITIES, COLOURS, GARMENTS, SEASONS, SHOP_NAMES, SHOP_WORDS, STREETS } from "./demo-catalogue";
@@ -40,7 +41,7 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
   const rand = seededRandom(options.seed ?? 2026);
   const styles = options.styles ?? 70;
   if (await ds.getRepository(Product).existsBy({ brandId })) throw new Error("This brand already has products: the demo seed only fills an empty brand");
-  const storage = options.images === false ? null : new LocalDiskStorage(options.mediaDir ?? "./data/media");
+  const storage: MediaStorage | null = options.images === false ? null : new LocalDiskStorage(options.mediaDir ?? "./data/media");
 
   return ds.transaction(async (m) => {
     const seasons = await m.getRepository(Season).save(SEASONS.map((s) => m.getRepository(Season).create({ ...s, brandId, active: true })));
