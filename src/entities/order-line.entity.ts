@@ -1,13 +1,15 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY } from "./columns";
 import { Order } from "./order.entity";
 import { Variant } from "./variant.entity";
 
+@ObjectType({ description: "One SKU on a sales order" })
 @Entity("order_line")
 @Index("IDX_order_line_order", ["orderId"])
 @Index("IDX_order_line_variant", ["variantId"])
 export class OrderLine {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() orderId: number;
   @ManyToOne(() => Order, { onDelete: "CASCADE" })
@@ -17,6 +19,9 @@ export class OrderLine {
   @ManyToOne(() => Variant, { onDelete: "RESTRICT" })
   @JoinColumn({ name: "variantId", foreignKeyConstraintName: "FK_order_line_variant" })
   variant?: Variant;
-  @IntegerColumn() quantity: number;
+  @Field(() => Int) @IntegerColumn() quantity: number;
+  /** Stored with 4 decimals; the GraphQL field (order-line.resolver.ts) shows it in the order's currency. */
   @Column(MONEY) unitPrice: string;
+  /** Not stored: the order's currency, set when lines are loaded through their order (for formatting money). */
+  currency?: string;
 }

@@ -1,21 +1,24 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, UpdatedAt, Varchar } from "./columns";
 import { Customer } from "./customer.entity";
 import { Season } from "./season.entity";
 import { User } from "./user.entity";
 
 /** A sales order. Orders from a platform carry its order id in externalId, unique per brand and source. */
+@ObjectType({ description: "A sales order; status is a set of flags (approved, locked, closed) as in Zedonk" })
 @Entity("sales_order")
 @Index("UQ_sales_order_brand_number", ["brandId", "number"], { unique: true })
 @Index("UQ_sales_order_brand_source_external", ["brandId", "source", "externalId"], { unique: true })
 @Index("IDX_sales_order_customer", ["customerId"])
 export class Order {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
-  @Varchar(40) number: string;
-  @Varchar(20) source: string;
+  @Field({ description: "Order number, unique per brand (generated as SO-000001… unless given)" }) @Varchar(40) number: string;
+  @Field({ description: "Where the order came from: MANUAL, JOOR, … (plugins add sources)" }) @Varchar(20) source: string;
+  @Field(() => String, { nullable: true, description: "The platform's order id (unique per brand and source)" })
   @Varchar(64, { nullable: true }) externalId: string | null;
-  @Varchar(64, { nullable: true }) poNumber: string | null;
+  @Field(() => String, { nullable: true }) @Varchar(64, { nullable: true }) poNumber: string | null;
   @IntegerColumn() customerId: number;
   @ManyToOne(() => Customer, { onDelete: "RESTRICT" })
   @JoinColumn({ name: "customerId", foreignKeyConstraintName: "FK_sales_order_customer" })
@@ -28,13 +31,13 @@ export class Order {
   @ManyToOne(() => User, { onDelete: "SET NULL" })
   @JoinColumn({ name: "ownerId", foreignKeyConstraintName: "FK_sales_order_owner" })
   owner?: User;
-  @BoolColumn(false) approved: boolean;
-  @BoolColumn(false) locked: boolean;
-  @BoolColumn(false) closed: boolean;
-  @Varchar(3) currency: string;
-  @DateOnly({ nullable: true }) shipStart: string | null;
-  @DateOnly({ nullable: true }) shipEnd: string | null;
-  @Column({ type: "text", nullable: true }) notes: string | null;
-  @CreatedAt() createdAt: Date;
-  @UpdatedAt() updatedAt: Date;
+  @Field({ description: "Approved orders count as sold in inventory" }) @BoolColumn(false) approved: boolean;
+  @Field({ description: "A locked order cannot be edited" }) @BoolColumn(false) locked: boolean;
+  @Field({ description: "Force-closed: final, cannot be edited" }) @BoolColumn(false) closed: boolean;
+  @Field({ description: "ISO 4217" }) @Varchar(3) currency: string;
+  @Field(() => String, { nullable: true, description: "ISO 8601 date" }) @DateOnly({ nullable: true }) shipStart: string | null;
+  @Field(() => String, { nullable: true, description: "ISO 8601 date" }) @DateOnly({ nullable: true }) shipEnd: string | null;
+  @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) notes: string | null;
+  @Field() @CreatedAt() createdAt: Date;
+  @Field() @UpdatedAt() updatedAt: Date;
 }

@@ -1,13 +1,15 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 
 /** A SKU: one size of a product, with its GS1 barcode (EAN-13 or UPC-A). */
+@ObjectType()
 @Entity("variant")
 @Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
 @Index("UQ_variant_product_size", ["productId", "size"], { unique: true })
 export class Variant {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
