@@ -66,11 +66,14 @@ export function countryName(code: string): string {
   return regionNames.of(code) ?? code;
 }
 
-/** ISO 3166-1 alpha-2 country code, checked against ICU's region list. */
+/** ICU region codes that are not countries (unknown, pseudo-locales, groupings). */
+const NOT_COUNTRIES = new Set(["ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"]);
+
+/** ISO 3166-1 alpha-2 country code, checked against ICU's region list (XK/Kosovo accepted). */
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, e.g. \"GB\"")
   .refine((c) => {
     try {
-      return regionNames.of(c) !== undefined;
+      return !NOT_COUNTRIES.has(c) && regionNames.of(c) !== undefined;
     } catch {
       return false;
     }
