@@ -130,6 +130,8 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     expect(r.status).toBe(200);
     expect(r.body.data[0]).toMatchObject({ sku_identifier: "UPD-GRN-S", status: "INACTIVE" });
     expect(r.body.data[0].trait_values[0]).toMatchObject({ trait: { id: COLOR_TRAIT_ID, name: "Color" }, value: "Green", external_id: "GRN", status: "INACTIVE", order_nbr: 1 });
+    const sibling = await c.v4("GET", `/skus?sku_ids=${s.skus[1].id}`);
+    expect(sibling.body.data[0].trait_values[0].status).toBe("INACTIVE"); // the colour, not just one SKU
     const byExt = await c.v4("POST", "/skus/bulk_update_by_external_id", [{ external_id: "UPD-GRN-M", sku_identifier: "X" }, { external_id: "nope" }]);
     expect(byExt.body.data[0].sku_identifier).toBe("X");
     expect(byExt.body.errors[0].status).toBe("NOT_FOUND");

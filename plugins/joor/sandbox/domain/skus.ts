@@ -123,7 +123,7 @@ function duplicateOf(acct: AccountState, batch: Batch, sku: Sku): { status: stri
  * Product-level rules over the product's SKUs as they would be after the batch: a full colour ×
  * size matrix, and one external_id per colour value and per size value.
  */
-function productIssues(acct: AccountState, productId: string, batchSkus: Sku[]): { status: string; message: string; details: Record<string, unknown> } | null {
+function productIssues(acct: AccountState, productId: string, batchSkus: Sku[], structural: boolean): { status: string; message: string; details: Record<string, unknown> } | null {
   const merged = new Map<string, Sku>();
   for (const s of acct.productSkus(productId)) merged.set(s.id, s);
   for (const s of batchSkus) merged.set(s.id, s);
@@ -143,6 +143,9 @@ function productIssues(acct: AccountState, productId: string, batchSkus: Sku[]):
     }
     have.add(`${s.color.value}\u0000${s.size.value}`);
   }
+  // The matrix is checked when the batch adds SKUs or renames a colour/size; a status-only
+  // update is not blocked by a gap that already existed (e.g. a SKU deleted on JOOR's side).
+  if (!structural) return null;
   const missing: Array<{ color: string; size: string }> = [];
   for (const c of colors) for (const z of sizes) if (!have.has(`${c}\u0000${z}`)) missing.push({ color: c, size: z });
   if (missing.length) {
@@ -214,7 +217,11 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
   }
   const accepted: Candidate[] = [];
   for (const [productId, list] of byProduct) {
-    const problem = productIssues(acct, productId, list.map((c) => c.sku));
+    const structural = list.some((c) => {
+      const before = acct.skus.get(c.sku.id);
+      return c.isNew || !before || before.color.value !== c.sku.color.value || before.size.value !== c.sku.size.value;
+    });
+    const problem = productIssues(acct, productId, list.map((c) => c.sku), structural);
     if (problem) {
       for (const c of list) errors.push(itemError(problem.status, c.index, problem.message, { ...problem.details, ...(c.isNew ? {} : { id: c.sku.id }) }));
     } else {
@@ -222,7 +229,18 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
     }
   }
   accepted.sort((a, b) => a.index - b.index);
-  for (const c of accepted) acct.putSku(c.sku);
+  for (const c of accepted) {
+    const before = acct.skus.get(c.sku.id);
+    acct.putSku(c.sku);
+    // Status belongs to the colour / size value: (de)activating it on one SKU applies to the
+    // product's other SKUs with that colour / size ("removes that colour from being shoppable").
+    if (before && before.color.status !== c.sku.color.status) {
+      for (const s of acct.productSkus(c.sku.product_id)) if (s.color.value === c.sku.color.value) s.color = { ...s.color, status: c.sku.color.status };
+    }
+    if (before && before.size.status !== c.sku.size.status) {
+      for (const s of acct.productSkus(c.sku.product_id)) if (s.size.value === c.sku.size.value) s.size = { ...s.size, status: c.sku.size.status };
+    }
+  }
   errors.sort((a, b) => (a.details.index as number) - (b.details.index as number));
   return { data: accepted.map((c) => c.sku), errors };
 }
