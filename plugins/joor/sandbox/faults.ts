@@ -58,7 +58,11 @@ export interface FaultDecision {
   before: FaultRule | null;
   /** Fault applied to the handler's response. */
   after: FaultRule | null;
-  duplicatePage: boolean;
+  /**
+   * duplicate_page is decided lazily by the list route, and only when there is a previous page to
+   * repeat, so a rule's count is never spent on a request that could not show the fault.
+   */
+  takeDuplicatePage: () => boolean;
   names: string[];
 }
 
@@ -73,9 +77,23 @@ function mulberry32(seed: number): () => number {
   };
 }
 
+type Entry = { rule: FaultRule; rng: () => number };
+
 export class FaultInjector {
-  private rules: Array<{ rule: FaultRule; rng: () => number }> = [];
+  private rules: Entry[] = [];
   private nextId = 1;
+  /** Called for every fault that fires (the server counts them). */
+  onFire: ((type: FaultType) => void) | null = null;
+
+  private fire(entry: Entry): boolean {
+    const r = entry.rule;
+    if (r.remaining === 0) return false;
+    if (r.rate < 1 && entry.rng() >= r.rate) return false;
+    if (r.remaining !== null) r.remaining--;
+    r.fired++;
+    this.onFire?.(r.type);
+    return true;
+  }
 
   add(input: FaultRuleInput): FaultRule {
     const rate = input.rate ?? 1;
@@ -114,19 +132,32 @@ export class FaultInjector {
   }
 
   decide(req: { method: string; path: string; paged: boolean }): FaultDecision {
-    const d: FaultDecision = { latencyMs: 0, before: null, after: null, duplicatePage: false, names: [] };
+    const dup: Entry[] = [];
+    const d: FaultDecision = {
+      latencyMs: 0, before: null, after: null, names: [],
+      takeDuplicatePage: () => {
+        for (const e of dup) {
+          if (this.fire(e)) {
+            d.names.push(e.rule.type);
+            return true;
+          }
+        }
+        return false;
+      },
+    };
     if (this.rules.length === 0) return d;
     for (const entry of this.rules) {
       const r = entry.rule;
       if (r.remaining === 0) continue;
       if (r.match.method && r.match.method.toUpperCase() !== req.method.toUpperCase()) continue;
       if (r.match.path && !req.path.startsWith(r.match.path)) continue;
-      if (r.type === "duplicate_page" && !req.paged) continue;
+      if (r.type === "duplicate_page") {
+        if (req.paged) dup.push(entry);
+        continue;
+      }
       const terminal = r.type !== "latency";
-      if (terminal && (d.before || d.after || d.duplicatePage)) continue;
-      if (r.rate < 1 && entry.rng() >= r.rate) continue;
-      if (r.remaining !== null) r.remaining--;
-      r.fired++;
+      if (terminal && (d.before || d.after)) continue;
+      if (!this.fire(entry)) continue;
       d.names.push(r.type);
       switch (r.type) {
         case "latency":
@@ -143,9 +174,6 @@ export class FaultInjector {
         case "malformed_json":
         case "truncated_json":
           d.after = r;
-          break;
-        case "duplicate_page":
-          d.duplicatePage = true;
           break;
       }
     }

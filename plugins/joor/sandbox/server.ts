@@ -110,10 +110,7 @@ function faultMiddleware(ctx: SandboxContext) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const d: FaultDecision = ctx.faults.decide({ method: req.method, path: req.path, paged: req.method === "GET" && PAGED.test(req.path) });
     res.locals.fault = d;
-    if (d.names.length) {
-      res.locals.faultName = d.names.join(",");
-      for (const n of d.names) ctx.counters.fault(n);
-    }
+    if (d.names.length) res.locals.faultName = d.names.join(",");
     if (d.latencyMs > 0) await sleep(d.latencyMs);
     const b = d.before;
     if (b) {
@@ -238,6 +235,7 @@ export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promis
   const ctx: SandboxContext = {
     state, config, rateLimiter: new RateLimiter(options.rateLimit), faults: new FaultInjector(), counters: new Counters(),
   };
+  ctx.faults.onFire = (type) => ctx.counters.fault(type);
 
   // ---- persistence -------------------------------------------------------------------------------
   let timer: NodeJS.Timeout | null = null;

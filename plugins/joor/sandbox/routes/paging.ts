@@ -1,20 +1,30 @@
-import type { Response } from "express";
+import type { Request, Response } from "express";
 import type { FaultDecision } from "../faults";
 import type { AccountState } from "../state/account";
 
-/**
- * duplicate_page fault support: when the fault fired for this request, return the items of the
- * previous page served on the same route (without computing, so nothing is marked exported).
- */
-export function replayPage<T>(res: Response, acct: AccountState, key: string): T[] | null {
-  const fault = res.locals.fault as FaultDecision | undefined;
-  if (!fault?.duplicatePage) return null;
-  const last = acct.lastPages.get(key);
-  return last ? (last as T[]) : null;
+const PAGING_PARAMS = new Set(["start_from", "count", "page", "page_size", "account"]);
+
+/** The same list query without its paging parameters: pages of one listing share this key. */
+export function listKey(req: Request): string {
+  const q = Object.entries(req.query as Record<string, unknown>).filter(([k]) => !PAGING_PARAMS.has(k))
+    .map(([k, v]) => `${k}=${String(v)}`).sort();
+  return `${req.baseUrl}${req.path}?${q.join("&")}`;
 }
 
-export function rememberPage(acct: AccountState, key: string, items: unknown[]): void {
-  acct.lastPages.set(key, items);
+/**
+ * duplicate_page fault support: when the fault fired for this request, return the items of the
+ * previous page served for the same listing (without computing, so nothing is marked exported).
+ */
+export function replayPage<T>(req: Request, res: Response, acct: AccountState): T[] | null {
+  const fault = res.locals.fault as FaultDecision | undefined;
+  const last = acct.lastPages.get(listKey(req));
+  if (!fault || !last || !fault.takeDuplicatePage()) return null;
+  res.locals.faultName = fault.names.join(",");
+  return last as T[];
+}
+
+export function rememberPage(req: Request, acct: AccountState, items: unknown[], suffix = ""): void {
+  acct.lastPages.set(listKey(req) + suffix, items);
 }
 
 /** v4 list paging: `page` (1-based) and `page_size` — JOOR's v4 paging is [UNKNOWN]; these names come from client code. */
@@ -31,11 +41,11 @@ export function v4Meta(p: V4Page, total: number): Record<string, unknown> {
  * Send a v4 list page: `{data, errors, meta}`. `items` is the full filtered list (cheap arrays or
  * index lookups); only the page is serialised.
  */
-export function sendV4Page<T>(res: Response, acct: AccountState, key: string, p: V4Page, items: T[],
+export function sendV4Page<T>(req: Request, res: Response, acct: AccountState, p: V4Page, items: T[],
   errors: unknown[], serialize: (t: T) => unknown): void {
-  const replay = replayPage<unknown>(res, acct, key);
+  const replay = replayPage<unknown>(req, res, acct);
   const data = replay ?? items.slice((p.page - 1) * p.page_size, p.page * p.page_size).map(serialize);
-  rememberPage(acct, key, data);
+  rememberPage(req, acct, data);
   res.json({ data, errors, meta: v4Meta(p, items.length) });
 }
 

@@ -71,8 +71,8 @@ export function v2ConnectionRoutes(ctx: SandboxContext): Router {
     const count = qint(req, "count", { min: 1, max: 1000, def: 50 }) ?? 50;
     const now = ctx.state.now();
     const all = acct.connectionArray().filter((c) => c.visible_at <= now);
-    const page = replayPage<Connection>(res, acct, "v2/connection") ?? all.slice(start, start + count);
-    rememberPage(acct, "v2/connection", page);
+    const page = replayPage<Connection>(req, res, acct) ?? all.slice(start, start + count);
+    rememberPage(req, acct, page);
     const next = start + count < all.length ? start + count : null;
     sendConnections(res, page, { start_from: start, next_start: next, total: all.length });
   });

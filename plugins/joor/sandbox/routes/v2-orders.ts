@@ -5,7 +5,7 @@ import { type V2OrderQuery, queryOrdersV2 } from "../domain/order-query";
 import { serializeOrderV2 } from "../domain/orders";
 import { HttpError, qint, qstr, v2Response } from "../http";
 import type { Order } from "../types";
-import { rememberPage, replayPage } from "./paging";
+import { listKey, rememberPage, replayPage } from "./paging";
 
 function parseDate(req: Request, name: string): number | undefined {
   const raw = qstr(req, name);
@@ -49,17 +49,17 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
   r.get("/order", (req, res) => {
     const acct = accountOf(res);
     const q = parseOrderQuery(req);
-    const replay = replayPage<Record<string, unknown>>(res, acct, "v2/order");
+    const replay = replayPage<Record<string, unknown>>(req, res, acct);
     if (replay) {
       // A duplicated page: the previous page's orders again, in an envelope that looks like a normal next page.
-      const total = (acct.lastPages.get("v2/order#total")?.[0] as number | undefined) ?? replay.length;
+      const total = (acct.lastPages.get(`${listKey(req)}#total`)?.[0] as number | undefined) ?? replay.length;
       res.json({ response: v2Response(200, "", { start_from: q.startFrom, next_start: q.sync ? q.startFrom : q.startFrom + q.count, count: replay.length, total, withheld: 0, sync: q.sync ? 1 : 0 }), orders: replay });
       return;
     }
     const page = queryOrdersV2(ctx.state, acct, q);
     const orders = page.orders.map((o: Order) => serializeOrderV2(acct, o));
-    rememberPage(acct, "v2/order", orders);
-    rememberPage(acct, "v2/order#total", [page.total]);
+    rememberPage(req, acct, orders);
+    rememberPage(req, acct, [page.total], "#total");
     res.json({
       response: {
         code: 200, comment: page.withheld ? `${page.withheld} order(s) withheld by check=${q.check} (export status Failed)` : "",

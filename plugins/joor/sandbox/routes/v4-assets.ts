@@ -31,7 +31,7 @@ export function v4AssetRoutes(ctx: SandboxContext): Router {
         items.push(...acct.productAssets(pid));
       }
     } else items.push(...acct.assets.values());
-    sendV4Page(res, acct, "v4/assets", v4Page(req), items, errors, (a) => serializeAsset(a));
+    sendV4Page(req, res, acct, v4Page(req), items, errors, (a) => serializeAsset(a));
   });
 
   return r;

@@ -19,7 +19,7 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
     if (ids) found = byIds(ids, (id) => acct.products.get(id), "Product");
     else if (ext) found = byIds(ext, (e) => { const id = acct.productsByExternalId.get(e); return id ? acct.products.get(id) : undefined; }, "Product with external_id");
     else found = { items: acct.productArray(), errors: [] };
-    sendV4Page(res, acct, "v4/products", v4Page(req), found.items, found.errors, (p) => serializeProduct(acct, p));
+    sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, (p) => serializeProduct(acct, p));
   });
 
   r.post("/products/bulk_create", (req, res) => {
@@ -53,7 +53,7 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
         else found.items.push(...acct.productSkus(pid));
       }
     } else found = { items: acct.skuArray(), errors: [] };
-    sendV4Page(res, acct, "v4/skus", v4Page(req), found.items, found.errors, (s) => serializeSku(acct, s));
+    sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, (s) => serializeSku(acct, s));
   });
 
   for (const [path, mode] of [["/skus/bulk_create", "create"], ["/skus/bulk_update", "update"], ["/skus/bulk_update_by_external_id", "update_by_external_id"]] as const) {

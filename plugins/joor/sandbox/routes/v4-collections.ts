@@ -18,7 +18,7 @@ export function v4CollectionRoutes(ctx: SandboxContext): Router {
     const found: { items: Collection[]; errors: unknown[] } = ids
       ? byIds(ids, (id) => acct.collections.get(id), "Collection")
       : { items: [...acct.collections.values()], errors: [] };
-    sendV4Page(res, acct, "v4/collections", v4Page(req), found.items, found.errors, serializeCollection);
+    sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, serializeCollection);
   });
 
   r.post("/collections/bulk_create", (req, res) => {

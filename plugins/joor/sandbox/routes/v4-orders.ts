@@ -50,7 +50,7 @@ export function v4OrderRoutes(ctx: SandboxContext): Router {
       && (lastModified === undefined || o.date_modified >= lastModified));
     const key = SORTS[sortBy];
     if (sortBy !== "id" || sortOrder !== "asc") items.sort((a, b) => (sortOrder === "asc" ? key(a) - key(b) : key(b) - key(a)) || a.id - b.id);
-    sendV4Page(res, acct, "v4/orders", v4Page(req), items, found.errors, (o) => serializeOrderV4(acct, o));
+    sendV4Page(req, res, acct, v4Page(req), items, found.errors, (o) => serializeOrderV4(acct, o));
   });
 
   r.post("/orders/bulk_update", (req, res) => {

@@ -30,7 +30,7 @@ export function v4PriceRoutes(ctx: SandboxContext): Router {
       }
     } else found = { items: acct.priceArray(), errors: [] };
     if (types) found.items = found.items.filter((p) => types.includes(p.price_type_id));
-    sendV4Page(res, acct, "v4/prices", v4Page(req), found.items, found.errors, (p) => serializePrice(acct, p));
+    sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, (p) => serializePrice(acct, p));
   });
 
   r.post("/prices/bulk_create", (req, res) => {
