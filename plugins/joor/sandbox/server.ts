@@ -14,7 +14,6 @@ import { type SandboxConfig, type SandboxContext, DEFAULT_CONFIG } from "./conte
 import { Counters } from "./counters";
 import { corruptJson, type FaultDecision, FaultInjector, type FaultRule, truncateJson } from "./faults";
 import { errorBody, flavourOf, HttpError, sendError } from "./http";
-import { IdGen } from "./ids";
 import { loadStateFile, saveStateFile } from "./persistence";
 import { type RateLimitConfig, RateLimiter } from "./rate-limit";
 import { adminRoutes } from "./routes/admin";
@@ -257,13 +256,14 @@ export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promis
   }
 
   const reset = (newSeed?: SandboxSeed | unknown): void => {
-    const s = newSeed === undefined ? seed : parseSeed(newSeed);
+    // Build the new state aside first: an invalid seed leaves the running one untouched.
+    const next = freshState(newSeed === undefined ? seed : parseSeed(newSeed));
     state.accounts.clear();
-    state.ids = new IdGen();
+    for (const [id, a] of next.accounts) state.accounts.set(id, a);
+    state.ids = next.ids;
     state.tokens = new TokenStore();
     state.clock.offset = 0;
-    state.defaultAccountId = "";
-    applySeed(state, s);
+    state.defaultAccountId = next.defaultAccountId;
     ctx.rateLimiter.reset();
     ctx.counters.reset();
     ctx.faults.clear();

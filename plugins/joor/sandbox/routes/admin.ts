@@ -86,7 +86,11 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
 
   r.post("/reset", (req, res) => {
     const body = req.body as { seed?: unknown } | undefined;
-    hooks.reset(body?.seed);
+    try {
+      hooks.reset(body?.seed);
+    } catch (e) {
+      throw new HttpError(400, "INVALID_SEED", (e as Error).message);
+    }
     res.json({ ok: true, default_account: ctx.state.defaultAccountId });
   });
 
@@ -195,7 +199,10 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const upc = qstr(req, "upc");
     const skuId = upc ? a.skuByUpc(upc)?.id : qstr(req, "sku_id");
     const items = skuId !== undefined || upc ? [...(a.pricesBySku.get(skuId ?? "") ?? [])].map((id) => a.prices.get(id)).filter((p) => p !== undefined) : a.priceArray();
-    list(req, res, items, (p) => ({ ...serializePrice(a, p), upc: AccountState.upcOf(a.skus.get(p.sku_id) as never) }));
+    list(req, res, items, (p) => {
+      const s = a.skus.get(p.sku_id);
+      return { ...serializePrice(a, p), upc: s ? AccountState.upcOf(s) : null };
+    });
   });
 
   const images = (req: Request, res: Response): void => {
