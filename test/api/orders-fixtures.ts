@@ -41,7 +41,7 @@ export async function seedCatalogue(s: TestServer, brandId: number, tag = String
   return { season, product, variants, unpriced };
 }
 
-export const address = (type: string, line1: string, extra: Record<string, unknown> = {}) => ({ type, line1, city: "Paris", countryCode: "FR", ...extra });
+export const address = <T extends string>(type: T, line1: string, extra: Record<string, unknown> = {}) => ({ type, line1, city: "Paris", countryCode: "FR", ...extra });
 
 /** A customer with two DELIVERY addresses (the second is the default), one ACCOUNTS and one STORE address. */
 export async function createCustomer(client: GraphQLClient, name: string, currency: string | null = "EUR"): Promise<string> {

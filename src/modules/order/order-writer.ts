@@ -1,6 +1,7 @@
 import { EntityManager } from "typeorm";
 import { badInput } from "../../api/errors";
 import { isMysql } from "../../db/database-options";
+import { Brand } from "../../entities/brand.entity";
 import { isUniqueViolation } from "../../db/db-errors";
 import { OrderAddress } from "../../entities/order-address.entity";
 import { OrderLine } from "../../entities/order-line.entity";
@@ -40,6 +41,7 @@ export type InsertResult = { order: Order; created: true } | { order: Order; cre
  */
 export async function insertOrder(m: EntityManager, brandId: number, o: NewOrder): Promise<InsertResult> {
   const { lines, addresses, ...row } = o;
+  await lockBrandOrders(m, brandId);
   let candidate = o.number ?? (await nextOrderNumber(m, brandId));
   let id: number | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
@@ -92,18 +94,37 @@ function parseNumber(number: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The number after the brand's highest SO-nnnnnn number (a collision with a concurrent insert is retried above). */
+/**
+ * On MySQL/MariaDB, order inserts of one brand take turns (a row lock on the brand until commit): concurrent
+ * inserts would otherwise pick the same next number and deadlock on the unique key while retrying.
+ * SQLite has a single writer already.
+ */
+async function lockBrandOrders(m: EntityManager, brandId: number): Promise<void> {
+  if (!isMysql(m.connection.options)) return;
+  await m.getRepository(Brand).createQueryBuilder("b").select("b.id").where("b.id = :brandId", { brandId }).setLock("pessimistic_write").getRawOne();
+}
+
+/**
+ * The number after the brand's highest SO-nnnnnn number. The fast path reads one entry of the (brandId, number)
+ * index; when the lexically highest SO- number is not the numerically highest (more than 6 digits, or a
+ * hand-typed SO-… number), it falls back to comparing lengths. On MySQL it is a locking read, so it sees
+ * orders committed after the caller's transaction began.
+ */
 export async function nextOrderNumber(m: EntityManager, brandId: number): Promise<string> {
-  const rows: { number: string }[] = await m
-    .getRepository(Order)
-    .createQueryBuilder("o")
-    .select("o.number", "number")
-    .addSelect("LENGTH(o.number)", "len")
-    .where("o.brandId = :brandId AND o.number LIKE :prefix", { brandId, prefix: `${NUMBER_PREFIX}%` })
-    .orderBy("len", "DESC")
-    .addOrderBy("o.number", "DESC")
-    .limit(20)
-    .getRawMany();
+  const base = () => {
+    const qb = m
+      .getRepository(Order)
+      .createQueryBuilder("o")
+      .select("o.number", "number")
+      .where("o.brandId = :brandId AND o.number LIKE :prefix", { brandId, prefix: `${NUMBER_PREFIX}%` });
+    if (isMysql(m.connection.options)) qb.setLock("pessimistic_read");
+    return qb;
+  };
+  const top: { number: string } | undefined = await base().orderBy("o.number", "DESC").limit(1).getRawOne();
+  if (!top) return formatNumber(1);
+  const fast = parseNumber(top.number);
+  if (fast !== null && fast < 10 ** NUMBER_DIGITS - 1) return formatNumber(fast + 1);
+  const rows: { number: string }[] = await base().addSelect("LENGTH(o.number)", "len").orderBy("len", "DESC").addOrderBy("o.number", "DESC").limit(50).getRawMany();
   const highest = rows.map((r) => parseNumber(r.number)).find((n) => n !== null) ?? 0;
   return formatNumber(highest + 1);
 }
