@@ -18,6 +18,25 @@ export interface SelvedgeConfig {
   /** "all" = API + worker (npm start), "api" = API only, "worker" = worker only. */
   role: "all" | "api" | "worker";
   plugins: string[];
+  /** Jobs, queue and scheduler tuning (docs/plugins-and-jobs.md). */
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  /** Key prefix for BullMQ queues and pub/sub channels in Redis (one Redis can serve several deployments). */
+  redisPrefix: string;
+  /** How often an idle worker looks for due jobs in the database (DB queue) and for stale jobs. */
+  pollMs: number;
+  /** Jobs one worker process runs at the same time. */
+  concurrency: number;
+  /** A running job writes a heartbeat this often; cancellation requests are also read then. */
+  heartbeatMs: number;
+  /** A RUNNING job whose heartbeat is older than this is considered orphaned (its process died) and is recovered. */
+  staleAfterMs: number;
+  /** How often workers look for due schedules. */
+  schedulerTickMs: number;
+  /** Minimum time between two progress events of one job (about 10 a second). */
+  progressIntervalMs: number;
 }
 
 const envSchema = z.object({
@@ -37,6 +56,13 @@ const envSchema = z.object({
   SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   SELVEDGE_PLUGINS: z.string().default(""),
+  SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
+  SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  SELVEDGE_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  SELVEDGE_JOB_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+  SELVEDGE_JOB_STALE_AFTER_MS: z.coerce.number().int().min(200).default(60000),
+  SELVEDGE_SCHEDULER_TICK_MS: z.coerce.number().int().min(50).default(15000),
+  SELVEDGE_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
 });
 
 /** A development-only key; production deployments must set SELVEDGE_SECRET_KEY. */
@@ -65,6 +91,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxImageBytes: e.SELVEDGE_MAX_IMAGE_BYTES,
     role: e.SELVEDGE_ROLE,
     plugins: e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    jobs: {
+      redisPrefix: e.SELVEDGE_REDIS_PREFIX,
+      pollMs: e.SELVEDGE_JOB_POLL_MS,
+      concurrency: e.SELVEDGE_JOB_CONCURRENCY,
+      heartbeatMs: e.SELVEDGE_JOB_HEARTBEAT_MS,
+      staleAfterMs: e.SELVEDGE_JOB_STALE_AFTER_MS,
+      schedulerTickMs: e.SELVEDGE_SCHEDULER_TICK_MS,
+      progressIntervalMs: e.SELVEDGE_PROGRESS_INTERVAL_MS,
+    },
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import { ProductImage } from "./product-image.entity";
 import { Order } from "./order.entity";
 import { OrderLine } from "./order-line.entity";
 import { OrderAddress } from "./order-address.entity";
+import { jobEntities } from "../jobs/entities";
 
 export {
   Brand, User, ApiToken, Season, Customer, Address, Product, Variant, ProductSeason, SeasonPrice,
@@ -22,5 +23,5 @@ export {
 
 export const coreEntities = [
   Brand, User, ApiToken, Season, Customer, Address, Product, Variant, ProductSeason, SeasonPrice,
-  StockLevel, ProductionDocketLine, ProductImage, Order, OrderLine, OrderAddress,
+  StockLevel, ProductionDocketLine, ProductImage, Order, OrderLine, OrderAddress, ...jobEntities,
 ];

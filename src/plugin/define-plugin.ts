@@ -1,0 +1,134 @@
+import type { DataSource, MigrationInterface } from "typeorm";
+import type { Logger } from "pino";
+import type { AppServices } from "../services/app-services";
+import type { SettingsDeclaration, SettingsValues } from "./settings";
+
+/** Where a job's log lines go (stored as job_log rows, paged in the API). */
+export interface JobLogger {
+  debug(message: string, data?: Record<string, unknown>): void;
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** A per-record problem: it is stored, counted in `failed`, and does not stop the job. */
+export interface RecordIssue {
+  /** What kind of record, e.g. "order", "product". */
+  entity: string;
+  /** Which record, e.g. the platform's order id or a style number. */
+  key: string;
+  /** A stable machine code, e.g. "UNKNOWN_BARCODE". */
+  code: string;
+  message: string;
+}
+
+/** Persisted per brand + connector: cursors, hashes of what was last sent, anything that makes re-runs incremental. */
+export interface SyncStateStore {
+  get<T = unknown>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Every entry whose key starts with the prefix. */
+  list<T = unknown>(prefix?: string): Promise<{ key: string; value: T }[]>;
+}
+
+export interface ProgressReporter {
+  /** The number of records the job expects to process (progress = (processed + failed) / total). */
+  setTotal(total: number): void;
+  /** Records processed successfully since the last call (default 1). */
+  advance(count?: number): void;
+}
+
+/** What an operation's handler receives. */
+export interface OperationContext<S extends SettingsDeclaration = SettingsDeclaration> {
+  jobId: number;
+  brand: { id: number; slug: string; name: string };
+  connector: string;
+  operation: string;
+  /** Compute and report, but change nothing (neither here nor on the platform). */
+  dryRun: boolean;
+  /** Ignore the incremental state and do everything again. */
+  full: boolean;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+  settings: SettingsValues<S>;
+  logger: JobLogger;
+  progress: ProgressReporter;
+  reportIssue(issue: RecordIssue): Promise<void>;
+  state: SyncStateStore;
+  /** Aborted when the job is cancelled or the process shuts down: stop at the next safe point. */
+  signal: AbortSignal;
+  /** Throws if the signal is aborted (call it between records). */
+  throwIfCancelled(): void;
+  ds: DataSource;
+  services: AppServices;
+}
+
+/** What a handler may return: a summary shown on the job (counts, ids, …). */
+export type OperationResult = Record<string, unknown> | void;
+
+export interface OperationDefinition<S extends SettingsDeclaration = SettingsDeclaration> {
+  description?: string;
+  /** Attempts in all for transient failures (TransientError), default 3. */
+  attempts?: number;
+  /** First retry delay in ms, doubled for each further attempt (default 2000). */
+  backoffMs?: number;
+  run(ctx: OperationContext<S>): Promise<OperationResult>;
+}
+
+export interface PluginHostContext {
+  ds: DataSource;
+  services: AppServices;
+  logger: Logger;
+  role: "all" | "api" | "worker";
+}
+
+export interface PluginDefinition<S extends SettingsDeclaration = SettingsDeclaration> {
+  /** Unique, lower-case (a-z, 0-9, dash): the connector name in the API and in SELVEDGE_PLUGINS. */
+  name: string;
+  version: string;
+  /** Semver range of Selvedge versions this plugin works with, e.g. "^0.1.0". Checked at start-up. */
+  hostVersions: string;
+  description?: string;
+  /** Brand module that gates it (Brand.modules); defaults to the plugin name. */
+  module?: string;
+  /** Per-brand settings (stored encrypted where secret). */
+  settings?: S;
+  /** Named jobs this connector can run through startSync or a schedule. */
+  operations?: Record<string, OperationDefinition<S>>;
+  /** type-graphql resolver classes the plugin adds to the schema. */
+  resolvers?: Function[];
+  /** Extra type-graphql types that no resolver returns directly. */
+  types?: Function[];
+  /** TypeORM entities the plugin adds, and the migrations that create their tables. */
+  entities?: Function[];
+  migrations?: (new () => MigrationInterface)[];
+  /** Called once the database and services are up (every process). */
+  onBootstrap?(host: PluginHostContext): Promise<void> | void;
+  /** Called when the process stops. */
+  onShutdown?(): Promise<void> | void;
+}
+
+const PLUGIN_MARK = Symbol.for("selvedge.plugin");
+
+/** Declares a plugin; the type parameter ties the operations' `ctx.settings` to the settings declaration. */
+export function definePlugin<S extends SettingsDeclaration = Record<string, never>>(definition: PluginDefinition<S>): PluginDefinition<S> {
+  Object.defineProperty(definition, PLUGIN_MARK, { value: true, enumerable: false });
+  return definition;
+}
+
+export function isPluginDefinition(value: unknown): value is PluginDefinition {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[PLUGIN_MARK] === true;
+}
+
+/** Throw this from an operation for a failure worth retrying (timeouts, 429, 5xx): the job is retried with backoff. */
+export class TransientError extends Error {
+  readonly transient = true;
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super(message);
+    this.name = "TransientError";
+  }
+}
+
+export function isTransient(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { transient?: unknown }).transient === true;
+}

@@ -1,0 +1,62 @@
+import { KNOWN_MODULES } from "../modules/identity/identity.service";
+import { PluginDefinition, OperationDefinition } from "./define-plugin";
+import { checkPlugin, loadPluginModule, PluginLoadError } from "./plugin-loader";
+
+/** The plugins installed in this process (from SELVEDGE_PLUGINS plus any passed in by code), checked at start-up. */
+export class PluginRegistry {
+  private readonly byName = new Map<string, PluginDefinition>();
+
+  constructor(plugins: PluginDefinition[] = []) {
+    for (const p of plugins) this.add(p);
+  }
+
+  /** Loads the configured specs (names, paths, packages) and adds the given definitions. */
+  static load(specs: string[], extra: PluginDefinition[] = []): PluginRegistry {
+    return new PluginRegistry([...specs.map(loadPluginModule), ...extra]);
+  }
+
+  private add(p: PluginDefinition): void {
+    checkPlugin(p);
+    if (this.byName.has(p.name)) {
+      if (this.byName.get(p.name) === p) return;
+      throw new PluginLoadError(`Two plugins are named "${p.name}"`);
+    }
+    this.byName.set(p.name, p);
+    const module = moduleOf(p);
+    // Brands enable connectors through Brand.modules: make the plugin's module a known one.
+    if (!KNOWN_MODULES.includes(module)) KNOWN_MODULES.push(module);
+  }
+
+  all(): PluginDefinition[] {
+    return [...this.byName.values()];
+  }
+
+  get(name: string): PluginDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  operation(name: string, operation: string): OperationDefinition | undefined {
+    const ops = this.byName.get(name)?.operations ?? {};
+    return Object.prototype.hasOwnProperty.call(ops, operation) ? ops[operation] : undefined;
+  }
+
+  entities(): Function[] {
+    return this.all().flatMap((p) => p.entities ?? []);
+  }
+
+  migrations() {
+    return this.all().flatMap((p) => p.migrations ?? []);
+  }
+
+  resolvers(): Function[] {
+    return this.all().flatMap((p) => p.resolvers ?? []);
+  }
+
+  types(): Function[] {
+    return this.all().flatMap((p) => p.types ?? []);
+  }
+}
+
+export function moduleOf(p: PluginDefinition): string {
+  return p.module ?? p.name;
+}
