@@ -28,6 +28,12 @@ describe("JOOR sandbox: credit-based rate limit", () => {
       const counters = await c.admin("GET", "/counters");
       expect(counters.body.accounts[sb.accountId]).toMatchObject({ writes: 60, write_credits: 300, rate_limited: 2 });
       expect(counters.body.credits).toMatchObject({ used: 300, remaining: 0 });
+      expect(counters.body.by_route["POST /v4/categories/bulk_create"]).toBe(60);
+      const log = (await c.admin("GET", "/requests?limit=4")).body.items;
+      expect(log.map((e: any) => [e.route, e.status, e.credits, e.account])).toEqual([
+        ["POST /v4/categories/bulk_create", 200, 5, sb.accountId], ["GET /v4/traits", 429, 0, sb.accountId],
+        ["GET /v2/order", 429, 0, sb.accountId], ["GET /__admin/counters", 200, 0, null],
+      ]);
       await c.admin("POST", "/clock/advance", { seconds: 300 });
       const after = await c.v4("GET", "/traits");
       expect(after.status).toBe(200);

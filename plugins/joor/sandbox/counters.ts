@@ -58,7 +58,8 @@ export class Counters {
 
   record(e: RequestLogEntry): void {
     this.requests_total++;
-    this.by_route.set(e.route, (this.by_route.get(e.route) ?? 0) + 1);
+    const key = this.by_route.has(e.route) || this.by_route.size < 2000 ? e.route : "(other routes)";
+    this.by_route.set(key, (this.by_route.get(key) ?? 0) + 1);
     this.by_status.set(e.status, (this.by_status.get(e.status) ?? 0) + 1);
     if (e.account) {
       const c = this.account(e.account);

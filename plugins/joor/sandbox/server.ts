@@ -141,7 +141,8 @@ function requestLog(ctx: SandboxContext) {
     const t0 = process.hrtime.bigint();
     res.on("close", () => {
       const prefix = /^\/(v2|v4|__admin|auth)/.exec(req.originalUrl)?.[0] ?? "";
-      const route = req.route ? `${req.method} ${prefix}${String(req.route.path)}` : `${req.method} (unmatched)`;
+      // Requests answered before routing (401, 429, injected faults) are keyed by their path.
+      const route = req.route ? `${req.method} ${prefix}${String(req.route.path)}` : `${req.method} ${req.originalUrl.split("?")[0]}`;
       const acct = res.locals.account as { id: string } | undefined;
       ctx.counters.record({
         at: new Date().toISOString(), method: req.method, path: req.originalUrl.split("?")[0], route,
