@@ -178,6 +178,16 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
     expect((await c.v2("GET", `/order/${o2.order_id}`)).body.orders[0].line_items).toHaveLength(3);
   });
 
+  it("places orders for a retailer without a connection; IN_PROGRESS carts stay invisible", async () => {
+    const retailer = (await c.admin("GET", "/retailers")).body.items.find((r: any) => r.name === "Maison Lumen");
+    const r = await c.admin("POST", "/orders", { retailer_id: retailer.id, price_type: "USD-1", lines: [{ upc: style.skus[1].upc, quantity: 1 }] });
+    expect(r.body.data[0]).toMatchObject({ customer_code: "", customer_name: "Maison Lumen", customer_retailer_id: retailer.id, shipping_code: "" });
+    const cart = await place({ status: "IN_PROGRESS" });
+    expect((await c.v2("GET", `/order/${cart.order_id}`)).status).toBe(404);
+    expect((await orders("order_type=8&sync=0")).body.orders.map((o: any) => o.order_id)).toEqual([r.body.data[0].order_id]);
+    expect((await c.admin("POST", "/orders", { retailer_id: "nope", lines: [{ upc: style.skus[1].upc, quantity: 1 }] })).status).toBe(400);
+  });
+
   it("answers 404 for unknown orders", async () => {
     expect((await c.v2("GET", "/order/1")).status).toBe(404);
     expect((await c.v2("GET", "/order/abc")).status).toBe(404);
