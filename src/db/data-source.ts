@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { DataSource, MigrationInterface } from "typeorm";
 import { coreEntities } from "../entities";
 import { coreMigrations } from "../../migrations";
+import { serializeSqliteTransactions } from "./serialized-sqlite-transactions";
 import { databaseOptionsFromUrl, detectMysqlFlavour, QueryCounter } from "./database-options";
 
 export interface CreateDataSourceOptions {
@@ -18,7 +19,7 @@ export interface CreateDataSourceOptions {
 export async function createDataSource(options: CreateDataSourceOptions): Promise<DataSource> {
   const isSqlite = options.databaseUrl.startsWith("sqlite:");
   const flavour = isSqlite ? undefined : (options.mysqlFlavour ?? (await detectMysqlFlavour(options.databaseUrl)));
-  return new DataSource({
+  const ds = new DataSource({
     ...databaseOptionsFromUrl(options.databaseUrl, flavour),
     entities: [...coreEntities, ...(options.entities ?? [])],
     migrations: [...coreMigrations, ...(options.migrations ?? [])],
@@ -28,6 +29,8 @@ export async function createDataSource(options: CreateDataSourceOptions): Promis
     logging: options.queryCounter ? ["query"] : false,
     logger: options.queryCounter,
   } as ConstructorParameters<typeof DataSource>[0]);
+  serializeSqliteTransactions(ds);
+  return ds;
 }
 
 /** Initialises the connection and applies pending migrations. */

@@ -14,9 +14,21 @@ export function makeErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && PUBLIC_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      if (code === "BAD_USER_INPUT" && extensions.field === undefined) {
+        const field = variableErrorField(formatted.message);
+        if (field) extensions.field = field;
+      }
       return { ...formatted, extensions };
     }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, "unexpected error in GraphQL operation");
     return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
+}
+
+/** `Variable "$input" got invalid value 1.5 at "input.lines[0].quantity"; …` → "lines[0].quantity" (or the variable). */
+export function variableErrorField(message: string): string | null {
+  const match = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"/s.exec(message);
+  if (match) return match[2].startsWith(`${match[1]}.`) ? match[2].slice(match[1].length + 1) : match[2];
+  const plain = /^Variable "\$(\w+)"/.exec(message);
+  return plain ? plain[1] : null;
 }

@@ -34,3 +34,20 @@ describe("query depth and cost limits, and error hygiene", () => {
     }
   });
 });
+
+describe("variables of the wrong type", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(async () => s.stop());
+
+  it("get BAD_USER_INPUT naming the field inside the variable, never an internal error", async () => {
+    const err = await s.admin.fails(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input: { name: "X", addresses: [{ type: "DELIVERY", line1: "a", city: "b", countryCode: 44 }] },
+    });
+    expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "addresses[0].countryCode" });
+    const missing = await s.admin.fails(`query($id: ID!) { customer(id: $id) { id } }`, {});
+    expect(missing.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+  });
+});

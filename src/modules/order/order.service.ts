@@ -13,7 +13,6 @@ import { ImportedOrderData, ImportedOrderResult } from "./order-import";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
 import { checkOwner, checkSeason, findCustomer, idOrProblem, resolveLines } from "./order-references";
 import { validateHeader, validateLines, validateOrderAddresses, validateShipWindow } from "./order-rules";
-import { serialTransaction } from "./serial-transaction";
 import { findByExternalId, insertAddresses, insertLines, insertOrder, NewOrder } from "./order-writer";
 
 type Flags = Partial<Pick<Order, "approved" | "locked" | "closed">>;
@@ -77,7 +76,7 @@ export class OrderService {
       approved: false, currency: currency!, shipStart: clean(input.shipStart), shipEnd: clean(input.shipEnd), notes: clean(input.notes),
       lines: newLines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, addresses),
     };
-    const { order: created } = await serialTransaction(this.ds, (tx) => insertOrder(tx, brandId, order));
+    const { order: created } = await this.ds.transaction((tx) => insertOrder(tx, brandId, order));
     return created;
   }
 
@@ -165,7 +164,7 @@ export class OrderService {
    */
   async createImportedOrder(brandId: number, data: ImportedOrderData, manager?: EntityManager): Promise<ImportedOrderResult> {
     const run = (m: EntityManager) => this.importWith(m, brandId, data);
-    return manager ? run(manager) : serialTransaction(this.ds, run);
+    return manager ? run(manager) : this.ds.transaction(run);
   }
 
   /** The order a connector imported earlier, if any. */
@@ -246,7 +245,7 @@ export class OrderService {
   /** A transaction whose unique-number race becomes the same clear error as the pre-check. */
   private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await serialTransaction(this.ds, work);
+      return await this.ds.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("number", "Order number is already used");
       throw error;
