@@ -13,6 +13,11 @@ import { AppServices, createAppServices } from "../services/app-services";
 import { ContextFactory } from "./context-factory";
 import { FirstStartResult, firstStart } from "./first-start";
 import { startHttpServer } from "./http-server";
+import { PluginDefinition } from "../plugin/define-plugin";
+import { PluginRegistry } from "../plugin/plugin-registry";
+import { createJobPlatform } from "../jobs/job-services";
+import { JobWorker } from "../jobs/job-worker";
+import { Scheduler } from "../scheduler/scheduler";
 
 export interface StartOptions {
   config: SelvedgeConfig;
@@ -20,6 +25,8 @@ export interface StartOptions {
   /** Counts SQL statements (tests and benchmarks). */
   queryCounter?: QueryCounter;
   media?: MediaStorage;
+  /** Plugin definitions passed by code (tests), in addition to config.plugins. */
+  plugins?: PluginDefinition[];
 }
 
 export interface SelvedgeApp {
@@ -31,6 +38,10 @@ export interface SelvedgeApp {
   url?: string;
   port?: number;
   firstStart: FirstStartResult | null;
+  plugins: PluginRegistry;
+  /** The job worker and scheduler (absent in an API-only process). */
+  worker?: JobWorker;
+  scheduler?: Scheduler;
   stop(): Promise<void>;
 }
 
@@ -38,17 +49,33 @@ export interface SelvedgeApp {
 export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const ds = await openDatabase({ databaseUrl: config.databaseUrl, queryCounter: options.queryCounter });
+  const plugins = PluginRegistry.load(config.plugins, options.plugins);
+  const ds = await openDatabase({
+    databaseUrl: config.databaseUrl, queryCounter: options.queryCounter, entities: plugins.entities(), migrations: plugins.migrations(),
+  });
   const media = options.media ?? new LocalDiskStorage(config.mediaDir);
   let baseUrl = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
-  const services = createAppServices(ds, config, { media, baseUrl: () => baseUrl });
+  const platform = createJobPlatform(config, plugins, logger);
+  const services = createAppServices(ds, config, { media, baseUrl: () => baseUrl, jobs: platform });
   const created = await firstStart(ds, services.identity, config);
+  for (const p of plugins.all()) await p.onBootstrap?.({ ds, services, logger: logger.child({ plugin: p.name }), role: config.role });
+
+  let worker: JobWorker | undefined;
+  let scheduler: Scheduler | undefined;
+  if (config.role !== "api") {
+    worker = new JobWorker(ds, services, platform.events, platform.queue, config.jobs, logger);
+    await worker.start();
+    scheduler = new Scheduler(ds, services.jobs, logger);
+    scheduler.start(config.jobs.schedulerTickMs);
+  }
 
   let stopHttp = async () => {};
   let url: string | undefined;
   let port: number | undefined;
   if (config.role !== "worker") {
-    const schema = await buildAppSchema();
+    const schema = await buildAppSchema({
+      pubSub: platform.pubSub.pubSub as never, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types(),
+    });
     const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl);
     const http = await startHttpServer({ config, schema, contexts, media, logger }, (u) => (baseUrl = u));
     stopHttp = http.close;
@@ -57,9 +84,13 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   }
 
   return {
-    config, ds, services, logger, url, port, firstStart: created,
+    config, ds, services, logger, url, port, firstStart: created, plugins, worker, scheduler,
     stop: async () => {
       await stopHttp();
+      await scheduler?.stop();
+      await worker?.stop();
+      await platform.close();
+      for (const p of plugins.all()) await p.onShutdown?.();
       if (ds.isInitialized) await ds.destroy();
     },
   };

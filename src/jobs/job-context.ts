@@ -1,0 +1,101 @@
+import type { Logger } from "pino";
+import { DataSource } from "typeorm";
+import { Brand } from "../entities/brand.entity";
+import { JobLogger, OperationContext, RecordIssue } from "../plugin/define-plugin";
+import { SettingsValues, SettingsDeclaration } from "../plugin/settings";
+import type { AppServices } from "../services/app-services";
+import { Job } from "./entities/job.entity";
+import { JobIssue } from "./entities/job-issue.entity";
+import { JobLog } from "./entities/job-log.entity";
+import { DbSyncStateStore } from "./sync-state-store";
+
+/** Thrown by `throwIfCancelled()` (and usable by handlers) when the job's signal is aborted. */
+export class JobAbortedError extends Error {
+  constructor(readonly reason: string) {
+    super(reason === "cancel" ? "Job cancelled" : `Job interrupted (${reason})`);
+    this.name = "JobAbortedError";
+  }
+}
+
+/** In-memory state of a job while this worker runs it; writes (logs, issues) are chained so they land in order. */
+export class ActiveRun {
+  readonly controller = new AbortController();
+  lost = false;
+  finishing = false;
+  beat: Promise<void> = Promise.resolve();
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly job: Job,
+    private readonly log: Logger,
+  ) {}
+
+  write(fn: () => Promise<unknown>): Promise<void> {
+    const next = this.writes.then(fn).then(
+      () => undefined,
+      (error) => this.log.error({ err: error, jobId: this.job.id }, "job write failed"),
+    );
+    this.writes = next;
+    return next;
+  }
+
+  flush(): Promise<void> {
+    return this.writes;
+  }
+}
+
+const MAX_MESSAGE = 10_000;
+
+export function buildOperationContext(
+  run: ActiveRun,
+  deps: { ds: DataSource; services: AppServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger },
+): OperationContext {
+  const { job } = run;
+  const { ds } = deps;
+  const signal = run.controller.signal;
+  const logLine = (level: string) => (message: string, data?: Record<string, unknown>) => {
+    deps.logger[level as "info"]({ jobId: job.id, ...data }, message);
+    void run.write(() =>
+      ds.getRepository(JobLog).insert({ jobId: job.id, level, message: String(message).slice(0, MAX_MESSAGE), dataJson: data ? JSON.stringify(data) : null }),
+    );
+  };
+  const logger: JobLogger = { debug: logLine("debug"), info: logLine("info"), warn: logLine("warn"), error: logLine("error") };
+  return {
+    jobId: job.id,
+    brand: { id: deps.brand.id, slug: deps.brand.slug, name: deps.brand.name },
+    connector: job.connector,
+    operation: job.operation,
+    dryRun: job.dryRun,
+    full: job.full,
+    attempt: job.attempts,
+    settings: deps.settings,
+    logger,
+    progress: {
+      setTotal(total: number) {
+        job.total = Math.max(0, Math.floor(total));
+        deps.changed();
+      },
+      advance(count = 1) {
+        job.processed += count;
+        deps.changed();
+      },
+    },
+    reportIssue(issue: RecordIssue) {
+      job.failed += 1;
+      deps.changed();
+      return run.write(() =>
+        ds.getRepository(JobIssue).insert({
+          jobId: job.id, entity: String(issue.entity).slice(0, 64), key: String(issue.key).slice(0, 255), code: String(issue.code).slice(0, 64),
+          message: String(issue.message).slice(0, MAX_MESSAGE),
+        }),
+      );
+    },
+    state: new DbSyncStateStore(ds, job.brandId, job.connector, job.dryRun),
+    signal,
+    throwIfCancelled() {
+      if (signal.aborted) throw new JobAbortedError(String(signal.reason));
+    },
+    ds,
+    services: deps.services,
+  };
+}

@@ -1,0 +1,50 @@
+import type { Logger } from "pino";
+import { DataSource } from "typeorm";
+import { SelvedgeConfig } from "../config/config";
+import { createLogger } from "../logging/logger";
+import type { IdentityService } from "../modules/identity/identity.service";
+import { ConnectorService } from "../plugin/connector.service";
+import { PluginRegistry } from "../plugin/plugin-registry";
+import { AppPubSub, createAppPubSub } from "../pubsub/app-pubsub";
+import { JobEvents } from "../pubsub/job-events";
+import { ScheduleService } from "../scheduler/schedule.service";
+import { QueueStrategy } from "./job-queue";
+import { JobService } from "./job.service";
+import { BullmqQueue } from "./queue/bullmq-queue";
+import { DatabaseQueue } from "./queue/database-queue";
+
+/** The process-wide parts of the job system, built once before the services (bootstrap.ts). */
+export interface JobPlatform {
+  plugins: PluginRegistry;
+  pubSub: AppPubSub;
+  events: JobEvents;
+  queue: QueueStrategy;
+  close(): Promise<void>;
+}
+
+/** In memory + database queue by default; Redis pub/sub + BullMQ when REDIS_URL is set. */
+export function createJobPlatform(config: SelvedgeConfig, plugins: PluginRegistry, logger: Logger): JobPlatform {
+  const pubSub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.jobs.redisPrefix });
+  const queue: QueueStrategy = config.redisUrl
+    ? new BullmqQueue(config.redisUrl, config.jobs.redisPrefix, logger)
+    : new DatabaseQueue(config.jobs.pollMs, logger);
+  return {
+    plugins, pubSub, queue, events: new JobEvents(pubSub),
+    close: async () => {
+      await queue.close();
+      await pubSub.close();
+    },
+  };
+}
+
+export interface JobServices {
+  connectors: ConnectorService;
+  jobs: JobService;
+  schedules: ScheduleService;
+}
+
+export function createJobServices(ds: DataSource, config: SelvedgeConfig, identity: IdentityService, platform?: JobPlatform): JobServices {
+  const p = platform ?? createJobPlatform({ ...config, redisUrl: undefined }, new PluginRegistry(), createLogger("silent"));
+  const connectors = new ConnectorService(ds, p.plugins, identity, config.secretKey);
+  return { connectors, jobs: new JobService(ds, connectors, p.events, p.queue), schedules: new ScheduleService(ds, connectors) };
+}

@@ -1,0 +1,83 @@
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import { DataSource } from "typeorm";
+import { JobsConfig } from "../config/config";
+import { JobEvents } from "../pubsub/job-events";
+import type { AppServices } from "../services/app-services";
+import { claimById, claimNext } from "./job-claims";
+import { QueueStrategy } from "./job-queue";
+import { reannounceQueuedJobs, recoverStaleJobs } from "./job-recovery";
+import { JobRunner } from "./job-runner";
+
+/**
+ * The worker side of a process (`npm start` and `npm run worker`): consumes the queue, recovers jobs of dead
+ * workers, listens for cancellations, and on stop hands running jobs back to the queue.
+ */
+export class JobWorker {
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  readonly runner: JobRunner;
+  private timers: NodeJS.Timeout[] = [];
+  private controls: AsyncIterator<unknown> | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    services: AppServices,
+    private readonly events: JobEvents,
+    private readonly queue: QueueStrategy,
+    private readonly config: JobsConfig,
+    private readonly logger: Logger,
+  ) {
+    this.runner = new JobRunner(ds, services, events, queue, config, logger, this.workerId);
+  }
+
+  async start(): Promise<void> {
+    this.listenForCancellations();
+    await this.recover();
+    await this.queue.start(
+      {
+        claimNext: () => claimNext(this.ds, this.workerId),
+        claimById: (id) => claimById(this.ds, id, this.workerId),
+        run: (job) => this.runner.run(job),
+      },
+      this.config.concurrency,
+    );
+    const every = Math.max(this.config.heartbeatMs, Math.floor(this.config.staleAfterMs / 3));
+    this.timers.push(setInterval(() => void this.recover(), every));
+    this.logger.info({ worker: this.workerId, queue: this.queue.name, concurrency: this.config.concurrency }, "job worker started");
+  }
+
+  /** Recovers stale RUNNING jobs (and, with BullMQ, re-announces forgotten QUEUED ones). */
+  async recover(): Promise<void> {
+    try {
+      const ids = await recoverStaleJobs(this.ds, this.events, this.queue, this.config.staleAfterMs);
+      if (ids.length) this.logger.warn({ jobs: ids }, "recovered jobs of a worker that stopped responding");
+      if (this.queue.name === "bullmq") await reannounceQueuedJobs(this.ds, this.queue, this.config.staleAfterMs);
+    } catch (error) {
+      this.logger.error({ err: error }, "job recovery failed");
+    }
+  }
+
+  private listenForCancellations(): void {
+    const iterator = this.events.controls()[Symbol.asyncIterator]();
+    this.controls = iterator;
+    void (async () => {
+      for (;;) {
+        const next = await iterator.next().catch(() => ({ done: true as const, value: undefined }));
+        if (next.done) return;
+        const message = next.value as { type?: string; jobId?: number };
+        if (message?.type === "cancel" && typeof message.jobId === "number") this.runner.abort(message.jobId, "cancel");
+      }
+    })();
+  }
+
+  /** Stops taking jobs, interrupts running ones (they go back to the queue), waits for them. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.queue.stop();
+    this.runner.abortAll("shutdown");
+    await this.runner.drain(timeoutMs);
+    await this.controls?.return?.();
+  }
+}

@@ -1,0 +1,35 @@
+import { createPubSub, PubSub } from "@graphql-yoga/subscription";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import Redis from "ioredis";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPubSub = PubSub<Record<string, [any] | [number | string, any]>>;
+
+export interface AppPubSub {
+  kind: "memory" | "redis";
+  pubSub: AnyPubSub;
+  /** Topic names carry this prefix (one Redis can serve several deployments or test runs). */
+  prefix: string;
+  close(): Promise<void>;
+}
+
+/**
+ * GraphQL pub/sub for this process: in memory by default; over Redis pub/sub when REDIS_URL is set, so a
+ * subscriber on one API process sees events published by a worker process elsewhere. Payloads are JSON.
+ */
+export function createAppPubSub(options: { redisUrl?: string; prefix: string }): AppPubSub {
+  if (!options.redisUrl) {
+    return { kind: "memory", pubSub: createPubSub() as AnyPubSub, prefix: options.prefix, close: async () => {} };
+  }
+  const publishClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const subscribeClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
+  return {
+    kind: "redis",
+    pubSub: createPubSub({ eventTarget: eventTarget as never }) as AnyPubSub,
+    prefix: options.prefix,
+    close: async () => {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { createClient, Client } from "graphql-ws";
+import WebSocket from "ws";
+import { loadConfig, JobsConfig, SelvedgeConfig } from "../../src/config/config";
+import { GraphQLClient } from "../harness/graphql-client";
+import { startTestServer, TestServer } from "../harness/test-server";
+
+export const TEST_PLUGIN = "./test/fixtures/test-plugin";
+
+/** Job timings fast enough for tests. */
+export function fastJobs(overrides: Partial<JobsConfig> = {}): JobsConfig {
+  return {
+    ...loadConfig({}).jobs,
+    pollMs: 50, heartbeatMs: 100, staleAfterMs: 1500, schedulerTickMs: 60_000, progressIntervalMs: 100, concurrency: 2,
+    ...overrides,
+  };
+}
+
+/** A test server with the test connector installed, enabled for brand A and configured. */
+export async function startJobServer(
+  overrides: Partial<SelvedgeConfig> = {},
+  settings: Record<string, unknown> = {},
+): Promise<TestServer> {
+  const s = await startTestServer({ plugins: [TEST_PLUGIN], jobs: fastJobs(), ...overrides });
+  await configure(s.admin, settings);
+  return s;
+}
+
+export async function configure(client: GraphQLClient, settings: Record<string, unknown> = {}): Promise<void> {
+  await client.ok(`mutation { enableConnector(name: "testconn") { enabled } }`);
+  await setSettings(client, { apiUrl: "https://platform.test/api", apiKey: "k-secret-123", ...settings });
+}
+
+export async function setSettings(client: GraphQLClient, values: Record<string, unknown>): Promise<void> {
+  await client.ok(
+    `mutation($values: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $values) { name } }`,
+    { values: Object.entries(values).map(([key, value]) => ({ key, value })) },
+  );
+}
+
+export const JOB_FIELDS = `id connector operation state progress processed total failed dryRun attempts error summary createdAt startedAt finishedAt updatedAt`;
+
+export const START = `mutation($input: StartSyncInput!) { startSync(input: $input) {
+  __typename
+  ... on Job { ${JOB_FIELDS} }
+  ... on ErrorResult { errorCode message }
+  ... on SettingsIncompleteError { missing }
+  ... on AlreadyRunningError { job { id state } }
+} }`;
+
+export async function startSync(client: GraphQLClient, operation = "import-records", extra: Record<string, unknown> = {}) {
+  const { startSync } = await client.ok(START, { input: { connector: "testconn", operation, ...extra } });
+  return startSync;
+}
+
+export async function getJob(client: GraphQLClient, id: string) {
+  return (await client.ok(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id })).job;
+}
+
+/** Polls the job over HTTP until it is in a terminal state. */
+export async function waitForJob(client: GraphQLClient, id: string, timeoutMs = 20_000, until = (j: any) => ["SUCCEEDED", "FAILED", "CANCELLED"].includes(j.state)) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await getJob(client, id);
+    if (until(job)) return job;
+    if (Date.now() > end) throw new Error(`Job ${id} did not reach the expected state: ${JSON.stringify(job)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function wsClient(url: string, token: string | null): Client {
+  return createClient({
+    url: url.replace(/^http/, "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    lazy: true,
+    retryAttempts: 0,
+  });
+}
+
+export interface Subscription<T> {
+  events: T[];
+  /** Resolves when the server completes the subscription; rejects on an error. */
+  done: Promise<T[]>;
+  dispose(): void;
+}
+
+export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}, onEvent?: (e: T) => void): Subscription<T> {
+  const events: T[] = [];
+  let dispose = () => {};
+  const done = new Promise<T[]>((resolve, reject) => {
+    dispose = client.subscribe<any>(
+      { query, variables },
+      {
+        next: (msg) => {
+          if (msg.errors?.length) return reject(new Error(JSON.stringify(msg.errors)));
+          const value = Object.values(msg.data ?? {})[0] as T;
+          events.push(value);
+          onEvent?.(value);
+        },
+        error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
+        complete: () => resolve(events),
+      },
+    );
+  });
+  return { events, done, dispose };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
