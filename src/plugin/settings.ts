@@ -16,30 +16,44 @@ export type SettingsDeclaration = Record<string, SettingField>;
 /** The settings object an operation receives: every field parsed by its schema (defaults applied). */
 export type SettingsValues<S extends SettingsDeclaration> = { [K in keyof S]: z.output<S[K]["schema"]> };
 
+interface FieldOptions<T> {
+  description?: string;
+  /** Not required (undefined when unset). */
+  optional?: boolean;
+  /** Value used when unset (makes the field not required). */
+  default?: T;
+}
+
+type Wrapped<S extends z.ZodType, O> = O extends { default: unknown }
+  ? z.ZodDefault<S>
+  : O extends { optional: true }
+    ? z.ZodOptional<S>
+    : S;
+
+function wrap<S extends z.ZodType, O extends FieldOptions<z.input<S>>>(schema: S, o: O): SettingField<Wrapped<S, O>> {
+  const o2 = o as FieldOptions<unknown>;
+  const wrapped =
+    o2.default !== undefined ? (schema as unknown as z.ZodNumber).default(o2.default as never) : o2.optional ? schema.optional() : schema;
+  return { schema: wrapped as unknown as Wrapped<S, O>, description: o.description };
+}
+
 /** Helpers for the common field kinds; any zod schema works too (`{ schema: z.enum([...]) }`). */
 export const setting = {
-  string: (o: { description?: string; optional?: boolean; default?: string } = {}) =>
-    field(o.default !== undefined ? z.string().min(1).default(o.default) : o.optional ? z.string().min(1).optional() : z.string().min(1), o.description),
-  url: (o: { description?: string; optional?: boolean; default?: string } = {}) =>
-    field(o.default !== undefined ? z.string().url().default(o.default) : o.optional ? z.string().url().optional() : z.string().url(), o.description),
-  secret: (o: { description?: string; optional?: boolean } = {}) => ({
-    schema: o.optional ? z.string().min(1).optional() : z.string().min(1),
-    description: o.description,
-    secret: true as const,
-  }),
-  boolean: (o: { description?: string; default?: boolean } = {}) => field(z.boolean().default(o.default ?? false), o.description),
-  int: (o: { description?: string; optional?: boolean; default?: number; min?: number; max?: number } = {}) => {
+  string: <O extends FieldOptions<string> = {}>(o: O = {} as O) => wrap(z.string().min(1), o),
+  url: <O extends FieldOptions<string> = {}>(o: O = {} as O) => wrap(z.string().url(), o),
+  /** A credential: encrypted at rest, write-only in the API. */
+  secret: <O extends Omit<FieldOptions<string>, "default"> = {}>(o: O = {} as O) => ({ ...wrap(z.string().min(1), o), secret: true as const }),
+  boolean: <O extends FieldOptions<boolean> = { default: false }>(o: O = { default: false } as O) =>
+    wrap(z.boolean(), (o.default === undefined && !o.optional ? { ...o, default: false } : o) as O),
+  int: <O extends FieldOptions<number> & { min?: number; max?: number } = {}>(o: O = {} as O) => {
     let s = z.number().int();
     if (o.min !== undefined) s = s.min(o.min);
     if (o.max !== undefined) s = s.max(o.max);
-    return field(o.default !== undefined ? s.default(o.default) : o.optional ? s.optional() : s, o.description);
+    return wrap(s, o);
   },
-  stringList: (o: { description?: string } = {}) => field(z.array(z.string().min(1)).default([]), o.description),
+  stringList: <O extends FieldOptions<string[]> = { default: [] }>(o: O = { default: [] } as unknown as O) =>
+    wrap(z.array(z.string().min(1)), (o.default === undefined && !o.optional ? { ...o, default: [] } : o) as O),
 };
-
-function field<T extends z.ZodType>(schema: T, description?: string): SettingField<T> {
-  return { schema, description };
-}
 
 export function isRequired(f: SettingField): boolean {
   return !f.schema.safeParse(undefined).success;
