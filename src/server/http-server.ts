@@ -60,6 +60,9 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     validationRules: [depthRule(config.maxQueryDepth)],
     formatError: makeErrorFormatter(logger),
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM (it stops the worker first so running jobs are handed back); Apollo's own
+    // handler would re-raise the signal and kill the process mid-shutdown.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
