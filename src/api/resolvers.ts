@@ -3,7 +3,13 @@ import { CustomerResolver } from "../modules/customer/customer.resolver";
 import { IdentityResolver } from "../modules/identity/identity.resolver";
 import { OrderLineResolver } from "../modules/order/order-line.resolver";
 import { OrderResolver } from "../modules/order/order.resolver";
+import { SeasonResolver } from "../modules/season/season.resolver";
+import { ProductResolver } from "../modules/catalogue/product.resolver";
+import { VariantResolver } from "../modules/catalogue/variant.resolver";
+import { PriceResolver } from "../modules/catalogue/price.resolver";
+import { StockResolver } from "../modules/catalogue/stock.resolver";
 import { connectorResolvers } from "../modules/connectors";
 
 /** Every core resolver class; plugins add theirs at start-up. */
-export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, CustomerResolver, OrderResolver, OrderLineResolver, ...connectorResolvers];
+export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, CustomerResolver, OrderResolver, OrderLineResolver,
+  SeasonResolver, ProductResolver, VariantResolver, PriceResolver, StockResolver, ...connectorResolvers];

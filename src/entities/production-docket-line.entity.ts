@@ -1,13 +1,15 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateOnly, IntegerColumn } from "./columns";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";
 
 /** A production docket line: when a product's production line starts in a season (the date future stock is available). */
+@ObjectType({ description: "A production docket line: when the product's production line starts in a season" })
 @Entity("production_docket_line")
 @Index("UQ_production_docket_line", ["productId", "seasonId"], { unique: true })
 export class ProductionDocketLine {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
@@ -17,6 +19,6 @@ export class ProductionDocketLine {
   @ManyToOne(() => Season, { onDelete: "CASCADE" })
   @JoinColumn({ name: "seasonId", foreignKeyConstraintName: "FK_docket_line_season" })
   season?: Season;
-  @DateOnly() lineStartDate: string;
-  @IntegerColumn({ default: 0 }) quantity: number;
+  @Field({ description: "Product line start date (ISO 8601): when future stock becomes available" }) @DateOnly() lineStartDate: string;
+  @Field(() => Int) @IntegerColumn({ default: 0 }) quantity: number;
 }

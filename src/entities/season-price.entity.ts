@@ -1,13 +1,15 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY, UpdatedAt, Varchar } from "./columns";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";
 
 /** Wholesale and retail price of a product in a season, in one currency. Money is a decimal string. */
+@ObjectType({ description: "Wholesale and retail price of a product in a season, in one currency (decimal strings)" })
 @Entity("season_price")
 @Index("UQ_season_price", ["productId", "seasonId", "currency"], { unique: true })
 export class SeasonPrice {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
@@ -17,8 +19,8 @@ export class SeasonPrice {
   @ManyToOne(() => Season, { onDelete: "CASCADE" })
   @JoinColumn({ name: "seasonId", foreignKeyConstraintName: "FK_season_price_season" })
   season?: Season;
-  @Varchar(3) currency: string;
+  @Field({ description: "ISO 4217" }) @Varchar(3) currency: string;
   @Column(MONEY) wholesale: string;
   @Column({ ...MONEY, nullable: true }) retail: string | null;
-  @UpdatedAt() updatedAt: Date;
+  @Field() @UpdatedAt() updatedAt: Date;
 }

@@ -3,15 +3,15 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, Varchar } from "./columns";
 
 /** A selling season, e.g. "AUTUMN/WINTER 20". "Most recent" means the latest startDate. */
-@ObjectType()
+@ObjectType({ description: "A selling season. The most recent season is the one with the latest startDate." })
 @Entity("season")
 @Index("UQ_season_brand_name", ["brandId", "name"], { unique: true })
 export class Season {
   @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
-  @Varchar(100) name: string;
-  @Varchar(32, { nullable: true }) code: string | null;
-  @DateOnly() startDate: string;
-  @BoolColumn(true) active: boolean;
-  @CreatedAt() createdAt: Date;
+  @Field({ description: "e.g. AUTUMN/WINTER 20 (matched by name with platforms)" }) @Varchar(100) name: string;
+  @Field(() => String, { nullable: true }) @Varchar(32, { nullable: true }) code: string | null;
+  @Field({ description: "ISO 8601 date" }) @DateOnly() startDate: string;
+  @Field() @BoolColumn(true) active: boolean;
+  @Field() @CreatedAt() createdAt: Date;
 }

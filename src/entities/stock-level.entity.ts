@@ -1,14 +1,16 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, UpdatedAt } from "./columns";
 import { Variant } from "./variant.entity";
 import { Season } from "./season.entity";
 
 /** Stock of one variant in one season: available to sell now, and projected (future) stock. */
+@ObjectType({ description: "Stock of a variant in a season: available to sell now, and projected (future) stock" })
 @Entity("stock_level")
 @Index("UQ_stock_level", ["variantId", "seasonId"], { unique: true })
 @Index("IDX_stock_level_brand_season", ["brandId", "seasonId"])
 export class StockLevel {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() variantId: number;
   @ManyToOne(() => Variant, { onDelete: "CASCADE" })
@@ -18,7 +20,9 @@ export class StockLevel {
   @ManyToOne(() => Season, { onDelete: "CASCADE" })
   @JoinColumn({ name: "seasonId", foreignKeyConstraintName: "FK_stock_level_season" })
   season?: Season;
-  @IntegerColumn({ default: 0 }) availableToSell: number;
-  @IntegerColumn({ default: 0 }) projected: number;
-  @UpdatedAt() updatedAt: Date;
+  @Field(() => Int) @IntegerColumn({ default: 0 }) availableToSell: number;
+  @Field(() => Int) @IntegerColumn({ default: 0 }) projected: number;
+  @Field() @UpdatedAt() updatedAt: Date;
+  /** Not stored: the product line start date of the season's production docket, filled when loaded for the API. */
+  availableFrom?: string | null;
 }

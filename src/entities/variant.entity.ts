@@ -1,10 +1,10 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { BoolColumn, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 
 /** A SKU: one size of a product, with its GS1 barcode (EAN-13 or UPC-A). */
-@ObjectType()
+@ObjectType({ description: "A SKU: one size of a product, with its GS1 barcode" })
 @Entity("variant")
 @Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
 @Index("UQ_variant_product_size", ["productId", "size"], { unique: true })
@@ -16,9 +16,9 @@ export class Variant {
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_variant_product" })
   product?: Product;
   /** Size label, case-sensitive ("S", "M", "38", "One Size"). */
-  @Varchar(30) size: string;
+  @Field({ description: "Size label, case-sensitive" }) @Varchar(30) size: string;
   /** Position of the size in the product's size run (0-based). */
-  @IntegerColumn() position: number;
-  @Varchar(14, { nullable: true }) barcode: string | null;
-  @BoolColumn(true) active: boolean;
+  @Field(() => Int, { description: "Position in the product's size run (0-based)" }) @IntegerColumn() position: number;
+  @Field(() => String, { nullable: true, description: "EAN-13 or UPC-A" }) @Varchar(14, { nullable: true }) barcode: string | null;
+  @Field() @BoolColumn(true) active: boolean;
 }

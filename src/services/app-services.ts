@@ -4,6 +4,11 @@ import { MediaStorage } from "../media/media-storage";
 import { CustomerService } from "../modules/customer/customer.service";
 import { IdentityService } from "../modules/identity/identity.service";
 import { OrderService } from "../modules/order/order.service";
+import { SeasonService } from "../modules/season/season.service";
+import { ProductService } from "../modules/catalogue/product.service";
+import { VariantService } from "../modules/catalogue/variant.service";
+import { PriceService } from "../modules/catalogue/price.service";
+import { StockService } from "../modules/catalogue/stock.service";
 import { createJobServices, JobPlatform, JobServices } from "../jobs/job-services";
 
 /** The services of one process, built once at start-up and shared by every request. */
@@ -11,6 +16,11 @@ export interface AppServices extends JobServices {
   identity: IdentityService;
   customers: CustomerService;
   orders: OrderService;
+  seasons: SeasonService;
+  products: ProductService;
+  variants: VariantService;
+  prices: PriceService;
+  stock: StockService;
 }
 
 export interface ServiceDeps {
@@ -28,5 +38,10 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     identity,
     customers: new CustomerService(ds),
     orders: new OrderService(ds),
+    seasons: new SeasonService(ds),
+    products: new ProductService(ds),
+    variants: new VariantService(ds),
+    prices: new PriceService(ds),
+    stock: new StockService(ds),
   };
 }

@@ -1,0 +1,53 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { RequestContext, brandOf } from "../../api/context";
+import { formatMoney } from "../../domain/money";
+import { Season } from "../../entities/season.entity";
+import { SeasonPrice } from "../../entities/season-price.entity";
+import { seasonLoader } from "../season/season.resolver";
+import { SetProductPriceInput } from "./catalogue.inputs";
+
+@Resolver(() => SeasonPrice)
+export class PriceResolver {
+  @FieldResolver(() => Season)
+  async season(@Root() price: SeasonPrice, @Ctx() ctx: RequestContext): Promise<Season> {
+    return (await seasonLoader(ctx).load(price.seasonId))!;
+  }
+
+  @FieldResolver(() => String, { description: "Decimal string in the currency's minor units" })
+  wholesale(@Root() price: SeasonPrice): string {
+    return formatMoney(price.wholesale, price.currency);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Decimal string in the currency's minor units" })
+  retail(@Root() price: SeasonPrice): string | null {
+    return price.retail === null ? null : formatMoney(price.retail, price.currency);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => SeasonPrice, { description: "Sets a season price (the product becomes visible in that season)" })
+  setProductPrice(@Arg("input") input: SetProductPriceInput, @Ctx() ctx: RequestContext): Promise<SeasonPrice> {
+    return ctx.services.prices.setPrice(brandOf(ctx), input);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Boolean)
+  removeProductPrice(
+    @Arg("productId", () => ID) productId: string,
+    @Arg("seasonId", () => ID) seasonId: string,
+    @Arg("currency") currency: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return ctx.services.prices.removePrice(brandOf(ctx), productId, seasonId, currency);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Boolean, { description: "Shows or hides a product in a season; hiding also removes its prices there" })
+  setProductSeasonVisibility(
+    @Arg("productId", () => ID) productId: string,
+    @Arg("seasonId", () => ID) seasonId: string,
+    @Arg("visible") visible: boolean,
+    @Ctx() ctx: RequestContext,
+  ): Promise<boolean> {
+    return ctx.services.prices.setVisibility(brandOf(ctx), productId, seasonId, visible);
+  }
+}

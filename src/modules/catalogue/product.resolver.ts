@@ -1,0 +1,89 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
+import { RequestContext, brandOf } from "../../api/context";
+import { parseId } from "../../api/ids";
+import { ConnectionType, Page, PageArgs } from "../../api/pagination";
+import { Product } from "../../entities/product.entity";
+import { Season } from "../../entities/season.entity";
+import { SeasonPrice } from "../../entities/season-price.entity";
+import { Variant } from "../../entities/variant.entity";
+import { seasonLoader } from "../season/season.resolver";
+import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
+import { pricesByProductLoader, variantsByProductLoader, visibilityByProductLoader } from "./catalogue.loaders";
+
+export const ProductConnection = ConnectionType(Product);
+
+@ObjectType({ description: "A season the product is visible in, with its prices there" })
+export class ProductSeasonVisibility {
+  @Field(() => Season) season: Season;
+  @Field(() => [SeasonPrice]) prices: SeasonPrice[];
+}
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Authorized()
+  @Query(() => ProductConnection)
+  products(
+    @Args() page: PageArgs,
+    @Arg("filter", () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Page<Product>> {
+    return ctx.services.products.list(brandOf(ctx), filter, page);
+  }
+
+  @Authorized()
+  @Query(() => Product)
+  product(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.products.get(brandOf(ctx), parseId(id));
+  }
+
+  @FieldResolver(() => [String], { description: "Size labels in size-run order" })
+  async sizes(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<string[]> {
+    return (await variantsByProductLoader(ctx).load(product.id)).map((v) => v.size);
+  }
+
+  @FieldResolver(() => [Variant], { description: "Variants (SKUs) in size-run order" })
+  variants(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Variant[]> {
+    return variantsByProductLoader(ctx).load(product.id);
+  }
+
+  @FieldResolver(() => [ProductSeasonVisibility], { description: "Seasons the product is visible in, with prices" })
+  async seasons(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductSeasonVisibility[]> {
+    const [visibility, prices] = await Promise.all([
+      visibilityByProductLoader(ctx).load(product.id),
+      pricesByProductLoader(ctx).load(product.id),
+    ]);
+    const seasons = await seasonLoader(ctx).loadMany(visibility.map((v) => v.seasonId));
+    return visibility.map((v, i) => ({ season: seasons[i] as Season, prices: prices.filter((p) => p.seasonId === v.seasonId) }));
+  }
+
+  @FieldResolver(() => [SeasonPrice], { description: "Prices, optionally of one season and/or currency" })
+  async prices(
+    @Root() product: Product,
+    @Arg("seasonId", () => ID, { nullable: true }) seasonId: string | undefined,
+    @Arg("currency", () => String, { nullable: true }) currency: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<SeasonPrice[]> {
+    const season = seasonId ? parseId(seasonId, "seasonId") : undefined;
+    return (await pricesByProductLoader(ctx).load(product.id)).filter(
+      (p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency),
+    );
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Product)
+  createProduct(@Arg("input") input: CreateProductInput, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.products.create(brandOf(ctx), input);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Product)
+  updateProduct(@Arg("input") input: UpdateProductInput, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.products.update(brandOf(ctx), input, parseId(input.id));
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Product, { description: "Marks the product inactive (it is no longer exported)" })
+  deactivateProduct(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
+    return ctx.services.products.deactivate(brandOf(ctx), parseId(id));
+  }
+}

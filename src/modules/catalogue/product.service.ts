@@ -1,0 +1,144 @@
+import { DataSource, EntityManager, In } from "typeorm";
+import { groupByKey, oneByKey } from "../../api/batch";
+import { InputProblems, badInput, notFound } from "../../api/errors";
+import { parseId } from "../../api/ids";
+import { Page, PageArgs, paginate } from "../../api/pagination";
+import { isUniqueViolation } from "../../db/db-errors";
+import { clean, countryCode, optionalText, requiredText } from "../../domain/input-rules";
+import { Product } from "../../entities/product.entity";
+import { ProductSeason } from "../../entities/product-season.entity";
+import { Variant } from "../../entities/variant.entity";
+import { checkBarcodes, normaliseBarcode } from "./barcode-rules";
+import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
+
+/** Products (style + colourway) and their size runs. */
+export class ProductService {
+  constructor(private readonly ds: DataSource) {}
+
+  list(brandId: number, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
+    const qb = this.ds.getRepository(Product).createQueryBuilder("p").where("p.brandId = :brandId", { brandId });
+    if (filter?.active !== undefined && filter.active !== null) qb.andWhere("p.active = :active", { active: filter.active });
+    if (filter?.styleNumber) qb.andWhere("p.styleNumber = :styleNumber", { styleNumber: filter.styleNumber });
+    if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
+    if (filter?.search) {
+      qb.andWhere("(LOWER(p.name) LIKE :q OR LOWER(p.styleNumber) LIKE :q)", { q: `%${filter.search.toLowerCase()}%` });
+    }
+    if (filter?.seasonId) {
+      const seasonId = parseId(filter.seasonId, "filter.seasonId");
+      qb.andWhere((sub) => {
+        const exists = sub.subQuery().select("1").from(ProductSeason, "ps").where("ps.productId = p.id").andWhere("ps.seasonId = :seasonId").getQuery();
+        return `EXISTS ${exists}`;
+      }, { seasonId });
+    }
+    return paginate(qb, page);
+  }
+
+  async get(brandId: number, id: number, field = "id"): Promise<Product> {
+    const product = await this.ds.getRepository(Product).findOneBy({ id, brandId });
+    if (!product) throw notFound("Product", id, field);
+    return product;
+  }
+
+  async byIds(brandId: number, ids: readonly number[]): Promise<(Product | null)[]> {
+    return oneByKey(ids, await this.ds.getRepository(Product).findBy({ brandId, id: In([...ids]) }), (p) => p.id);
+  }
+
+  async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
+    const rows = await this.ds.getRepository(Variant).find({ where: { brandId, productId: In([...productIds]) }, order: { productId: "ASC", position: "ASC" } });
+    return groupByKey(productIds, rows, (v) => v.productId);
+  }
+
+  async create(brandId: number, input: CreateProductInput): Promise<Product> {
+    const p = new InputProblems();
+    validateProductFields(p, input, true);
+    const sizes = input.sizes ?? [];
+    const seenSizes = new Set<string>();
+    sizes.forEach((s, i) => {
+      requiredText(p, `sizes[${i}].size`, s.size, 30);
+      if (seenSizes.has(s.size)) p.add(`sizes[${i}].size`, `Size "${s.size}" appears twice (sizes are case-sensitive)`);
+      seenSizes.add(s.size);
+    });
+    await checkBarcodes(this.ds.manager, brandId, sizes.flatMap((s, i) => {
+      const barcode = normaliseBarcode(s.barcode);
+      return barcode ? [{ field: `sizes[${i}].barcode`, barcode }] : [];
+    }), p);
+    p.throwIfAny();
+    await this.assertStyleColourFree(this.ds.manager, brandId, input.styleNumber.trim(), input.colourCode.trim());
+    return this.write(async (m) => {
+      const product = await m.getRepository(Product).save(m.getRepository(Product).create({
+        brandId,
+        styleNumber: input.styleNumber.trim(),
+        colourCode: input.colourCode.trim(),
+        colourName: input.colourName.trim(),
+        name: input.name.trim(),
+        description: clean(input.description),
+        category: clean(input.category),
+        composition: clean(input.composition),
+        countryOfOrigin: input.countryOfOrigin ?? null,
+        active: input.active ?? true,
+      }));
+      if (sizes.length) {
+        await m.getRepository(Variant).insert(sizes.map((s, position) => ({
+          brandId, productId: product.id, size: s.size, position, barcode: normaliseBarcode(s.barcode), active: true,
+        })));
+      }
+      return product;
+    });
+  }
+
+  async update(brandId: number, input: UpdateProductInput, id: number): Promise<Product> {
+    const product = await this.get(brandId, id);
+    const p = new InputProblems();
+    validateProductFields(p, input, false);
+    p.throwIfAny();
+    const style = input.styleNumber?.trim() ?? product.styleNumber;
+    const colour = input.colourCode?.trim() ?? product.colourCode;
+    if (style !== product.styleNumber || colour !== product.colourCode) await this.assertStyleColourFree(this.ds.manager, brandId, style, colour);
+    product.styleNumber = style;
+    product.colourCode = colour;
+    if (input.colourName !== undefined && input.colourName !== null) product.colourName = input.colourName.trim();
+    if (input.name !== undefined && input.name !== null) product.name = input.name.trim();
+    if (input.description !== undefined) product.description = clean(input.description);
+    if (input.category !== undefined) product.category = clean(input.category);
+    if (input.composition !== undefined) product.composition = clean(input.composition);
+    if (input.countryOfOrigin !== undefined) product.countryOfOrigin = input.countryOfOrigin;
+    if (input.active !== undefined && input.active !== null) product.active = input.active;
+    return this.write((m) => m.getRepository(Product).save(product));
+  }
+
+  async deactivate(brandId: number, id: number): Promise<Product> {
+    const product = await this.get(brandId, id);
+    product.active = false;
+    return this.ds.getRepository(Product).save(product);
+  }
+
+  private async assertStyleColourFree(m: EntityManager, brandId: number, styleNumber: string, colourCode: string): Promise<void> {
+    if (await m.getRepository(Product).existsBy({ brandId, styleNumber, colourCode })) {
+      throw badInput("styleNumber", `Style ${styleNumber} in colour ${colourCode} already exists`);
+    }
+  }
+
+  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.ds.transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw badInput("styleNumber", "This style and colour, or one of the barcodes, already exists");
+      throw error;
+    }
+  }
+}
+
+function validateProductFields(p: InputProblems, input: Partial<CreateProductInput>, creating: boolean): void {
+  const text = (field: keyof CreateProductInput, max: number) => {
+    const value = input[field] as string | null | undefined;
+    if (creating || (value !== undefined && value !== null)) requiredText(p, field, value, max);
+  };
+  text("styleNumber", 50);
+  text("colourCode", 30);
+  text("colourName", 60);
+  text("name", 200);
+  optionalText(p, "category", input.category, 100);
+  optionalText(p, "composition", input.composition, 255);
+  optionalText(p, "description", input.description, 10_000);
+  if (input.countryOfOrigin !== null) countryCode(p, "countryOfOrigin", input.countryOfOrigin);
+}

@@ -1,0 +1,110 @@
+import { DataSource, In } from "typeorm";
+import { groupByKey } from "../../api/batch";
+import { InputProblems, notFound } from "../../api/errors";
+import { parseId } from "../../api/ids";
+import { isoDate, nonNegativeInt } from "../../domain/input-rules";
+import { Product } from "../../entities/product.entity";
+import { ProductionDocketLine } from "../../entities/production-docket-line.entity";
+import { Season } from "../../entities/season.entity";
+import { StockLevel } from "../../entities/stock-level.entity";
+import { Variant } from "../../entities/variant.entity";
+import { SetProductionDocketLineInput, SetStockLevelInput } from "./catalogue.inputs";
+
+/** Stock levels (ATS now, projected) and production docket lines (when projected stock becomes available). */
+export class StockService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Stock levels of many variants in one query; each carries `availableFrom`, the product line start date of
+   * its season's production docket (joined in the same statement).
+   */
+  async stockByVariant(brandId: number, variantIds: readonly number[]): Promise<StockLevel[][]> {
+    const { entities, raw } = await this.ds
+      .getRepository(StockLevel)
+      .createQueryBuilder("s")
+      .innerJoin(Variant, "v", "v.id = s.variantId")
+      .leftJoin(ProductionDocketLine, "d", "d.productId = v.productId AND d.seasonId = s.seasonId")
+      .addSelect("d.lineStartDate", "lineStartDate")
+      .where("s.brandId = :brandId", { brandId })
+      .andWhere("s.variantId IN (:...variantIds)", { variantIds: [...variantIds] })
+      .orderBy("s.id", "ASC")
+      .getRawAndEntities<{ lineStartDate: string | Date | null }>();
+    entities.forEach((level, i) => {
+      const date = raw[i].lineStartDate;
+      level.availableFrom = date === null || date === undefined ? null : toDateString(date);
+    });
+    return groupByKey(variantIds, entities, (r) => r.variantId);
+  }
+
+  /** The product line start date of a variant's product in a season (for a single level, e.g. a mutation result). */
+  async lineStartDate(brandId: number, variantId: number, seasonId: number): Promise<string | null> {
+    const row = await this.ds
+      .getRepository(ProductionDocketLine)
+      .createQueryBuilder("d")
+      .innerJoin(Variant, "v", "v.productId = d.productId")
+      .select("d.lineStartDate", "lineStartDate")
+      .where("d.brandId = :brandId AND v.id = :variantId AND d.seasonId = :seasonId", { brandId, variantId, seasonId })
+      .getRawOne<{ lineStartDate: string | Date }>();
+    return row ? toDateString(row.lineStartDate) : null;
+  }
+
+  async docketLinesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductionDocketLine[][]> {
+    const rows = await this.ds.getRepository(ProductionDocketLine).find({ where: { brandId, productId: In([...productIds]) } });
+    return groupByKey(productIds, rows, (r) => r.productId);
+  }
+
+  /** Sets many stock levels at once: all validated first, then written in one transaction (all or nothing). */
+  async setStockLevels(brandId: number, inputs: SetStockLevelInput[], fieldOf = (i: number, f: string) => `levels[${i}].${f}`): Promise<StockLevel[]> {
+    const p = new InputProblems();
+    const parsed = inputs.map((input, i) => {
+      nonNegativeInt(p, fieldOf(i, "availableToSell"), input.availableToSell);
+      nonNegativeInt(p, fieldOf(i, "projected"), input.projected);
+      return { ...input, variantId: parseId(input.variantId, fieldOf(i, "variantId")), seasonId: parseId(input.seasonId, fieldOf(i, "seasonId")) };
+    });
+    p.throwIfAny();
+    const variantIds = [...new Set(parsed.map((x) => x.variantId))];
+    const seasonIds = [...new Set(parsed.map((x) => x.seasonId))];
+    const knownVariants = new Set((await this.ds.getRepository(Variant).find({ select: { id: true }, where: { brandId, id: In(variantIds) } })).map((v) => v.id));
+    const knownSeasons = new Set((await this.ds.getRepository(Season).find({ select: { id: true }, where: { brandId, id: In(seasonIds) } })).map((s) => s.id));
+    parsed.forEach((x, i) => {
+      if (!knownVariants.has(x.variantId)) p.add(fieldOf(i, "variantId"), `Variant ${x.variantId} was not found`);
+      if (!knownSeasons.has(x.seasonId)) p.add(fieldOf(i, "seasonId"), `Season ${x.seasonId} was not found`);
+    });
+    p.throwIfAny();
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(StockLevel);
+      const existing = await repo.find({ where: { brandId, variantId: In(variantIds), seasonId: In(seasonIds) } });
+      const byKey = new Map(existing.map((s) => [`${s.variantId}:${s.seasonId}`, s]));
+      const rows = parsed.map((x) => {
+        const row = byKey.get(`${x.variantId}:${x.seasonId}`) ?? repo.create({ brandId, variantId: x.variantId, seasonId: x.seasonId });
+        row.availableToSell = x.availableToSell;
+        row.projected = x.projected;
+        byKey.set(`${x.variantId}:${x.seasonId}`, row);
+        return row;
+      });
+      return repo.save(rows, { chunk: 200 });
+    });
+  }
+
+  async setDocketLine(brandId: number, input: SetProductionDocketLineInput): Promise<ProductionDocketLine> {
+    const p = new InputProblems();
+    isoDate(p, "lineStartDate", input.lineStartDate, true);
+    nonNegativeInt(p, "quantity", input.quantity);
+    p.throwIfAny();
+    const productId = parseId(input.productId, "productId");
+    const seasonId = parseId(input.seasonId, "seasonId");
+    if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
+    if (!(await this.ds.getRepository(Season).existsBy({ id: seasonId, brandId }))) throw notFound("Season", seasonId, "seasonId");
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(ProductionDocketLine);
+      const line = (await repo.findOneBy({ productId, seasonId })) ?? repo.create({ brandId, productId, seasonId });
+      line.lineStartDate = input.lineStartDate;
+      line.quantity = input.quantity;
+      return repo.save(line);
+    });
+  }
+}
+
+function toDateString(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { RequestContext, brandOf } from "../../api/context";
+import { parseId } from "../../api/ids";
+import { Product } from "../../entities/product.entity";
+import { StockLevel } from "../../entities/stock-level.entity";
+import { Variant } from "../../entities/variant.entity";
+import { UpdateVariantInput } from "./catalogue.inputs";
+import { productLoader, stockByVariantLoader } from "./catalogue.loaders";
+
+@Resolver(() => Variant)
+export class VariantResolver {
+  @Authorized()
+  @Query(() => Variant, { nullable: true, description: "The brand's variant with this EAN-13/UPC-A barcode" })
+  variantByBarcode(@Arg("barcode") barcode: string, @Ctx() ctx: RequestContext): Promise<Variant | null> {
+    return ctx.services.variants.findByBarcode(brandOf(ctx), barcode);
+  }
+
+  @Authorized()
+  @Query(() => Variant)
+  variant(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Variant> {
+    return ctx.services.variants.get(brandOf(ctx), parseId(id));
+  }
+
+  @FieldResolver(() => Product)
+  async product(@Root() variant: Variant, @Ctx() ctx: RequestContext): Promise<Product> {
+    return (await productLoader(ctx).load(variant.productId))!;
+  }
+
+  @FieldResolver(() => [StockLevel], { description: "Stock per season" })
+  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext): Promise<StockLevel[]> {
+    return stockByVariantLoader(ctx).load(variant.id);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Variant, { description: "Adds a size at the end of the product's size run" })
+  addVariant(
+    @Arg("productId", () => ID) productId: string,
+    @Arg("size") size: string,
+    @Arg("barcode", () => String, { nullable: true }) barcode: string | null | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Variant> {
+    return ctx.services.variants.add(brandOf(ctx), parseId(productId, "productId"), size, barcode);
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Variant)
+  updateVariant(@Arg("input") input: UpdateVariantInput, @Ctx() ctx: RequestContext): Promise<Variant> {
+    return ctx.services.variants.update(brandOf(ctx), input, parseId(input.id));
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Variant)
+  deactivateVariant(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Variant> {
+    return ctx.services.variants.deactivate(brandOf(ctx), parseId(id));
+  }
+}
