@@ -1,5 +1,6 @@
 import { createPubSub, PubSub } from "@graphql-yoga/subscription";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+import { setMaxListeners } from "node:events";
 import Redis from "ioredis";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,7 +20,10 @@ export interface AppPubSub {
  */
 export function createAppPubSub(options: { redisUrl?: string; prefix: string }): AppPubSub {
   if (!options.redisUrl) {
-    return { kind: "memory", pubSub: createPubSub() as AnyPubSub, prefix: options.prefix, close: async () => {} };
+    // One listener per subscriber on a topic: 1,000 dashboards on a job are normal, not a leak.
+    const eventTarget = new EventTarget();
+    setMaxListeners(0, eventTarget);
+    return { kind: "memory", pubSub: createPubSub({ eventTarget: eventTarget as never }) as AnyPubSub, prefix: options.prefix, close: async () => {} };
   }
   const publishClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
   const subscribeClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });

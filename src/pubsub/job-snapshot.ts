@@ -37,8 +37,16 @@ export function toSnapshot(job: Job, updatedAt: Date = job.updatedAt ?? new Date
   };
 }
 
-/** Back to a Job object (what the GraphQL Job type resolves). */
+const converted = new WeakMap<JobSnapshot, Job>();
+
+/** Back to a Job object (what the GraphQL Job type resolves); one conversion per event, shared by all subscribers. */
 export function fromSnapshot(s: JobSnapshot): Job {
+  let job = converted.get(s);
+  if (!job) converted.set(s, (job = toJob(s)));
+  return job;
+}
+
+function toJob(s: JobSnapshot): Job {
   return Object.assign(new Job(), {
     ...s,
     createdAt: new Date(s.createdAt),
