@@ -29,7 +29,7 @@ export interface JobsConfig {
   pollMs: number;
   /** Jobs one worker process runs at the same time. */
   concurrency: number;
-  /** A running job writes a heartbeat this often; cancellation requests are also read then. */
+  /** A running job writes its progress and a heartbeat this often, and reads cancellation requests. */
   heartbeatMs: number;
   /** A RUNNING job whose heartbeat is older than this is considered orphaned (its process died) and is recovered. */
   staleAfterMs: number;
@@ -59,7 +59,7 @@ const envSchema = z.object({
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SELVEDGE_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  SELVEDGE_JOB_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+  SELVEDGE_JOB_HEARTBEAT_MS: z.coerce.number().int().min(50).default(1000),
   SELVEDGE_JOB_STALE_AFTER_MS: z.coerce.number().int().min(200).default(60000),
   SELVEDGE_SCHEDULER_TICK_MS: z.coerce.number().int().min(50).default(15000),
   SELVEDGE_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
