@@ -1,23 +1,25 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 
 /** Metadata of a stored product image. Position 1 is "Image 1". */
+@ObjectType({ description: "A stored product image; position 1 is \"Image 1\"" })
 @Entity("product_image")
 @Index("UQ_product_image_position", ["productId", "position"], { unique: true })
 export class ProductImage {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
+  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_product_image_product" })
   product?: Product;
-  @IntegerColumn() position: number;
-  @IntegerColumn() width: number;
-  @IntegerColumn() height: number;
-  @Varchar(50) contentType: string;
-  @IntegerColumn() byteSize: number;
+  @Field(() => Int) @IntegerColumn() position: number;
+  @Field(() => Int) @IntegerColumn() width: number;
+  @Field(() => Int) @IntegerColumn() height: number;
+  @Field() @Varchar(50) contentType: string;
+  @Field(() => Int) @IntegerColumn() byteSize: number;
   @Varchar(255) storageKey: string;
-  @Varchar(64) checksum: string;
-  @CreatedAt() createdAt: Date;
+  @Field({ description: "SHA-256 of the file" }) @Varchar(64) checksum: string;
+  @Field() @CreatedAt() createdAt: Date;
 }

@@ -9,6 +9,7 @@ import { ProductService } from "../modules/catalogue/product.service";
 import { VariantService } from "../modules/catalogue/variant.service";
 import { PriceService } from "../modules/catalogue/price.service";
 import { StockService } from "../modules/catalogue/stock.service";
+import { ImageService } from "../modules/images/images.service";
 import { createJobServices, JobPlatform, JobServices } from "../jobs/job-services";
 
 /** The services of one process, built once at start-up and shared by every request. */
@@ -21,6 +22,7 @@ export interface AppServices extends JobServices {
   variants: VariantService;
   prices: PriceService;
   stock: StockService;
+  images: ImageService;
 }
 
 export interface ServiceDeps {
@@ -43,5 +45,6 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(ds),
     prices: new PriceService(ds),
     stock: new StockService(ds),
+    images: new ImageService(ds, _deps.media, _config.maxImageBytes),
   };
 }

@@ -6,13 +6,14 @@ const PRODUCTS = `query($first: Int) { products(first: $first) { edges { node {
   variants { barcode stock { availableToSell projected availableFrom season { name } } }
   prices { currency wholesale retail season { name } }
   seasons { season { name } prices { currency } }
+  images { position url }
 } } } }`;
 
 describe("N+1 guard: SQL statements per products page", () => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer();
-    await seedDemo(s.app.ds, s.brandId, { styles: 50, customers: 2, orders: 0, images: false });
+    await seedDemo(s.app.ds, s.brandId, { styles: 50, customers: 2, orders: 0, mediaDir: s.app.config.mediaDir });
   });
   afterAll(async () => s.stop());
 
@@ -25,7 +26,7 @@ describe("N+1 guard: SQL statements per products page", () => {
     return s.queryCounter.count;
   };
 
-  it("products(first: 10) and products(first: 100) with variants, stock, prices and seasons cost the same, at most 8", async () => {
+  it("products(first: 10) and products(first: 100) with variants, stock, prices, seasons and images cost the same, at most 8", async () => {
     await s.admin.ok(PRODUCTS, { first: 1 });
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);

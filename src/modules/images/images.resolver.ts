@@ -1,0 +1,49 @@
+import DataLoader from "dataloader";
+import type { FileUpload } from "graphql-upload-minimal";
+import { GraphQLUpload } from "graphql-upload-minimal";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { RequestContext, brandOf } from "../../api/context";
+import { parseId } from "../../api/ids";
+import { Product } from "../../entities/product.entity";
+import { ProductImage } from "../../entities/product-image.entity";
+
+export function imagesByProductLoader(ctx: RequestContext): DataLoader<number, ProductImage[]> {
+  const brandId = brandOf(ctx);
+  return ctx.loaders.get("images.byProduct", () => new DataLoader((ids: readonly number[]) => ctx.services.images.imagesByProduct(brandId, ids)));
+}
+
+@Resolver(() => Product)
+export class ProductImagesResolver {
+  @FieldResolver(() => [ProductImage], { description: "Images by position; position 1 is \"Image 1\" (the one sent to platforms)" })
+  images(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductImage[]> {
+    return imagesByProductLoader(ctx).load(product.id);
+  }
+}
+
+@Resolver(() => ProductImage)
+export class ImageResolver {
+  @FieldResolver(() => String, { description: "Absolute URL of the file, served by Selvedge" })
+  url(@Root() image: ProductImage, @Ctx() ctx: RequestContext): string {
+    return `${ctx.baseUrl}/media/${image.storageKey}`;
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => ProductImage, {
+    description: "Stores an image of a product at a position (1-20), from a multipart upload (`file`) or an https/data URL (`url`); replaces the image at that position",
+  })
+  attachProductImage(
+    @Arg("productId", () => ID) productId: string,
+    @Arg("position", () => Int) position: number,
+    @Arg("file", () => GraphQLUpload, { nullable: true }) file: Promise<FileUpload> | null,
+    @Arg("url", () => String, { nullable: true }) url: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ProductImage> {
+    return ctx.services.images.attach(brandOf(ctx), parseId(productId, "productId"), position, { file, url });
+  }
+
+  @Authorized("EDITOR")
+  @Mutation(() => Boolean)
+  removeProductImage(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return ctx.services.images.remove(brandOf(ctx), parseId(id));
+  }
+}

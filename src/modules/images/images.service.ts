@@ -1,0 +1,111 @@
+import { createHash } from "node:crypto";
+import sharp from "sharp";
+import { DataSource, In } from "typeorm";
+import type { FileUpload } from "graphql-upload-minimal";
+import { groupByKey } from "../../api/batch";
+import { InputProblems, badInput, notFound } from "../../api/errors";
+import { exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
+import { Product } from "../../entities/product.entity";
+import { ProductImage } from "../../entities/product-image.entity";
+import { MediaStorage } from "../../media/media-storage";
+import { inspectImage } from "./image-inspect";
+import { fetchImageUrl, readUpload } from "./image-source";
+
+export const MAX_IMAGE_POSITION = 20;
+
+export interface ImageSource {
+  file?: Promise<FileUpload> | null;
+  url?: string | null;
+}
+
+/** Product images: files in the media storage, metadata in product_image. Position 1 is "Image 1". */
+export class ImageService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly media: MediaStorage,
+    private readonly maxBytes: number,
+  ) {}
+
+  async imagesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductImage[][]> {
+    const rows = await this.ds.getRepository(ProductImage).find({ where: { brandId, productId: In([...productIds]) }, order: { position: "ASC" } });
+    return groupByKey(productIds, rows, (r) => r.productId);
+  }
+
+  async get(brandId: number, id: number): Promise<ProductImage> {
+    const image = await this.ds.getRepository(ProductImage).findOneBy({ id, brandId });
+    if (!image) throw notFound("ProductImage", id);
+    return image;
+  }
+
+  /** Stores an image at a position (replacing what was there). Validated fully before anything is written. */
+  async attach(brandId: number, productId: number, position: number, source: ImageSource): Promise<ProductImage> {
+    const p = new InputProblems();
+    p.check(Number.isInteger(position) && position >= 1 && position <= MAX_IMAGE_POSITION, "position", `must be between 1 and ${MAX_IMAGE_POSITION}`);
+    const hasFile = Boolean(source.file);
+    const hasUrl = Boolean(source.url);
+    if (hasFile === hasUrl) p.add(hasFile ? "url" : "file", "Give exactly one of file (an upload) or url");
+    p.throwIfAny();
+    if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
+
+    const field = hasFile ? "file" : "url";
+    const data = hasFile ? await readUpload(source.file!, this.maxBytes) : await fetchImageUrl(source.url!, this.maxBytes);
+    if (data.length === 0) throw badInput(field, "The image is empty");
+    const info = await inspectImage(data, field);
+    const checksum = createHash("sha256").update(data).digest("hex");
+    const storageKey = `brand-${brandId}/product-${productId}/${checksum}.${info.extension}`;
+    await this.media.put(storageKey, data, info.contentType);
+
+    let replacedKey: string | null = null;
+    try {
+      const saved = await this.ds.transaction(async (m) => {
+        const repo = m.getRepository(ProductImage);
+        const existing = await repo.findOneBy({ productId, position });
+        if (existing && existing.storageKey !== storageKey) replacedKey = existing.storageKey;
+        const image = existing ?? repo.create({ brandId, productId, position });
+        Object.assign(image, { width: info.width, height: info.height, contentType: info.contentType, byteSize: data.length, storageKey, checksum });
+        return repo.save(image);
+      });
+      if (replacedKey) await this.deleteFileIfUnused(replacedKey);
+      return saved;
+    } catch (error) {
+      await this.deleteFileIfUnused(storageKey);
+      throw error;
+    }
+  }
+
+  async remove(brandId: number, id: number): Promise<boolean> {
+    const image = await this.get(brandId, id);
+    await this.ds.getRepository(ProductImage).delete({ id: image.id });
+    await this.deleteFileIfUnused(image.storageKey);
+    return true;
+  }
+
+  /** "Image 1" of a product, or null. */
+  imageOne(brandId: number, productId: number): Promise<ProductImage | null> {
+    return this.ds.getRepository(ProductImage).findOneBy({ brandId, productId, position: 1 });
+  }
+
+  /**
+   * The image as a platform wants it: normalised to the rule's ratio (letterboxed on white, never cropped),
+   * at most the rule's maximum size, as JPEG. JOOR: 660×900 ratio, at most 1320×1800.
+   */
+  async renderForExport(brandId: number, imageId: number, rule: ExportSizeRule = JOOR_IMAGE_RULE): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
+    const image = await this.get(brandId, imageId);
+    const file = await this.media.get(image.storageKey);
+    if (!file) throw new Error(`The file of image ${imageId} is missing from the media storage (${image.storageKey})`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.stream) chunks.push(chunk as Buffer);
+    const { width, height } = exportSize(image.width, image.height, rule);
+    const data = await sharp(Buffer.concat(chunks))
+      .rotate()
+      .resize(width, height, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 1 } })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 88, mozjpeg: true })
+      .toBuffer();
+    return { data, width, height, contentType: "image/jpeg" };
+  }
+
+  private async deleteFileIfUnused(storageKey: string): Promise<void> {
+    if (!(await this.ds.getRepository(ProductImage).existsBy({ storageKey }))) await this.media.delete(storageKey);
+  }
+}
