@@ -36,7 +36,7 @@ export async function runProductsBench(styles: number, label: string, seconds = 
   const token = "slv_bench_token_0123456789abcdef";
   const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, {
     port: 0, host: "127.0.0.1", databaseUrl: process.env.BENCH_DATABASE_URL ?? `sqlite:${dir}/bench.sqlite`,
-    mediaDir: `${dir}/media`, bootstrapToken: token, redisUrl: undefined, maxQueryCost: 10_000_000,
+    mediaDir: `${dir}/media`, bootstrapToken: token, redisUrl: undefined, maxQueryCost: 10_000_000, role: "api",
   });
   const counter = new QueryCounter();
   const app = await startSelvedge({ config, queryCounter: counter });
