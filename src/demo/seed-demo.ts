@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { DataSource } from "typeorm";
+import { DataSource, ObjectLiteral, Repository } from "typeorm";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { withCheckDigit } from "../domain/barcode";
@@ -78,7 +78,7 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
         });
       }
     }
-    await m.getRepository(Address).insert(addresses);
+    await insertInChunks(m.getRepository(Address), addresses);
 
     // Products: styles × colourways, variants with EAN-13 barcodes (a few deliberately without).
     const products: Product[] = [];
@@ -121,10 +121,10 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
         dockets.push({ brandId, productId: p.id, seasonId: season.id, lineStartDate: start.toISOString().slice(0, 10), quantity: intBetween(rand, 50, 500) });
       });
     }
-    for (let i = 0; i < variants.length; i += 500) await m.getRepository(Variant).insert(variants.slice(i, i + 500));
-    await m.getRepository(ProductSeason).insert(visibility);
-    for (let i = 0; i < prices.length; i += 500) await m.getRepository(SeasonPrice).insert(prices.slice(i, i + 500));
-    await m.getRepository(ProductionDocketLine).insert(dockets);
+    await insertInChunks(m.getRepository(Variant), variants);
+    await insertInChunks(m.getRepository(ProductSeason), visibility);
+    await insertInChunks(m.getRepository(SeasonPrice), prices);
+    await insertInChunks(m.getRepository(ProductionDocketLine), dockets);
 
     const savedVariants = await m.getRepository(Variant).find({ where: { brandId }, order: { id: "ASC" } });
     const stock: Partial<StockLevel>[] = [];
@@ -133,7 +133,7 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
         stock.push({ brandId, variantId: v.id, seasonId: season.id, availableToSell: intBetween(rand, 0, 60), projected: intBetween(rand, 0, 120) });
       }
     }
-    for (let i = 0; i < stock.length; i += 500) await m.getRepository(StockLevel).insert(stock.slice(i, i + 500));
+    await insertInChunks(m.getRepository(StockLevel), stock);
 
     // Images: a swatch-coloured 660×900 "Image 1" per product, and a second image for some.
     let imageCount = 0;
@@ -151,7 +151,7 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
           images.push({ brandId, productId: p.id, position, width, height, contentType: "image/jpeg", byteSize: data.length, storageKey, checksum });
         }
       }
-      await m.getRepository(ProductImage).insert(images);
+      await insertInChunks(m.getRepository(ProductImage), images);
       imageCount = images.length;
     }
 
@@ -187,6 +187,11 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
       variants: savedVariants.length, images: imageCount, orders: orderCount,
     };
   });
+}
+
+/** Inserts in chunks of 400 rows (SQLite limits expression depth, MySQL packet size). */
+async function insertInChunks<T extends ObjectLiteral>(repo: Repository<T>, rows: Partial<T>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) await repo.insert(rows.slice(i, i + 400) as never);
 }
 
 async function main(): Promise<void> {

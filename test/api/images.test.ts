@@ -44,7 +44,7 @@ describe("product images", () => {
     const form = new FormData();
     form.append("operations", JSON.stringify({ query: ATTACH, variables: { p: String(product.id), pos: position, file: null } }));
     form.append("map", JSON.stringify({ "0": ["variables.file"] }));
-    form.append("0", new Blob([buf]), filename);
+    form.append("0", new Blob([new Uint8Array(buf)]), filename);
     const res = await fetch(`${s.url}/graphql`, { method: "POST", headers: { authorization: `Bearer ${token}`, "apollo-require-preflight": "true" }, body: form });
     return (await res.json()) as { data?: any; errors?: any[] };
   }
