@@ -13,7 +13,14 @@ export function isCountryCode(code: string): boolean {
   return regionNames.of(code) !== code;
 }
 
-/** Minor units of a currency (2 for EUR, 0 for JPY, 3 for KWD). */
+const digitsCache = new Map<string, number>();
+
+/** Minor units of a currency (2 for EUR, 0 for JPY, 3 for KWD); cached, Intl formatters are costly to build. */
 export function currencyDigits(code: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsCache.get(code);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(code, digits);
+  }
+  return digits;
 }

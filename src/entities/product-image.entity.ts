@@ -4,7 +4,7 @@ import { CreatedAt, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 
 /** Metadata of a stored product image. Position 1 is "Image 1". */
-@ObjectType({ description: "A stored product image; position 1 is \"Image 1\"" })
+@ObjectType({ simpleResolvers: true, description: "A stored product image; position 1 is \"Image 1\"" })
 @Entity("product_image")
 @Index("UQ_product_image_position", ["productId", "position"], { unique: true })
 export class ProductImage {

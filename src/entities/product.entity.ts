@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
 
 /** A style in one colourway (Zedonk's "product costing"). Sizes live on its variants. */
-@ObjectType({ description: "A style in one colourway (a product costing); sizes live on its variants" })
+@ObjectType({ simpleResolvers: true, description: "A style in one colourway (a product costing); sizes live on its variants" })
 @Entity("product")
 @Index("UQ_product_brand_style_colour", ["brandId", "styleNumber", "colourCode"], { unique: true })
 @Index("IDX_product_brand_active", ["brandId", "active"])

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY, UpdatedAt, Varchar } from "./columns";
+import { formatMoney } from "../domain/money";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";
 
 /** Wholesale and retail price of a product in a season, in one currency. Money is a decimal string. */
-@ObjectType({ description: "Wholesale and retail price of a product in a season, in one currency (decimal strings)" })
+@ObjectType({ simpleResolvers: true, description: "Wholesale and retail price of a product in a season, in one currency (decimal strings)" })
 @Entity("season_price")
 @Index("UQ_season_price", ["productId", "seasonId", "currency"], { unique: true })
 export class SeasonPrice {
@@ -23,4 +24,15 @@ export class SeasonPrice {
   @Column(MONEY) wholesale: string;
   @Column({ ...MONEY, nullable: true }) retail: string | null;
   @Field() @UpdatedAt() updatedAt: Date;
+
+  /** Wholesale price in the currency's minor units ("12.50" EUR, "1200" JPY). */
+  @Field(() => String, { name: "wholesale", description: "Decimal string in the currency's minor units" })
+  wholesaleAmount(): string {
+    return formatMoney(this.wholesale, this.currency);
+  }
+
+  @Field(() => String, { name: "retail", nullable: true, description: "Decimal string in the currency's minor units" })
+  retailAmount(): string | null {
+    return this.retail === null || this.retail === undefined ? null : formatMoney(this.retail, this.currency);
+  }
 }

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, Varchar } from "./columns";
 
 /** A selling season, e.g. "AUTUMN/WINTER 20". "Most recent" means the latest startDate. */
-@ObjectType({ description: "A selling season. The most recent season is the one with the latest startDate." })
+@ObjectType({ simpleResolvers: true, description: "A selling season. The most recent season is the one with the latest startDate." })
 @Entity("season")
 @Index("UQ_season_brand_name", ["brandId", "name"], { unique: true })
 export class Season {

@@ -5,7 +5,7 @@ import { Variant } from "./variant.entity";
 import { Season } from "./season.entity";
 
 /** Stock of one variant in one season: available to sell now, and projected (future) stock. */
-@ObjectType({ description: "Stock of a variant in a season: available to sell now, and projected (future) stock" })
+@ObjectType({ simpleResolvers: true, description: "Stock of a variant in a season: available to sell now, and projected (future) stock" })
 @Entity("stock_level")
 @Index("UQ_stock_level", ["variantId", "seasonId"], { unique: true })
 @Index("IDX_stock_level_brand_season", ["brandId", "seasonId"])
@@ -23,6 +23,7 @@ export class StockLevel {
   @Field(() => Int) @IntegerColumn({ default: 0 }) availableToSell: number;
   @Field(() => Int) @IntegerColumn({ default: 0 }) projected: number;
   @Field() @UpdatedAt() updatedAt: Date;
-  /** Not stored: the product line start date of the season's production docket, filled when loaded for the API. */
+  /** Not stored: the product line start date of the season's production docket, filled when loaded (StockService). */
+  @Field(() => String, { nullable: true, description: "When projected stock is available: the product line start date of the season's production docket" })
   availableFrom?: string | null;
 }

@@ -4,7 +4,7 @@ import { BoolColumn, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 
 /** A SKU: one size of a product, with its GS1 barcode (EAN-13 or UPC-A). */
-@ObjectType({ description: "A SKU: one size of a product, with its GS1 barcode" })
+@ObjectType({ simpleResolvers: true, description: "A SKU: one size of a product, with its GS1 barcode" })
 @Entity("variant")
 @Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
 @Index("UQ_variant_product_size", ["productId", "size"], { unique: true })

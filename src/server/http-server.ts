@@ -3,6 +3,7 @@ import { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLSchema } from "graphql";
 import { WebSocketServer } from "ws";
@@ -67,6 +68,8 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       costLimitPlugin(schema, config.maxQueryCost),
+      // No HTTP cache hints are used; without this plugin Apollo does not wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

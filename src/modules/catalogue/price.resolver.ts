@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { RequestContext, brandOf } from "../../api/context";
-import { formatMoney } from "../../domain/money";
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
 import { seasonLoader } from "../season/season.resolver";
@@ -11,16 +10,6 @@ export class PriceResolver {
   @FieldResolver(() => Season)
   async season(@Root() price: SeasonPrice, @Ctx() ctx: RequestContext): Promise<Season> {
     return (await seasonLoader(ctx).load(price.seasonId))!;
-  }
-
-  @FieldResolver(() => String, { description: "Decimal string in the currency's minor units" })
-  wholesale(@Root() price: SeasonPrice): string {
-    return formatMoney(price.wholesale, price.currency);
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: "Decimal string in the currency's minor units" })
-  retail(@Root() price: SeasonPrice): string | null {
-    return price.retail === null ? null : formatMoney(price.retail, price.currency);
   }
 
   @Authorized("EDITOR")

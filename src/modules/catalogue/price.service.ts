@@ -1,5 +1,6 @@
 import { DataSource, In } from "typeorm";
 import { groupByKey } from "../../api/batch";
+import { placeholders, selectEntities } from "../../db/fast-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { currencyCode } from "../../domain/input-rules";
@@ -15,8 +16,10 @@ export class PriceService {
   constructor(private readonly ds: DataSource) {}
 
   async pricesByProduct(brandId: number, productIds: readonly number[]): Promise<SeasonPrice[][]> {
-    const rows = await this.ds.getRepository(SeasonPrice).find({ where: { brandId, productId: In([...productIds]) }, order: { id: "ASC" } });
-    return groupByKey(productIds, rows, (r) => r.productId);
+    const { entities } = await selectEntities(this.ds, SeasonPrice, {
+      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.id",
+    });
+    return groupByKey(productIds, entities, (r) => r.productId);
   }
 
   async visibilityByProduct(brandId: number, productIds: readonly number[]): Promise<ProductSeason[][]> {

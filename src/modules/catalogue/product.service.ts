@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In } from "typeorm";
 import { groupByKey, oneByKey } from "../../api/batch";
+import { placeholders, selectEntities } from "../../db/fast-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { Page, PageArgs, paginate } from "../../api/pagination";
@@ -44,8 +45,10 @@ export class ProductService {
   }
 
   async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
-    const rows = await this.ds.getRepository(Variant).find({ where: { brandId, productId: In([...productIds]) }, order: { productId: "ASC", position: "ASC" } });
-    return groupByKey(productIds, rows, (v) => v.productId);
+    const { entities } = await selectEntities(this.ds, Variant, {
+      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.productId, t.position",
+    });
+    return groupByKey(productIds, entities, (v) => v.productId);
   }
 
   async create(brandId: number, input: CreateProductInput): Promise<Product> {

@@ -20,11 +20,6 @@ export class StockResolver {
     return (await seasonLoader(ctx).load(level.seasonId))!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "When projected stock is available: the product line start date of the season's production docket" })
-  availableFrom(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<string | null> | string | null {
-    return level.availableFrom !== undefined ? level.availableFrom : ctx.services.stock.lineStartDate(brandOf(ctx), level.variantId, level.seasonId);
-  }
-
   @Authorized("EDITOR")
   @Mutation(() => StockLevel)
   async setStockLevel(@Arg("input") input: SetStockLevelInput, @Ctx() ctx: RequestContext): Promise<StockLevel> {

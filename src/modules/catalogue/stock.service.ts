@@ -1,5 +1,6 @@
 import { DataSource, In } from "typeorm";
 import { groupByKey } from "../../api/batch";
+import { placeholders, selectEntities } from "../../db/fast-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { isoDate, nonNegativeInt } from "../../domain/input-rules";
@@ -19,33 +20,35 @@ export class StockService {
    * its season's production docket (joined in the same statement).
    */
   async stockByVariant(brandId: number, variantIds: readonly number[]): Promise<StockLevel[][]> {
-    const { entities, raw } = await this.ds
-      .getRepository(StockLevel)
-      .createQueryBuilder("s")
-      .innerJoin(Variant, "v", "v.id = s.variantId")
-      .leftJoin(ProductionDocketLine, "d", "d.productId = v.productId AND d.seasonId = s.seasonId")
-      .addSelect("d.lineStartDate", "lineStartDate")
-      .where("s.brandId = :brandId", { brandId })
-      .andWhere("s.variantId IN (:...variantIds)", { variantIds: [...variantIds] })
-      .orderBy("s.id", "ASC")
-      .getRawAndEntities<{ lineStartDate: string | Date | null }>();
+    const { entities, raw } = await selectEntities(this.ds, StockLevel, {
+      alias: "s",
+      joins: "INNER JOIN variant v ON v.id = s.variantId LEFT JOIN production_docket_line d ON d.productId = v.productId AND d.seasonId = s.seasonId",
+      extraColumns: "d.lineStartDate AS lineStartDate",
+      where: `s.brandId = ? AND s.variantId IN (${placeholders(variantIds.length)})`,
+      params: [brandId, ...variantIds],
+      orderBy: "s.id",
+    });
     entities.forEach((level, i) => {
-      const date = raw[i].lineStartDate;
+      const date = raw[i].lineStartDate as string | Date | null;
       level.availableFrom = date === null || date === undefined ? null : toDateString(date);
     });
     return groupByKey(variantIds, entities, (r) => r.variantId);
   }
 
-  /** The product line start date of a variant's product in a season (for a single level, e.g. a mutation result). */
-  async lineStartDate(brandId: number, variantId: number, seasonId: number): Promise<string | null> {
-    const row = await this.ds
+  /** Fills `availableFrom` of freshly written levels (one query). */
+  private async withAvailableFrom(brandId: number, levels: StockLevel[]): Promise<StockLevel[]> {
+    if (!levels.length) return levels;
+    const rows = await this.ds
       .getRepository(ProductionDocketLine)
       .createQueryBuilder("d")
       .innerJoin(Variant, "v", "v.productId = d.productId")
-      .select("d.lineStartDate", "lineStartDate")
-      .where("d.brandId = :brandId AND v.id = :variantId AND d.seasonId = :seasonId", { brandId, variantId, seasonId })
-      .getRawOne<{ lineStartDate: string | Date }>();
-    return row ? toDateString(row.lineStartDate) : null;
+      .select(["v.id AS variantId", "d.seasonId AS seasonId", "d.lineStartDate AS lineStartDate"])
+      .where("d.brandId = :brandId", { brandId })
+      .andWhere("v.id IN (:...ids)", { ids: [...new Set(levels.map((l) => l.variantId))] })
+      .getRawMany<{ variantId: number; seasonId: number; lineStartDate: string | Date }>();
+    const dates = new Map(rows.map((r) => [`${r.variantId}:${r.seasonId}`, toDateString(r.lineStartDate)]));
+    for (const level of levels) level.availableFrom = dates.get(`${level.variantId}:${level.seasonId}`) ?? null;
+    return levels;
   }
 
   async docketLinesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductionDocketLine[][]> {
@@ -83,7 +86,7 @@ export class StockService {
         return row;
       });
       return repo.save(rows, { chunk: 200 });
-    });
+    }).then((levels) => this.withAvailableFrom(brandId, levels));
   }
 
   async setDocketLine(brandId: number, input: SetProductionDocketLineInput): Promise<ProductionDocketLine> {
