@@ -17,6 +17,8 @@ export interface SelvedgeConfig {
   maxImageBytes: number;
   /** "all" = API + worker (npm start), "api" = API only, "worker" = worker only. */
   role: "all" | "api" | "worker";
+  /** Execute GraphQL operations with graphql-jit (compiled, faster) instead of graphql-js. */
+  graphqlJit: boolean;
   plugins: string[];
   /** Jobs, queue and scheduler tuning (docs/plugins-and-jobs.md). */
   jobs: JobsConfig;
@@ -55,6 +57,7 @@ const envSchema = z.object({
   SELVEDGE_MAX_QUERY_COST: z.coerce.number().int().positive().default(250_000),
   SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("on"),
   SELVEDGE_PLUGINS: z.string().default(""),
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQueryCost: e.SELVEDGE_MAX_QUERY_COST,
     maxImageBytes: e.SELVEDGE_MAX_IMAGE_BYTES,
     role: e.SELVEDGE_ROLE,
+    graphqlJit: e.SELVEDGE_GRAPHQL_JIT === "on",
     plugins: e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter(Boolean),
     jobs: {
       redisPrefix: e.SELVEDGE_REDIS_PREFIX,

@@ -16,6 +16,7 @@ import { SelvedgeConfig } from "../config/config";
 import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
 import { makeErrorFormatter } from "./error-formatting";
+import { createJitGateway } from "./jit-gateway";
 
 export interface HttpServerParts {
   config: SelvedgeConfig;
@@ -57,7 +58,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   );
 
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.graphqlJit ? { gateway: createJitGateway(schema) } : { schema }),
     validationRules: [depthRule(config.maxQueryDepth)],
     formatError: makeErrorFormatter(logger),
     introspection: true,

@@ -46,12 +46,7 @@ export class AlreadyRunningError extends ErrorResult {
 export const StartSyncResult = createUnionType({
   name: "StartSyncResult",
   types: () => [Job, ConnectorNotEnabledError, SettingsIncompleteError, AlreadyRunningError] as const,
-  resolveType: (value) => {
-    if (value instanceof ConnectorNotEnabledError) return ConnectorNotEnabledError;
-    if (value instanceof SettingsIncompleteError) return SettingsIncompleteError;
-    if (value instanceof AlreadyRunningError) return AlreadyRunningError;
-    return Job;
-  },
+  // No custom resolveType: type-graphql's default matches by class, synchronously (graphql-jit needs a sync one).
 });
 
 export type StartSyncOutcome = Job | ConnectorNotEnabledError | SettingsIncompleteError | AlreadyRunningError;
