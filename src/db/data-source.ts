@@ -3,6 +3,7 @@ import { DataSource, MigrationInterface } from "typeorm";
 import { coreEntities } from "../entities";
 import { coreMigrations } from "../../migrations";
 import { serializeSqliteTransactions } from "./serialized-sqlite-transactions";
+import { applyCaseSensitiveCollations } from "./case-sensitive-columns";
 import { databaseOptionsFromUrl, detectMysqlFlavour, QueryCounter } from "./database-options";
 
 export interface CreateDataSourceOptions {
@@ -30,6 +31,12 @@ export async function createDataSource(options: CreateDataSourceOptions): Promis
     logger: options.queryCounter,
   } as ConstructorParameters<typeof DataSource>[0]);
   serializeSqliteTransactions(ds);
+  const initialize = ds.initialize.bind(ds);
+  ds.initialize = async () => {
+    await initialize();
+    applyCaseSensitiveCollations(ds);
+    return ds;
+  };
   return ds;
 }
 

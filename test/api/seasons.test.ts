@@ -1,0 +1,64 @@
+import { startTestServer, TestServer } from "../harness/test-server";
+
+const CREATE = `mutation($input: CreateSeasonInput!) { createSeason(input: $input) { id name code startDate active } }`;
+
+describe("seasons API", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(async () => s.stop());
+
+  it("creates seasons and lists them most recent first", async () => {
+    await s.admin.ok(CREATE, { input: { name: "AUTUMN/WINTER 20", code: "AW20", startDate: "2020-02-01" } });
+    await s.admin.ok(CREATE, { input: { name: "SPRING/SUMMER 21", startDate: "2020-08-01" } });
+    const { createSeason } = await s.admin.ok(CREATE, { input: { name: "PRE-FALL 20", startDate: "2020-05-01" } });
+    expect(createSeason).toMatchObject({ name: "PRE-FALL 20", code: null, startDate: "2020-05-01", active: true });
+    const { seasons } = await s.admin.ok(`{ seasons { name } }`);
+    expect(seasons.map((x: any) => x.name)).toEqual(["SPRING/SUMMER 21", "PRE-FALL 20", "AUTUMN/WINTER 20"]);
+  });
+
+  it("updates and deactivates a season; activeOnly hides it", async () => {
+    const { createSeason: c } = await s.admin.ok(CREATE, { input: { name: "RESORT 21", startDate: "2020-11-01" } });
+    const upd = await s.admin.ok(`mutation($input: UpdateSeasonInput!) { updateSeason(input: $input) { name code startDate } }`, {
+      input: { id: c.id, name: "RESORT 22", code: "RS22", startDate: "2021-11-01" },
+    });
+    expect(upd.updateSeason).toEqual({ name: "RESORT 22", code: "RS22", startDate: "2021-11-01" });
+    await s.admin.ok(`mutation($id: ID!) { deactivateSeason(id: $id) { active } }`, { id: c.id });
+    const all = await s.admin.ok(`{ seasons { name } }`);
+    const active = await s.admin.ok(`{ seasons(activeOnly: true) { name } }`);
+    expect(all.seasons.map((x: any) => x.name)).toContain("RESORT 22");
+    expect(active.seasons.map((x: any) => x.name)).not.toContain("RESORT 22");
+    expect((await s.admin.ok(`query($id: ID!) { season(id: $id) { active } }`, { id: c.id })).season.active).toBe(false);
+  });
+
+  it.each([
+    ["duplicate name in the brand", { name: "AUTUMN/WINTER 20", startDate: "2020-02-01" }, "name"],
+    ["empty name", { name: " ", startDate: "2020-02-01" }, "name"],
+    ["a date that does not exist", { name: "X1", startDate: "2020-02-30" }, "startDate"],
+    ["a date that is not ISO 8601", { name: "X2", startDate: "01/02/2020" }, "startDate"],
+    ["a code longer than 32", { name: "X3", startDate: "2020-02-01", code: "C".repeat(33) }, "code"],
+  ])("refuses %s and changes nothing", async (_l, input, field) => {
+    const before = (await s.admin.ok(`{ seasons { id } }`)).seasons.length;
+    const err = await s.admin.fails(CREATE, { input });
+    expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect((await s.admin.ok(`{ seasons { id } }`)).seasons.length).toBe(before);
+  });
+
+  it("renaming onto another season's name is refused", async () => {
+    const { createSeason: c } = await s.admin.ok(CREATE, { input: { name: "HOLIDAY 20", startDate: "2020-09-01" } });
+    const err = await s.admin.fails(`mutation($input: UpdateSeasonInput!) { updateSeason(input: $input) { name } }`, { input: { id: c.id, name: "AUTUMN/WINTER 20" } });
+    expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+  });
+
+  it("the same season name is allowed in another brand, and brands never see each other's seasons", async () => {
+    const other = await s.otherBrand();
+    await other.ok(CREATE, { input: { name: "AUTUMN/WINTER 20", startDate: "2020-02-01" } });
+    expect((await other.ok(`{ seasons { name } }`)).seasons).toEqual([{ name: "AUTUMN/WINTER 20" }]);
+    const mine = (await s.admin.ok(`{ seasons { id name } }`)).seasons.find((x: any) => x.name === "AUTUMN/WINTER 20");
+    expect((await other.fails(`query($id: ID!) { season(id: $id) { id } }`, { id: mine.id })).extensions?.code).toBe("NOT_FOUND");
+    expect((await other.fails(`mutation($id: ID!) { deactivateSeason(id: $id) { id } }`, { id: mine.id })).extensions?.code).toBe("NOT_FOUND");
+    expect((await other.fails(`mutation($i: UpdateSeasonInput!) { updateSeason(input: $i) { id } }`, { i: { id: mine.id, name: "HACKED" } })).extensions?.code).toBe("NOT_FOUND");
+    expect((await s.admin.ok(`query($id: ID!) { season(id: $id) { name active } }`, { id: mine.id })).season).toEqual({ name: "AUTUMN/WINTER 20", active: true });
+  });
+});
