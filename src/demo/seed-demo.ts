@@ -14,7 +14,7 @@ import { MediaStorage } from "../media/media-storage";
 import { IdentityService } from "../modules/identity/identity.service";
 import { firstStart } from "../server/first-start";
 import { CITIES, COLOURS, GARMENTS, SEASONS, SHOP_NAMES, SHOP_WORDS, STREETS } from "./demo-catalogue";
-import { intBetween, pick, seededRandom } from "./random";
+import { intBetween, pick, seededRandom } from "../domain/seeded-random";
 
 export interface DemoSeedOptions {
   /** Styles to create (each in 2-4 colourways). Default 70 → about 200 products. */

@@ -4,6 +4,7 @@
  * the same requests sees the same faults.
  */
 import { z } from "zod";
+import { seededRandom } from "../../../src/domain/seeded-random";
 
 export const FAULT_TYPES = [
   "rate_limit", "server_error", "latency", "drop_connection", "malformed_json", "truncated_json", "duplicate_page",
@@ -66,17 +67,6 @@ export interface FaultDecision {
   names: string[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Entry = { rule: FaultRule; rng: () => number };
 
 export class FaultInjector {
@@ -113,7 +103,7 @@ export class FaultInjector {
       fired: 0,
       created_at: new Date().toISOString(),
     };
-    this.rules.push({ rule, rng: mulberry32(rule.seed) });
+    this.rules.push({ rule, rng: seededRandom(rule.seed) });
     return rule;
   }
 
