@@ -1,10 +1,13 @@
 /**
  * Image export size for platforms with a fixed aspect ratio (JOOR: 660×900, at most 1320×1800).
- * The ratio 660:900 reduces to 11:15, so every allowed size is 11n × 15n pixels; n runs from the
- * minimum (660×900 → n = 60) to the maximum (1320×1800 → n = 120). The chosen n is the smallest one whose
- * canvas holds the whole source without shrinking it, capped at the maximum: the source is never cropped
- * (it is letterboxed on white), never shrunk below its own resolution unless it exceeds the maximum, and
- * small sources are enlarged to the minimum size.
+ *
+ * The ratio 660:900 reduces to 11:15, so every size with exactly that ratio is 11n × 15n pixels: the
+ * "multiples" of the ratio. The export size is the largest multiple that fits inside the source (so the
+ * picture is never enlarged beyond its own resolution), capped at the maximum (n = 120 → 1320×1800);
+ * a source smaller than the minimum (n = 60 → 660×900) is brought up to 660×900.
+ *
+ * The picture is then letterboxed onto that canvas on white (see ImageService.renderForExport): a
+ * product shot is never cropped, so sleeves, hems and shoes stay in view; line sheets are white.
  */
 export interface ExportSizeRule {
   ratioWidth: number;
@@ -24,9 +27,9 @@ export function exportSize(sourceWidth: number, sourceHeight: number, rule: Expo
   const g = gcd(rule.ratioWidth, rule.ratioHeight);
   const unitW = rule.ratioWidth / g;
   const unitH = rule.ratioHeight / g;
-  const minN = rule.ratioWidth / unitW;
-  const maxN = Math.floor(Math.min(rule.maxWidth / unitW, rule.maxHeight / unitH));
-  const needed = Math.ceil(Math.max(sourceWidth / unitW, sourceHeight / unitH));
-  const n = Math.min(maxN, Math.max(minN, needed));
+  const minN = g;
+  const maxN = Math.max(minN, Math.floor(Math.min(rule.maxWidth / unitW, rule.maxHeight / unitH)));
+  const fitting = Math.floor(Math.min(sourceWidth / unitW, sourceHeight / unitH));
+  const n = Math.min(maxN, Math.max(minN, fitting));
   return { width: unitW * n, height: unitH * n };
 }

@@ -1,42 +1,50 @@
 import { exportSize, JOOR_IMAGE_RULE } from "../../src/domain/image-export-size";
 
 describe("Image export: normalised to the 660x900 ratio, at most 1320x1800 pixels", () => {
-  const ratio = (s: { width: number; height: number }) => s.width / s.height;
-
   it.each([
-    [660, 900, 660, 900],
-    [1320, 1800, 1320, 1800],
-    [4000, 4000, 1320, 1800],
-    [300, 200, 660, 900],
-    [1000, 1000, 1001, 1365],
-    [800, 900, 803, 1095],
-    [660, 2000, 1320, 1800],
+    [660, 900, 660, 900], // exactly the minimum
+    [1320, 1800, 1320, 1800], // exactly the maximum
+    [4000, 4000, 1320, 1800], // large square: capped
+    [3000, 6000, 1320, 1800], // large portrait: capped
+    [300, 200, 660, 900], // smaller than 660x900: brought up to the minimum
+    [500, 2000, 660, 900], // too narrow for the minimum
+    [1000, 1000, 726, 990], // largest 11n x 15n inside 1000x1000 (n = 66)
+    [800, 900, 660, 900], // n = 60 is the largest that fits
+    [1000, 1200, 880, 1200], // height-bound: n = 80
+    [1319, 1799, 1309, 1785], // just under the maximum: n = 119
+    [3000, 1000, 726, 990], // wide landscape: height-bound
   ])("a %ix%i source becomes %ix%i", (w, h, ew, eh) => {
-    const size = exportSize(w, h);
-    expect(size).toEqual({ width: ew, height: eh });
-    expect(ratio(size)).toBeCloseTo(660 / 900, 10);
+    expect(exportSize(w, h)).toEqual({ width: ew, height: eh });
   });
 
-  it("never exceeds 1320x1800 and never goes below 660x900", () => {
-    for (let w = 100; w <= 5000; w += 370) {
-      for (let h = 100; h <= 5000; h += 410) {
+  it("always has exactly the 660:900 ratio, within 660x900..1320x1800, and never enlarges a source that holds 660x900", () => {
+    for (let w = 100; w <= 5000; w += 137) {
+      for (let h = 100; h <= 5000; h += 151) {
         const { width, height } = exportSize(w, h, JOOR_IMAGE_RULE);
+        expect(width * 900).toBe(height * 660);
         expect(width).toBeGreaterThanOrEqual(660);
-        expect(height).toBeGreaterThanOrEqual(900);
         expect(width).toBeLessThanOrEqual(1320);
         expect(height).toBeLessThanOrEqual(1800);
-        expect(width * 900).toBe(height * 660);
+        if (w >= 660 && h >= 900) {
+          expect(width).toBeLessThanOrEqual(w);
+          expect(height).toBeLessThanOrEqual(h);
+          // the largest such size: one step up would no longer fit the source or the maximum
+          expect(width + 11 > Math.min(w, 1320) || height + 15 > Math.min(h, 1800)).toBe(true);
+        } else {
+          expect({ width, height }).toEqual({ width: 660, height: 900 });
+        }
       }
     }
   });
 
-  it("holds the whole source without shrinking it when it fits the maximum", () => {
-    const { width, height } = exportSize(1200, 1000);
-    expect(width).toBeGreaterThanOrEqual(1200);
-    expect(height).toBeGreaterThanOrEqual(1000);
+  it("follows another rule's ratio and cap", () => {
+    expect(exportSize(5000, 5000, { ratioWidth: 1000, ratioHeight: 1000, maxWidth: 2000, maxHeight: 2000 })).toEqual({ width: 2000, height: 2000 });
+    expect(exportSize(1500, 1200, { ratioWidth: 1000, ratioHeight: 1000, maxWidth: 2000, maxHeight: 2000 })).toEqual({ width: 1200, height: 1200 });
+    expect(exportSize(700, 900, { ratioWidth: 1000, ratioHeight: 1000, maxWidth: 2000, maxHeight: 2000 })).toEqual({ width: 1000, height: 1000 });
   });
 
   it("rejects empty dimensions", () => {
     expect(() => exportSize(0, 10)).toThrow(/positive/);
+    expect(() => exportSize(10, Number.NaN)).toThrow(/positive/);
   });
 });

@@ -27,13 +27,14 @@ export async function readUpload(upload: Promise<FileUpload>, maxBytes: number):
   try {
     return await readLimited(file.createReadStream(), maxBytes, "file");
   } catch (error) {
-    if ((error as { extensions?: { code?: string } }).extensions?.code === "BAD_USER_INPUT") throw error;
+    if (isBadInput(error)) throw error;
     throw badInput("file", `The upload could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/** Fetches an http(s) or data: URL with a timeout and a size cap. */
+/** Fetches an http(s) or data: URL with a timeout (for the whole transfer) and a size cap. */
 export async function fetchImageUrl(url: string, maxBytes: number, timeoutMs = 15_000): Promise<Buffer> {
+  if (!url.trim()) throw badInput("url", "The URL is empty");
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -44,22 +45,63 @@ export async function fetchImageUrl(url: string, maxBytes: number, timeoutMs = 1
   if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
     throw badInput("url", `Only https:, http: and data: URLs are accepted, not ${parsed.protocol}`);
   }
+  const failed = (error: unknown) => badInput("url", `The image could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
   let response: Response;
   try {
     response = await fetch(parsed, { signal: AbortSignal.timeout(timeoutMs), redirect: "follow" });
   } catch (error) {
-    throw badInput("url", `The image could not be fetched: ${error instanceof Error ? error.message : String(error)}`);
+    throw failed(error);
   }
-  if (!response.ok || !response.body) throw badInput("url", `The image could not be fetched: HTTP ${response.status}`);
+  if (!response.ok || !response.body) {
+    await response.body?.cancel().catch(() => undefined);
+    throw badInput("url", `The image could not be fetched: HTTP ${response.status}`);
+  }
   const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw badInput("url", `The image is larger than the limit of ${maxBytes} bytes`);
-  return readLimited(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), maxBytes, "url");
+  if (declared > maxBytes) {
+    await response.body.cancel().catch(() => undefined);
+    throw badInput("url", `The image is larger than the limit of ${maxBytes} bytes`);
+  }
+  try {
+    return await readLimited(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), maxBytes, "url");
+  } catch (error) {
+    if (isBadInput(error)) throw error;
+    throw failed(error);
+  }
 }
 
+function isBadInput(error: unknown): boolean {
+  return (error as { extensions?: { code?: string } }).extensions?.code === "BAD_USER_INPUT";
+}
+
+/** Decodes a data: URL (base64 or percent-encoded bytes), refusing one larger than maxBytes before decoding it. */
 function decodeDataUrl(url: string, maxBytes: number): Buffer {
-  const match = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(url);
+  const match = /^data:([^,]*?)(;base64)?,(.*)$/is.exec(url);
   if (!match) throw badInput("url", "The data: URL is malformed");
-  const data = match[2] ? Buffer.from(match[3], "base64") : Buffer.from(decodeURIComponent(match[3]), "utf8");
-  if (data.length > maxBytes) throw badInput("url", `The image is larger than the limit of ${maxBytes} bytes`);
-  return data;
+  const body = match[3];
+  const tooLarge = () => badInput("url", `The image is larger than the limit of ${maxBytes} bytes`);
+  if (match[2]) {
+    const compact = body.replace(/\s+/g, "");
+    if (Math.floor((compact.length * 3) / 4) - 2 > maxBytes) throw tooLarge();
+    if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(compact)) throw badInput("url", "The data: URL is not valid base64");
+    const data = Buffer.from(compact, "base64");
+    if (data.length > maxBytes) throw tooLarge();
+    return data;
+  }
+  // Percent-encoded: each %XX is one byte, other characters stand for themselves (RFC 2397).
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (bytes.length > maxBytes) throw tooLarge();
+    if (body[i] === "%") {
+      const hex = body.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) throw badInput("url", "The data: URL has a malformed %-escape");
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      const code = body.charCodeAt(i);
+      if (code > 0x7f) throw badInput("url", "The data: URL has a character that is not %-encoded");
+      bytes.push(code);
+    }
+  }
+  if (bytes.length > maxBytes) throw tooLarge();
+  return Buffer.from(bytes);
 }

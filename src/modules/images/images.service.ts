@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { DataSource, In } from "typeorm";
 import type { FileUpload } from "graphql-upload-minimal";
 import { groupByKey } from "../../api/batch";
+import { isUniqueViolation } from "../../db/db-errors";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
@@ -41,8 +42,8 @@ export class ImageService {
   async attach(brandId: number, productId: number, position: number, source: ImageSource): Promise<ProductImage> {
     const p = new InputProblems();
     p.check(Number.isInteger(position) && position >= 1 && position <= MAX_IMAGE_POSITION, "position", `must be between 1 and ${MAX_IMAGE_POSITION}`);
-    const hasFile = Boolean(source.file);
-    const hasUrl = Boolean(source.url);
+    const hasFile = source.file != null;
+    const hasUrl = source.url != null;
     if (hasFile === hasUrl) p.add(hasFile ? "url" : "file", "Give exactly one of file (an upload) or url");
     p.throwIfAny();
     if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
@@ -56,15 +57,18 @@ export class ImageService {
     await this.media.put(storageKey, data, info.contentType);
 
     let replacedKey: string | null = null;
-    try {
-      const saved = await this.ds.transaction(async (m) => {
+    const store = () =>
+      this.ds.transaction(async (m) => {
         const repo = m.getRepository(ProductImage);
         const existing = await repo.findOneBy({ productId, position });
-        if (existing && existing.storageKey !== storageKey) replacedKey = existing.storageKey;
+        replacedKey = existing && existing.storageKey !== storageKey ? existing.storageKey : null;
         const image = existing ?? repo.create({ brandId, productId, position });
         Object.assign(image, { width: info.width, height: info.height, contentType: info.contentType, byteSize: data.length, storageKey, checksum });
         return repo.save(image);
       });
+    try {
+      // Two attaches to the same free position at once: the loser's insert hits the unique key; it then replaces the winner's.
+      const saved = await store().catch((error) => (isUniqueViolation(error) ? store() : Promise.reject(error)));
       if (replacedKey) await this.deleteFileIfUnused(replacedKey);
       return saved;
     } catch (error) {
