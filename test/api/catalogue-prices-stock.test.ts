@@ -37,7 +37,8 @@ describe("season visibility, prices, stock and production dockets", () => {
 
   it("visibility can be set without a price; hiding removes the season's prices", async () => {
     await s.admin.ok(`mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: true) }`, { p: product.id, s: ss.id });
-    expect((await readProduct()).product.seasons.map((x: any) => x.season.name)).toEqual(["AUTUMN/WINTER 20", "SPRING/SUMMER 21"]);
+    // Most recent season first.
+    expect((await readProduct()).product.seasons.map((x: any) => x.season.name)).toEqual(["SPRING/SUMMER 21", "AUTUMN/WINTER 20"]);
     await s.admin.ok(SET_PRICE, { i: { productId: product.id, seasonId: ss.id, currency: "GBP", wholesale: "40" } });
     await s.admin.ok(`mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: false) }`, { p: product.id, s: ss.id });
     const { product: p } = await readProduct();
@@ -84,10 +85,17 @@ describe("season visibility, prices, stock and production dockets", () => {
       ["more than 4 decimals", { currency: "EUR", wholesale: "1.00001" }, "wholesale"],
       ["a price that is not a number", { currency: "EUR", wholesale: "12,50" }, "wholesale"],
       ["a negative retail price", { currency: "EUR", wholesale: "1.00", retail: "-5" }, "retail"],
-    ])("price: %s", async (_l, fields, field) => {
+      ["a retail price with more than 4 decimals", { currency: "EUR", wholesale: "1.00", retail: "5.12345" }, "retail"],
+      ["a lower-case currency", { currency: "eur", wholesale: "1.00" }, "currency"],
+      ["an empty price", { currency: "EUR", wholesale: "" }, "wholesale"],
+      ["an amount in exponent notation", { currency: "JPY", wholesale: "1e3" }, "wholesale"],
+      ["an unknown product", { productId: "999999", currency: "EUR", wholesale: "1.00" }, "productId", "NOT_FOUND"],
+      ["an unknown season", { seasonId: "999999", currency: "EUR", wholesale: "1.00" }, "seasonId", "NOT_FOUND"],
+      ["a malformed product id", { productId: "abc", currency: "EUR", wholesale: "1.00" }, "productId"],
+    ])("price: %s", async (_l, fields, field, code = "BAD_USER_INPUT") => {
       const before = await snapshot();
       const err = await s.admin.fails(SET_PRICE, { i: { productId: product.id, seasonId: aw.id, ...fields } });
-      expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(err.extensions).toMatchObject({ code, field });
       expect(await snapshot()).toBe(before);
     });
 
@@ -109,45 +117,94 @@ describe("season visibility, prices, stock and production dockets", () => {
       expect(await snapshot()).toBe(before);
     });
 
+    it.each([
+      ["a negative projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: -2 }), "levels[1].projected"],
+      ["a fractional projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: 0.5 }), "levels[1].projected"],
+      ["an unknown season", (v: string) => ({ variantId: v, seasonId: "999999", availableToSell: 1, projected: 0 }), "levels[1].seasonId"],
+      ["a malformed variant id", () => ({ variantId: "x1", seasonId: aw.id, availableToSell: 1, projected: 0 }), "levels[1].variantId"],
+      ["the same variant and season twice", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 2, projected: 0 }), "levels[1].variantId"],
+    ])("a bulk stock update with %s in its second row writes nothing", async (_l, row, field) => {
+      const before = await snapshot();
+      const small = product.variants[0].id;
+      const err = await s.admin.fails(SET_STOCK, { levels: [{ variantId: small, seasonId: aw.id, availableToSell: 77, projected: 0 }, row(small)] });
+      expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+      expect(await snapshot()).toBe(before);
+    });
+
+    it("setStockLevel names the field without a row index", async () => {
+      const before = await snapshot();
+      const q = `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`;
+      const v = product.variants[0].id;
+      expect((await s.admin.fails(q, { i: { variantId: v, seasonId: aw.id, availableToSell: -1 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "availableToSell" });
+      expect((await s.admin.fails(q, { i: { variantId: v, seasonId: aw.id, availableToSell: 1, projected: 2.5 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "projected" });
+      expect((await s.admin.fails(q, { i: { variantId: "999999", seasonId: aw.id, availableToSell: 1 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "variantId" });
+      expect(await snapshot()).toBe(before);
+    });
+
     it("a docket line needs a real date and a non-negative quantity", async () => {
       const before = await snapshot();
       const q = `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`;
       expect((await s.admin.fails(q, { i: { productId: product.id, seasonId: aw.id, lineStartDate: "2020-13-01" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "lineStartDate" });
       expect((await s.admin.fails(q, { i: { productId: product.id, seasonId: aw.id, lineStartDate: "2020-06-01", quantity: -3 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "quantity" });
+      expect((await s.admin.fails(q, { i: { productId: product.id, seasonId: aw.id, lineStartDate: "15/06/2020" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "lineStartDate" });
+      expect((await s.admin.fails(q, { i: { productId: product.id, seasonId: "999999", lineStartDate: "2020-06-01" } })).extensions).toMatchObject({ code: "NOT_FOUND", field: "seasonId" });
       expect(await snapshot()).toBe(before);
     });
   });
 
-  it("another brand can neither see nor change this brand's catalogue", async () => {
-    const other = await s.otherBrand();
-    const before = JSON.stringify((await readProduct()).product);
-    const barcode = product.variants[0].barcode;
-    expect((await other.ok(`{ products { totalCount } seasons { id } }`)).products.totalCount).toBe(0);
-    expect((await other.ok(`query($b: String!) { variantByBarcode(barcode: $b) { id } }`, { b: barcode })).variantByBarcode).toBeNull();
-    const denied: [string, Record<string, unknown>][] = [
-      [`query($id: ID!) { product(id: $id) { id } }`, { id: product.id }],
-      [`query($id: ID!) { variant(id: $id) { id } }`, { id: product.variants[0].id }],
-      [`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { id } }`, { i: { id: product.id, name: "Hacked" } }],
-      [`mutation($id: ID!) { deactivateProduct(id: $id) { id } }`, { id: product.id }],
-      [`mutation($id: ID!) { addVariant(productId: $id, size: "XXL") { id } }`, { id: product.id }],
-      [`mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { id } }`, { i: { id: product.variants[0].id, size: "Z" } }],
-      [`mutation($id: ID!) { deactivateVariant(id: $id) { id } }`, { id: product.variants[0].id }],
-      [SET_PRICE, { i: { productId: product.id, seasonId: aw.id, currency: "EUR", wholesale: "0.01" } }],
-      [`mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: false) }`, { p: product.id, s: aw.id }],
-      [`mutation($p: ID!, $s: ID!) { removeProductPrice(productId: $p, seasonId: $s, currency: "EUR") }`, { p: product.id, s: aw.id }],
-      [`mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`, { i: { productId: product.id, seasonId: aw.id, lineStartDate: "2021-01-01" } }],
-    ];
-    for (const [query, variables] of denied) {
-      expect({ query, code: (await other.fails(query, variables)).extensions?.code }).toEqual({ query, code: "NOT_FOUND" });
-    }
-    const stock = await other.fails(SET_STOCK, { levels: [{ variantId: product.variants[0].id, seasonId: aw.id, availableToSell: 1000, projected: 0 }] });
-    expect(stock.extensions?.code).toBe("BAD_USER_INPUT");
-    expect(JSON.stringify((await readProduct()).product)).toBe(before);
+  it("formats prices in each currency's minor units: 12.50 EUR, 1200 JPY, 4.250 KWD", async () => {
+    const p = await createProduct(s.admin, { sizes: [] });
+    const set = (currency: string, wholesale: string, retail?: string) =>
+      s.admin.ok(SET_PRICE, { i: { productId: p.id, seasonId: ss.id, currency, wholesale, retail } });
+    expect((await set("EUR", "12.5", "30")).setProductPrice).toMatchObject({ wholesale: "12.50", retail: "30.00" });
+    expect((await set("JPY", "1200", "2500.0000")).setProductPrice).toMatchObject({ wholesale: "1200", retail: "2500" });
+    expect((await set("KWD", "4.25")).setProductPrice).toMatchObject({ wholesale: "4.250", retail: null });
+    expect((await set("GBP", "0.1234")).setProductPrice).toMatchObject({ wholesale: "0.12" });
+    const read = await s.admin.ok(`query($id: ID!, $s: ID) { product(id: $id) { prices(seasonId: $s) { currency wholesale retail } } }`, { id: p.id, s: ss.id });
+    expect(read.product.prices).toEqual([
+      { currency: "EUR", wholesale: "12.50", retail: "30.00" },
+      { currency: "JPY", wholesale: "1200", retail: "2500" },
+      { currency: "KWD", wholesale: "4.250", retail: null },
+      { currency: "GBP", wholesale: "0.12", retail: null },
+    ]);
+    expect((await s.admin.ok(`query($id: ID!, $s: ID) { product(id: $id) { prices(seasonId: $s) { id } } }`, { id: p.id, s: aw.id })).product.prices).toEqual([]);
   });
 
-  it("a VIEWER reads but cannot change the catalogue", async () => {
-    const viewer = await s.clientFor("VIEWER");
-    expect((await viewer.ok(`{ products { totalCount } }`)).products.totalCount).toBeGreaterThan(0);
-    expect((await viewer.fails(SET_PRICE, { i: { productId: product.id, seasonId: aw.id, currency: "EUR", wholesale: "1" } })).extensions?.code).toBe("FORBIDDEN");
+  it("setStockLevels upserts: writing the same variant and season again updates the row", async () => {
+    const p = await createProduct(s.admin, { sizes: [{ size: "38" }, { size: "40" }] });
+    const [a, b] = p.variants;
+    const first = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id availableToSell } }`, { l: [
+      { variantId: a.id, seasonId: aw.id, availableToSell: 1, projected: 2 },
+      { variantId: b.id, seasonId: aw.id, availableToSell: 3, projected: 4 },
+    ] });
+    const again = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id availableToSell projected } }`, { l: [
+      { variantId: b.id, seasonId: aw.id, availableToSell: 30, projected: 0 },
+      { variantId: a.id, seasonId: ss.id, availableToSell: 9, projected: 1 },
+    ] });
+    expect(again.setStockLevels[0]).toEqual({ id: first.setStockLevels[1].id, availableToSell: 30, projected: 0 });
+    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { variants { size stock { availableToSell projected season { name } } } } }`, { id: p.id });
+    expect(read.product.variants).toEqual([
+      { size: "38", stock: [{ availableToSell: 1, projected: 2, season: { name: "AUTUMN/WINTER 20" } }, { availableToSell: 9, projected: 1, season: { name: "SPRING/SUMMER 21" } }] },
+      { size: "40", stock: [{ availableToSell: 30, projected: 0, season: { name: "AUTUMN/WINTER 20" } }] },
+    ]);
+    expect((await s.admin.ok(`mutation { setStockLevels(levels: []) { id } }`)).setStockLevels).toEqual([]);
+  });
+
+  it("availableFrom follows the season's docket line: setting it again moves the date; another season's line does not apply", async () => {
+    const p = await createProduct(s.admin, { sizes: [{ size: "U" }] });
+    const docket = `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id lineStartDate quantity } }`;
+    const line = (await s.admin.ok(docket, { i: { productId: p.id, seasonId: ss.id, lineStartDate: "2020-09-01", quantity: 50 } })).setProductionDocketLine;
+    expect(line).toMatchObject({ lineStartDate: "2020-09-01", quantity: 50 });
+    await s.admin.ok(SET_STOCK, { levels: [
+      { variantId: p.variants[0].id, seasonId: ss.id, availableToSell: 0, projected: 8 },
+      { variantId: p.variants[0].id, seasonId: aw.id, availableToSell: 2, projected: 0 },
+    ] });
+    const moved = (await s.admin.ok(docket, { i: { productId: p.id, seasonId: ss.id, lineStartDate: "2020-10-15" } })).setProductionDocketLine;
+    expect(moved).toEqual({ id: line.id, lineStartDate: "2020-10-15", quantity: 0 });
+    const { variant } = await s.admin.ok(`query($id: ID!) { variant(id: $id) { stock { availableFrom projected season { name } variant { size } } } }`, { id: p.variants[0].id });
+    expect(variant.stock).toEqual([
+      { availableFrom: "2020-10-15", projected: 8, season: { name: "SPRING/SUMMER 21" }, variant: { size: "U" } },
+      { availableFrom: null, projected: 0, season: { name: "AUTUMN/WINTER 20" }, variant: { size: "U" } },
+    ]);
   });
 });

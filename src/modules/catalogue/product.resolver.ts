@@ -46,14 +46,16 @@ export class ProductResolver {
     return variantsByProductLoader(ctx).load(product.id);
   }
 
-  @FieldResolver(() => [ProductSeasonVisibility], { description: "Seasons the product is visible in, with prices" })
+  @FieldResolver(() => [ProductSeasonVisibility], { description: "Seasons the product is visible in, most recent (latest startDate) first, with prices" })
   async seasons(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductSeasonVisibility[]> {
     const [visibility, prices] = await Promise.all([
       visibilityByProductLoader(ctx).load(product.id),
       pricesByProductLoader(ctx).load(product.id),
     ]);
     const seasons = await seasonLoader(ctx).loadMany(visibility.map((v) => v.seasonId));
-    return visibility.map((v, i) => ({ season: seasons[i] as Season, prices: prices.filter((p) => p.seasonId === v.seasonId) }));
+    return visibility
+      .map((v, i) => ({ season: seasons[i] as Season, prices: prices.filter((p) => p.seasonId === v.seasonId) }))
+      .sort((a, b) => mostRecentFirst(a.season, b.season));
   }
 
   @FieldResolver(() => [SeasonPrice], { description: "Prices, optionally of one season and/or currency" })
@@ -86,4 +88,10 @@ export class ProductResolver {
   deactivateProduct(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
     return ctx.services.products.deactivate(brandOf(ctx), parseId(id));
   }
+}
+
+/** The order of the `seasons` list: latest startDate first, then the later-created season. */
+function mostRecentFirst(a: Season, b: Season): number {
+  if (a.startDate !== b.startDate) return a.startDate < b.startDate ? 1 : -1;
+  return b.id - a.id;
 }

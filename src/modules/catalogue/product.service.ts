@@ -22,7 +22,9 @@ export class ProductService {
     if (filter?.styleNumber) qb.andWhere("p.styleNumber = :styleNumber", { styleNumber: filter.styleNumber });
     if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
     if (filter?.search) {
-      qb.andWhere("(LOWER(p.name) LIKE :q OR LOWER(p.styleNumber) LIKE :q)", { q: `%${filter.search.toLowerCase()}%` });
+      // The search text is literal: % and _ are escaped ("!" is the escape character on both databases).
+      const q = `%${filter.search.toLowerCase().replace(/[!%_]/g, "!$&")}%`;
+      qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.styleNumber) LIKE :q ESCAPE '!')", { q });
     }
     if (filter?.seasonId) {
       const seasonId = parseId(filter.seasonId, "filter.seasonId");
@@ -46,7 +48,7 @@ export class ProductService {
 
   async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
     const { entities } = await selectEntities(this.ds, Variant, {
-      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.productId, t.position",
+      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.productId, t.position, t.id",
     });
     return groupByKey(productIds, entities, (v) => v.productId);
   }
@@ -54,11 +56,12 @@ export class ProductService {
   async create(brandId: number, input: CreateProductInput): Promise<Product> {
     const p = new InputProblems();
     validateProductFields(p, input, true);
-    const sizes = input.sizes ?? [];
+    // Size labels are trimmed ("S " is "S") and compared case-sensitively ("s" and "S" are two sizes).
+    const sizes = (input.sizes ?? []).map((s) => ({ size: s.size?.trim() ?? "", barcode: s.barcode }));
     const seenSizes = new Set<string>();
     sizes.forEach((s, i) => {
       requiredText(p, `sizes[${i}].size`, s.size, 30);
-      if (seenSizes.has(s.size)) p.add(`sizes[${i}].size`, `Size "${s.size}" appears twice (sizes are case-sensitive)`);
+      if (s.size && seenSizes.has(s.size)) p.add(`sizes[${i}].size`, `Size "${s.size}" appears twice (sizes are case-sensitive)`);
       seenSizes.add(s.size);
     });
     await checkBarcodes(this.ds.manager, brandId, sizes.flatMap((s, i) => {
@@ -96,7 +99,7 @@ export class ProductService {
     p.throwIfAny();
     const style = input.styleNumber?.trim() ?? product.styleNumber;
     const colour = input.colourCode?.trim() ?? product.colourCode;
-    if (style !== product.styleNumber || colour !== product.colourCode) await this.assertStyleColourFree(this.ds.manager, brandId, style, colour);
+    if (style !== product.styleNumber || colour !== product.colourCode) await this.assertStyleColourFree(this.ds.manager, brandId, style, colour, product.id);
     product.styleNumber = style;
     product.colourCode = colour;
     if (input.colourName !== undefined && input.colourName !== null) product.colourName = input.colourName.trim();
@@ -115,8 +118,13 @@ export class ProductService {
     return this.ds.getRepository(Product).save(product);
   }
 
-  private async assertStyleColourFree(m: EntityManager, brandId: number, styleNumber: string, colourCode: string): Promise<void> {
-    if (await m.getRepository(Product).existsBy({ brandId, styleNumber, colourCode })) {
+  /** Style + colour is unique per brand whatever the case, on SQLite as on MariaDB (whose unique key ignores case). */
+  private async assertStyleColourFree(m: EntityManager, brandId: number, styleNumber: string, colourCode: string, exceptId?: number): Promise<void> {
+    const qb = m.getRepository(Product).createQueryBuilder("p")
+      .where("p.brandId = :brandId", { brandId })
+      .andWhere("LOWER(p.styleNumber) = LOWER(:styleNumber) AND LOWER(p.colourCode) = LOWER(:colourCode)", { styleNumber, colourCode });
+    if (exceptId !== undefined) qb.andWhere("p.id <> :exceptId", { exceptId });
+    if (await qb.getExists()) {
       throw badInput("styleNumber", `Style ${styleNumber} in colour ${colourCode} already exists`);
     }
   }

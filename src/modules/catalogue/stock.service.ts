@@ -64,6 +64,12 @@ export class StockService {
       nonNegativeInt(p, fieldOf(i, "projected"), input.projected);
       return { ...input, variantId: parseId(input.variantId, fieldOf(i, "variantId")), seasonId: parseId(input.seasonId, fieldOf(i, "seasonId")) };
     });
+    const seen = new Map<string, number>();
+    parsed.forEach((x, i) => {
+      const key = `${x.variantId}:${x.seasonId}`;
+      if (seen.has(key)) p.add(fieldOf(i, "variantId"), `Variant ${x.variantId} in season ${x.seasonId} appears twice in this request (also at ${fieldOf(seen.get(key)!, "variantId")})`);
+      else seen.set(key, i);
+    });
     p.throwIfAny();
     const variantIds = [...new Set(parsed.map((x) => x.variantId))];
     const seasonIds = [...new Set(parsed.map((x) => x.seasonId))];

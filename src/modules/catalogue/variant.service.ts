@@ -1,4 +1,4 @@
-import { DataSource, In } from "typeorm";
+import { DataSource, EntityManager, In } from "typeorm";
 import { oneByKey } from "../../api/batch";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { isUniqueViolation } from "../../db/db-errors";
@@ -33,9 +33,10 @@ export class VariantService {
     return oneByKey(ids, await this.ds.getRepository(Variant).findBy({ brandId, id: In([...ids]) }), (v) => v.id);
   }
 
-  async add(brandId: number, productId: number, size: string, barcodeInput: string | null | undefined): Promise<Variant> {
+  async add(brandId: number, productId: number, sizeInput: string, barcodeInput: string | null | undefined): Promise<Variant> {
     if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
     const p = new InputProblems();
+    const size = sizeInput.trim();
     requiredText(p, "size", size, 30);
     const barcode = normaliseBarcode(barcodeInput);
     if (barcode) await checkBarcodes(this.ds.manager, brandId, [{ field: "barcode", barcode }], p);
@@ -46,25 +47,40 @@ export class VariantService {
     return this.save(repo.create({ brandId, productId, size, barcode, position: last ? last.position + 1 : 0, active: true }));
   }
 
+  /**
+   * Changes a variant's size label and/or barcode, and/or moves it to another position of the size run
+   * (the other sizes shift; positions stay 0..n-1 without gaps or ties).
+   */
   async update(brandId: number, input: UpdateVariantInput, id: number): Promise<Variant> {
     const variant = await this.get(brandId, id);
     const p = new InputProblems();
-    if (input.size !== undefined && input.size !== null) requiredText(p, "size", input.size, 30);
-    if (input.position !== undefined && input.position !== null && (!Number.isInteger(input.position) || input.position < 0)) {
-      p.add("position", "must be a whole number of 0 or more");
+    const size = input.size === undefined || input.size === null ? undefined : input.size.trim();
+    if (size !== undefined) requiredText(p, "size", size, 30);
+    const position = input.position ?? undefined;
+    let run: Variant[] = [];
+    if (position !== undefined) {
+      run = await this.ds.getRepository(Variant).find({ where: { productId: variant.productId }, order: { position: "ASC", id: "ASC" } });
+      if (!Number.isInteger(position) || position < 0 || position >= run.length) {
+        p.add("position", `must be a whole number from 0 to ${run.length - 1} (the product has ${run.length} sizes)`);
+      }
     }
     const barcode = input.barcode === undefined ? undefined : normaliseBarcode(input.barcode);
     if (barcode) await checkBarcodes(this.ds.manager, brandId, [{ field: "barcode", barcode, variantId: id }], p);
     p.throwIfAny();
-    if (input.size !== undefined && input.size !== null && input.size !== variant.size) {
-      if (await this.ds.getRepository(Variant).existsBy({ productId: variant.productId, size: input.size })) {
-        throw badInput("size", `The product already has size "${input.size}"`);
+    if (size !== undefined && size !== variant.size) {
+      if (await this.ds.getRepository(Variant).existsBy({ productId: variant.productId, size })) {
+        throw badInput("size", `The product already has size "${size}"`);
       }
-      variant.size = input.size;
+      variant.size = size;
     }
     if (barcode !== undefined) variant.barcode = barcode;
-    if (input.position !== undefined && input.position !== null) variant.position = input.position;
-    return this.save(variant);
+    if (position === undefined) return this.save(variant);
+    const others = run.filter((v) => v.id !== variant.id);
+    others.splice(position, 0, variant);
+    const moved = others.filter((v, i) => v.position !== i || v === variant);
+    moved.forEach((v) => (v.position = others.indexOf(v)));
+    await this.write((m) => m.getRepository(Variant).save(moved));
+    return variant;
   }
 
   async deactivate(brandId: number, id: number): Promise<Variant> {
@@ -73,9 +89,13 @@ export class VariantService {
     return this.ds.getRepository(Variant).save(variant);
   }
 
-  private async save(variant: Variant): Promise<Variant> {
+  private save(variant: Variant): Promise<Variant> {
+    return this.write((m) => m.getRepository(Variant).save(variant));
+  }
+
+  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await this.ds.getRepository(Variant).save(variant);
+      return await this.ds.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("barcode", "The barcode or size is already used");
       throw error;

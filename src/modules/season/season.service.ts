@@ -56,7 +56,7 @@ export class SeasonService {
     if (input.startDate !== undefined) isoDate(p, "startDate", input.startDate, true);
     p.throwIfAny();
     if (input.name !== undefined && input.name.trim() !== season.name) {
-      await this.assertNameFree(brandId, input.name.trim());
+      await this.assertNameFree(brandId, input.name.trim(), season.id);
       season.name = input.name.trim();
     }
     if (input.code !== undefined) season.code = clean(input.code);
@@ -71,8 +71,16 @@ export class SeasonService {
     return this.ds.getRepository(Season).save(season);
   }
 
-  private async assertNameFree(brandId: number, name: string): Promise<void> {
-    if (await this.ds.getRepository(Season).existsBy({ brandId, name })) {
+  /**
+   * Season names are unique per brand whatever their case ("aw20" and "AW20" would be the same season to a
+   * platform), on SQLite as on MariaDB (whose default collation already ignores case in the unique key).
+   */
+  private async assertNameFree(brandId: number, name: string, exceptId?: number): Promise<void> {
+    const qb = this.ds.getRepository(Season).createQueryBuilder("s")
+      .where("s.brandId = :brandId", { brandId })
+      .andWhere("LOWER(s.name) = LOWER(:name)", { name });
+    if (exceptId !== undefined) qb.andWhere("s.id <> :exceptId", { exceptId });
+    if (await qb.getExists()) {
       throw badInput("name", `A season named "${name}" already exists`);
     }
   }
