@@ -37,6 +37,22 @@ describe("products and variants API", () => {
     expect(p.sizes).toEqual(["S", "s"]);
   });
 
+  it("keeps the size run in the order given, whatever the labels", async () => {
+    const sizes = ["44", "38", "One Size", "40", "XS"].map((size) => ({ size, barcode: ean() }));
+    const p = await createProduct(s.admin, { sizes });
+    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { sizes variants { size position barcode } } }`, { id: p.id });
+    expect(read.product.sizes).toEqual(["44", "38", "One Size", "40", "XS"]);
+    expect(read.product.variants).toEqual(sizes.map((x, position) => ({ size: x.size, position, barcode: x.barcode })));
+  });
+
+  it("a product's own style and colour may change case; another product's may not be taken in any case", async () => {
+    const p = await createProduct(s.admin, { styleNumber: "CASE-1", colourCode: "BLK", sizes: [] });
+    await createProduct(s.admin, { styleNumber: "CASE-2", colourCode: "BLK", sizes: [] });
+    const upd = `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { styleNumber colourCode } }`;
+    expect((await s.admin.ok(upd, { i: { id: p.id, styleNumber: "case-1", colourCode: "blk" } })).updateProduct).toEqual({ styleNumber: "case-1", colourCode: "blk" });
+    expect((await s.admin.fails(upd, { i: { id: p.id, styleNumber: "Case-2" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "styleNumber" });
+  });
+
   it("adds, updates and deactivates variants; updates and deactivates products", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }] });
     const add = await s.admin.ok(`mutation($p: ID!, $b: String) { addVariant(productId: $p, size: "M", barcode: $b) { id size position } }`, { p: p.id, b: ean() });
@@ -70,6 +86,33 @@ describe("products and variants API", () => {
     const page2 = (await s.admin.ok(q, { f: { styleNumber: "FLT-1" }, first: 1, after: page1.pageInfo.endCursor })).products;
     expect(page2.edges.map((e: any) => e.node.id)).toEqual([b.id]);
     expect(page2.pageInfo.hasNextPage).toBe(false);
+    expect((await s.admin.fails(q, { first: 1, after: "not-a-cursor" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    expect((await s.admin.fails(q, { first: 0 })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+    expect((await s.admin.fails(q, { f: { seasonId: "abc" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.seasonId" });
+  });
+
+  it("search text is literal: % and _ match only themselves", async () => {
+    const pct = await createProduct(s.admin, { styleNumber: "PCT_1", name: "100% Cotton Tee", sizes: [] });
+    await createProduct(s.admin, { styleNumber: "PCTX1", name: "1000 Cotton Tee", sizes: [] });
+    const ids = async (search: string) => (await s.admin.ok(`query($q: String) { products(filter: { search: $q }) { edges { node { id } } } }`, { q: search })).products.edges.map((e: any) => e.node.id);
+    expect(await ids("100%")).toEqual([pct.id]);
+    expect(await ids("pct_")).toEqual([pct.id]);
+    expect(await ids("%%%")).toEqual([]);
+    expect(await ids("cotton tee")).toHaveLength(2);
+  });
+
+  it("updateProduct validates like createProduct and changes nothing on bad input; null clears optional fields", async () => {
+    const p = await createProduct(s.admin, { sizes: [] });
+    const upd = `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name countryOfOrigin category } }`;
+    const read = async () => (await s.admin.ok(`query($id: ID!) { product(id: $id) { name countryOfOrigin category } }`, { id: p.id })).product;
+    const before = await read();
+    expect((await s.admin.fails(upd, { i: { id: p.id, countryOfOrigin: "XX", name: "Changed" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "countryOfOrigin" });
+    expect((await s.admin.fails(upd, { i: { id: p.id, name: " " } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
+    expect((await s.admin.fails(upd, { i: { id: p.id, category: "C".repeat(101) } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "category" });
+    expect(await read()).toEqual(before);
+    expect((await s.admin.ok(upd, { i: { id: p.id, countryOfOrigin: null, category: null } })).updateProduct).toEqual({ name: before.name, countryOfOrigin: null, category: null });
+    expect((await s.admin.fails(`{ product(id: "999999") { id } }`)).extensions?.code).toBe("NOT_FOUND");
+    expect((await s.admin.fails(`mutation { deactivateProduct(id: "999999") { id } }`)).extensions?.code).toBe("NOT_FOUND");
   });
 
   describe("bad input gets BAD_USER_INPUT with the field and changes nothing", () => {
@@ -90,6 +133,14 @@ describe("products and variants API", () => {
       ["an unknown country of origin", () => ({ countryOfOrigin: "XX" }), "countryOfOrigin"],
       ["an empty name", () => ({ name: "" }), "name"],
       ["a too long style number", () => ({ styleNumber: "S".repeat(51) }), "styleNumber"],
+      ["a UPC-A barcode with a wrong check digit", () => ({ sizes: [{ size: "S", barcode: "036000291453" }] }), "sizes[0].barcode"],
+      ["a 14-digit barcode", () => ({ sizes: [{ size: "S", barcode: "40063813339310" }] }), "sizes[0].barcode"],
+      ["a duplicate barcode in a later size", () => { const b = ean(); return { sizes: [{ size: "S", barcode: ean() }, { size: "M", barcode: b }, { size: "L", barcode: ` ${b}` }] }; }, "sizes[2].barcode"],
+      ["the same size twice once trimmed", () => ({ sizes: [{ size: "S" }, { size: "S " }] }), "sizes[1].size"],
+      ["an empty size", () => ({ sizes: [{ size: "S" }, { size: " " }] }), "sizes[1].size"],
+      ["a duplicate style and colour in another case", () => ({ styleNumber: "dup", colourCode: "red", sizes: [] }), "styleNumber"],
+      ["a lower-case country of origin", () => ({ countryOfOrigin: "pt" }), "countryOfOrigin"],
+      ["a country of origin that is not a country", () => ({ countryOfOrigin: "EU" }), "countryOfOrigin"],
     ])("%s", async (_l, overrides, field) => {
       const before = await counts();
       const err = await s.admin.fails(CREATE_PRODUCT, { input: productInput(overrides()) });
