@@ -76,6 +76,22 @@ describe("season visibility, prices, stock and production dockets", () => {
     ]);
   });
 
+  it("concurrent first writes of one stock level, price and docket line all succeed and leave one row each", async () => {
+    const p = await createProduct(s.admin, { sizes: [{ size: "U" }] });
+    const variantId = p.variants[0].id;
+    const n = [1, 2, 3, 4, 5, 6];
+    const stock = await Promise.all(n.map((q) => s.admin.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, { i: { variantId, seasonId: ss.id, availableToSell: q } })));
+    const prices = await Promise.all(n.map((q) => s.admin.ok(SET_PRICE, { i: { productId: p.id, seasonId: ss.id, currency: "EUR", wholesale: String(q) } })));
+    const dockets = await Promise.all(n.map((q) => s.admin.ok(`mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`, { i: { productId: p.id, seasonId: ss.id, lineStartDate: `2021-01-0${q}` } })));
+    expect(new Set(stock.map((r) => r.setStockLevel.id)).size).toBe(1);
+    expect(prices.every((r) => r.setProductPrice.currency === "EUR")).toBe(true);
+    expect(new Set(dockets.map((r) => r.setProductionDocketLine.id)).size).toBe(1);
+    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { prices { currency } variants { stock { availableFrom } } } }`, { id: p.id });
+    expect(read.product.prices).toEqual([{ currency: "EUR" }]);
+    expect(read.product.variants[0].stock).toHaveLength(1);
+    expect(read.product.variants[0].stock[0].availableFrom).toMatch(/^2021-01-0[1-6]$/);
+  });
+
   describe("bad input is refused with the field and changes nothing", () => {
     const snapshot = async () => JSON.stringify((await readProduct()).product);
 

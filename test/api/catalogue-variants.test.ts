@@ -116,4 +116,14 @@ describe("variants API: size runs and barcodes", () => {
     await s.admin.ok(`mutation($id: ID!) { deactivateVariant(id: $id) { id } }`, { id: p.variants[0].id });
     expect((await run(p.id)).variants.map((v: any) => [v.size, v.active])).toEqual([["S", false], ["M", true]]);
   });
+
+  it("concurrent addVariant and moves keep the size run gap- and tie-free", async () => {
+    const p = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M" }] });
+    const added = await Promise.all(["A", "B", "C", "D"].map((size) => s.admin.ok(ADD, { p: p.id, size })));
+    expect(added.map((r) => r.addVariant.position).sort()).toEqual([2, 3, 4, 5]);
+    await Promise.all([s.admin.ok(UPDATE, { i: { id: p.variants[0].id, position: 5 } }), s.admin.ok(ADD, { p: p.id, size: "E" })]);
+    const read = (await run(p.id)).variants.map((v: any) => v.position);
+    expect(read).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
 });
+

@@ -10,6 +10,7 @@ import { ProductSeason } from "../../entities/product-season.entity";
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
 import { SetProductPriceInput } from "./catalogue.inputs";
+import { upsertTransaction } from "./write-races";
 
 /** Season visibility and season prices. A product is visible in a season when it has a visibility row. */
 export class PriceService {
@@ -49,7 +50,7 @@ export class PriceService {
     if (input.retail !== undefined && input.retail !== null) moneyRule(p, "retail", input.retail);
     p.throwIfAny();
     const { productId, seasonId } = await this.resolve(brandId, input.productId, input.seasonId);
-    return this.ds.transaction(async (m) => {
+    return upsertTransaction(this.ds, async (m) => {
       await m.getRepository(ProductSeason).upsert({ brandId, productId, seasonId }, { conflictPaths: ["productId", "seasonId"] });
       const repo = m.getRepository(SeasonPrice);
       const existing = await repo.findOneBy({ productId, seasonId, currency: input.currency });

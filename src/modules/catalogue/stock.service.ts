@@ -10,6 +10,7 @@ import { Season } from "../../entities/season.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
 import { SetProductionDocketLineInput, SetStockLevelInput } from "./catalogue.inputs";
+import { upsertTransaction } from "./write-races";
 
 /** Stock levels (ATS now, projected) and production docket lines (when projected stock becomes available). */
 export class StockService {
@@ -80,7 +81,7 @@ export class StockService {
       if (!knownSeasons.has(x.seasonId)) p.add(fieldOf(i, "seasonId"), `Season ${x.seasonId} was not found`);
     });
     p.throwIfAny();
-    return this.ds.transaction(async (m) => {
+    return upsertTransaction(this.ds, async (m) => {
       const repo = m.getRepository(StockLevel);
       const existing = await repo.find({ where: { brandId, variantId: In(variantIds), seasonId: In(seasonIds) } });
       const byKey = new Map(existing.map((s) => [`${s.variantId}:${s.seasonId}`, s]));
@@ -104,7 +105,7 @@ export class StockService {
     const seasonId = parseId(input.seasonId, "seasonId");
     if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
     if (!(await this.ds.getRepository(Season).existsBy({ id: seasonId, brandId }))) throw notFound("Season", seasonId, "seasonId");
-    return this.ds.transaction(async (m) => {
+    return upsertTransaction(this.ds, async (m) => {
       const repo = m.getRepository(ProductionDocketLine);
       const line = (await repo.findOneBy({ productId, seasonId })) ?? repo.create({ brandId, productId, seasonId });
       line.lineStartDate = input.lineStartDate;

@@ -7,6 +7,7 @@ import { Product } from "../../entities/product.entity";
 import { Variant } from "../../entities/variant.entity";
 import { checkBarcodes, normaliseBarcode } from "./barcode-rules";
 import { UpdateVariantInput } from "./catalogue.inputs";
+import { lockProduct } from "./write-races";
 
 /** Variants (SKUs): sizes of a product with their barcodes. */
 export class VariantService {
@@ -41,10 +42,13 @@ export class VariantService {
     const barcode = normaliseBarcode(barcodeInput);
     if (barcode) await checkBarcodes(this.ds.manager, brandId, [{ field: "barcode", barcode }], p);
     p.throwIfAny();
-    const repo = this.ds.getRepository(Variant);
-    if (await repo.existsBy({ productId, size })) throw badInput("size", `The product already has size "${size}"`);
-    const last = await repo.findOne({ where: { productId }, order: { position: "DESC" } });
-    return this.save(repo.create({ brandId, productId, size, barcode, position: last ? last.position + 1 : 0, active: true }));
+    if (await this.ds.getRepository(Variant).existsBy({ productId, size })) throw badInput("size", `The product already has size "${size}"`);
+    return this.write(async (m) => {
+      await lockProduct(m, productId);
+      const repo = m.getRepository(Variant);
+      const last = await repo.findOne({ where: { productId }, order: { position: "DESC" } });
+      return repo.save(repo.create({ brandId, productId, size, barcode, position: last ? last.position + 1 : 0, active: true }));
+    });
   }
 
   /**
@@ -57,11 +61,10 @@ export class VariantService {
     const size = input.size === undefined || input.size === null ? undefined : input.size.trim();
     if (size !== undefined) requiredText(p, "size", size, 30);
     const position = input.position ?? undefined;
-    let run: Variant[] = [];
     if (position !== undefined) {
-      run = await this.ds.getRepository(Variant).find({ where: { productId: variant.productId }, order: { position: "ASC", id: "ASC" } });
-      if (!Number.isInteger(position) || position < 0 || position >= run.length) {
-        p.add("position", `must be a whole number from 0 to ${run.length - 1} (the product has ${run.length} sizes)`);
+      const sizes = await this.ds.getRepository(Variant).countBy({ productId: variant.productId });
+      if (!Number.isInteger(position) || position < 0 || position >= sizes) {
+        p.add("position", `must be a whole number from 0 to ${sizes - 1} (the product has ${sizes} sizes)`);
       }
     }
     const barcode = input.barcode === undefined ? undefined : normaliseBarcode(input.barcode);
@@ -75,11 +78,16 @@ export class VariantService {
     }
     if (barcode !== undefined) variant.barcode = barcode;
     if (position === undefined) return this.save(variant);
-    const others = run.filter((v) => v.id !== variant.id);
-    others.splice(position, 0, variant);
-    const moved = others.filter((v, i) => v.position !== i || v === variant);
-    moved.forEach((v) => (v.position = others.indexOf(v)));
-    await this.write((m) => m.getRepository(Variant).save(moved));
+    await this.write(async (m) => {
+      await lockProduct(m, variant.productId);
+      // The run as it is now (a size may have been added since validation), with this variant at its new place.
+      const others = (await m.getRepository(Variant).find({ where: { productId: variant.productId }, order: { position: "ASC", id: "ASC" } }))
+        .filter((v) => v.id !== variant.id);
+      others.splice(Math.min(position, others.length), 0, variant);
+      const moved = others.filter((v, i) => v.position !== i || v === variant);
+      moved.forEach((v) => (v.position = others.indexOf(v)));
+      await m.getRepository(Variant).save(moved);
+    });
     return variant;
   }
 
