@@ -79,6 +79,14 @@ describe("seasons API", () => {
     expect(seasons.slice(0, 2).map((x: any) => x.id)).toEqual([b.id, a.id]);
   });
 
+  it("findByName (platform season matching) is exact and case-sensitive on every database, within the brand", async () => {
+    const seasons = s.app.services.seasons;
+    expect((await seasons.findByName(s.brandId, " AUTUMN/WINTER 20 "))?.name).toBe("AUTUMN/WINTER 20");
+    expect(await seasons.findByName(s.brandId, "Autumn/Winter 20")).toBeNull();
+    expect(await seasons.findByName(s.brandId, "AW20")).toBeNull();
+    expect(await seasons.findByName(s.brandId + 1000, "AUTUMN/WINTER 20")).toBeNull();
+  });
+
   it("unknown and malformed ids", async () => {
     expect((await s.admin.fails(`{ season(id: "999999") { id } }`)).extensions).toMatchObject({ code: "NOT_FOUND", field: "id" });
     expect((await s.admin.fails(`{ season(id: "-1") { id } }`)).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });

@@ -23,9 +23,17 @@ export class SeasonService {
     return season;
   }
 
-  /** Exact, case-sensitive match of the name (the rule for matching platform seasons). */
-  findByName(brandId: number, name: string): Promise<Season | null> {
-    return this.ds.getRepository(Season).findOneBy({ brandId, name: name.trim() });
+  /**
+   * Exact, case-sensitive match of the (trimmed) name: the rule for matching platform seasons. Names are unique
+   * whatever the case, so the database match (case-insensitive on MariaDB) finds at most one, compared exactly here.
+   */
+  async findByName(brandId: number, name: string): Promise<Season | null> {
+    const wanted = name.trim();
+    const found = await this.ds.getRepository(Season).createQueryBuilder("s")
+      .where("s.brandId = :brandId", { brandId })
+      .andWhere("LOWER(s.name) = LOWER(:name)", { name: wanted })
+      .getMany();
+    return found.find((s) => s.name === wanted) ?? null;
   }
 
   async byIds(brandId: number, ids: readonly number[]): Promise<(Season | null)[]> {
