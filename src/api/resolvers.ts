@@ -8,9 +8,10 @@ import { ProductResolver } from "../modules/catalogue/product.resolver";
 import { VariantResolver } from "../modules/catalogue/variant.resolver";
 import { PriceResolver } from "../modules/catalogue/price.resolver";
 import { StockResolver } from "../modules/catalogue/stock.resolver";
+import { DocketLineResolver } from "../modules/catalogue/docket.resolver";
 import { ImageResolver, ProductImagesResolver } from "../modules/images/images.resolver";
 import { connectorResolvers } from "../modules/connectors";
 
 /** Every core resolver class; plugins add theirs at start-up. */
 export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, CustomerResolver, OrderResolver, OrderLineResolver,
-  SeasonResolver, ProductResolver, VariantResolver, PriceResolver, StockResolver, ImageResolver, ProductImagesResolver, ...connectorResolvers];
+  SeasonResolver, ProductResolver, VariantResolver, PriceResolver, StockResolver, DocketLineResolver, ImageResolver, ProductImagesResolver, ...connectorResolvers];

@@ -19,7 +19,7 @@ describe("catalogue access: roles and brand isolation", () => {
     await s.admin.ok(`mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`, {
       i: { productId: product.id, seasonId: aw.id, lineStartDate: "2020-06-15", quantity: 100 },
     });
-    await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id } }`, {
+    await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id } }`, {
       l: [{ variantId: product.variants[0].id, seasonId: aw.id, availableToSell: 5, projected: 10 }],
     });
   });
@@ -29,7 +29,7 @@ describe("catalogue access: roles and brand isolation", () => {
   const snapshot = async () => JSON.stringify(await s.admin.ok(`{
     seasons { id name code startDate active }
     products(first: 20) { totalCount edges { node { id styleNumber colourCode colourName name active countryOfOrigin sizes
-      seasons { season { id } prices { currency wholesale retail } }
+      seasons { season { id } prices { currency wholesale retail } } productionDocket { lineStartDate quantity season { id } }
       variants { id size position barcode active stock { availableToSell projected availableFrom season { id } } } } } } }`));
 
   const v = () => product.variants[0];
@@ -50,7 +50,7 @@ describe("catalogue access: roles and brand isolation", () => {
     ["setProductSeasonVisibility (show)", `mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: true) }`, () => ({ p: product.id, s: ss.id })],
     ["setStockLevel", `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`,
       () => ({ i: { variantId: v().id, seasonId: aw.id, availableToSell: 1000, projected: 0 } })],
-    ["setStockLevels", `mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id } }`,
+    ["setStockLevels", `mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id } }`,
       () => ({ l: [{ variantId: v().id, seasonId: ss.id, availableToSell: 1000, projected: 0 }] })],
     ["setProductionDocketLine", `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`,
       () => ({ i: { productId: product.id, seasonId: aw.id, lineStartDate: "2021-01-01" } })],

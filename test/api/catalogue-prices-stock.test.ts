@@ -2,7 +2,7 @@ import { startTestServer, TestServer } from "../harness/test-server";
 import { createProduct, createSeason } from "./catalogue-fixtures";
 
 const SET_PRICE = `mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { currency wholesale retail season { name } } }`;
-const SET_STOCK = `mutation($levels: [SetStockLevelInput!]!) { setStockLevels(levels: $levels) { availableToSell projected availableFrom season { name } variant { size } } }`;
+const SET_STOCK = `mutation($inputs: [SetStockLevelInput!]!) { setStockLevels(inputs: $inputs) { availableToSell projected availableFrom season { name } variant { size } } }`;
 
 describe("season visibility, prices, stock and production dockets", () => {
   let s: TestServer;
@@ -58,7 +58,7 @@ describe("season visibility, prices, stock and production dockets", () => {
       i: { productId: product.id, seasonId: aw.id, lineStartDate: "2020-06-15", quantity: 300 },
     });
     const [small, medium] = product.variants;
-    const res = await s.admin.ok(SET_STOCK, { levels: [
+    const res = await s.admin.ok(SET_STOCK, { inputs: [
       { variantId: small.id, seasonId: aw.id, availableToSell: 5, projected: 20 },
       { variantId: medium.id, seasonId: aw.id, availableToSell: 0, projected: 12 },
       { variantId: small.id, seasonId: ss.id, availableToSell: 3 },
@@ -118,31 +118,31 @@ describe("season visibility, prices, stock and production dockets", () => {
     it("a bulk stock update with one bad row writes nothing", async () => {
       const before = await snapshot();
       const [small, medium] = product.variants;
-      const negative = await s.admin.fails(SET_STOCK, { levels: [
+      const negative = await s.admin.fails(SET_STOCK, { inputs: [
         { variantId: small.id, seasonId: aw.id, availableToSell: 99, projected: 0 },
         { variantId: medium.id, seasonId: aw.id, availableToSell: -1, projected: 0 },
       ] });
-      expect(negative.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "levels[1].availableToSell" });
-      const unknown = await s.admin.fails(SET_STOCK, { levels: [
+      expect(negative.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs[1].availableToSell" });
+      const unknown = await s.admin.fails(SET_STOCK, { inputs: [
         { variantId: small.id, seasonId: aw.id, availableToSell: 99, projected: 0 },
         { variantId: "999999", seasonId: aw.id, availableToSell: 1, projected: 0 },
       ] });
-      expect(unknown.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "levels[1].variantId" });
-      const fractional = await s.admin.fails(SET_STOCK, { levels: [{ variantId: small.id, seasonId: aw.id, availableToSell: 1.5, projected: 0 }] });
-      expect(fractional.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "levels[0].availableToSell" });
+      expect(unknown.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs[1].variantId" });
+      const fractional = await s.admin.fails(SET_STOCK, { inputs: [{ variantId: small.id, seasonId: aw.id, availableToSell: 1.5, projected: 0 }] });
+      expect(fractional.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "inputs[0].availableToSell" });
       expect(await snapshot()).toBe(before);
     });
 
     it.each([
-      ["a negative projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: -2 }), "levels[1].projected"],
-      ["a fractional projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: 0.5 }), "levels[1].projected"],
-      ["an unknown season", (v: string) => ({ variantId: v, seasonId: "999999", availableToSell: 1, projected: 0 }), "levels[1].seasonId"],
-      ["a malformed variant id", () => ({ variantId: "x1", seasonId: aw.id, availableToSell: 1, projected: 0 }), "levels[1].variantId"],
-      ["the same variant and season twice", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 2, projected: 0 }), "levels[1].variantId"],
+      ["a negative projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: -2 }), "inputs[1].projected"],
+      ["a fractional projected quantity", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 1, projected: 0.5 }), "inputs[1].projected"],
+      ["an unknown season", (v: string) => ({ variantId: v, seasonId: "999999", availableToSell: 1, projected: 0 }), "inputs[1].seasonId"],
+      ["a malformed variant id", () => ({ variantId: "x1", seasonId: aw.id, availableToSell: 1, projected: 0 }), "inputs[1].variantId"],
+      ["the same variant and season twice", (v: string) => ({ variantId: v, seasonId: aw.id, availableToSell: 2, projected: 0 }), "inputs[1].variantId"],
     ])("a bulk stock update with %s in its second row writes nothing", async (_l, row, field) => {
       const before = await snapshot();
       const small = product.variants[0].id;
-      const err = await s.admin.fails(SET_STOCK, { levels: [{ variantId: small, seasonId: aw.id, availableToSell: 77, projected: 0 }, row(small)] });
+      const err = await s.admin.fails(SET_STOCK, { inputs: [{ variantId: small, seasonId: aw.id, availableToSell: 77, projected: 0 }, row(small)] });
       expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
       expect(await snapshot()).toBe(before);
     });
@@ -189,11 +189,11 @@ describe("season visibility, prices, stock and production dockets", () => {
   it("setStockLevels upserts: writing the same variant and season again updates the row", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "38" }, { size: "40" }] });
     const [a, b] = p.variants;
-    const first = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id availableToSell } }`, { l: [
+    const first = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id availableToSell } }`, { l: [
       { variantId: a.id, seasonId: aw.id, availableToSell: 1, projected: 2 },
       { variantId: b.id, seasonId: aw.id, availableToSell: 3, projected: 4 },
     ] });
-    const again = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(levels: $l) { id availableToSell projected } }`, { l: [
+    const again = await s.admin.ok(`mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id availableToSell projected } }`, { l: [
       { variantId: b.id, seasonId: aw.id, availableToSell: 30, projected: 0 },
       { variantId: a.id, seasonId: ss.id, availableToSell: 9, projected: 1 },
     ] });
@@ -203,7 +203,7 @@ describe("season visibility, prices, stock and production dockets", () => {
       { size: "38", stock: [{ availableToSell: 1, projected: 2, season: { name: "AUTUMN/WINTER 20" } }, { availableToSell: 9, projected: 1, season: { name: "SPRING/SUMMER 21" } }] },
       { size: "40", stock: [{ availableToSell: 30, projected: 0, season: { name: "AUTUMN/WINTER 20" } }] },
     ]);
-    expect((await s.admin.ok(`mutation { setStockLevels(levels: []) { id } }`)).setStockLevels).toEqual([]);
+    expect((await s.admin.ok(`mutation { setStockLevels(inputs: []) { id } }`)).setStockLevels).toEqual([]);
   });
 
   it("availableFrom follows the season's docket line: setting it again moves the date; another season's line does not apply", async () => {
@@ -211,7 +211,7 @@ describe("season visibility, prices, stock and production dockets", () => {
     const docket = `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id lineStartDate quantity } }`;
     const line = (await s.admin.ok(docket, { i: { productId: p.id, seasonId: ss.id, lineStartDate: "2020-09-01", quantity: 50 } })).setProductionDocketLine;
     expect(line).toMatchObject({ lineStartDate: "2020-09-01", quantity: 50 });
-    await s.admin.ok(SET_STOCK, { levels: [
+    await s.admin.ok(SET_STOCK, { inputs: [
       { variantId: p.variants[0].id, seasonId: ss.id, availableToSell: 0, projected: 8 },
       { variantId: p.variants[0].id, seasonId: aw.id, availableToSell: 2, projected: 0 },
     ] });
@@ -221,6 +221,12 @@ describe("season visibility, prices, stock and production dockets", () => {
     expect(variant.stock).toEqual([
       { availableFrom: "2020-10-15", projected: 8, season: { name: "SPRING/SUMMER 21" }, variant: { size: "U" } },
       { availableFrom: null, projected: 0, season: { name: "AUTUMN/WINTER 20" }, variant: { size: "U" } },
+    ]);
+    await s.admin.ok(docket, { i: { productId: p.id, seasonId: aw.id, lineStartDate: "2020-03-01", quantity: 7 } });
+    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { productionDocket { id lineStartDate quantity season { name } product { id } } } }`, { id: p.id });
+    expect(read.product.productionDocket).toEqual([
+      { id: line.id, lineStartDate: "2020-10-15", quantity: 0, season: { name: "SPRING/SUMMER 21" }, product: { id: p.id } },
+      { id: expect.any(String), lineStartDate: "2020-03-01", quantity: 7, season: { name: "AUTUMN/WINTER 20" }, product: { id: p.id } },
     ]);
   });
 });

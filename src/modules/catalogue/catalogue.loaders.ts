@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { RequestContext, brandOf } from "../../api/context";
 import { Product } from "../../entities/product.entity";
+import { ProductionDocketLine } from "../../entities/production-docket-line.entity";
 import { ProductSeason } from "../../entities/product-season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
@@ -24,3 +25,5 @@ export const pricesByProductLoader = (ctx: RequestContext) =>
   loader<number, SeasonPrice[]>(ctx, "catalogue.pricesByProduct", (b, ids) => ctx.services.prices.pricesByProduct(b, ids));
 export const visibilityByProductLoader = (ctx: RequestContext) =>
   loader<number, ProductSeason[]>(ctx, "catalogue.visibilityByProduct", (b, ids) => ctx.services.prices.visibilityByProduct(b, ids));
+export const docketLinesByProductLoader = (ctx: RequestContext) =>
+  loader<number, ProductionDocketLine[]>(ctx, "catalogue.docketLinesByProduct", (b, ids) => ctx.services.stock.docketLinesByProduct(b, ids));

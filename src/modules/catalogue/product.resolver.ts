@@ -3,12 +3,13 @@ import { RequestContext, brandOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
 import { Product } from "../../entities/product.entity";
+import { ProductionDocketLine } from "../../entities/production-docket-line.entity";
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
 import { Variant } from "../../entities/variant.entity";
 import { seasonLoader } from "../season/season.resolver";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
-import { pricesByProductLoader, variantsByProductLoader, visibilityByProductLoader } from "./catalogue.loaders";
+import { docketLinesByProductLoader, pricesByProductLoader, variantsByProductLoader, visibilityByProductLoader } from "./catalogue.loaders";
 
 export const ProductConnection = ConnectionType(Product);
 
@@ -69,6 +70,16 @@ export class ProductResolver {
     return (await pricesByProductLoader(ctx).load(product.id)).filter(
       (p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency),
     );
+  }
+
+  @FieldResolver(() => [ProductionDocketLine], { description: "Production docket lines (product line start dates), most recent season first" })
+  async productionDocket(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductionDocketLine[]> {
+    const lines = await docketLinesByProductLoader(ctx).load(product.id);
+    const seasons = await seasonLoader(ctx).loadMany(lines.map((l) => l.seasonId));
+    return lines
+      .map((line, i) => ({ line, season: seasons[i] as Season }))
+      .sort((a, b) => mostRecentFirst(a.season, b.season))
+      .map((x) => x.line);
   }
 
   @Authorized("EDITOR")

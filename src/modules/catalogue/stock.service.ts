@@ -58,7 +58,7 @@ export class StockService {
   }
 
   /** Sets many stock levels at once: all validated first, then written in one transaction (all or nothing). */
-  async setStockLevels(brandId: number, inputs: SetStockLevelInput[], fieldOf = (i: number, f: string) => `levels[${i}].${f}`): Promise<StockLevel[]> {
+  async setStockLevels(brandId: number, inputs: SetStockLevelInput[], fieldOf = (i: number, f: string) => `inputs[${i}].${f}`): Promise<StockLevel[]> {
     const p = new InputProblems();
     const parsed = inputs.map((input, i) => {
       nonNegativeInt(p, fieldOf(i, "availableToSell"), input.availableToSell);
