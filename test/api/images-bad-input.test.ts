@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { Product } from "../../src/entities/product.entity";
 import { fetchImageUrl } from "../../src/modules/images/image-source";
@@ -5,6 +6,15 @@ import { startTestServer, TestServer } from "../harness/test-server";
 import { ATTACH, createProduct, dataUrl, ImageHost, jpeg, png, startImageHost, storedState, uploadRequest } from "./images-fixtures";
 
 const LIMIT = 20_000;
+
+/** A tiny PNG whose header declares width x height (a "decompression bomb" if it were decoded). */
+async function pngDeclaring(width: number, height: number): Promise<Buffer> {
+  const buf = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+  buf.writeUInt32BE(width, 16);
+  buf.writeUInt32BE(height, 20);
+  buf.writeUInt32BE(crc32(buf.subarray(12, 29)), 29);
+  return buf;
+}
 
 describe("product images: bad input is refused with the field at fault, and nothing is stored", () => {
   let s: TestServer;
@@ -14,6 +24,7 @@ describe("product images: bad input is refused with the field at fault, and noth
   let tooBig: Buffer;
   let gif: Buffer;
   let truncated: Buffer;
+  let bomb: Buffer;
   beforeAll(async () => {
     s = await startTestServer({ maxImageBytes: LIMIT });
     product = await createProduct(s, "BAD1");
@@ -22,6 +33,8 @@ describe("product images: bad input is refused with the field at fault, and noth
     expect(tooBig.length).toBeGreaterThan(LIMIT);
     gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).gif().toBuffer();
     truncated = (await jpeg(400, 400)).subarray(0, 300);
+    bomb = await pngDeclaring(10_000, 10_000);
+    expect((await sharp(bomb).metadata()).width).toBe(10_000);
     host = await startImageHost({ "/too-big.png": { data: tooBig, type: "image/png" }, "/anim.gif": { data: gif, type: "image/gif" } }, LIMIT);
     // Existing state that a refused request must leave alone: an image at the position that is being replaced.
     await s.admin.ok(ATTACH, { p: String(product.id), pos: 1, url: dataUrl(await png(30, 40)) });
@@ -31,10 +44,11 @@ describe("product images: bad input is refused with the field at fault, and noth
     await s.stop();
   });
 
-  async function expectRefused(run: () => Promise<{ errors?: { extensions?: Record<string, unknown> }[] }>, code: string, field: string) {
+  async function expectRefused(run: () => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>, code: string, field: string, message?: RegExp) {
     const before = await storedState(s);
     const res = await run();
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
+    if (message) expect(res.errors?.[0]?.message).toMatch(message);
     expect(await storedState(s)).toEqual(before);
   }
 
@@ -52,6 +66,7 @@ describe("product images: bad input is refused with the field at fault, and noth
       ["not an image", () => ({ url: `data:text/plain;base64,${Buffer.from("hello").toString("base64")}` }), "url"],
       ["an unsupported image type (GIF)", () => ({ url: dataUrl(gif, "image/gif") }), "url"],
       ["a corrupt (truncated) image", () => ({ url: dataUrl(truncated, "image/jpeg") }), "url"],
+      ["a picture of more than 50 megapixels", () => ({ url: dataUrl(bomb) }), "url", /10000x10000 pixels/],
       ["a data: URL larger than the limit", () => ({ url: dataUrl(tooBig) }), "url"],
       ["an unreachable URL", () => ({ url: "http://127.0.0.1:1/none.jpg" }), "url"],
       ["an unknown host", () => ({ url: "http://no-such-host.invalid/a.jpg" }), "url"],
@@ -65,8 +80,8 @@ describe("product images: bad input is refused with the field at fault, and noth
       ["position 0", () => ({ pos: 0, url: dataUrl(good) }), "position"],
       ["position 21", () => ({ pos: 21, url: dataUrl(good) }), "position"],
       ["a negative position", () => ({ pos: -1, url: dataUrl(good) }), "position"],
-    ])("%s", async (_label, vars, field) => {
-      await expectRefused(() => s.admin.request(ATTACH, { p: String(product.id), pos: 1, ...vars() }), "BAD_USER_INPUT", field);
+    ] as [string, () => Record<string, unknown>, string, RegExp?][])("%s", async (_label, vars, field, ...[message]) => {
+      await expectRefused(() => s.admin.request(ATTACH, { p: String(product.id), pos: 1, ...vars() }), "BAD_USER_INPUT", field, message);
     });
   });
 
@@ -77,8 +92,9 @@ describe("product images: bad input is refused with the field at fault, and noth
       ["an unsupported image type (GIF)", () => gif, "file"],
       ["a corrupt (truncated) image", () => truncated, "file"],
       ["a file larger than the limit", () => tooBig, "file"],
-    ])("%s", async (_label, data, field) => {
-      await expectRefused(() => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1 }, { data: data(), name: "x.png" }), "BAD_USER_INPUT", field);
+      ["a picture of more than 50 megapixels", () => bomb, "file", /10000x10000 pixels/],
+    ] as [string, () => Buffer, string, RegExp?][])("%s", async (_label, data, field, ...[message]) => {
+      await expectRefused(() => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1 }, { data: data(), name: "x.png" }), "BAD_USER_INPUT", field, message);
     });
 
     it("both a file and a url", async () => {
