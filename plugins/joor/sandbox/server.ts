@@ -76,7 +76,7 @@ export interface JoorSandbox {
   close(): Promise<void>;
 }
 
-const PAGED = /^\/(v2\/(order|connection)|v4\/(products|skus|prices|collections|orders|assets\/products))\/?$/;
+const PAGED = /^\/(v2\/(order|connection)|v4\/(products|skus|prices|collections|seasons|orders|assets\/products))\/?$/;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));

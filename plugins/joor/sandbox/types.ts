@@ -172,19 +172,41 @@ export interface Asset {
   created_at: number;
 }
 
+/** v4 season ([DOC] how-to-create-update-collection-season-data): `external_id` plays the role of a season code. */
+export interface Season {
+  id: string;
+  name: string;
+  year: number | null;
+  external_id: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+/** Delivery window of a collection; start and complete both null = IMMEDIATE delivery. */
+export interface CollectionDelivery {
+  start_ship_date: string | null;
+  complete_ship_date: string | null;
+  cancel_date: string | null;
+  minimum_shipping_window: number | null;
+}
+
+export interface CollectionItem {
+  product_id: string;
+  /** Display position (JOOR's `order_number`). */
+  order_number: number;
+  /** Shoppable SKUs of the product; null = all of them (the product was listed without `sku_ids`). */
+  sku_ids: string[] | null;
+}
+
+/** v4 collection = a JOOR linesheet ([DOC] create-collections / update-collections / get-collections). */
 export interface Collection {
   id: string;
   name: string;
-  code: string | null;
-  external_id: string | null;
-  season_name: string | null;
-  season_code: string | null;
-  season_year: number | null;
-  start_ship_date: string | null;
-  complete_ship_date: string | null;
-  public: boolean;
-  /** Ordered product membership (display order = index). */
-  product_ids: string[];
+  external_id: string;
+  season_id: string | null;
+  delivery: CollectionDelivery;
+  /** Ordered by order_number, then by insertion. */
+  items: CollectionItem[];
   created_at: number;
   modified_at: number;
 }

@@ -11,6 +11,7 @@ import {
   countryCode, countryName, type FieldIssue, fromCents, type ItemError, isoDate, itemError, money, parseWith, reqStr,
   str, toCents, validationError,
 } from "../validation";
+import { shoppableIn } from "./collections";
 import { skuStatus } from "./skus";
 
 const addressInput = z.strictObject({
@@ -183,7 +184,14 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
   const shipping = p.shipping_address ? toAddress(state, p.shipping_address) : pickAddress(conn?.shipping ?? [], p.shipping_code, "shipping_code", issues);
   const billing = p.billing_address ? toAddress(state, p.billing_address) : pickAddress(conn?.billing ?? [], p.billing_code, "billing_code", issues);
   if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
+  // "Collections are required to place an order" [DOC]: with a collection, every line must be shoppable in it.
+  if (collection) {
+    lines.forEach((l, i) => {
+      if (l.sku_id && !shoppableIn(collection, l.item_style_id, l.sku_id)) issues.push({ field: `lines.${i}.upc`, message: `SKU ${l.upc} is not shoppable in collection ${collection.id}` });
+    });
+  }
   if (issues.length || !priceType) throw new OrderInputError(issues);
+  const season = collection?.season_id ? acct.seasons.get(collection.season_id) : undefined;
 
   const now = p.date_created ? Date.parse(p.date_created) : state.now();
   const status: OrderStatus = p.status ?? "APPROVED";
@@ -196,9 +204,9 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
     customer_group_code: conn?.fields.customer_group_code ?? "",
     price_type_id: priceType.id, currency: priceType.currency_code, currency_name: priceType.name,
     collection_id: collection?.id ?? null,
-    season_name: p.season?.name ?? collection?.season_name ?? "", season_code: p.season?.code ?? collection?.season_code ?? "",
-    delivery_name: p.delivery?.name ?? collection?.name ?? "", delivery_code: p.delivery?.code ?? collection?.code ?? "",
-    ship_start: p.ship_start ?? collection?.start_ship_date ?? "", ship_end: p.ship_end ?? collection?.complete_ship_date ?? "",
+    season_name: p.season?.name ?? season?.name ?? "", season_code: p.season?.code ?? season?.external_id ?? "",
+    delivery_name: p.delivery?.name ?? collection?.name ?? "", delivery_code: p.delivery?.code ?? collection?.external_id ?? "",
+    ship_start: p.ship_start ?? collection?.delivery.start_ship_date ?? "", ship_end: p.ship_end ?? collection?.delivery.complete_ship_date ?? "",
     po_number: p.po_number ?? "", comments: p.comments ?? "", internal_comments: p.internal_comments ?? "",
     sales_rep: p.sales_rep ?? "", sales_rep_code: p.sales_rep_code ?? conn?.fields.sales_rep_code ?? "",
     payment_method_name: p.payment_method_name ?? "", payment_method_code: p.payment_method_code ?? "",

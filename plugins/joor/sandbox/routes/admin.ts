@@ -7,11 +7,13 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { SandboxContext } from "../context";
 import { serializeAsset } from "../domain/assets";
+import { adminCollection } from "../domain/collections";
 import { serializeConnection } from "../domain/connections";
 import { generateCatalogue, generateOrders } from "../domain/generate";
 import { EXPORT_STATUS_NAME, editOrder, OrderInputError, placeOrder, serializeOrderV2 } from "../domain/orders";
 import { serializePrice } from "../domain/prices";
 import { serializeProduct } from "../domain/products";
+import { serializeSeason } from "../domain/seasons";
 import { addCategories, addPriceTypes, addRetailers, addWarehouses } from "../domain/reference";
 import { serializeSku } from "../domain/skus";
 import { faultRuleSchema } from "../faults";
@@ -78,7 +80,7 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
         counts: {
           price_types: a.priceTypes.size, warehouses: a.warehouses.size, categories: a.categories.size, retailers: a.retailers.size,
           connections: a.connections.size, products: a.products.size, skus: a.skus.size, prices: a.prices.size,
-          assets: a.assets.size, collections: a.collections.size, inventory_rows: a.inventoryRowCount, orders: a.orders.size,
+          assets: a.assets.size, collections: a.collections.size, seasons: a.seasons.size, inventory_rows: a.inventoryRowCount, orders: a.orders.size,
         },
       })),
     });
@@ -168,7 +170,7 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
 
   r.get("/products", (req, res) => {
     const a = acct(req);
-    list(req, res, a.productArray(), (p) => ({ ...serializeProduct(a, p), collections: [...a.collections.values()].filter((c) => c.product_ids.includes(p.id)).map((c) => c.id) }));
+    list(req, res, a.productArray(), (p) => ({ ...serializeProduct(a, p), collections: a.collectionsOf(p.id).map((c) => c.id) }));
   });
   r.delete("/products/:id", (req, res) => {
     if (!acct(req).deleteProduct(String(req.params.id))) throw new HttpError(404, "NOT_FOUND", `Product ${String(req.params.id)} not found`);
@@ -216,7 +218,19 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
 
   r.get("/collections", (req, res) => {
     const a = acct(req);
-    list(req, res, [...a.collections.values()], (c) => c);
+    const ext = qstr(req, "external_id");
+    const items = ext ? [a.collections.get(a.collectionsByExternalId.get(ext) ?? "")].filter((c) => c !== undefined) : [...a.collections.values()];
+    list(req, res, items, (c) => adminCollection(a, c));
+  });
+  r.get("/collections/:id", (req, res) => {
+    const a = acct(req);
+    const c = a.collections.get(String(req.params.id));
+    if (!c) throw new HttpError(404, "NOT_FOUND", `Collection ${String(req.params.id)} not found`);
+    res.json(adminCollection(a, c));
+  });
+  r.get("/seasons", (req, res) => {
+    const a = acct(req);
+    list(req, res, [...a.seasons.values()], (s) => ({ ...serializeSeason(s), collections: [...a.collections.values()].filter((c) => c.season_id === s.id).map((c) => c.id) }));
   });
 
   r.get("/inventory", (req, res) => {
