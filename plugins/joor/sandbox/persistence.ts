@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { IdGen, type IdCounters, initialCounters } from "./ids";
-import { AccountState } from "./state/account";
+import { AccountState, DEFAULT_SETTINGS } from "./state/account";
 import { SandboxState } from "./state/state";
 import type { TokenRecord } from "./state/tokens";
 import type {
@@ -97,7 +97,7 @@ export function fromSnapshot(snap: Snapshot): SandboxState {
   for (const t of snap.tokens) state.tokens.records.set(t.token, t);
   for (const s of snap.accounts) {
     const a = new AccountState(s.id, s.name, s.credentials);
-    a.settings = s.settings;
+    a.settings = { ...DEFAULT_SETTINGS, ...s.settings };
     for (const x of s.price_types) a.priceTypes.set(x.id, x);
     for (const x of s.warehouses) a.warehouses.set(x.name, x);
     for (const x of s.categories) a.categories.set(x.id, x);
@@ -111,7 +111,11 @@ export function fromSnapshot(snap: Snapshot): SandboxState {
     for (const x of s.collections) a.putCollection(x);
     for (const x of s.inventory) a.putInventory(x);
     for (const x of s.orders) a.putOrder(x);
-    for (const x of s.jobs) a.jobs.set(x.id, x);
+    for (const x of s.jobs) {
+      a.jobs.set(x.id, x);
+      if (x.status === "QUEUED") a.jobQueue.push(x.id);
+    }
+    a.jobQueue.sort((x, y) => Number(x) - Number(y));
     state.accounts.set(a.id, a);
   }
   return state;

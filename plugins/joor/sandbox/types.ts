@@ -25,6 +25,10 @@ export interface AccountSettings {
   connection_visibility_delay_seconds: number;
   /** Video assets are a paid JOOR feature. */
   video_enabled: boolean;
+  /** Seconds a queued v2 bulk job waits before JOOR's background worker processes it (0 = on the next request). */
+  bulk_job_delay_seconds: number;
+  /** "Messy orders": v2 order JSON as real JOOR sends it (see README, "Messy orders"). */
+  messy_orders: boolean;
 }
 
 export interface PriceType {
@@ -316,7 +320,11 @@ export interface BulkJob {
   kind: "connection";
   status: "QUEUED" | "COMPLETED" | "COMPLETED_WITH_ERRORS";
   created_at: number;
+  /** When the background worker may process it (created_at + the account's bulk_job_delay_seconds). */
+  due_at: number;
   completed_at: number | null;
   item_count: number;
+  /** The queued payload, kept until the job is processed. */
+  items: unknown[] | null;
   results: BulkJobResult[];
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { SandboxContext } from "../context";
 import { serializeAsset } from "../domain/assets";
 import { adminCollection } from "../domain/collections";
-import { serializeConnection } from "../domain/connections";
+import { processDueJobs, serializeConnection } from "../domain/connections";
 import { generateCatalogue, generateOrders } from "../domain/generate";
 import { EXPORT_STATUS_NAME, editOrder, OrderInputError, placeOrder, serializeOrderV2 } from "../domain/orders";
 import { serializePrice } from "../domain/prices";
@@ -19,6 +19,7 @@ import { serializeSku } from "../domain/skus";
 import { faultRuleSchema } from "../faults";
 import { HttpError, qint, qstr } from "../http";
 import { toSnapshot } from "../persistence";
+import { serializeJob } from "./v2-connections";
 import { AccountState } from "../state/account";
 import { settingsSchema } from "../state/seed";
 import type { Order } from "../types";
@@ -67,6 +68,7 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const id = qstr(req, "account");
     const a = id ? ctx.state.findAccount(id) : ctx.state.account();
     if (!a) throw new HttpError(404, "UNKNOWN_ACCOUNT", `Unknown account '${id}'`);
+    processDueJobs(ctx.state, a);
     return a;
   };
   const changed = (): void => ctx.state.changed();
@@ -166,7 +168,11 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const items = code ? [a.connectionByCode(code)].filter((c) => c !== undefined) : a.connectionArray();
     list(req, res, items, serializeConnection);
   });
-  r.get("/jobs", (req, res) => list(req, res, [...acct(req).jobs.values()], (j) => j));
+  r.get("/jobs", (req, res) => list(req, res, [...acct(req).jobs.values()], serializeJob));
+  r.post("/jobs/run", (req, res) => {
+    const n = processDueJobs(ctx.state, acct(req), true);
+    res.json({ processed: n });
+  });
 
   r.get("/products", (req, res) => {
     const a = acct(req);

@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: AccountSettings = {
   order_required_fields: [],
   connection_visibility_delay_seconds: 0,
   video_enabled: false,
+  bulk_job_delay_seconds: 0,
+  messy_orders: false,
 };
 
 /** Cache of an array derived from a Map, rebuilt only when its version changes. */
@@ -77,6 +79,8 @@ export class AccountState {
   readonly orderQueryCache = new Map<string, { version: number; ids: number[] }>();
 
   readonly jobs = new Map<string, BulkJob>();
+  /** Queued job ids, FIFO (JOOR processes bulk jobs in order). */
+  readonly jobQueue: string[] = [];
 
   /** Last page served per paged route (for the duplicate_page fault). */
   readonly lastPages = new Map<string, unknown[]>();
