@@ -256,6 +256,10 @@ export interface OrderLine {
   item_size: string;
   item_size_code: string;
   comment: string;
+  /** Line discount as the retailer/rep entered it: a percentage of the unit price ("10.00") … */
+  discount_percent?: string | null;
+  /** … or an amount off each unit ("5.00"). At most one of the two is set. */
+  discount_amount?: string | null;
   /** Raw field overrides merged into the v2 line (to simulate bad JOOR data). */
   overrides: Record<string, unknown>;
 }
@@ -291,7 +295,13 @@ export interface Order {
   shipping_method_code: string;
   warehouse_name: string;
   warehouse_code: string;
+  /** Order discount as a percentage of the discounted lines' subtotal ("0.00" = none) … */
   discount_percent: string;
+  /** … or as an amount (then discount_percent is "0.00"). */
+  discount_amount?: string | null;
+  /** The brand's own order type (JOOR Order Settings), not the order's status; "" when none. */
+  order_type_name?: string;
+  order_type_code?: string;
   shipping_total: string;
   shipping_address: Address | null;
   billing_address: Address | null;
