@@ -293,7 +293,8 @@ export function serializeSku(acct: AccountState, s: Sku): Record<string, unknown
     trait, value: v.value, external_id: v.external_id, order_minimum: v.order_minimum, order_nbr: nbr, status: v.status,
     hexColor: null,
     swatch: withImages ? (images.find((a) => a.type === "swatch")?.source_url ?? null) : null,
-    images: withImages ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height })) : [],
+    // A real SKU GET shows `images: null` when there are none (joor-api.md §7a), not [].
+    images: withImages && images.some((a) => a.type === "image") ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height })) : null,
   });
   return {
     id: s.id,
