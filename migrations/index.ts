@@ -2,6 +2,10 @@ import { CoreSchema1764300000000 } from "./1764300000000-core-schema";
 import { Jobs1764400000000 } from "./1764400000000-jobs";
 import { CaseSensitiveSizes1764500000000 } from "./1764500000000-case-sensitive-sizes";
 import { JobPreciseTimes1764510000000 } from "./1764510000000-job-precise-times";
+import { JobCheckpoint1764510100000 } from "./1764510100000-job-checkpoint";
 
 /** Core migrations in order. Plugins append their own (src/plugin). */
-export const coreMigrations = [CoreSchema1764300000000, Jobs1764400000000, CaseSensitiveSizes1764500000000, JobPreciseTimes1764510000000];
+export const coreMigrations = [
+  CoreSchema1764300000000, Jobs1764400000000, CaseSensitiveSizes1764500000000, JobPreciseTimes1764510000000,
+  JobCheckpoint1764510100000,
+];

@@ -1,10 +1,9 @@
 import { DataSource } from "typeorm";
 import { Job, JobState } from "./entities/job.entity";
 
-/** Counters restart with each attempt: the operation reports its progress afresh (records done earlier included). */
+/** Counters are left as they are: the runner restores them from the checkpoint and the stored issues (job-runner.ts). */
 const claimValues = (workerId: string, now: Date) => ({
-  state: JobState.RUNNING, workerId, heartbeatAt: now, startedAt: now, runAfter: null,
-  processed: 0, failed: 0, total: null, attempts: () => "attempts + 1",
+  state: JobState.RUNNING, workerId, heartbeatAt: now, startedAt: now, runAfter: null, attempts: () => "attempts + 1",
 });
 
 const isMysqlFamily = (ds: DataSource) => ds.options.type === "mysql" || ds.options.type === "mariadb";

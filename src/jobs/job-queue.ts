@@ -6,6 +6,8 @@ export interface QueueConsumer {
   claimNext(): Promise<Job | null>;
   /** Claims this job if it is still QUEUED (BullMQ strategy: a message only says "look at job N"). */
   claimById(id: number): Promise<Job | null>;
+  /** False once the worker is stopping: a message taken then must go back to the queue for another worker. */
+  accepting(): boolean;
   /** Runs a claimed job to its end (success, failure, retry, cancellation or shutdown). */
   run(job: Job): Promise<void>;
 }

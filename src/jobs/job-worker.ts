@@ -32,12 +32,15 @@ export class JobWorker {
   }
 
   async start(): Promise<void> {
+    this.runner.resumeTaking();
     this.listenForCancellations();
     await this.recover();
     await this.queue.start(
       {
-        claimNext: () => claimNext(this.ds, this.workerId),
-        claimById: (id) => claimById(this.ds, id, this.workerId),
+        // a stopping worker claims nothing (it would take back the very jobs it is handing back)
+        claimNext: async () => (this.runner.stopping ? null : claimNext(this.ds, this.workerId)),
+        claimById: async (id) => (this.runner.stopping ? null : claimById(this.ds, id, this.workerId)),
+        accepting: () => !this.runner.stopping,
         run: (job) => this.runner.run(job),
       },
       this.config.concurrency,
@@ -71,12 +74,15 @@ export class JobWorker {
     })();
   }
 
-  /** Stops taking jobs, interrupts running ones (they go back to the queue), waits for them. */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  /**
+   * Stops taking jobs at once, gives running handlers `shutdownGraceMs` to reach a safe point (then aborts their
+   * signal), and waits for them to hand their jobs back to the queue.
+   */
+  async stop(timeoutMs = this.config.shutdownGraceMs + 5_000): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    this.runner.requestStop(this.config.shutdownGraceMs);
     await this.queue.stop();
-    this.runner.abortAll("shutdown");
     await this.runner.drain(timeoutMs);
     await this.controls?.return?.();
   }

@@ -47,6 +47,8 @@ export class Job {
   @Varchar(64, { nullable: true }) workerId: string | null;
   @PreciseDateTime() heartbeatAt: Date | null;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) error: string | null;
+  /** JSON of the resume point the operation saved (`ctx.saveCheckpoint`) with the counters at that moment; cleared when the job ends. */
+  @Column({ type: "text", nullable: true }) checkpointJson: string | null;
   /** JSON of the operation's result summary. */
   @Column({ type: "text", nullable: true }) summaryJson: string | null;
   @IntegerColumn({ nullable: true }) createdById: number | null;

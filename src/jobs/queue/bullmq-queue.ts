@@ -42,7 +42,10 @@ export class BullmqQueue implements QueueStrategy {
     this.worker = new Worker(
       QUEUE_NAME,
       async (message) => {
-        const job = await consumer.claimById(Number(message.data.jobId));
+        const jobId = Number(message.data.jobId);
+        // taken while this worker is stopping (BullMQ may still hand out a message after pause()): pass it on
+        if (!consumer.accepting()) return this.enqueue(jobId);
+        const job = await consumer.claimById(jobId);
         if (job) await consumer.run(job);
       },
       { connection: this.workerConnection, prefix: `${this.prefix}:bull`, concurrency, autorun: true },
