@@ -236,13 +236,16 @@ export class JobRunner {
     await this.stopBeating(run);
     const { job } = run;
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", processed: job.processed, failed: job.failed, total: job.total })
+      .set({
+        state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", priority: 1,
+        processed: job.processed, failed: job.failed, total: job.total,
+      })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, attempts: job.attempts - 1 });
     await this.log(job.id, "warn", `Interrupted by a shutdown of worker ${this.workerId}; re-queued`);
     this.events.publish(toSnapshot(job, new Date()));
-    await this.queue.enqueue(job.id).catch(() => undefined);
+    await this.queue.enqueue(job.id, 0, { front: true }).catch(() => undefined);
   }
 
   /** Writes progress and a heartbeat; notices cancellation requests and a job taken over by recovery. */

@@ -39,6 +39,8 @@ export class Job {
   @Field(() => Int, { description: "Records that failed (see issues)" }) @IntegerColumn({ default: 0 }) failed: number;
   @Field(() => Int, { description: "Runs started so far (retries included)" }) @IntegerColumn({ default: 0 }) attempts: number;
   @Field(() => Int) @IntegerColumn({ default: 3 }) maxAttempts: number;
+  /** Claimed before ordinary jobs when higher: 1 for a job taken back from a stopped or dead worker (it goes to the front). */
+  @IntegerColumn({ default: 0 }) priority: number;
   /** Not before (retry backoff). */
   @PreciseDateTime() runAfter: Date | null;
   @Field() @BoolColumn(false) cancelRequested: boolean;
