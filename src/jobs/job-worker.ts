@@ -8,6 +8,7 @@ import type { AppServices } from "../services/app-services";
 import { claimById, claimNext } from "./job-claims";
 import { QueueStrategy } from "./job-queue";
 import { reannounceQueuedJobs, recoverStaleJobs } from "./job-recovery";
+import { pruneExpiredJobs } from "./job-retention";
 import { JobRunner } from "./job-runner";
 
 /**
@@ -19,6 +20,7 @@ export class JobWorker {
   readonly runner: JobRunner;
   private timers: NodeJS.Timeout[] = [];
   private controls: AsyncIterator<unknown> | null = null;
+  private pruning = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -47,6 +49,10 @@ export class JobWorker {
     );
     const every = Math.max(this.config.heartbeatMs, Math.floor(this.config.staleAfterMs / 3));
     this.timers.push(setInterval(() => void this.recover(), every));
+    if (this.config.retentionDays > 0) {
+      void this.prune();
+      this.timers.push(setInterval(() => void this.prune(), this.config.pruneIntervalMs));
+    }
     this.logger.info({ worker: this.workerId, queue: this.queue.name, concurrency: this.config.concurrency }, "job worker started");
   }
 
@@ -58,6 +64,20 @@ export class JobWorker {
       if (this.queue.name === "bullmq") await reannounceQueuedJobs(this.ds, this.queue, this.config.staleAfterMs);
     } catch (error) {
       this.logger.error({ err: error }, "job recovery failed");
+    }
+  }
+
+  /** Deletes finished jobs older than the retention period (SELVEDGE_JOB_RETENTION_DAYS), logs and issues included. */
+  async prune(): Promise<void> {
+    if (this.pruning) return;
+    this.pruning = true;
+    try {
+      const count = await pruneExpiredJobs(this.ds, this.config.retentionDays);
+      if (count) this.logger.info({ jobs: count, retentionDays: this.config.retentionDays }, "deleted expired jobs");
+    } catch (error) {
+      this.logger.error({ err: error }, "pruning expired jobs failed");
+    } finally {
+      this.pruning = false;
     }
   }
 
