@@ -28,14 +28,14 @@ describe("workers over Redis: graceful stop and cancellation", () => {
     await redis.quit();
   });
 
-  it("a SIGTERM'd worker never claims its handed-back job again; a cancel reaches a fresh worker within a second", async () => {
+  it("a SIGTERM'd worker never claims its handed-back job again; a cancel reaches a fresh worker at once (not on its 8 s heartbeat)", async () => {
     db = await sharedDatabase();
     const token = bootstrapToken();
     const env = {
       DATABASE_URL: db.url, REDIS_URL, SELVEDGE_REDIS_PREFIX: prefix, SELVEDGE_BOOTSTRAP_TOKEN: token,
       SELVEDGE_PLUGINS: "./test/fixtures/test-plugin", SELVEDGE_JOB_SHUTDOWN_GRACE_MS: "5000",
-      // a slow heartbeat: a cancel that only arrives through it would take up to 4 s
-      SELVEDGE_JOB_HEARTBEAT_MS: "4000",
+      // a slow heartbeat: a cancel that only arrives through it would take up to 8 s
+      SELVEDGE_JOB_HEARTBEAT_MS: "8000",
     };
     const api = await spawnSelvedge({ ...env, SELVEDGE_ROLE: "api" });
     procs.push(api);
@@ -73,7 +73,7 @@ describe("workers over Redis: graceful stop and cancellation", () => {
     await one.ok(`mutation($id: ID!) { cancelJob(id: $id) { id } }`, { id: k.id });
     const cancelled = await waitForJob(one, k.id, 10_000);
     expect(cancelled.state).toBe("CANCELLED");
-    expect(Date.now() - asked).toBeLessThan(1500);
+    expect(Date.now() - asked).toBeLessThan(3000);
 
     // B, now free, finishes J; every start of J after the hand-back is B's
     const done = await waitForJob(two, j.id, 20_000);
