@@ -9,6 +9,8 @@ const REFRESH_MS = 500;
  * Without Redis, an API-only process never hears a worker's events: its `jobUpdated` subscribers re-read the
  * job after SELVEDGE_JOB_REFRESH_MS without events, so the terminal state arrives at most that late (+ a query).
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe("jobUpdated on an API-only process without Redis", () => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];

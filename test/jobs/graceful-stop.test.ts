@@ -11,6 +11,8 @@ const BAD = ["r0002", "r0007", "r0013", "r0021", "r0027"];
  * stop is finished (not cut and sent again), the next process resumes from the job's checkpoint (even a `full`
  * job), and processed / failed / issues come out exact after any resume, SIGTERM or SIGKILL.
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe("graceful stop and resume", () => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];
@@ -59,22 +61,17 @@ describe("graceful stop and resume", () => {
     return { job, code, first, second, done, details: await details(second.client, job.id) };
   }
 
-  it("SIGTERM lets the record in flight finish: the remote receives every record exactly once, and the stopping process claims nothing", async () => {
-    const { code, first, second, done, details: d } = await interrupt("SIGTERM", {});
+  it("SIGTERM lets the record in flight finish (the remote receives every record once), the stopping process claims nothing, and processed, failed and issues are exact after the resume", async () => {
+    const { code, first, second, done, details: d } = await interrupt("SIGTERM", { badKeys: BAD });
     expect(code).toBe(0);
-    expect(done).toMatchObject({ state: "SUCCEEDED", processed: RECORDS, failed: 0, total: RECORDS });
-    expect(d.sends).toEqual({ sends: RECORDS, records: RECORDS }); // a cut write would have been sent twice
-    expect(d.testRecordCount).toBe(RECORDS);
-    expect(d.messages.some((m: string) => /^Interrupted by a shutdown of worker .*; re-queued$/.test(m))).toBe(true);
-    // attempt 1 on the first process, then only the second process
-    expect(d.starts.map((l: any) => Number(l.data.worker.split(":")[1]))).toEqual([first.proc.pid, second.proc.pid]);
-  });
-
-  it("counters survive a graceful stop: processed, failed and issues are exact after the resume", async () => {
-    const { done, details: d } = await interrupt("SIGTERM", { badKeys: BAD });
     expect(done).toMatchObject({ state: "SUCCEEDED", processed: RECORDS - BAD.length, failed: BAD.length, total: RECORDS, progress: 1 });
+    expect(d.sends).toEqual({ sends: RECORDS - BAD.length, records: RECORDS - BAD.length }); // a cut write would have been sent twice
+    expect(d.testRecordCount).toBe(RECORDS - BAD.length);
     expect(d.issues.totalCount).toBe(BAD.length);
     expect(d.issueKeys).toEqual(BAD);
+    expect(d.messages.some((m: string) => /^Interrupted by a shutdown of worker .*; re-queued$/.test(m))).toBe(true);
+    // attempt 1 on the first process, then only the second process, resuming from the checkpoint
+    expect(d.starts.map((l: any) => Number(l.data.worker.split(":")[1]))).toEqual([first.proc.pid, second.proc.pid]);
     expect(d.starts[1].data).toMatchObject({ resumed: true });
   });
 

@@ -14,6 +14,8 @@ const WAITING = 4;
  * A job recovered from a worker that died goes to the front of the queue: the next worker runs it before the
  * jobs that were queued behind it (with BullMQ its message goes ahead of theirs; in the database by priority).
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe.each(["database", "bullmq"])("recovered jobs first (%s queue)", (queue) => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];

@@ -14,6 +14,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
  * job back and never takes it again, even while it waits for new messages; a cancel reaches a freshly started
  * worker over Redis at once (not on its next heartbeat).
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe("workers over Redis: graceful stop and cancellation", () => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];
