@@ -21,10 +21,12 @@ describe("graceful stop and resume", () => {
     await db?.drop();
   });
 
-  async function start(token: string): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
+  // stale after 3 s: short enough for a quick recovery after SIGKILL, long enough that a starved event loop on a
+  // loaded machine does not look like a dead worker (SIGTERM scenarios never wait for it)
+  async function start(token: string, staleAfterMs = 3000): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
     const proc = await spawnSelvedge({
       DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "1500",
+      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: String(staleAfterMs),
       SELVEDGE_JOB_SHUTDOWN_GRACE_MS: "5000",
     });
     procs.push(proc);
@@ -51,13 +53,14 @@ describe("graceful stop and resume", () => {
   async function interrupt(signal: "SIGTERM" | "SIGKILL", settings: Record<string, unknown>, full = false) {
     db = await sharedDatabase();
     const token = bootstrapToken();
-    const first = await start(token);
+    const stale = signal === "SIGTERM" ? 15_000 : 3000;
+    const first = await start(token, stale);
     await configure(first.client, { records: RECORDS, delayMs: 80, ...settings });
     const job = await startSync(first.client, "import-records", { full });
     await waitForJob(first.client, job.id, 15_000, (j) => j.state === "RUNNING" && j.processed + j.failed >= 8);
     const code = await first.proc.kill(signal);
-    const second = await start(token);
-    const done = await waitForJob(second.client, job.id, 30_000);
+    const second = await start(token, stale);
+    const done = await waitForJob(second.client, job.id, 60_000);
     return { job, code, first, second, done, details: await details(second.client, job.id) };
   }
 
