@@ -1,6 +1,12 @@
 import { CoreSchema1764300000000 } from "./1764300000000-core-schema";
 import { Jobs1764400000000 } from "./1764400000000-jobs";
 import { CaseSensitiveSizes1764500000000 } from "./1764500000000-case-sensitive-sizes";
+import { JobPreciseTimes1764510000000 } from "./1764510000000-job-precise-times";
+import { JobCheckpoint1764510100000 } from "./1764510100000-job-checkpoint";
+import { JobPriority1764510200000 } from "./1764510200000-job-priority";
 
 /** Core migrations in order. Plugins append their own (src/plugin). */
-export const coreMigrations = [CoreSchema1764300000000, Jobs1764400000000, CaseSensitiveSizes1764500000000];
+export const coreMigrations = [
+  CoreSchema1764300000000, Jobs1764400000000, CaseSensitiveSizes1764500000000, JobPreciseTimes1764510000000,
+  JobCheckpoint1764510100000, JobPriority1764510200000,
+];

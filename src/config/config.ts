@@ -39,6 +39,17 @@ export interface JobsConfig {
   schedulerTickMs: number;
   /** Minimum time between two progress events of one job (about 10 a second). */
   progressIntervalMs: number;
+  /**
+   * Graceful stop: how long a running handler has to reach its next safe point (`throwIfCancelled()`) before its
+   * `ctx.signal` is aborted. A write already sent finishes instead of being cut and sent again on resume.
+   */
+  shutdownGraceMs: number;
+  /** Without Redis, a `jobUpdated` subscriber re-reads the job when no event came for this long (jobs run by another process). */
+  refreshMs: number;
+  /** Finished jobs (with their logs and issues) older than this many days are deleted; 0 keeps them forever. */
+  retentionDays: number;
+  /** How often a worker deletes expired jobs. */
+  pruneIntervalMs: number;
 }
 
 const envSchema = z.object({
@@ -66,6 +77,10 @@ const envSchema = z.object({
   SELVEDGE_JOB_STALE_AFTER_MS: z.coerce.number().int().min(200).default(60000),
   SELVEDGE_SCHEDULER_TICK_MS: z.coerce.number().int().min(50).default(15000),
   SELVEDGE_PROGRESS_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
+  SELVEDGE_JOB_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  SELVEDGE_JOB_REFRESH_MS: z.coerce.number().int().min(50).default(2000),
+  SELVEDGE_JOB_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+  SELVEDGE_JOB_PRUNE_INTERVAL_MS: z.coerce.number().int().min(50).default(3_600_000),
 });
 
 /** A development-only key; production deployments must set SELVEDGE_SECRET_KEY. */
@@ -103,6 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       staleAfterMs: e.SELVEDGE_JOB_STALE_AFTER_MS,
       schedulerTickMs: e.SELVEDGE_SCHEDULER_TICK_MS,
       progressIntervalMs: e.SELVEDGE_PROGRESS_INTERVAL_MS,
+      shutdownGraceMs: e.SELVEDGE_JOB_SHUTDOWN_GRACE_MS,
+      refreshMs: e.SELVEDGE_JOB_REFRESH_MS,
+      retentionDays: e.SELVEDGE_JOB_RETENTION_DAYS,
+      pruneIntervalMs: e.SELVEDGE_JOB_PRUNE_INTERVAL_MS,
     },
     ...overrides,
   };

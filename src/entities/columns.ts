@@ -37,6 +37,15 @@ export function NullableDateTime(): PropertyDecorator {
   return Column({ type: "datetime", nullable: true });
 }
 
+/**
+ * A nullable timestamp with sub-second precision (`datetime(6)` on MySQL/MariaDB, where plain `datetime` keeps
+ * whole seconds; SQLite stores milliseconds either way). For times that are compared at sub-second scale
+ * (job heartbeats, backoff, start/finish).
+ */
+export function PreciseDateTime(): PropertyDecorator {
+  return Column({ type: "datetime", precision: 6, nullable: true });
+}
+
 export function DateOnly(options: ColumnOptions = {}): PropertyDecorator {
   return Column({ type: "date", ...options });
 }

@@ -1,10 +1,9 @@
 import { DataSource } from "typeorm";
 import { Job, JobState } from "./entities/job.entity";
 
-/** Counters restart with each attempt: the operation reports its progress afresh (records done earlier included). */
+/** Counters are left as they are: the runner restores them from the checkpoint and the stored issues (job-runner.ts). */
 const claimValues = (workerId: string, now: Date) => ({
-  state: JobState.RUNNING, workerId, heartbeatAt: now, startedAt: now, runAfter: null,
-  processed: 0, failed: 0, total: null, attempts: () => "attempts + 1",
+  state: JobState.RUNNING, workerId, heartbeatAt: now, startedAt: now, runAfter: null, attempts: () => "attempts + 1",
 });
 
 const isMysqlFamily = (ds: DataSource) => ds.options.type === "mysql" || ds.options.type === "mariadb";
@@ -21,7 +20,7 @@ export async function claimById(ds: DataSource, id: number, workerId: string): P
 }
 
 /**
- * Claims the oldest due QUEUED job. MySQL/MariaDB: `SELECT … FOR UPDATE SKIP LOCKED` in a short transaction,
+ * Claims the due QUEUED job with the highest priority (recovered jobs first), oldest first. MySQL/MariaDB: `SELECT … FOR UPDATE SKIP LOCKED` in a short transaction,
  * so concurrent workers take different jobs without waiting. SQLite (one writer at a time): pick candidates,
  * then the conditional update decides; a lost race just tries the next candidate.
  */
@@ -31,7 +30,7 @@ export async function claimNext(ds: DataSource, workerId: string): Promise<Job |
     const id = await ds.transaction(async (m) => {
       const row = await m.getRepository(Job).createQueryBuilder("j").select(["j.id"])
         .where("j.state = :state AND (j.runAfter IS NULL OR j.runAfter <= :now)", { state: JobState.QUEUED, now })
-        .orderBy("j.id", "ASC").limit(1)
+        .orderBy("j.priority", "DESC").addOrderBy("j.id", "ASC").limit(1)
         .setLock("pessimistic_write").setOnLocked("skip_locked")
         .getOne();
       if (!row) return null;
@@ -44,7 +43,7 @@ export async function claimNext(ds: DataSource, workerId: string): Promise<Job |
   }
   const candidates = await ds.getRepository(Job).createQueryBuilder("j").select(["j.id"])
     .where("j.state = :state AND (j.runAfter IS NULL OR j.runAfter <= :now)", { state: JobState.QUEUED, now })
-    .orderBy("j.id", "ASC").limit(5).getMany();
+    .orderBy("j.priority", "DESC").addOrderBy("j.id", "ASC").limit(5).getMany();
   for (const c of candidates) {
     const job = await claimById(ds, c.id, workerId);
     if (job) return job;

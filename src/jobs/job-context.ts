@@ -22,6 +22,11 @@ export class ActiveRun {
   readonly controller = new AbortController();
   lost = false;
   finishing = false;
+  /** Graceful stop asked: `throwIfCancelled()` throws; the signal aborts only when the grace period ends. */
+  stopRequested = false;
+  graceTimer: NodeJS.Timeout | undefined;
+  /** The checkpoint an earlier attempt saved (undefined: none). */
+  resumeFrom: { value: unknown } | undefined;
   beat: Promise<void> = Promise.resolve();
   private writes: Promise<void> = Promise.resolve();
 
@@ -39,16 +44,43 @@ export class ActiveRun {
     return next;
   }
 
+  /** Like write(), but the caller sees the failure (the chain goes on). */
+  writeOrThrow<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.writes.then(fn);
+    this.writes = result.then(() => undefined, () => undefined);
+    return result;
+  }
+
   flush(): Promise<void> {
     return this.writes;
   }
+
+  /** Why the handler should stop: the signal's reason, or "shutdown" once a graceful stop was asked. */
+  stopReason(): string | null {
+    if (this.controller.signal.aborted) return String(this.controller.signal.reason);
+    return this.stopRequested ? "shutdown" : null;
+  }
 }
+
+/** What `checkpointJson` holds: the operation's value and the counters when it was saved. */
+export interface StoredCheckpoint {
+  value: unknown;
+  processed: number;
+  failed: number;
+  total: number | null;
+}
+
+export const MAX_CHECKPOINT_CHARS = 60_000;
 
 const MAX_MESSAGE = 10_000;
 
 export function buildOperationContext(
   run: ActiveRun,
-  deps: { ds: DataSource; services: AppServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger },
+  deps: {
+    ds: DataSource; services: AppServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
+    /** Stores a checkpoint (conditional on this worker still owning the job). */
+    saveCheckpoint: (json: string) => Promise<void>;
+  },
 ): OperationContext {
   const { job } = run;
   const { ds } = deps;
@@ -93,7 +125,20 @@ export function buildOperationContext(
     state: new DbSyncStateStore(ds, job.brandId, job.connector, job.dryRun),
     signal,
     throwIfCancelled() {
-      if (signal.aborted) throw new JobAbortedError(String(signal.reason));
+      const reason = run.stopReason();
+      if (reason) throw new JobAbortedError(reason);
+    },
+    get stopRequested() {
+      return run.stopRequested || signal.aborted;
+    },
+    checkpoint: run.resumeFrom?.value,
+    resumed: run.resumeFrom !== undefined,
+    saveCheckpoint(value: unknown) {
+      const stored: StoredCheckpoint = { value: value ?? null, processed: job.processed, failed: job.failed, total: job.total };
+      const json = JSON.stringify(stored);
+      if (json.length > MAX_CHECKPOINT_CHARS) return Promise.reject(new Error(`Checkpoint too large (${json.length} characters; at most ${MAX_CHECKPOINT_CHARS})`));
+      // in the write chain: the issues reported before it are stored first, so its `failed` matches the stored rows
+      return run.writeOrThrow(() => deps.saveCheckpoint(json));
     },
     ds,
     services: deps.services,

@@ -6,6 +6,8 @@ export interface QueueConsumer {
   claimNext(): Promise<Job | null>;
   /** Claims this job if it is still QUEUED (BullMQ strategy: a message only says "look at job N"). */
   claimById(id: number): Promise<Job | null>;
+  /** False once the worker is stopping: a message taken then must go back to the queue for another worker. */
+  accepting(): boolean;
   /** Runs a claimed job to its end (success, failure, retry, cancellation or shutdown). */
   run(job: Job): Promise<void>;
 }
@@ -13,8 +15,8 @@ export interface QueueConsumer {
 /** How a job gets from the API process to a worker: the database only (default), or BullMQ over Redis. */
 export interface QueueStrategy {
   readonly name: "database" | "bullmq";
-  /** A job is due now (or after `delayMs`): tell a worker. */
-  enqueue(jobId: number, delayMs?: number): Promise<void>;
+  /** A job is due now (or after `delayMs`): tell a worker. `front`: ahead of the jobs already waiting (a recovered job). */
+  enqueue(jobId: number, delayMs?: number, options?: { front?: boolean }): Promise<void>;
   /** Starts consuming (worker processes only). */
   start(consumer: QueueConsumer, concurrency: number): Promise<void>;
   /** Stops taking new jobs (running ones are handled by the worker). */

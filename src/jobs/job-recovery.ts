@@ -23,7 +23,7 @@ export async function recoverStaleJobs(
     const result = await ds.createQueryBuilder().update(Job)
       .set(
         retry
-          ? { state: JobState.QUEUED, workerId: null, runAfter: null, error: message }
+          ? { state: JobState.QUEUED, workerId: null, runAfter: null, error: message, priority: 1 }
           : { state: JobState.FAILED, activeKey: null, finishedAt: now, error: `${message}; no attempts left (${job.maxAttempts})` },
       )
       .where("id = :id AND state = :state AND workerId = :worker AND heartbeatAt < :cutoff", {
@@ -38,7 +38,7 @@ export async function recoverStaleJobs(
     });
     const fresh = await ds.getRepository(Job).findOneByOrFail({ id: job.id });
     events.publish(toSnapshot(fresh, new Date()));
-    if (retry) await queue.enqueue(job.id);
+    if (retry) await queue.enqueue(job.id, 0, { front: true }); // it waited long enough: ahead of the queue
   }
   return recovered;
 }
@@ -48,7 +48,7 @@ export async function reannounceQueuedJobs(ds: DataSource, queue: QueueStrategy,
   const cutoff = new Date(now.getTime() - olderThanMs);
   const rows = await ds.getRepository(Job).createQueryBuilder("j").select(["j.id"])
     .where("j.state = :state AND j.updatedAt < :cutoff AND (j.runAfter IS NULL OR j.runAfter <= :now)", { state: JobState.QUEUED, cutoff, now })
-    .orderBy("j.id", "ASC").limit(100).getMany();
+    .orderBy("j.priority", "DESC").addOrderBy("j.id", "ASC").limit(100).getMany();
   for (const r of rows) await queue.enqueue(r.id);
   return rows.length;
 }

@@ -9,8 +9,9 @@ import { JobEvents } from "../pubsub/job-events";
 import { toSnapshot } from "../pubsub/job-snapshot";
 import type { AppServices } from "../services/app-services";
 import { Job, JobState } from "./entities/job.entity";
+import { JobIssue } from "./entities/job-issue.entity";
 import { JobLog } from "./entities/job-log.entity";
-import { ActiveRun, buildOperationContext } from "./job-context";
+import { ActiveRun, buildOperationContext, JobAbortedError, StoredCheckpoint } from "./job-context";
 import { QueueStrategy } from "./job-queue";
 
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -25,6 +26,7 @@ class PermanentJobError extends Error {}
  */
 export class JobRunner {
   private readonly active = new Map<number, ActiveRun>();
+  private stoppingSince: number | null = null;
 
   constructor(
     private readonly ds: DataSource,
@@ -52,6 +54,33 @@ export class JobRunner {
     for (const id of this.active.keys()) this.abort(id, reason);
   }
 
+  /** True once a graceful stop began: this process claims nothing more. */
+  get stopping(): boolean {
+    return this.stoppingSince !== null;
+  }
+
+  /**
+   * Graceful stop: no new runs; each running handler is told (`throwIfCancelled()` throws at its next safe
+   * point, `ctx.stopRequested` is true) and its signal aborts only after `graceMs`, so a write in flight finishes.
+   */
+  requestStop(graceMs: number): void {
+    if (this.stoppingSince === null) this.stoppingSince = Date.now();
+    for (const run of this.active.values()) this.stopRun(run, graceMs);
+  }
+
+  /** Accepts jobs again (a worker started after a stop). */
+  resumeTaking(): void {
+    this.stoppingSince = null;
+  }
+
+  private stopRun(run: ActiveRun, graceMs: number): void {
+    if (run.stopRequested) return;
+    run.stopRequested = true;
+    run.graceTimer = setTimeout(() => {
+      if (!run.controller.signal.aborted) run.controller.abort("shutdown");
+    }, Math.max(0, graceMs - (Date.now() - this.stoppingSince!)));
+  }
+
   /** Waits until every job running here has settled (or the timeout passed). */
   async drain(timeoutMs: number): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -72,14 +101,19 @@ export class JobRunner {
     const run = new ActiveRun(job, this.logger);
     this.active.set(job.id, run);
     if (job.cancelRequested) run.controller.abort("cancel"); // asked while it ran before a re-queue
+    if (this.stopping) this.stopRun(run, this.config.shutdownGraceMs);
     const publish = () => this.events.publish(toSnapshot(job, new Date()));
     const progress = new Coalescer(publish, this.config.progressIntervalMs);
-    progress.now();
     const beat = setInterval(() => {
       if (!run.finishing) run.beat = this.heartbeat(run);
     }, this.config.heartbeatMs);
     try {
-      await this.log(job.id, "info", `Started attempt ${job.attempts} of ${job.maxAttempts}`, { worker: this.workerId });
+      if (run.stopRequested) return await this.requeueOnShutdown(run); // claimed while this process was stopping: run nothing
+      await this.restoreProgress(run);
+      progress.now();
+      await this.log(job.id, "info", `Started attempt ${job.attempts} of ${job.maxAttempts}`, {
+        worker: this.workerId, ...(run.resumeFrom ? { resumed: true, processed: job.processed, failed: job.failed } : {}),
+      });
       const registry = this.services.connectors.registry;
       const plugin = registry.get(job.connector);
       const op = registry.operation(job.connector, job.operation);
@@ -91,23 +125,55 @@ export class JobRunner {
       const ctx = buildOperationContext(run, {
         ds: this.ds, services: this.services, brand, settings: check.values!, changed: () => progress.changed(),
         logger: this.logger.child({ connector: job.connector, operation: job.operation }),
+        saveCheckpoint: async (json) => {
+          const result = await this.where(job).set({ checkpointJson: json, processed: job.processed, failed: job.failed, total: job.total }).execute();
+          if (result.affected !== 1 && !run.controller.signal.aborted) run.controller.abort("lost");
+        },
       });
+      ctx.throwIfCancelled();
       const result = await op.run(ctx);
       await run.flush();
+      // a handler that returned finished its work, even if a graceful stop was asked meanwhile
       const reason = run.controller.signal.aborted ? String(run.controller.signal.reason) : null;
       if (reason) await this.interrupted(run, reason, null);
       else await this.settle(run, JobState.SUCCEEDED, null, result ?? null, progress);
     } catch (error) {
       await run.flush();
-      const reason = run.controller.signal.aborted ? String(run.controller.signal.reason) : null;
+      const reason = run.controller.signal.aborted
+        ? String(run.controller.signal.reason)
+        : error instanceof JobAbortedError ? error.reason : null;
       if (reason) await this.interrupted(run, reason, error);
       else if (isTransient(error) && job.attempts < job.maxAttempts && !(error instanceof PermanentJobError)) await this.retryLater(run, error, progress);
       else await this.settle(run, JobState.FAILED, messageOf(error), null, progress);
     } finally {
       clearInterval(beat);
+      clearTimeout(run.graceTimer);
       progress.cancel();
       this.active.delete(job.id);
     }
+  }
+
+  /**
+   * Counters survive attempts: `failed` is the job's stored issues; with a checkpoint, `processed`/`total` continue
+   * from it and the issues reported after it are dropped (their records are done again). Without one the
+   * operation reports its progress afresh.
+   */
+  private async restoreProgress(run: ActiveRun): Promise<void> {
+    const { job } = run;
+    const issues = this.ds.getRepository(JobIssue);
+    const stored = job.checkpointJson ? (JSON.parse(job.checkpointJson) as StoredCheckpoint) : null;
+    if (stored) {
+      run.resumeFrom = { value: stored.value };
+      job.processed = stored.processed;
+      job.total = stored.total;
+      const firstLater = await issues.createQueryBuilder("i").select(["i.id"]).where("i.jobId = :id", { id: job.id })
+        .orderBy("i.id", "ASC").offset(stored.failed).limit(1).getOne();
+      if (firstLater) await issues.createQueryBuilder().delete().where("jobId = :id AND id >= :from", { id: job.id, from: firstLater.id }).execute();
+    } else {
+      job.processed = 0;
+      job.total = null;
+    }
+    job.failed = await issues.countBy({ jobId: job.id });
   }
 
   private async interrupted(run: ActiveRun, reason: string, error: unknown): Promise<void> {
@@ -130,7 +196,10 @@ export class JobRunner {
     const finishedAt = new Date();
     const summaryJson = summary === null || summary === undefined ? null : JSON.stringify(summary);
     const result = await this.where(job)
-      .set({ state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total, heartbeatAt: finishedAt })
+      .set({
+        state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total,
+        heartbeatAt: finishedAt, checkpointJson: null,
+      })
       .execute();
     if (result.affected !== 1) {
       this.logger.warn({ jobId: job.id }, "job was taken over before it settled; result dropped");
@@ -167,13 +236,16 @@ export class JobRunner {
     await this.stopBeating(run);
     const { job } = run;
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", processed: job.processed, failed: job.failed, total: job.total })
+      .set({
+        state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", priority: 1,
+        processed: job.processed, failed: job.failed, total: job.total,
+      })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, attempts: job.attempts - 1 });
     await this.log(job.id, "warn", `Interrupted by a shutdown of worker ${this.workerId}; re-queued`);
     this.events.publish(toSnapshot(job, new Date()));
-    await this.queue.enqueue(job.id).catch(() => undefined);
+    await this.queue.enqueue(job.id, 0, { front: true }).catch(() => undefined);
   }
 
   /** Writes progress and a heartbeat; notices cancellation requests and a job taken over by recovery. */

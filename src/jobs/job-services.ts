@@ -29,7 +29,7 @@ export function createJobPlatform(config: SelvedgeConfig, plugins: PluginRegistr
     ? new BullmqQueue(config.redisUrl, config.jobs.redisPrefix, logger)
     : new DatabaseQueue(config.jobs.pollMs, logger);
   return {
-    plugins, pubSub, queue, events: new JobEvents(pubSub),
+    plugins, pubSub, queue, events: new JobEvents(pubSub, config.jobs.refreshMs),
     close: async () => {
       await queue.close();
       await pubSub.close();

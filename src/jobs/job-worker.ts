@@ -8,6 +8,7 @@ import type { AppServices } from "../services/app-services";
 import { claimById, claimNext } from "./job-claims";
 import { QueueStrategy } from "./job-queue";
 import { reannounceQueuedJobs, recoverStaleJobs } from "./job-recovery";
+import { pruneExpiredJobs } from "./job-retention";
 import { JobRunner } from "./job-runner";
 
 /**
@@ -19,6 +20,7 @@ export class JobWorker {
   readonly runner: JobRunner;
   private timers: NodeJS.Timeout[] = [];
   private controls: AsyncIterator<unknown> | null = null;
+  private pruning = false;
 
   constructor(
     private readonly ds: DataSource,
@@ -32,18 +34,25 @@ export class JobWorker {
   }
 
   async start(): Promise<void> {
+    this.runner.resumeTaking();
     this.listenForCancellations();
     await this.recover();
     await this.queue.start(
       {
-        claimNext: () => claimNext(this.ds, this.workerId),
-        claimById: (id) => claimById(this.ds, id, this.workerId),
+        // a stopping worker claims nothing (it would take back the very jobs it is handing back)
+        claimNext: async () => (this.runner.stopping ? null : claimNext(this.ds, this.workerId)),
+        claimById: async (id) => (this.runner.stopping ? null : claimById(this.ds, id, this.workerId)),
+        accepting: () => !this.runner.stopping,
         run: (job) => this.runner.run(job),
       },
       this.config.concurrency,
     );
     const every = Math.max(this.config.heartbeatMs, Math.floor(this.config.staleAfterMs / 3));
     this.timers.push(setInterval(() => void this.recover(), every));
+    if (this.config.retentionDays > 0) {
+      void this.prune();
+      this.timers.push(setInterval(() => void this.prune(), this.config.pruneIntervalMs));
+    }
     this.logger.info({ worker: this.workerId, queue: this.queue.name, concurrency: this.config.concurrency }, "job worker started");
   }
 
@@ -55,6 +64,20 @@ export class JobWorker {
       if (this.queue.name === "bullmq") await reannounceQueuedJobs(this.ds, this.queue, this.config.staleAfterMs);
     } catch (error) {
       this.logger.error({ err: error }, "job recovery failed");
+    }
+  }
+
+  /** Deletes finished jobs older than the retention period (SELVEDGE_JOB_RETENTION_DAYS), logs and issues included. */
+  async prune(): Promise<void> {
+    if (this.pruning) return;
+    this.pruning = true;
+    try {
+      const count = await pruneExpiredJobs(this.ds, this.config.retentionDays);
+      if (count) this.logger.info({ jobs: count, retentionDays: this.config.retentionDays }, "deleted expired jobs");
+    } catch (error) {
+      this.logger.error({ err: error }, "pruning expired jobs failed");
+    } finally {
+      this.pruning = false;
     }
   }
 
@@ -71,12 +94,15 @@ export class JobWorker {
     })();
   }
 
-  /** Stops taking jobs, interrupts running ones (they go back to the queue), waits for them. */
-  async stop(timeoutMs = 10_000): Promise<void> {
+  /**
+   * Stops taking jobs at once, gives running handlers `shutdownGraceMs` to reach a safe point (then aborts their
+   * signal), and waits for them to hand their jobs back to the queue.
+   */
+  async stop(timeoutMs = this.config.shutdownGraceMs + 5_000): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
+    this.runner.requestStop(this.config.shutdownGraceMs);
     await this.queue.stop();
-    this.runner.abortAll("shutdown");
     await this.runner.drain(timeoutMs);
     await this.controls?.return?.();
   }

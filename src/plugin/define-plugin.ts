@@ -55,10 +55,34 @@ export interface OperationContext<S extends SettingsDeclaration = SettingsDeclar
   progress: ProgressReporter;
   reportIssue(issue: RecordIssue): Promise<void>;
   state: SyncStateStore;
-  /** Aborted when the job is cancelled or the process shuts down: stop at the next safe point. */
+  /**
+   * For cutting waits short: pass it to `fetch`, timers and drivers. Aborted at once when the job is cancelled
+   * (or taken over by another worker); on a graceful shutdown only after `SELVEDGE_JOB_SHUTDOWN_GRACE_MS`, so that
+   * a write in flight can finish and the handler can stop at its next safe point instead.
+   */
   signal: AbortSignal;
-  /** Throws if the signal is aborted (call it between records). */
+  /**
+   * The safe point between records: throws when the job is cancelled or the process is stopping (the job is
+   * then handed back and resumed from the last checkpoint). Call it before starting the next record or batch.
+   */
   throwIfCancelled(): void;
+  /** True once the process has been asked to stop: finish the record in hand, then call `throwIfCancelled()`. */
+  readonly stopRequested: boolean;
+  /**
+   * What an earlier attempt of this same job last passed to `saveCheckpoint` (undefined on a job's first attempt
+   * or when nothing was saved). It survives attempts even with `full`, unlike `ctx.state`, which `full` ignores:
+   * `const start = ctx.checkpoint ?? (ctx.full ? 0 : await ctx.state.get("cursor"))`.
+   */
+  readonly checkpoint: unknown;
+  /** True when this attempt continues from a checkpoint (progress counters then continue from it too). */
+  readonly resumed: boolean;
+  /**
+   * Records where the job stands (any JSON value, up to 60,000 characters), together with its `processed`,
+   * `failed` and `total`. A later attempt of the same job (after a graceful stop, a crash or a transient failure)
+   * gets it as `ctx.checkpoint`, with the counters as they were then; issues reported after it are dropped,
+   * because their records are done again. Save it after the records it covers are written. Also in dry runs.
+   */
+  saveCheckpoint(value: unknown): Promise<void>;
   ds: DataSource;
   services: AppServices;
 }

@@ -26,7 +26,12 @@ export function createAppPubSub(options: { redisUrl?: string; prefix: string }):
     return { kind: "memory", pubSub: createPubSub({ eventTarget: eventTarget as never }) as AnyPubSub, prefix: options.prefix, close: async () => {} };
   }
   const publishClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
-  const subscribeClient = new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  // The subscriber sends no handshake: ioredis 5.8+ may write CLIENT SETINFO / the INFO ready check after a
+  // SUBSCRIBE issued during connect, Redis refuses them ("Connection in subscriber mode") and the subscription
+  // is lost (ioredis#2037) — a worker that listens for cancellations at start-up would then miss them.
+  const subscribeClient = new Redis(options.redisUrl, {
+    lazyConnect: false, maxRetriesPerRequest: null, enableReadyCheck: false, disableClientInfo: true,
+  });
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
     kind: "redis",

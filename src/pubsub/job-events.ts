@@ -11,7 +11,11 @@ export interface JobControlMessage {
  * whichever worker runs a job to cancel it.
  */
 export class JobEvents {
-  constructor(readonly bus: AppPubSub) {}
+  /** `refreshMs`: how long a `jobUpdated` stream waits for an event before it re-reads the job (SELVEDGE_JOB_REFRESH_MS). */
+  constructor(
+    readonly bus: AppPubSub,
+    readonly refreshMs = 2000,
+  ) {}
 
   private topic(name: string): string {
     return `${this.bus.prefix}:${name}`;
@@ -42,23 +46,24 @@ export class JobEvents {
 /**
  * The `jobUpdated` stream: the current state first, then every newer change, ending after the terminal state.
  * It subscribes before reading the database (nothing published in between is lost) and re-reads the row when
- * no event came for `quietMs` (covers a lost pub/sub message and deployments without Redis). One timer per
- * subscriber, no allocation per event beyond the queue entry: 1,000 subscribers on a job stay cheap.
+ * no event came for `quietMs` (covers a lost pub/sub message and deployments without Redis, where another
+ * process's events never arrive): so a change is seen at most `quietMs` (+ one query) late. One timer per
+ * subscriber, re-armed only when it fires (an event just moves `lastAt`): 1,000 subscribers on a job stay cheap.
  */
 export async function* jobUpdates(
   events: JobEvents,
   id: number,
   load: () => Promise<JobSnapshot | null>,
-  quietMs = 2000,
+  quietMs = events.refreshMs,
 ): AsyncGenerator<JobSnapshot> {
   const iterator = events.job(id)[Symbol.asyncIterator]();
   const queue: JobSnapshot[] = [];
   const waiter: { wake: (() => void) | null } = { wake: null };
   let ended = false;
+  let stopped = false;
   let lastAt = Date.now();
   const push = (s: JobSnapshot) => {
     queue.push(s);
-    lastAt = Date.now();
     waiter.wake?.();
   };
   const pump = (async () => {
@@ -66,6 +71,7 @@ export async function* jobUpdates(
       for (;;) {
         const next = await iterator.next();
         if (next.done) break;
+        lastAt = Date.now();
         push(next.value);
       }
     } finally {
@@ -73,11 +79,17 @@ export async function* jobUpdates(
       waiter.wake?.();
     }
   })();
-  const quiet = setInterval(() => {
-    if (Date.now() - lastAt < quietMs) return;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms: number) => {
+    if (!stopped) timer = setTimeout(tick, Math.max(1, ms));
+  };
+  const tick = () => {
+    const quietFor = Date.now() - lastAt;
+    if (quietFor < quietMs) return arm(quietMs - quietFor);
     lastAt = Date.now();
-    void load().then((s) => s && push(s), () => undefined);
-  }, quietMs);
+    void load().then((s) => s && push(s), () => undefined).finally(() => arm(quietMs));
+  };
+  arm(quietMs);
   try {
     const first = await load();
     if (!first) return;
@@ -97,7 +109,8 @@ export async function* jobUpdates(
       waiter.wake = null;
     }
   } finally {
-    clearInterval(quiet);
+    stopped = true;
+    clearTimeout(timer);
     await iterator.return?.();
     await pump.catch(() => undefined);
   }

@@ -11,6 +11,7 @@ export function fastJobs(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return {
     ...loadConfig({}).jobs,
     pollMs: 50, heartbeatMs: 100, staleAfterMs: 1500, schedulerTickMs: 60_000, progressIntervalMs: 100, concurrency: 2,
+    shutdownGraceMs: 1000, refreshMs: 500,
     ...overrides,
   };
 }

@@ -16,6 +16,8 @@ const RECORDS = 15;
  * shared database. 20 jobs (one per brand: one live job per brand + operation) each run exactly once, spread
  * over both workers, and graphql-ws subscribers on the API process see every one finish.
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe("API + 2 workers over Redis", () => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];

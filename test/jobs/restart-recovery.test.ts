@@ -9,6 +9,8 @@ const RECORDS = 30;
  * A job survives its process: killed (SIGKILL, no goodbye) or stopped (SIGTERM) while the job runs, a new
  * process takes it up and it finishes exactly once, every record imported exactly once.
  */
+jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
+
 describe("restart recovery", () => {
   let db: TestDatabase;
   const procs: SelvedgeProcess[] = [];
@@ -20,7 +22,7 @@ describe("restart recovery", () => {
   async function start(token: string): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
     const proc = await spawnSelvedge({
       DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "1500",
+      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "3000",
     });
     procs.push(proc);
     return { proc, client: new GraphQLClient(proc.url!, token) };

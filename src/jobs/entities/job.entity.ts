@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { BoolColumn, CreatedAt, IntegerColumn, NullableDateTime, UpdatedAt, Varchar } from "../../entities/columns";
+import { BoolColumn, CreatedAt, IntegerColumn, PreciseDateTime, UpdatedAt, Varchar } from "../../entities/columns";
 
 export enum JobState {
   QUEUED = "QUEUED",
@@ -39,21 +39,25 @@ export class Job {
   @Field(() => Int, { description: "Records that failed (see issues)" }) @IntegerColumn({ default: 0 }) failed: number;
   @Field(() => Int, { description: "Runs started so far (retries included)" }) @IntegerColumn({ default: 0 }) attempts: number;
   @Field(() => Int) @IntegerColumn({ default: 3 }) maxAttempts: number;
+  /** Claimed before ordinary jobs when higher: 1 for a job taken back from a stopped or dead worker (it goes to the front). */
+  @IntegerColumn({ default: 0 }) priority: number;
   /** Not before (retry backoff). */
-  @NullableDateTime() runAfter: Date | null;
+  @PreciseDateTime() runAfter: Date | null;
   @Field() @BoolColumn(false) cancelRequested: boolean;
   @Varchar(160, { nullable: true }) activeKey: string | null;
   /** The worker process running it, and its last sign of life. */
   @Varchar(64, { nullable: true }) workerId: string | null;
-  @NullableDateTime() heartbeatAt: Date | null;
+  @PreciseDateTime() heartbeatAt: Date | null;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) error: string | null;
+  /** JSON of the resume point the operation saved (`ctx.saveCheckpoint`) with the counters at that moment; cleared when the job ends. */
+  @Column({ type: "text", nullable: true }) checkpointJson: string | null;
   /** JSON of the operation's result summary. */
   @Column({ type: "text", nullable: true }) summaryJson: string | null;
   @IntegerColumn({ nullable: true }) createdById: number | null;
   @IntegerColumn({ nullable: true }) scheduleId: number | null;
   @Field(() => ID, { nullable: true, description: "The job this one retries" }) @IntegerColumn({ nullable: true }) retryOfId: number | null;
   @Field() @CreatedAt() createdAt: Date;
-  @Field(() => Date, { nullable: true }) @NullableDateTime() startedAt: Date | null;
-  @Field(() => Date, { nullable: true }) @NullableDateTime() finishedAt: Date | null;
+  @Field(() => Date, { nullable: true }) @PreciseDateTime() startedAt: Date | null;
+  @Field(() => Date, { nullable: true }) @PreciseDateTime() finishedAt: Date | null;
   @Field({ description: "Last change (live updates carry the time they were published)" }) @UpdatedAt() updatedAt: Date;
 }

@@ -27,8 +27,9 @@ export class BullmqQueue implements QueueStrategy {
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection, prefix: `${prefix}:bull` });
   }
 
-  async enqueue(jobId: number, delayMs = 0): Promise<void> {
+  async enqueue(jobId: number, delayMs = 0, options: { front?: boolean } = {}): Promise<void> {
     await this.queue.add("run", { jobId }, {
+      lifo: !!options.front,
       jobId: `job-${jobId}-${Date.now()}-${randomBytes(3).toString("hex")}`,
       delay: Math.max(0, delayMs),
       attempts: 1,
@@ -42,7 +43,10 @@ export class BullmqQueue implements QueueStrategy {
     this.worker = new Worker(
       QUEUE_NAME,
       async (message) => {
-        const job = await consumer.claimById(Number(message.data.jobId));
+        const jobId = Number(message.data.jobId);
+        // taken while this worker is stopping (BullMQ may still hand out a message after pause()): pass it on
+        if (!consumer.accepting()) return this.enqueue(jobId, 0, { front: true });
+        const job = await consumer.claimById(jobId);
         if (job) await consumer.run(job);
       },
       { connection: this.workerConnection, prefix: `${this.prefix}:bull`, concurrency, autorun: true },
