@@ -1,5 +1,6 @@
 import http from "node:http";
 import { AddressInfo } from "node:net";
+import { pipeline } from "node:stream/promises";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -37,6 +38,7 @@ export interface RunningHttpServer {
 export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: string) => void): Promise<RunningHttpServer> {
   const { config, schema, contexts, media, logger } = parts;
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
@@ -80,6 +82,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   });
   app.get("/media/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
+    res.setHeader("x-content-type-options", "nosniff");
     const file = await media.get(key);
     if (!file) {
       res.status(404).json({ error: "not found" });
@@ -88,7 +91,14 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     res.setHeader("content-type", file.contentType);
     res.setHeader("content-length", String(file.size));
     res.setHeader("cache-control", "public, max-age=31536000, immutable");
-    file.stream.pipe(res);
+    // pipeline() gives both streams an error path: a read error ends this response, never the process.
+    try {
+      await pipeline(file.stream, res);
+    } catch (error) {
+      if (!res.headersSent) res.status(500).json({ error: "internal server error" });
+      else res.destroy();
+      if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") logger.error({ err: error, key }, "media file could not be sent");
+    }
   });
   app.use(
     "/graphql",
@@ -96,6 +106,18 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     graphqlUploadExpress({ maxFileSize: config.maxImageBytes, maxFiles: 1 }),
     expressMiddleware(apollo, { context: async ({ req }) => contexts.create(req.headers.authorization) }),
   );
+
+  // The last word on any error a route did not answer: log it, answer 500, keep the process alive.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).json({ errors: [{ message: (error as Error).message ?? "Bad request", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, "unexpected error in HTTP route");
+    if (res.headersSent) res.destroy();
+    else res.status(500).json({ error: "internal server error" });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
