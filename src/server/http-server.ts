@@ -7,12 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLSchema } from "graphql";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
 import { graphqlUploadExpress } from "graphql-upload-minimal";
 import type { Logger } from "pino";
 import { RequestContext } from "../api/context";
+import { OperationLimits } from "../api/operation-guard";
 import { costLimitPlugin, depthRule } from "../api/query-limits";
+import { AccessChanges } from "../auth/revocations";
+import { authenticateFirst, documentLimits } from "./http-guard";
+import { startGraphqlWs } from "./graphql-ws-server";
 import { SelvedgeConfig } from "../config/config";
 import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
@@ -25,6 +27,7 @@ export interface HttpServerParts {
   contexts: ContextFactory;
   media: MediaStorage;
   logger: Logger;
+  accessChanges: AccessChanges;
 }
 
 export interface RunningHttpServer {
@@ -41,35 +44,28 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer<{ authorization?: string }, { selvedge?: RequestContext }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const context = await contexts.create(String(ctx.connectionParams?.authorization ?? ""));
-        if (!context.principal) return false;
-        ctx.extra.selvedge = context;
-        return true;
-      },
-      context: async (ctx) => {
-        const base = ctx.extra.selvedge!;
-        return { ...base, loaders: (await contexts.create(null)).loaders };
-      },
-    },
-    wsServer,
-  );
+  const limits: OperationLimits = {
+    maxQueryBytes: config.maxQueryBytes, maxQueryTokens: config.maxQueryTokens, maxQueryAliases: config.maxQueryAliases,
+    maxQueryDepth: config.maxQueryDepth, maxQueryCost: config.maxQueryCost, introspection: config.introspection,
+  };
+  const formatError = makeErrorFormatter(logger);
+  const ws = startGraphqlWs({
+    httpServer, schema, contexts, limits, recheckMs: config.authRecheckMs, accessChanges: parts.accessChanges, formatError, logger,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphqlJit ? { gateway: createJitGateway(schema) } : { schema }),
+    // The same rules as graphql-ws (operation-guard.ts); Apollo adds the introspection rule itself when it is off.
     validationRules: [depthRule(config.maxQueryDepth)],
-    formatError: makeErrorFormatter(logger),
-    introspection: true,
+    parseOptions: { maxTokens: config.maxQueryTokens },
+    formatError,
+    introspection: config.introspection,
     // main.ts owns SIGINT/SIGTERM (it stops the worker first so running jobs are handed back); Apollo's own
     // handler would re-raise the signal and kill the process mid-shutdown.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       costLimitPlugin(schema, config.maxQueryCost),
       // No HTTP cache hints are used; without this plugin Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
@@ -102,9 +98,13 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   });
   app.use(
     "/graphql",
+    // Who is calling is known before the body is read: an anonymous request is refused before any parsing,
+    // upload or execution (every operation needs a token).
+    authenticateFirst(contexts),
     express.json({ limit: "5mb" }),
-    graphqlUploadExpress({ maxFileSize: config.maxImageBytes, maxFiles: 1 }),
-    expressMiddleware(apollo, { context: async ({ req }) => contexts.create(req.headers.authorization) }),
+    graphqlUploadExpress({ maxFileSize: config.maxImageBytes + 1, maxFiles: 1 }),
+    documentLimits(limits),
+    expressMiddleware(apollo, { context: async ({ res }) => contexts.forPrincipal(res.locals.principal ?? null) }),
   );
 
   // The last word on any error a route did not answer: log it, answer 500, keep the process alive.
@@ -129,7 +129,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     url,
     close: async () => {
       await apollo.stop();
-      wsServer.close();
+      await ws.dispose();
     },
   };
 }

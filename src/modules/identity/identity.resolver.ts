@@ -46,7 +46,7 @@ export class IdentityResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => User, { description: "Deactivates a user; their tokens stop working" })
+  @Mutation(() => User, { description: "Deactivates a user and revokes all their tokens (re-activating the user does not restore them: create new tokens); open subscriptions of those tokens are closed" })
   deactivateUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.identity.updateUser(brandOf(ctx), parseId(id), { active: false });
   }

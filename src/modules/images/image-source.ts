@@ -14,6 +14,9 @@ export async function readLimited(stream: Readable, maxBytes: number, field: str
     }
     chunks.push(chunk as Buffer);
   }
+  // A multipart parser that hit its own size limit ends the stream early and marks it truncated: what was
+  // read is not the whole file, so it is refused as too large rather than stored cut short.
+  if ((stream as { truncated?: boolean }).truncated) throw badInput(field, `The image is larger than the limit of ${maxBytes} bytes`);
   return Buffer.concat(chunks);
 }
 
