@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidAllowEntry } from "../net/address-policy";
 
 /** Typed configuration read from the environment (CONTRACT §1). Every value has a default. */
 export interface SelvedgeConfig {
@@ -78,7 +79,10 @@ const envSchema = z.object({
   SELVEDGE_MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(20_000),
   SELVEDGE_INTROSPECTION: z.enum(["on", "off"]).optional(),
   SELVEDGE_AUTH_RECHECK_MS: z.coerce.number().int().min(0).default(5000),
-  SELVEDGE_IMAGE_FETCH_ALLOW: z.string().default(""),
+  SELVEDGE_IMAGE_FETCH_ALLOW: z
+    .string()
+    .default("")
+    .refine((v) => list(v).every(isValidAllowEntry), "must be a comma-separated list of IP addresses or CIDR ranges (127.0.0.1, 10.0.0.0/8, ::1)"),
   SELVEDGE_CORS_ORIGINS: z.string().default(""),
   NODE_ENV: z.string().optional(),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
