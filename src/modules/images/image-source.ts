@@ -33,6 +33,8 @@ export async function readUpload(upload: Promise<FileUpload>, maxBytes: number):
     return await readLimited(file.createReadStream(), maxBytes, "file");
   } catch (error) {
     if (isBadInput(error)) throw error;
+    // The multipart parser stops at maxBytes + 1 and reports 413: the file is too large, whatever was read.
+    if ((error as { status?: number }).status === 413) throw badInput("file", `The image is larger than the limit of ${maxBytes} bytes`);
     throw badInput("file", `The upload could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
