@@ -4,6 +4,7 @@ import { groupByKey, oneByKey } from "../../api/batch";
 import { PageArgs, paginate, Page } from "../../api/pagination";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, currencyCode, optionalEmail, optionalText, requiredText } from "../../domain/input-rules";
+import { containsPattern } from "../../domain/like-pattern";
 import { Address } from "../../entities/address.entity";
 import { Customer } from "../../entities/customer.entity";
 import { validateAddress, addressFields } from "./address-rules";
@@ -18,7 +19,7 @@ export class CustomerService {
     if (filter?.hasAccountCode === true) qb.andWhere("c.accountCode IS NOT NULL");
     if (filter?.hasAccountCode === false) qb.andWhere("c.accountCode IS NULL");
     if (filter?.search) {
-      qb.andWhere("(LOWER(c.name) LIKE :q OR LOWER(c.accountCode) LIKE :q)", { q: `%${filter.search.toLowerCase()}%` });
+      qb.andWhere("(LOWER(c.name) LIKE :q ESCAPE '!' OR LOWER(c.accountCode) LIKE :q ESCAPE '!')", { q: containsPattern(filter.search) });
     }
     return paginate(qb, page);
   }
