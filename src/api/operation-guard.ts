@@ -3,6 +3,7 @@ import {
   ValidationRule, parse, specifiedRules, validate,
 } from "graphql";
 import { depthRule, estimateCost } from "./query-limits";
+import { checkStringLimits } from "./string-limits";
 
 /**
  * The limits every GraphQL operation passes before it runs, whatever the transport (HTTP or graphql-ws) and
@@ -15,6 +16,8 @@ export interface OperationLimits {
   maxQueryDepth: number;
   maxQueryCost: number;
   introspection: boolean;
+  /** Longest attachProductImage url (a data: URL holds the image). */
+  maxImageUrl: number;
 }
 
 export function tooLarge(limits: OperationLimits, size: number): GraphQLError {
@@ -113,6 +116,8 @@ export function checkOperation(
   } catch (error) {
     return [error as GraphQLError];
   }
+  const long = checkStringLimits(schema, document, request.variables ?? {}, limits);
+  if (long) return [long];
   return { document };
 }
 

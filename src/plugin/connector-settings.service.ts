@@ -7,6 +7,9 @@ import { checkSettings, isRequired, SettingsCheck, settingKind, validateSettingV
 import { SecretBox } from "./secret-box";
 import { ownSetting } from "./settings";
 
+/** Largest stored settings of one connector and brand (JSON, UTF-8 bytes). */
+export const MAX_SETTINGS_BYTES = 60_000;
+
 export interface SettingDescription {
   key: string;
   kind: string;
@@ -103,6 +106,10 @@ export class ConnectorSettingsService {
         else stored[key] = ownSetting(decl, key)!.secret ? this.box.encrypt(JSON.stringify(value), this.context(brandId, plugin.name, key)) : value;
       }
       const valuesJson = JSON.stringify(stored);
+      // The stored row is a TEXT column (64 KB on MySQL/MariaDB): refuse what would not fit, before the database does.
+      if (Buffer.byteLength(valuesJson) > MAX_SETTINGS_BYTES) {
+        throw badInput("values", `The settings of ${plugin.name} would take ${Buffer.byteLength(valuesJson)} bytes; at most ${MAX_SETTINGS_BYTES} are kept`);
+      }
       if (row) await repo.update({ id: row.id }, { valuesJson });
       else await repo.insert({ brandId, connector: plugin.name, valuesJson });
       return stored;

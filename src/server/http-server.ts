@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import { RequestContext } from "../api/context";
 import { OperationLimits } from "../api/operation-guard";
 import { costLimitPlugin, depthRule } from "../api/query-limits";
+import { maxImageUrlLength, stringLimitsPlugin } from "../api/string-limits";
 import { AccessChanges } from "../auth/revocations";
 import { authenticateFirst, documentLimits } from "./http-guard";
 import { startGraphqlWs } from "./graphql-ws-server";
@@ -47,6 +48,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   const limits: OperationLimits = {
     maxQueryBytes: config.maxQueryBytes, maxQueryTokens: config.maxQueryTokens, maxQueryAliases: config.maxQueryAliases,
     maxQueryDepth: config.maxQueryDepth, maxQueryCost: config.maxQueryCost, introspection: config.introspection,
+    maxImageUrl: maxImageUrlLength(config.maxImageBytes),
   };
   const formatError = makeErrorFormatter(logger);
   const ws = startGraphqlWs({
@@ -67,6 +69,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       costLimitPlugin(schema, config.maxQueryCost),
+      stringLimitsPlugin(schema, limits),
       // No HTTP cache hints are used; without this plugin Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
