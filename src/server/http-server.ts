@@ -2,6 +2,7 @@ import http from "node:http";
 import { AddressInfo } from "node:net";
 import { pipeline } from "node:stream/promises";
 import express from "express";
+import cors from "cors";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
@@ -99,6 +100,12 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
       if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") logger.error({ err: error, key }, "media file could not be sent");
     }
   });
+  // CORS is off unless origins are configured (SELVEDGE_CORS_ORIGINS): then only those origins get CORS
+  // headers, and preflight requests are answered here, before authentication (they carry no token).
+  if (config.corsOrigins.length) {
+    const origin = config.corsOrigins.includes("*") ? "*" : config.corsOrigins;
+    app.use(["/graphql", "/media"], cors({ origin, maxAge: 600, allowedHeaders: ["authorization", "content-type", "apollo-require-preflight"] }));
+  }
   app.use(
     "/graphql",
     // Who is calling is known before the body is read: an anonymous request is refused before any parsing,
