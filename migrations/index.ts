@@ -1,5 +1,6 @@
 import { CoreSchema1764300000000 } from "./1764300000000-core-schema";
 import { Jobs1764400000000 } from "./1764400000000-jobs";
+import { AccountCodeKey1764400000100 } from "./1764400000100-account-code-key";
 import { CaseSensitiveSizes1764500000000 } from "./1764500000000-case-sensitive-sizes";
 import { JobPreciseTimes1764510000000 } from "./1764510000000-job-precise-times";
 import { JobCheckpoint1764510100000 } from "./1764510100000-job-checkpoint";
@@ -7,6 +8,6 @@ import { JobPriority1764510200000 } from "./1764510200000-job-priority";
 
 /** Core migrations in order. Plugins append their own (src/plugin). */
 export const coreMigrations = [
-  CoreSchema1764300000000, Jobs1764400000000, CaseSensitiveSizes1764500000000, JobPreciseTimes1764510000000,
-  JobCheckpoint1764510100000, JobPriority1764510200000,
+  CoreSchema1764300000000, Jobs1764400000000, AccountCodeKey1764400000100, CaseSensitiveSizes1764500000000,
+  JobPreciseTimes1764510000000, JobCheckpoint1764510100000, JobPriority1764510200000,
 ];

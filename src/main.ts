@@ -1,10 +1,16 @@
 import "reflect-metadata";
 import { loadConfig } from "./config/config";
+import { resolveSecretKey } from "./config/secret-key";
 import { startSelvedge } from "./server/bootstrap";
 
 /** `npm start` (API + worker), `npm run worker` (worker only). */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const secret = resolveSecretKey(process.env, config.databaseUrl);
+  config.secretKey = secret.key;
+  if (secret.source === "generated") {
+    process.stdout.write(`  Generated the key that encrypts connector secrets: ${secret.file} (back it up with the database; or set SELVEDGE_SECRET_KEY)\n`);
+  }
   const app = await startSelvedge({ config });
   if (app.firstStart) {
     const { brandSlug, adminEmail, token } = app.firstStart;

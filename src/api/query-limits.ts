@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, GraphQLSchema, ValidationRule, getNullableType, isListType } from "graphql";
+import { DocumentNode, GraphQLError, GraphQLSchema, ValidationRule, getNullableType, isListType } from "graphql";
 import depthLimit from "graphql-depth-limit";
 import { ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 
@@ -20,30 +20,38 @@ export function depthRule(maxDepth: number): ValidationRule {
   return depthLimit(maxDepth) as ValidationRule;
 }
 
-/** Refuses operations whose estimated cost exceeds the limit, before anything runs. */
+/**
+ * Estimates an operation's cost and throws QUERY_TOO_COMPLEX (HTTP 400) above the limit. Variables that do not
+ * fit their types are the client's error: BAD_USER_INPUT with HTTP 400, like execution would report them.
+ */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxCost: number): number {
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [pageSizeEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+  }
+  if (cost > maxCost) {
+    throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for smaller pages or fewer nested lists.`, {
+      extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } },
+    });
+  }
+  return cost;
+}
+
+/** Refuses operations whose estimated cost exceeds the limit, before anything runs (Apollo, over HTTP). */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageSizeEstimator, listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Variables that do not fit their types: report them as the client's error, like execution would.
-            throw new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code: "BAD_USER_INPUT" } });
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for smaller pages or fewer nested lists.`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } },
-            });
-          }
+          estimateCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
         },
       };
     },

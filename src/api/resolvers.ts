@@ -1,6 +1,6 @@
 import { NonEmptyArray } from "type-graphql";
 import { CustomerResolver } from "../modules/customer/customer.resolver";
-import { IdentityResolver } from "../modules/identity/identity.resolver";
+import { IdentityResolver, UserFieldsResolver } from "../modules/identity/identity.resolver";
 import { OrderLineResolver } from "../modules/order/order-line.resolver";
 import { OrderResolver } from "../modules/order/order.resolver";
 import { SeasonResolver } from "../modules/season/season.resolver";
@@ -13,5 +13,5 @@ import { ImageResolver, ProductImagesResolver } from "../modules/images/images.r
 import { connectorResolvers } from "../modules/connectors";
 
 /** Every core resolver class; plugins add theirs at start-up. */
-export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, CustomerResolver, OrderResolver, OrderLineResolver,
+export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, UserFieldsResolver, CustomerResolver, OrderResolver, OrderLineResolver,
   SeasonResolver, ProductResolver, VariantResolver, PriceResolver, StockResolver, DocketLineResolver, ImageResolver, ProductImagesResolver, ...connectorResolvers];

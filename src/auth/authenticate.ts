@@ -31,6 +31,28 @@ export class Authenticator {
     return { tokenId: Number(row.tokenId), brandId: Number(row.brandId), userId: Number(row.userId), role: row.role };
   }
 
+  /** Many tokens in one query (the periodic re-check of open graphql-ws connections). */
+  async authenticateMany(tokens: readonly string[]): Promise<Map<string, Principal | null>> {
+    const out = new Map<string, Principal | null>(tokens.map((t) => [t, null]));
+    const byHash = new Map(tokens.map((t) => [hashToken(t), t]));
+    const hashes = [...byHash.keys()];
+    for (let i = 0; i < hashes.length; i += 500) {
+      const rows = await this.ds
+        .getRepository(ApiToken)
+        .createQueryBuilder("t")
+        .innerJoin(User, "u", "u.id = t.userId")
+        .select(["t.tokenHash AS tokenHash", "t.id AS tokenId", "t.brandId AS brandId", "u.id AS userId", "u.role AS role", "u.active AS active"])
+        .where("t.tokenHash IN (:...hashes)", { hashes: hashes.slice(i, i + 500) })
+        .andWhere("t.revokedAt IS NULL")
+        .getRawMany<{ tokenHash: string; tokenId: number; brandId: number; userId: number; role: Principal["role"]; active: number | boolean }>();
+      for (const row of rows) {
+        if (!Number(row.active)) continue;
+        out.set(byHash.get(row.tokenHash)!, { tokenId: Number(row.tokenId), brandId: Number(row.brandId), userId: Number(row.userId), role: row.role });
+      }
+    }
+    return out;
+  }
+
   private touch(tokenId: number): void {
     const now = Date.now();
     if (now - (this.lastUsedWrites.get(tokenId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidAllowEntry } from "../net/address-policy";
 
 /** Typed configuration read from the environment (CONTRACT §1). Every value has a default. */
 export interface SelvedgeConfig {
@@ -15,6 +16,23 @@ export interface SelvedgeConfig {
   maxQueryDepth: number;
   maxQueryCost: number;
   maxImageBytes: number;
+  /** Longest GraphQL document accepted (characters), for every caller and transport. */
+  maxQueryBytes: number;
+  /** Most aliased fields in one operation (fragments counted where they are spread). */
+  maxQueryAliases: number;
+  /** Most lexical tokens in one document (graphql-js parser limit). */
+  maxQueryTokens: number;
+  /** Whether schema introspection (__schema, __type) is answered. Off by default in production. */
+  introspection: boolean;
+  /** How long an open graphql-ws connection may go without re-checking its token (ms). */
+  authRecheckMs: number;
+  /**
+   * Addresses (IPs or CIDR ranges) that image URLs may reach although they are loopback, private,
+   * link-local or otherwise not public. Empty by default: only public addresses are fetched.
+   */
+  imageFetchAllow: string[];
+  /** Origins allowed to call the API from a browser (CORS). Empty = CORS off (no CORS headers sent). */
+  corsOrigins: string[];
   /** "all" = API + worker (npm start), "api" = API only, "worker" = worker only. */
   role: "all" | "api" | "worker";
   /** Execute GraphQL operations with graphql-jit (compiled, faster) instead of graphql-js. */
@@ -67,6 +85,17 @@ const envSchema = z.object({
   SELVEDGE_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   SELVEDGE_MAX_QUERY_COST: z.coerce.number().int().positive().default(250_000),
   SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SELVEDGE_MAX_QUERY_BYTES: z.coerce.number().int().positive().default(100_000),
+  SELVEDGE_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(200),
+  SELVEDGE_MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(20_000),
+  SELVEDGE_INTROSPECTION: z.enum(["on", "off"]).optional(),
+  SELVEDGE_AUTH_RECHECK_MS: z.coerce.number().int().min(0).default(5000),
+  SELVEDGE_IMAGE_FETCH_ALLOW: z
+    .string()
+    .default("")
+    .refine((v) => list(v).every(isValidAllowEntry), "must be a comma-separated list of IP addresses or CIDR ranges (127.0.0.1, 10.0.0.0/8, ::1)"),
+  SELVEDGE_CORS_ORIGINS: z.string().default(""),
+  NODE_ENV: z.string().optional(),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("off"),
   SELVEDGE_PLUGINS: z.string().default(""),
@@ -107,9 +136,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxQueryDepth: e.SELVEDGE_MAX_QUERY_DEPTH,
     maxQueryCost: e.SELVEDGE_MAX_QUERY_COST,
     maxImageBytes: e.SELVEDGE_MAX_IMAGE_BYTES,
+    maxQueryBytes: e.SELVEDGE_MAX_QUERY_BYTES,
+    maxQueryAliases: e.SELVEDGE_MAX_QUERY_ALIASES,
+    maxQueryTokens: e.SELVEDGE_MAX_QUERY_TOKENS,
+    introspection: e.SELVEDGE_INTROSPECTION ? e.SELVEDGE_INTROSPECTION === "on" : e.NODE_ENV !== "production",
+    authRecheckMs: e.SELVEDGE_AUTH_RECHECK_MS,
+    imageFetchAllow: list(e.SELVEDGE_IMAGE_FETCH_ALLOW),
+    corsOrigins: list(e.SELVEDGE_CORS_ORIGINS),
     role: e.SELVEDGE_ROLE,
     graphqlJit: e.SELVEDGE_GRAPHQL_JIT === "on",
-    plugins: e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    plugins: list(e.SELVEDGE_PLUGINS),
     jobs: {
       redisPrefix: e.SELVEDGE_REDIS_PREFIX,
       pollMs: e.SELVEDGE_JOB_POLL_MS,
@@ -125,4 +161,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     ...overrides,
   };
+}
+
+function list(value: string): string[] {
+  return value.split(",").map((s) => s.trim()).filter(Boolean);
 }

@@ -16,7 +16,8 @@ export class User {
   @JoinColumn({ name: "brandId", foreignKeyConstraintName: "FK_user_brand" })
   brand?: Brand;
   @Field() @Varchar(200) name: string;
-  @Field() @Varchar(254) email: string;
+  /** GraphQL field in identity.resolver.ts (UserFieldsResolver): only ADMINs and the user themself see it. */
+  @Varchar(254) email: string;
   @Field(() => RoleEnum) @Varchar(16) role: Role;
   @Field() @BoolColumn(true) active: boolean;
   @Field() @CreatedAt() createdAt: Date;

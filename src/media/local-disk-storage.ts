@@ -29,10 +29,24 @@ export class LocalDiskStorage implements MediaStorage {
     } catch {
       return null;
     }
+    // Only regular files are media: a directory (brand-1/), a socket or a device is "not found".
+    // The file is opened first and the stream reads from that descriptor, so what was checked is what is read.
+    let handle: fs.promises.FileHandle;
     try {
-      const stat = await fs.promises.stat(file);
-      return { stream: fs.createReadStream(file), contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", size: stat.size };
+      handle = await fs.promises.open(file, fs.constants.O_RDONLY);
     } catch {
+      return null;
+    }
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        await handle.close();
+        return null;
+      }
+      const stream = handle.createReadStream({ autoClose: true });
+      return { stream, contentType: CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", size: stat.size };
+    } catch {
+      await handle.close().catch(() => undefined);
       return null;
     }
   }

@@ -5,6 +5,10 @@ import { ConnectorSettings } from "../jobs/entities/connector-settings.entity";
 import { PluginDefinition } from "./define-plugin";
 import { checkSettings, isRequired, SettingsCheck, settingKind, validateSettingValue } from "./settings";
 import { SecretBox } from "./secret-box";
+import { ownSetting } from "./settings";
+
+/** Largest stored settings of one connector and brand (JSON, UTF-8 bytes). */
+export const MAX_SETTINGS_BYTES = 60_000;
 
 export interface SettingDescription {
   key: string;
@@ -43,7 +47,7 @@ export class ConnectorSettingsService {
   }
 
   private open(plugin: PluginDefinition, brandId: number, raw: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = Object.create(null);
     for (const [key, value] of Object.entries(raw)) {
       out[key] = SecretBox.isSealed(value) ? JSON.parse(this.box.decrypt(value, this.context(brandId, plugin.name, key))) : value;
     }
@@ -55,7 +59,7 @@ export class ConnectorSettingsService {
     const stored = raw ?? (await this.raw(brandId, plugin.name));
     const decl = plugin.settings ?? {};
     // Completeness needs no decryption: a sealed secret is a set string.
-    const probe = Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, SecretBox.isSealed(v) && decl[k]?.secret ? "x" : v]));
+    const probe = Object.fromEntries(Object.entries(stored).map(([k, v]) => [k, SecretBox.isSealed(v) && ownSetting(decl, k)?.secret ? "x" : v]));
     const quick = checkSettings(decl, probe);
     if (!quick.complete) return quick;
     return checkSettings(decl, this.open(plugin, brandId, stored));
@@ -63,10 +67,11 @@ export class ConnectorSettingsService {
 
   describe(plugin: PluginDefinition, raw: Record<string, unknown>): SettingDescription[] {
     return Object.entries(plugin.settings ?? {}).map(([key, f]) => {
-      const isSet = raw[key] !== undefined && raw[key] !== null;
+      const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
+      const isSet = value !== undefined && value !== null;
       return {
         key, kind: settingKind(f), description: f.description ?? null, required: isRequired(f), secret: !!f.secret, isSet,
-        value: f.secret || !isSet ? null : raw[key],
+        value: f.secret || !isSet ? null : value,
       };
     });
   }
@@ -81,7 +86,7 @@ export class ConnectorSettingsService {
     const p = new InputProblems();
     if (typeof values !== "object" || values === null || Array.isArray(values)) throw badInput("values", "must be an object of setting keys");
     for (const [key, value] of Object.entries(values)) {
-      const f = decl[key];
+      const f = ownSetting(decl, key);
       if (!f) {
         p.add(`values.${key}`, `Unknown setting "${key}" of connector ${plugin.name} (known: ${Object.keys(decl).join(", ") || "none"})`);
         continue;
@@ -94,12 +99,17 @@ export class ConnectorSettingsService {
     const repo = this.ds.getRepository(ConnectorSettings);
     const write = async () => {
       const row = await repo.findOneBy({ brandId, connector: plugin.name });
-      const stored = row ? (JSON.parse(row.valuesJson) as Record<string, unknown>) : {};
+      // A map without a prototype: a key can never reach Object.prototype (__proto__, constructor).
+      const stored: Record<string, unknown> = Object.assign(Object.create(null), row ? (JSON.parse(row.valuesJson) as Record<string, unknown>) : {});
       for (const [key, value] of Object.entries(values)) {
         if (value === null) delete stored[key];
-        else stored[key] = decl[key].secret ? this.box.encrypt(JSON.stringify(value), this.context(brandId, plugin.name, key)) : value;
+        else stored[key] = ownSetting(decl, key)!.secret ? this.box.encrypt(JSON.stringify(value), this.context(brandId, plugin.name, key)) : value;
       }
       const valuesJson = JSON.stringify(stored);
+      // The stored row is a TEXT column (64 KB on MySQL/MariaDB): refuse what would not fit, before the database does.
+      if (Buffer.byteLength(valuesJson) > MAX_SETTINGS_BYTES) {
+        throw badInput("values", `The settings of ${plugin.name} would take ${Buffer.byteLength(valuesJson)} bytes; at most ${MAX_SETTINGS_BYTES} are kept`);
+      }
       if (row) await repo.update({ id: row.id }, { valuesJson });
       else await repo.insert({ brandId, connector: plugin.name, valuesJson });
       return stored;

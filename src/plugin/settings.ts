@@ -55,6 +55,11 @@ export const setting = {
     wrap(z.array(z.string().min(1)), (o.default === undefined && !o.optional ? { ...o, default: [] } : o) as O),
 };
 
+/** The declared field named `key`, looked up among the declaration's own keys only (never "constructor", "__proto__"). */
+export function ownSetting(decl: SettingsDeclaration, key: string): SettingField | undefined {
+  return Object.hasOwn(decl, key) ? decl[key] : undefined;
+}
+
 export function isRequired(f: SettingField): boolean {
   return !f.schema.safeParse(undefined).success;
 }
@@ -88,7 +93,8 @@ export function checkSettings<S extends SettingsDeclaration>(decl: S, stored: Re
   const missing: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [key, f] of Object.entries(decl)) {
-    const r = f.schema.safeParse(stored[key] === null ? undefined : stored[key]);
+    const value = Object.hasOwn(stored, key) ? stored[key] : undefined;
+    const r = f.schema.safeParse(value === null ? undefined : value);
     if (r.success) values[key] = r.data;
     else missing.push(key);
   }

@@ -1,5 +1,6 @@
 import { DataSource } from "typeorm";
 import { Authenticator } from "../auth/authenticate";
+import { Principal } from "../auth/principal";
 import { LoaderCache, RequestContext } from "../api/context";
 import { AppServices } from "../services/app-services";
 
@@ -8,17 +9,16 @@ export class ContextFactory {
   constructor(
     private readonly ds: DataSource,
     private readonly services: AppServices,
-    private readonly authenticator: Authenticator,
+    readonly authenticator: Authenticator,
     private readonly baseUrl: () => string,
   ) {}
 
   async create(authorization: string | undefined | null): Promise<RequestContext> {
-    return {
-      principal: await this.authenticator.authenticate(authorization),
-      ds: this.ds,
-      services: this.services,
-      loaders: new LoaderCache(),
-      baseUrl: this.baseUrl(),
-    };
+    return this.forPrincipal(await this.authenticator.authenticate(authorization));
+  }
+
+  /** A context for a principal already authenticated (by the HTTP guard or the graphql-ws connection). */
+  forPrincipal(principal: Principal | null): RequestContext {
+    return { principal, ds: this.ds, services: this.services, loaders: new LoaderCache(), baseUrl: this.baseUrl() };
   }
 }

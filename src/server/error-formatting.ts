@@ -1,11 +1,11 @@
-import { GraphQLFormattedError } from "graphql";
+import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "pino";
 
 const PUBLIC_CODES = new Set([
   "BAD_USER_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "QUERY_TOO_COMPLEX",
   "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_SUPPORTED", "OPERATION_RESOLUTION_FAILURE", "QUERY_TOO_LARGE",
 ]);
 
 /** Known errors pass through; anything unexpected is logged and reported without internals. */
@@ -20,9 +20,19 @@ export function makeErrorFormatter(logger: Logger) {
       }
       return { ...formatted, extensions };
     }
+    // Apollo's and graphql-js's own request errors (a persisted-query hash that does not match, a bad
+    // request shape) carry no code and were not thrown by our code: they are the client's, keep their message.
+    if (isRequestError(formatted, error)) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
+    }
     logger.error({ err: unwrapResolverError(error), path: formatted.path }, "unexpected error in GraphQL operation");
     return { message: "Internal server error", path: formatted.path, locations: formatted.locations, extensions: { code: "INTERNAL_SERVER_ERROR" } };
   };
+}
+
+function isRequestError(formatted: GraphQLFormattedError, error: unknown): boolean {
+  return error instanceof GraphQLError && formatted.path === undefined && error.originalError == null && error.extensions?.code === undefined;
 }
 
 /** `Variable "$input" got invalid value 1.5 at "input.lines[0].quantity"; …` → "lines[0].quantity" (or the variable). */

@@ -1,17 +1,22 @@
 import http from "node:http";
 import { AddressInfo } from "node:net";
+import { pipeline } from "node:stream/promises";
 import express from "express";
+import cors from "cors";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLSchema } from "graphql";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
 import { graphqlUploadExpress } from "graphql-upload-minimal";
 import type { Logger } from "pino";
 import { RequestContext } from "../api/context";
+import { OperationLimits } from "../api/operation-guard";
 import { costLimitPlugin, depthRule } from "../api/query-limits";
+import { maxImageUrlLength, stringLimitsPlugin } from "../api/string-limits";
+import { AccessChanges } from "../auth/revocations";
+import { authenticateFirst, documentLimits } from "./http-guard";
+import { startGraphqlWs } from "./graphql-ws-server";
 import { SelvedgeConfig } from "../config/config";
 import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
@@ -24,6 +29,7 @@ export interface HttpServerParts {
   contexts: ContextFactory;
   media: MediaStorage;
   logger: Logger;
+  accessChanges: AccessChanges;
 }
 
 export interface RunningHttpServer {
@@ -37,38 +43,34 @@ export interface RunningHttpServer {
 export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: string) => void): Promise<RunningHttpServer> {
   const { config, schema, contexts, media, logger } = parts;
   const app = express();
+  app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
-  const wsCleanup = useServer<{ authorization?: string }, { selvedge?: RequestContext }>(
-    {
-      schema,
-      onConnect: async (ctx) => {
-        const context = await contexts.create(String(ctx.connectionParams?.authorization ?? ""));
-        if (!context.principal) return false;
-        ctx.extra.selvedge = context;
-        return true;
-      },
-      context: async (ctx) => {
-        const base = ctx.extra.selvedge!;
-        return { ...base, loaders: (await contexts.create(null)).loaders };
-      },
-    },
-    wsServer,
-  );
+  const limits: OperationLimits = {
+    maxQueryBytes: config.maxQueryBytes, maxQueryTokens: config.maxQueryTokens, maxQueryAliases: config.maxQueryAliases,
+    maxQueryDepth: config.maxQueryDepth, maxQueryCost: config.maxQueryCost, introspection: config.introspection,
+    maxImageUrl: maxImageUrlLength(config.maxImageBytes),
+  };
+  const formatError = makeErrorFormatter(logger);
+  const ws = startGraphqlWs({
+    httpServer, schema, contexts, limits, recheckMs: config.authRecheckMs, accessChanges: parts.accessChanges, formatError, logger,
+  });
 
   const apollo = new ApolloServer<RequestContext>({
     ...(config.graphqlJit ? { gateway: createJitGateway(schema) } : { schema }),
+    // The same rules as graphql-ws (operation-guard.ts); Apollo adds the introspection rule itself when it is off.
     validationRules: [depthRule(config.maxQueryDepth)],
-    formatError: makeErrorFormatter(logger),
-    introspection: true,
+    parseOptions: { maxTokens: config.maxQueryTokens },
+    formatError,
+    introspection: config.introspection,
     // main.ts owns SIGINT/SIGTERM (it stops the worker first so running jobs are handed back); Apollo's own
     // handler would re-raise the signal and kill the process mid-shutdown.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
       costLimitPlugin(schema, config.maxQueryCost),
+      stringLimitsPlugin(schema, limits),
       // No HTTP cache hints are used; without this plugin Apollo does not wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
     ],
@@ -80,6 +82,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   });
   app.get("/media/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
+    res.setHeader("x-content-type-options", "nosniff");
     const file = await media.get(key);
     if (!file) {
       res.status(404).json({ error: "not found" });
@@ -88,14 +91,43 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     res.setHeader("content-type", file.contentType);
     res.setHeader("content-length", String(file.size));
     res.setHeader("cache-control", "public, max-age=31536000, immutable");
-    file.stream.pipe(res);
+    // pipeline() gives both streams an error path: a read error ends this response, never the process.
+    try {
+      await pipeline(file.stream, res);
+    } catch (error) {
+      if (!res.headersSent) res.status(500).json({ error: "internal server error" });
+      else res.destroy();
+      if ((error as NodeJS.ErrnoException).code !== "ERR_STREAM_PREMATURE_CLOSE") logger.error({ err: error, key }, "media file could not be sent");
+    }
   });
+  // CORS is off unless origins are configured (SELVEDGE_CORS_ORIGINS): then only those origins get CORS
+  // headers, and preflight requests are answered here, before authentication (they carry no token).
+  if (config.corsOrigins.length) {
+    const origin = config.corsOrigins.includes("*") ? "*" : config.corsOrigins;
+    app.use(["/graphql", "/media"], cors({ origin, maxAge: 600, allowedHeaders: ["authorization", "content-type", "apollo-require-preflight"] }));
+  }
   app.use(
     "/graphql",
+    // Who is calling is known before the body is read: an anonymous request is refused before any parsing,
+    // upload or execution (every operation needs a token).
+    authenticateFirst(contexts),
     express.json({ limit: "5mb" }),
-    graphqlUploadExpress({ maxFileSize: config.maxImageBytes, maxFiles: 1 }),
-    expressMiddleware(apollo, { context: async ({ req }) => contexts.create(req.headers.authorization) }),
+    graphqlUploadExpress({ maxFileSize: config.maxImageBytes + 1, maxFiles: 1 }),
+    documentLimits(limits),
+    expressMiddleware(apollo, { context: async ({ res }) => contexts.forPrincipal(res.locals.principal ?? null) }),
   );
+
+  // The last word on any error a route did not answer: log it, answer 500, keep the process alive.
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).json({ errors: [{ message: (error as Error).message ?? "Bad request", extensions: { code: "BAD_REQUEST" } }] });
+      return;
+    }
+    logger.error({ err: error, method: req.method, path: req.path }, "unexpected error in HTTP route");
+    if (res.headersSent) res.destroy();
+    else res.status(500).json({ error: "internal server error" });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as AddressInfo).port;
@@ -107,7 +139,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     url,
     close: async () => {
       await apollo.stop();
-      wsServer.close();
+      await ws.dispose();
     },
   };
 }

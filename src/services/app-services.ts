@@ -9,6 +9,7 @@ import { ProductService } from "../modules/catalogue/product.service";
 import { VariantService } from "../modules/catalogue/variant.service";
 import { PriceService } from "../modules/catalogue/price.service";
 import { StockService } from "../modules/catalogue/stock.service";
+import { AddressPolicy } from "../net/address-policy";
 import { ImageService } from "../modules/images/images.service";
 import { createJobServices, JobPlatform, JobServices } from "../jobs/job-services";
 
@@ -45,6 +46,6 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(ds),
     prices: new PriceService(ds),
     stock: new StockService(ds),
-    images: new ImageService(ds, _deps.media, _config.maxImageBytes),
+    images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow)),
   };
 }

@@ -2,6 +2,7 @@ import { crc32 } from "node:zlib";
 import sharp from "sharp";
 import { Product } from "../../src/entities/product.entity";
 import { fetchImageUrl } from "../../src/modules/images/image-source";
+import { AddressPolicy } from "../../src/net/address-policy";
 import { startTestServer, TestServer } from "../harness/test-server";
 import { ATTACH, createProduct, dataUrl, ImageHost, jpeg, png, startImageHost, storedState, uploadRequest } from "./images-fixtures";
 
@@ -26,7 +27,7 @@ describe("product images: bad input is refused with the field at fault, and noth
   let truncated: Buffer;
   let bomb: Buffer;
   beforeAll(async () => {
-    s = await startTestServer({ maxImageBytes: LIMIT });
+    s = await startTestServer({ maxImageBytes: LIMIT, imageFetchAllow: ["127.0.0.1"] });
     product = await createProduct(s, "BAD1");
     good = await png(10, 10);
     tooBig = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#abc" } }).png({ compressionLevel: 0 }).toBuffer();
@@ -138,7 +139,7 @@ describe("fetchImageUrl", () => {
 
   it("gives up on a host that stalls after the timeout, as BAD_USER_INPUT on url", async () => {
     const started = Date.now();
-    await expect(fetchImageUrl(`${host.url}/stall`, 1_000_000, 300)).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "url" } });
+    await expect(fetchImageUrl(`${host.url}/stall`, 1_000_000, { timeoutMs: 300, policy: new AddressPolicy(["127.0.0.1"]) })).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "url" } });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

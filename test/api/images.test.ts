@@ -16,7 +16,7 @@ describe("product images", () => {
   let photo: Buffer;
   let webp: Buffer;
   beforeAll(async () => {
-    s = await startTestServer();
+    s = await startTestServer({ imageFetchAllow: ["127.0.0.1"] });
     product = await createProduct(s, "IMG1");
     photo = await jpeg(800, 600);
     webp = await sharp({ create: { width: 40, height: 50, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } }).webp().toBuffer();

@@ -6,6 +6,7 @@ import { parseId } from "../../api/ids";
 import { Page, PageArgs, paginate } from "../../api/pagination";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, countryCode, optionalText, requiredText } from "../../domain/input-rules";
+import { containsPattern } from "../../domain/like-pattern";
 import { Product } from "../../entities/product.entity";
 import { ProductSeason } from "../../entities/product-season.entity";
 import { Variant } from "../../entities/variant.entity";
@@ -23,7 +24,7 @@ export class ProductService {
     if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
     if (filter?.search) {
       // The search text is literal: % and _ are escaped ("!" is the escape character on both databases).
-      const q = `%${filter.search.toLowerCase().replace(/[!%_]/g, "!$&")}%`;
+      const q = containsPattern(filter.search);
       qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.styleNumber) LIKE :q ESCAPE '!')", { q });
     }
     if (filter?.seasonId) {

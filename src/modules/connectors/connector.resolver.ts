@@ -42,7 +42,8 @@ export class ConnectorResolver {
     @Arg("values", () => [ConnectorSettingInput]) values: ConnectorSettingInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<Connector> {
-    const merged: Record<string, unknown> = {};
+    // No prototype: "__proto__" or "constructor" are ordinary (unknown) keys here, refused by the service.
+    const merged: Record<string, unknown> = Object.create(null);
     for (const v of values) merged[v.key] = v.value === undefined ? null : v.value;
     return Connector.from(await ctx.services.connectors.updateSettings(brandOf(ctx), connector, merged));
   }

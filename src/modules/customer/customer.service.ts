@@ -4,8 +4,9 @@ import { groupByKey, oneByKey } from "../../api/batch";
 import { PageArgs, paginate, Page } from "../../api/pagination";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, currencyCode, optionalEmail, optionalText, requiredText } from "../../domain/input-rules";
+import { containsPattern } from "../../domain/like-pattern";
 import { Address } from "../../entities/address.entity";
-import { Customer } from "../../entities/customer.entity";
+import { Customer, accountCodeKey } from "../../entities/customer.entity";
 import { validateAddress, addressFields } from "./address-rules";
 import { AddressInput, CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from "./customer.inputs";
 
@@ -18,7 +19,7 @@ export class CustomerService {
     if (filter?.hasAccountCode === true) qb.andWhere("c.accountCode IS NOT NULL");
     if (filter?.hasAccountCode === false) qb.andWhere("c.accountCode IS NULL");
     if (filter?.search) {
-      qb.andWhere("(LOWER(c.name) LIKE :q OR LOWER(c.accountCode) LIKE :q)", { q: `%${filter.search.toLowerCase()}%` });
+      qb.andWhere("(LOWER(c.name) LIKE :q ESCAPE '!' OR LOWER(c.accountCode) LIKE :q ESCAPE '!')", { q: containsPattern(filter.search) });
     }
     return paginate(qb, page);
   }
@@ -29,8 +30,17 @@ export class CustomerService {
     return customer;
   }
 
-  findByAccountCode(brandId: number, accountCode: string): Promise<Customer | null> {
-    return this.ds.getRepository(Customer).findOneBy({ brandId, accountCode: accountCode.trim() });
+  /** Finds a customer by account code, trimmed and ignoring case (the same rule on every database). */
+  async findByAccountCode(brandId: number, accountCode: string): Promise<Customer | null> {
+    const key = accountCodeKey(accountCode);
+    return key ? this.ds.getRepository(Customer).findOneBy({ brandId, accountCodeKey: key }) : null;
+  }
+
+  /** Many customers by account code (same rule), keyed by the normalised code: for order imports. */
+  async byAccountCodes(brandId: number, accountCodes: readonly string[]): Promise<Map<string, Customer>> {
+    const keys = [...new Set(accountCodes.map(accountCodeKey).filter((k): k is string => !!k))];
+    const rows = keys.length ? await this.ds.getRepository(Customer).findBy({ brandId, accountCodeKey: In(keys) }) : [];
+    return new Map(rows.map((c) => [c.accountCodeKey!, c]));
   }
 
   async create(brandId: number, input: CreateCustomerInput): Promise<Customer> {
@@ -46,6 +56,7 @@ export class CustomerService {
           brandId,
           name: input.name.trim(),
           accountCode,
+          accountCodeKey: accountCodeKey(accountCode),
           status: input.status ?? "ACTIVE",
           email: clean(input.email),
           phone: clean(input.phone),
@@ -64,8 +75,9 @@ export class CustomerService {
     p.throwIfAny();
     if (input.accountCode !== undefined) {
       const code = clean(input.accountCode);
-      if (code && code !== customer.accountCode) await this.assertAccountCodeFree(brandId, code);
+      if (code && accountCodeKey(code) !== customer.accountCodeKey) await this.assertAccountCodeFree(brandId, code);
       customer.accountCode = code;
+      customer.accountCodeKey = accountCodeKey(code);
     }
     if (input.name !== undefined) customer.name = input.name.trim();
     if (input.status) customer.status = input.status;
@@ -144,7 +156,7 @@ export class CustomerService {
   }
 
   private async assertAccountCodeFree(brandId: number, accountCode: string): Promise<void> {
-    const taken = await this.ds.getRepository(Customer).existsBy({ brandId, accountCode });
+    const taken = await this.ds.getRepository(Customer).existsBy({ brandId, accountCodeKey: accountCodeKey(accountCode)! });
     if (taken) throw badInput("accountCode", `Account code "${accountCode}" is already used by another customer`);
   }
 

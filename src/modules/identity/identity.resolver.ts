@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { RequestContext, brandOf, principalOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ApiToken } from "../../entities/api-token.entity";
@@ -46,7 +46,7 @@ export class IdentityResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => User, { description: "Deactivates a user; their tokens stop working" })
+  @Mutation(() => User, { description: "Deactivates a user and revokes all their tokens (re-activating the user does not restore them: create new tokens); open subscriptions of those tokens are closed" })
   deactivateUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.identity.updateUser(brandOf(ctx), parseId(id), { active: false });
   }
@@ -71,5 +71,14 @@ export class IdentityResolver {
   @Mutation(() => ApiToken)
   revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
     return ctx.services.identity.revokeToken(brandOf(ctx), parseId(id));
+  }
+}
+
+@Resolver(() => User)
+export class UserFieldsResolver {
+  @FieldResolver(() => String, { nullable: true, description: "The user's e-mail address: shown to ADMINs and to the user themself, null for everyone else" })
+  email(@Root() user: User, @Ctx() ctx: RequestContext): string | null {
+    const p = ctx.principal;
+    return p && p.brandId === user.brandId && (p.role === "ADMIN" || p.userId === user.id) ? user.email : null;
   }
 }

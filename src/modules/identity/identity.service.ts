@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { AccessChanges } from "../../auth/revocations";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { oneByKey } from "../../api/batch";
 import { generateToken, hashToken, tokenDisplayPrefix } from "../../auth/token-hash";
@@ -12,7 +13,11 @@ export const KNOWN_MODULES = ["inventory", "joor"];
 
 /** Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. */
 export class IdentityService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    /** Told about every revocation, deactivation and role change (open graphql-ws connections listen). */
+    readonly accessChanges: AccessChanges = new AccessChanges(),
+  ) {}
 
   async createBrand(name: string, slug: string, modules: string[] = [], m: EntityManager = this.ds.manager): Promise<Brand> {
     const p = new InputProblems();
@@ -94,9 +99,17 @@ export class IdentityService {
       user.email = email;
     }
     if (input.name !== undefined) user.name = input.name.trim();
+    const accessChanged = (input.role !== undefined && input.role !== user.role) || (input.active !== undefined && input.active !== user.active);
+    const deactivated = input.active === false && user.active;
     if (input.role !== undefined) user.role = input.role as Role;
     if (input.active !== undefined) user.active = input.active;
-    return this.ds.getRepository(User).save(user);
+    const saved = await this.ds.transaction(async (m) => {
+      // Deactivation revokes every token of the user: re-activating the user later does not bring them back.
+      if (deactivated) await m.getRepository(ApiToken).update({ userId: user.id, brandId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return m.getRepository(User).save(user);
+    });
+    if (accessChanged) this.accessChanges.notify({ userId: user.id });
+    return saved;
   }
 
   async createToken(brandId: number, userId: number, name: string, m: EntityManager = this.ds.manager, token = generateToken()): Promise<{ token: string; apiToken: ApiToken }> {
@@ -123,6 +136,7 @@ export class IdentityService {
       token.revokedAt = new Date();
       await this.ds.getRepository(ApiToken).save(token);
     }
+    this.accessChanges.notify({ tokenId: token.id });
     return token;
   }
 

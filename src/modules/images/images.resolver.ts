@@ -29,7 +29,10 @@ export class ImageResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => ProductImage, {
-    description: "Stores an image of a product at a position (1-20), from a multipart upload (`file`) or an https/data URL (`url`); replaces the image at that position",
+    description:
+      "Stores an image of a product at a position (1-20), from a multipart upload (`file`) or a URL (`url`): https:, http: or data:. " +
+      "http(s) URLs are fetched only from public addresses (loopback, private, link-local and metadata addresses are refused, also after a redirect, " +
+      "unless the deployment allows them with SELVEDGE_IMAGE_FETCH_ALLOW); every fetch failure gets the same message. Replaces the image at that position",
   })
   attachProductImage(
     @Arg("productId", () => ID) productId: string,

@@ -11,6 +11,7 @@ import { ProductImage } from "../../entities/product-image.entity";
 import { MediaStorage } from "../../media/media-storage";
 import { inspectImage } from "./image-inspect";
 import { fetchImageUrl, readUpload } from "./image-source";
+import { AddressPolicy } from "../../net/address-policy";
 
 export const MAX_IMAGE_POSITION = 20;
 
@@ -25,6 +26,8 @@ export class ImageService {
     private readonly ds: DataSource,
     private readonly media: MediaStorage,
     private readonly maxBytes: number,
+    /** Which addresses image URLs may reach (public only, plus SELVEDGE_IMAGE_FETCH_ALLOW). */
+    private readonly fetchPolicy: AddressPolicy = new AddressPolicy(),
   ) {}
 
   async imagesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductImage[][]> {
@@ -49,7 +52,7 @@ export class ImageService {
     if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
 
     const field = hasFile ? "file" : "url";
-    const data = hasFile ? await readUpload(source.file!, this.maxBytes) : await fetchImageUrl(source.url!, this.maxBytes);
+    const data = hasFile ? await readUpload(source.file!, this.maxBytes) : await fetchImageUrl(source.url!, this.maxBytes, { policy: this.fetchPolicy });
     if (data.length === 0) throw badInput(field, "The image is empty");
     const info = await inspectImage(data, field);
     const checksum = createHash("sha256").update(data).digest("hex");
