@@ -57,7 +57,7 @@ const envSchema = z.object({
   SELVEDGE_MAX_QUERY_COST: z.coerce.number().int().positive().default(250_000),
   SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
-  SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("off"),
+  SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("on"),
   SELVEDGE_PLUGINS: z.string().default(""),
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),

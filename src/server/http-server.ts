@@ -17,6 +17,7 @@ import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
 import { makeErrorFormatter } from "./error-formatting";
 import { createJitGateway } from "./jit-gateway";
+import { JitCompiler } from "./jit-compiler";
 
 export interface HttpServerParts {
   config: SelvedgeConfig;
@@ -38,11 +39,14 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   const { config, schema, contexts, media, logger } = parts;
   const app = express();
   const httpServer = http.createServer(app);
+  // graphql-jit on both transports (default; SELVEDGE_GRAPHQL_JIT=off uses graphql-js on both).
+  const jit = config.graphqlJit ? new JitCompiler(schema) : undefined;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql" });
   const wsCleanup = useServer<{ authorization?: string }, { selvedge?: RequestContext }>(
     {
       schema,
+      ...(jit ? { execute: jit.wsExecute() } : {}),
       onConnect: async (ctx) => {
         const context = await contexts.create(String(ctx.connectionParams?.authorization ?? ""));
         if (!context.principal) return false;
@@ -58,7 +62,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   );
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlJit ? { gateway: createJitGateway(schema) } : { schema }),
+    ...(jit ? { gateway: createJitGateway(schema, jit) } : { schema }),
     validationRules: [depthRule(config.maxQueryDepth)],
     formatError: makeErrorFormatter(logger),
     introspection: true,
