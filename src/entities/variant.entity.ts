@@ -8,6 +8,7 @@ import { Product } from "./product.entity";
 @Entity("variant")
 @Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
 @Index("UQ_variant_product_size", ["productId", "size"], { unique: true })
+@Index("IDX_variant_product_position", ["productId", "position"])
 export class Variant {
   @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In } from "typeorm";
 import { groupByKey, oneByKey } from "../../api/batch";
-import { placeholders, selectEntities } from "../../db/fast-rows";
+import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { Page, PageArgs, paginate } from "../../api/pagination";
@@ -46,11 +46,24 @@ export class ProductService {
     return oneByKey(ids, await this.ds.getRepository(Product).findBy({ brandId, id: In([...ids]) }), (p) => p.id);
   }
 
+  /** The size runs of many products in one statement, read through IDX_variant_product_position (in order). */
   async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
-    const { entities } = await selectEntities(this.ds, Variant, {
-      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.productId, t.position, t.id",
+    const rows = (await this.ds.query(
+      `SELECT v.id, v.productId, v.size, v.position, v.barcode, v.active FROM variant v WHERE v.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("v")} ORDER BY v.productId, v.position, v.id`,
+      [...productIds, brandId],
+    )) as { id: number; productId: number; size: string; position: number; barcode: string | null; active: number | boolean }[];
+    const variants = rows.map((r) => {
+      const v = new Variant();
+      v.id = r.id;
+      v.brandId = brandId;
+      v.productId = r.productId;
+      v.size = r.size;
+      v.position = r.position;
+      v.barcode = r.barcode;
+      v.active = !!r.active;
+      return v;
     });
-    return groupByKey(productIds, entities, (v) => v.productId);
+    return groupByKey(productIds, variants, (v) => v.productId);
   }
 
   async create(brandId: number, input: CreateProductInput): Promise<Product> {

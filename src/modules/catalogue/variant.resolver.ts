@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { selectedFields } from "../../api/selection";
 import { RequestContext, brandOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Product } from "../../entities/product.entity";
@@ -6,6 +8,7 @@ import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
 import { UpdateVariantInput } from "./catalogue.inputs";
 import { productLoader, stockByVariantLoader } from "./catalogue.loaders";
+import { StockRead } from "./stock.service";
 
 @Resolver(() => Variant)
 export class VariantResolver {
@@ -27,8 +30,8 @@ export class VariantResolver {
   }
 
   @FieldResolver(() => [StockLevel], { description: "Stock per season" })
-  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext): Promise<StockLevel[]> {
-    return stockByVariantLoader(ctx).load(variant.id);
+  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StockLevel[]> {
+    return stockByVariantLoader(ctx, stockRead(info)).load(variant.id);
   }
 
   @Authorized("EDITOR")
@@ -53,4 +56,15 @@ export class VariantResolver {
   deactivateVariant(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Variant> {
     return ctx.services.variants.deactivate(brandOf(ctx), parseId(id));
   }
+}
+
+/** The stock read a `stock { … }` selection needs (cached per query field, so the same object every time). */
+const reads = new Map<string, StockRead>();
+function stockRead(info: GraphQLResolveInfo): StockRead {
+  const fields = selectedFields(info);
+  const availableFrom = fields.has("availableFrom"), updatedAt = fields.has("updatedAt");
+  const key = `${availableFrom}:${updatedAt}`;
+  let read = reads.get(key);
+  if (!read) reads.set(key, (read = { availableFrom, updatedAt }));
+  return read;
 }

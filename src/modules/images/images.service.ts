@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { DataSource, In } from "typeorm";
+import { DataSource } from "typeorm";
 import type { FileUpload } from "graphql-upload-minimal";
 import { groupByKey } from "../../api/batch";
 import { isUniqueViolation } from "../../db/db-errors";
+import { brandTerm, columnHydrator, placeholders } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
@@ -27,9 +28,30 @@ export class ImageService {
     private readonly maxBytes: number,
   ) {}
 
-  async imagesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductImage[][]> {
-    const rows = await this.ds.getRepository(ProductImage).find({ where: { brandId, productId: In([...productIds]) }, order: { position: "ASC" } });
-    return groupByKey(productIds, rows, (r) => r.productId);
+  /** Images of many products in one statement, in position order (UQ_product_image_position); `createdAt` only when asked for. */
+  async imagesByProduct(brandId: number, productIds: readonly number[], withCreatedAt = true): Promise<ProductImage[][]> {
+    const rows = (await this.ds.query(
+      `SELECT i.id, i.productId, i.position, i.width, i.height, i.contentType, i.byteSize, i.storageKey, i.checksum${withCreatedAt ? ", i.createdAt" : ""}` +
+        ` FROM product_image i WHERE i.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("i")} ORDER BY i.productId, i.position`,
+      [...productIds, brandId],
+    )) as (Omit<ProductImage, "brandId" | "createdAt"> & { createdAt?: unknown })[];
+    const createdAt = withCreatedAt ? columnHydrator(this.ds, ProductImage, "createdAt") : undefined;
+    const images = rows.map((r) => {
+      const image = new ProductImage();
+      image.id = r.id;
+      image.brandId = brandId;
+      image.productId = r.productId;
+      image.position = r.position;
+      image.width = r.width;
+      image.height = r.height;
+      image.contentType = r.contentType;
+      image.byteSize = r.byteSize;
+      image.storageKey = r.storageKey;
+      image.checksum = r.checksum;
+      if (createdAt) image.createdAt = createdAt(r.createdAt) as Date;
+      return image;
+    });
+    return groupByKey(productIds, images, (r) => r.productId);
   }
 
   async get(brandId: number, id: number): Promise<ProductImage> {
