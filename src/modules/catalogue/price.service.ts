@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 import { groupByKey } from "../../api/batch";
-import { brandTerm, byId, columnHydrator, placeholders } from "../../db/hot-rows";
+import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { currencyCode } from "../../domain/input-rules";
@@ -21,22 +21,22 @@ export class PriceService {
    * asked for. Amounts are formatted in the currency's minor units once per row. Each product's prices are in id order.
    */
   async pricesByProduct(brandId: number, productIds: readonly number[], withUpdatedAt = true): Promise<SeasonPrice[][]> {
-    const rows = (await this.ds.query(
+    const rows = await selectRows(this.ds,
       `SELECT t.id, t.productId, t.seasonId, t.currency, t.wholesale, t.retail${withUpdatedAt ? ", t.updatedAt" : ""} FROM season_price t` +
         ` WHERE t.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("t")}`,
       [...productIds, brandId],
-    )) as { id: number; productId: number; seasonId: number; currency: string; wholesale: string | number; retail: string | number | null; updatedAt?: unknown }[];
+    );
     const updatedAt = withUpdatedAt ? columnHydrator(this.ds, SeasonPrice, "updatedAt") : undefined;
     const prices = rows.map((r) => {
       const price = new SeasonPrice();
-      price.id = r.id;
+      price.id = r[0] as number;
       price.brandId = brandId;
-      price.productId = r.productId;
-      price.seasonId = r.seasonId;
-      price.currency = r.currency;
-      price.wholesale = String(r.wholesale);
-      price.retail = r.retail === null ? null : String(r.retail);
-      if (updatedAt) price.updatedAt = updatedAt(r.updatedAt) as Date;
+      price.productId = r[1] as number;
+      price.seasonId = r[2] as number;
+      price.currency = r[3] as string;
+      price.wholesale = String(r[4]);
+      price.retail = r[5] === null ? null : String(r[5]);
+      if (updatedAt) price.updatedAt = updatedAt(r[6]) as Date;
       price.formatAmounts();
       return price;
     });
@@ -46,16 +46,16 @@ export class PriceService {
   }
 
   async visibilityByProduct(brandId: number, productIds: readonly number[]): Promise<ProductSeason[][]> {
-    const rows = (await this.ds.query(
+    const rows = await selectRows(this.ds,
       `SELECT t.id, t.productId, t.seasonId FROM product_season t WHERE t.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("t")}`,
       [...productIds, brandId],
-    )) as { id: number; productId: number; seasonId: number }[];
+    );
     const visibility = rows.map((r) => {
       const v = new ProductSeason();
-      v.id = r.id;
+      v.id = r[0] as number;
       v.brandId = brandId;
-      v.productId = r.productId;
-      v.seasonId = r.seasonId;
+      v.productId = r[1] as number;
+      v.seasonId = r[2] as number;
       return v;
     });
     const groups = groupByKey(productIds, visibility, (r) => r.productId);

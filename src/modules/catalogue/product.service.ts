@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, In } from "typeorm";
 import { groupByKey, oneByKey } from "../../api/batch";
-import { brandTerm, placeholders } from "../../db/hot-rows";
+import { brandTerm, placeholders, selectEntityRows, selectRows } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { Page, PageArgs, paginate } from "../../api/pagination";
@@ -33,7 +33,7 @@ export class ProductService {
         return `EXISTS ${exists}`;
       }, { seasonId });
     }
-    return paginate(qb, page);
+    return paginate(qb, page, (q) => selectEntityRows(this.ds, q));
   }
 
   async get(brandId: number, id: number, field = "id"): Promise<Product> {
@@ -48,19 +48,19 @@ export class ProductService {
 
   /** The size runs of many products in one statement, read through IDX_variant_product_position (in order). */
   async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
-    const rows = (await this.ds.query(
+    const rows = await selectRows(this.ds,
       `SELECT v.id, v.productId, v.size, v.position, v.barcode, v.active FROM variant v WHERE v.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("v")} ORDER BY v.productId, v.position, v.id`,
       [...productIds, brandId],
-    )) as { id: number; productId: number; size: string; position: number; barcode: string | null; active: number | boolean }[];
+    );
     const variants = rows.map((r) => {
       const v = new Variant();
-      v.id = r.id;
+      v.id = r[0] as number;
       v.brandId = brandId;
-      v.productId = r.productId;
-      v.size = r.size;
-      v.position = r.position;
-      v.barcode = r.barcode;
-      v.active = !!r.active;
+      v.productId = r[1] as number;
+      v.size = r[2] as string;
+      v.position = r[3] as number;
+      v.barcode = r[4] as string | null;
+      v.active = !!r[5];
       return v;
     });
     return groupByKey(productIds, variants, (v) => v.productId);

@@ -1,6 +1,6 @@
 import { DataSource, In } from "typeorm";
 import { groupByKey } from "../../api/batch";
-import { brandTerm, byId, columnHydrator, placeholders } from "../../db/hot-rows";
+import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { isoDate, nonNegativeInt } from "../../domain/input-rules";
@@ -29,24 +29,28 @@ export class StockService {
    * read only when asked for. Each variant's levels are in id order.
    */
   async stockByVariant(brandId: number, variantIds: readonly number[], read: StockRead = FULL_STOCK_READ): Promise<StockLevel[][]> {
-    const rows = (await this.ds.query(
+    const rows = await selectRows(this.ds,
       `SELECT s.id, s.variantId, s.seasonId, s.availableToSell, s.projected${read.updatedAt ? ", s.updatedAt" : ""}` +
         `${read.availableFrom ? ", d.lineStartDate" : ""} FROM stock_level s` +
         `${read.availableFrom ? " INNER JOIN variant v ON v.id = s.variantId LEFT JOIN production_docket_line d ON d.productId = v.productId AND d.seasonId = s.seasonId" : ""}` +
         ` WHERE s.variantId IN (${placeholders(variantIds.length)}) AND ${brandTerm("s")}`,
       [...variantIds, brandId],
-    )) as { id: number; variantId: number; seasonId: number; availableToSell: number; projected: number; updatedAt?: unknown; lineStartDate?: string | Date | null }[];
+    );
+    const dateAt = read.updatedAt ? 6 : 5;
     const updatedAt = read.updatedAt ? columnHydrator(this.ds, StockLevel, "updatedAt") : undefined;
     const levels = rows.map((r) => {
       const level = new StockLevel();
-      level.id = r.id;
+      level.id = r[0] as number;
       level.brandId = brandId;
-      level.variantId = r.variantId;
-      level.seasonId = r.seasonId;
-      level.availableToSell = r.availableToSell;
-      level.projected = r.projected;
-      if (updatedAt) level.updatedAt = updatedAt(r.updatedAt) as Date;
-      if (read.availableFrom) level.availableFrom = r.lineStartDate === null || r.lineStartDate === undefined ? null : toDateString(r.lineStartDate);
+      level.variantId = r[1] as number;
+      level.seasonId = r[2] as number;
+      level.availableToSell = r[3] as number;
+      level.projected = r[4] as number;
+      if (updatedAt) level.updatedAt = updatedAt(r[5]) as Date;
+      if (read.availableFrom) {
+        const date = r[dateAt] as string | Date | null | undefined;
+        level.availableFrom = date === null || date === undefined ? null : toDateString(date);
+      }
       return level;
     });
     const groups = groupByKey(variantIds, levels, (r) => r.variantId);

@@ -4,7 +4,7 @@ import { DataSource } from "typeorm";
 import type { FileUpload } from "graphql-upload-minimal";
 import { groupByKey } from "../../api/batch";
 import { isUniqueViolation } from "../../db/db-errors";
-import { brandTerm, columnHydrator, placeholders } from "../../db/hot-rows";
+import { brandTerm, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
@@ -30,25 +30,25 @@ export class ImageService {
 
   /** Images of many products in one statement, in position order (UQ_product_image_position); `createdAt` only when asked for. */
   async imagesByProduct(brandId: number, productIds: readonly number[], withCreatedAt = true): Promise<ProductImage[][]> {
-    const rows = (await this.ds.query(
+    const rows = await selectRows(this.ds,
       `SELECT i.id, i.productId, i.position, i.width, i.height, i.contentType, i.byteSize, i.storageKey, i.checksum${withCreatedAt ? ", i.createdAt" : ""}` +
         ` FROM product_image i WHERE i.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("i")} ORDER BY i.productId, i.position`,
       [...productIds, brandId],
-    )) as (Omit<ProductImage, "brandId" | "createdAt"> & { createdAt?: unknown })[];
+    );
     const createdAt = withCreatedAt ? columnHydrator(this.ds, ProductImage, "createdAt") : undefined;
     const images = rows.map((r) => {
       const image = new ProductImage();
-      image.id = r.id;
+      image.id = r[0] as number;
       image.brandId = brandId;
-      image.productId = r.productId;
-      image.position = r.position;
-      image.width = r.width;
-      image.height = r.height;
-      image.contentType = r.contentType;
-      image.byteSize = r.byteSize;
-      image.storageKey = r.storageKey;
-      image.checksum = r.checksum;
-      if (createdAt) image.createdAt = createdAt(r.createdAt) as Date;
+      image.productId = r[1] as number;
+      image.position = r[2] as number;
+      image.width = r[3] as number;
+      image.height = r[4] as number;
+      image.contentType = r[5] as string;
+      image.byteSize = r[6] as number;
+      image.storageKey = r[7] as string;
+      image.checksum = r[8] as string;
+      if (createdAt) image.createdAt = createdAt(r[9]) as Date;
       return image;
     });
     return groupByKey(productIds, images, (r) => r.productId);
