@@ -11,7 +11,9 @@ import { SeasonPrice } from "../../entities/season-price.entity";
 import { Variant } from "../../entities/variant.entity";
 import { seasonLoader } from "../season/season.resolver";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
-import { docketLinesByProductLoader, pricesByProductLoader, variantsByProductLoader, visibilityByProductLoader } from "./catalogue.loaders";
+import {
+  docketLinesByProductLoader, pricesByProductLoader, stockReadFor, variantsByProductLoader, visibilityByProductLoader, wantStockWithVariants,
+} from "./catalogue.loaders";
 
 export const ProductConnection = ConnectionType(Product);
 
@@ -45,7 +47,8 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [Variant], { description: "Variants (SKUs) in size-run order" })
-  variants(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Variant[]> {
+  variants(@Root() product: Product, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Variant[]> {
+    if (selectedFields(info).has("stock")) wantStockWithVariants(ctx, stockReadFor(selectedSubfields(info, "stock")));
     return variantsByProductLoader(ctx).load(product.id);
   }
 

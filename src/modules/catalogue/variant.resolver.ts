@@ -7,8 +7,7 @@ import { Product } from "../../entities/product.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
 import { UpdateVariantInput } from "./catalogue.inputs";
-import { productLoader, stockByVariantLoader } from "./catalogue.loaders";
-import { StockRead } from "./stock.service";
+import { productLoader, stockByVariantLoader, stockReadFor } from "./catalogue.loaders";
 
 @Resolver(() => Variant)
 export class VariantResolver {
@@ -30,8 +29,11 @@ export class VariantResolver {
   }
 
   @FieldResolver(() => [StockLevel], { description: "Stock per season" })
-  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<StockLevel[]> {
-    return stockByVariantLoader(ctx, stockRead(info)).load(variant.id);
+  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): StockLevel[] | Promise<StockLevel[]> {
+    const read = stockReadFor(selectedFields(info));
+    const prefetched = variant.prefetchedStock;
+    if (prefetched && prefetched.read === read) return prefetched.levels;
+    return stockByVariantLoader(ctx, read).load(variant.id);
   }
 
   @Authorized("EDITOR")
@@ -58,13 +60,3 @@ export class VariantResolver {
   }
 }
 
-/** The stock read a `stock { … }` selection needs (cached per query field, so the same object every time). */
-const reads = new Map<string, StockRead>();
-function stockRead(info: GraphQLResolveInfo): StockRead {
-  const fields = selectedFields(info);
-  const availableFrom = fields.has("availableFrom"), updatedAt = fields.has("updatedAt");
-  const key = `${availableFrom}:${updatedAt}`;
-  let read = reads.get(key);
-  if (!read) reads.set(key, (read = { availableFrom, updatedAt }));
-  return read;
-}
