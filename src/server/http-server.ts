@@ -38,6 +38,9 @@ export interface RunningHttpServer {
 export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: string) => void): Promise<RunningHttpServer> {
   const { config, schema, contexts, media, logger } = parts;
   const app = express();
+  // No ETags: express would hash every GraphQL response body (a product page is ~140 KB) for a header no
+  // GraphQL client uses; media files set their own cache headers.
+  app.set("etag", false);
   const httpServer = http.createServer(app);
   // graphql-jit on both transports (default; SELVEDGE_GRAPHQL_JIT=off uses graphql-js on both).
   const jit = config.graphqlJit ? new JitCompiler(schema) : undefined;
