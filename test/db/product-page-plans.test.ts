@@ -27,7 +27,7 @@ describe("product page query plans (the page must not slow down as the brand's c
 
   beforeAll(async () => {
     s = await startTestServer({ role: "api" });
-    await seedDemo(s.app.ds, s.brandId, { styles: 60, customers: 1, orders: 0, mediaDir: s.app.config.mediaDir });
+    await seedDemo(s.app.ds, s.brandId, { styles: 30, customers: 1, orders: 0, images: false });
     if (mysql) await s.app.ds.query("ANALYZE TABLE product, variant, stock_level, season_price, product_season, product_image");
     await s.admin.ok(PAGE, { first: 5 });
     s.queryCounter.reset();
@@ -36,7 +36,7 @@ describe("product page query plans (the page must not slow down as the brand's c
     s.queryCounter.record = false;
     statements = s.queryCounter.statements.map((sql, i) => ({ sql, params: s.queryCounter.parameters[i] }))
       .filter((x) => /^SELECT/i.test(x.sql) && !/api_token/.test(x.sql));
-  });
+  }, 120_000);
   afterAll(async () => s.stop());
 
   /** Indexes whose first column is brandId, by table (from the entity metadata, so new ones are covered too). */
