@@ -1,13 +1,6 @@
-import "reflect-metadata";
-import os from "node:os";
-import path from "node:path";
-import fs from "node:fs";
-import { loadConfig } from "../src/config/config";
-import { QueryCounter } from "../src/db/database-options";
-import { seedDemo } from "../src/demo/seed-demo";
-import { startSelvedge } from "../src/server/bootstrap";
-import { startHandwrittenEndpoint } from "./lib/handwritten-products-endpoint";
-import { load } from "./lib/load";
+import { benchDatabases, benchHeaders, stats } from "./lib/bench-options";
+import { startBenchServer } from "./lib/bench-process";
+import { load, LoadResult } from "./lib/load";
 
 /** The P1/P2 query: a page of products with variants, stock, prices and images. */
 export const PRODUCTS_QUERY = `query($first: Int) { products(first: $first) { edges { node {
@@ -18,69 +11,89 @@ export const PRODUCTS_QUERY = `query($first: Int) { products(first: $first) { ed
 } } } }`;
 
 export interface ProductsBenchResult {
+  database: string;
   catalogue: string;
   products: number;
   variants: number;
   sqlStatementsFirst10: number;
   sqlStatementsFirst100: number;
-  selvedgeRps: number;
+  selvedgeRps: number[];
+  handwrittenRps: number[];
   selvedgeP99Ms: number;
-  handwrittenRps: number;
-  handwrittenP99Ms: number;
-  ratio: number;
+  /** Selvedge ÷ hand-written, per round (interleaved). */
+  ratios: number[];
+  ratio: { min: number; median: number; max: number };
+  /** Server CPU ms per response, per round. */
+  selvedgeCpuMsPerRequest: number[];
+  handwrittenCpuMsPerRequest: number[];
+  /** hand-written CPU ÷ Selvedge CPU per response (the throughput ratio a saturated server would reach). */
+  cpuRatios: number[];
 }
 
-/** Seeds a catalogue (styles × 2-4 colourways), then measures P1 (statements per page) and P2 (throughput). */
-export async function runProductsBench(styles: number, label: string, seconds = 8): Promise<ProductsBenchResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-bench-"));
-  const token = "slv_bench_token_0123456789abcdef";
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, {
-    port: 0, host: "127.0.0.1", databaseUrl: process.env.BENCH_DATABASE_URL ?? `sqlite:${dir}/bench.sqlite`,
-    mediaDir: `${dir}/media`, bootstrapToken: token, redisUrl: undefined, maxQueryCost: 10_000_000, role: "api",
-  });
-  const counter = new QueryCounter();
-  const app = await startSelvedge({ config, queryCounter: counter });
-  const brand = await app.services.identity.brandBySlug(config.bootstrapBrand.slug);
-  const seeded = await seedDemo(app.ds, brand.id, { styles, customers: 10, orders: 0, mediaDir: config.mediaDir });
-  const handwritten = await startHandwrittenEndpoint(app.ds, brand.id);
-  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const gql = async (first: number) => {
-    const res = await fetch(`${app.url}/graphql`, { method: "POST", headers, body: JSON.stringify({ query: PRODUCTS_QUERY, variables: { first } }) });
-    const json = (await res.json()) as { errors?: unknown[] };
-    if (json.errors) throw new Error(JSON.stringify(json.errors));
-  };
+/**
+ * P1 (statements per page) and P2 (throughput vs the hand-written endpoint, same data, same server process):
+ * the two endpoints are measured interleaved (Selvedge, hand-written, hand-written, Selvedge, …) so that the
+ * machine's load affects both alike; the ratio is per round.
+ */
+export async function runProductsBench(styles: number, label: string, database: "sqlite" | "mysql", rounds = 3, seconds = 8): Promise<ProductsBenchResult> {
+  const server = await startBenchServer({ shape: "demo", size: styles, database, graphqlJit: process.env.SELVEDGE_GRAPHQL_JIT !== "off" });
+  const body = (first: number) => JSON.stringify({ query: PRODUCTS_QUERY, variables: { first } });
   try {
-    await gql(100); // warm-up (first request also refreshes the token's lastUsedAt)
-    counter.reset();
-    await gql(10);
-    const first10 = counter.count;
-    counter.reset();
-    await gql(100);
-    const first100 = counter.count;
-
-    const body = JSON.stringify({ query: PRODUCTS_QUERY, variables: { first: 100 } });
-    const selvedge = await load({ url: `${app.url}/graphql`, method: "POST", body, headers, seconds });
-    const baseline = await load({ url: `${handwritten.url}/products?first=100`, seconds });
+    await server.statementsFor(body(100)); // warm-up (the first request also refreshes the token's lastUsedAt)
+    const first10 = await server.statementsFor(body(10));
+    const first100 = await server.statementsFor(body(100));
+    // Server CPU time per response, besides req/s: on a loaded machine it moves much less than throughput.
+    const measured = async (run: () => Promise<LoadResult>) => {
+      const before = await server.cpuMs();
+      const result = await run();
+      return { ...result, cpuMsPerRequest: Math.round(((await server.cpuMs()) - before) / Math.max(1, result.requests) * 100) / 100 };
+    };
+    const gql = () => measured(() => load({ url: `${server.url}/graphql`, method: "POST", body: body(100), headers: benchHeaders, seconds }));
+    const hand = () => measured(() => load({ url: `${server.handwrittenUrl}/products?first=100`, seconds }));
+    await load({ url: `${server.url}/graphql`, method: "POST", body: body(100), headers: benchHeaders, seconds: 2 });
+    const selvedge: number[] = [], handwritten: number[] = [], p99: number[] = [], selvedgeCpu: number[] = [], handwrittenCpu: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      let s, b;
+      if (r % 2 === 0) {
+        s = await gql();
+        b = await hand();
+      } else {
+        b = await hand();
+        s = await gql();
+      }
+      selvedge.push(s.requestsPerSecond);
+      selvedgeCpu.push(s.cpuMsPerRequest);
+      handwrittenCpu.push(b.cpuMsPerRequest);
+      handwritten.push(b.requestsPerSecond);
+      p99.push(s.latencyP99Ms);
+    }
+    const ratios = selvedge.map((s, i) => Math.round((s / handwritten[i]) * 100) / 100);
     return {
-      catalogue: label, products: seeded.products, variants: seeded.variants,
+      database, catalogue: label, products: server.products, variants: server.variants,
       sqlStatementsFirst10: first10, sqlStatementsFirst100: first100,
-      selvedgeRps: selvedge.requestsPerSecond, selvedgeP99Ms: selvedge.latencyP99Ms,
-      handwrittenRps: baseline.requestsPerSecond, handwrittenP99Ms: baseline.latencyP99Ms,
-      ratio: Math.round((selvedge.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100,
+      selvedgeRps: selvedge, handwrittenRps: handwritten, selvedgeP99Ms: stats(p99).median, ratios, ratio: stats(ratios),
+      selvedgeCpuMsPerRequest: selvedgeCpu, handwrittenCpuMsPerRequest: handwrittenCpu,
+      cpuRatios: selvedgeCpu.map((c, i) => Math.round((handwrittenCpu[i] / c) * 100) / 100),
     };
   } finally {
-    await handwritten.close();
-    await app.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
-if (require.main === module) {
-  (async () => {
+export async function runAllProductsBenches(): Promise<ProductsBenchResult[]> {
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  const out: ProductsBenchResult[] = [];
+  for (const database of benchDatabases()) {
     for (const [styles, label] of [[70, "demo (~200 products)"], [700, "10x demo (~2,000 products)"]] as const) {
-      console.log(JSON.stringify(await runProductsBench(styles, label)));
+      out.push(await runProductsBench(styles, label, database, rounds));
+      console.log(JSON.stringify(out[out.length - 1]));
     }
-  })().catch((e) => {
+  }
+  return out;
+}
+
+if (require.main === module) {
+  runAllProductsBenches().catch((e) => {
     console.error(e);
     process.exit(1);
   });

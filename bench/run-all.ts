@@ -1,22 +1,32 @@
 import fs from "node:fs";
 import path from "node:path";
-import { runProductsBench } from "./products.bench";
+import { runAllProductsBenches } from "./products.bench";
+import { runAllVendureShape } from "./vendure-shape.bench";
+import { run as runSubscribers } from "./subscribers.bench";
 
 /**
- * `npm run bench`: every benchmark of CONTRACT §7 that exists so far, printed as a table and written to
- * bench/results/latest.json. Loopback only; each run is bounded in time.
+ * `npm run bench`: every benchmark of CONTRACT §7 that exists so far, printed as tables and written to
+ * bench/results/latest.json. Loopback only; each run is bounded in time. SQLite always; MariaDB/MySQL as well
+ * when BENCH_MYSQL_URL is set (each catalogue size in its own database). BENCH_ONLY=products,vendure,subscribers
+ * picks benchmarks; BENCH_ROUNDS (default 3) sets the interleaved P2 rounds; BENCH_SCALE_SIZES the catalogue sizes.
  */
 async function main(): Promise<void> {
+  const only = new Set((process.env.BENCH_ONLY ?? "products,vendure,subscribers").split(","));
   const results: Record<string, unknown> = {};
-  results.products = [await runProductsBench(70, "demo (~200 products)"), await runProductsBench(700, "10x demo (~2,000 products)")];
-  console.table(results.products);
-  const optional: [string, string][] = [["subscribers", "./subscribers.bench"]];
-  for (const [name, module] of optional) {
-    const file = path.resolve(__dirname, `${module}.ts`);
-    if (!fs.existsSync(file)) continue;
-    const mod = (await import(module)) as { run(): Promise<unknown> };
-    results[name] = await mod.run();
-    console.log(name, JSON.stringify(results[name], null, 2));
+  if (only.has("products")) {
+    const products = await runAllProductsBenches();
+    results.products = products;
+    console.table(products.map(({ selvedgeRps, handwrittenRps, ratios, ratio, ...rest }) => ({
+      ...rest, selvedgeRps: selvedgeRps.join("/"), handwrittenRps: handwrittenRps.join("/"), ratios: ratios.join("/"), ratioMedian: ratio.median,
+    })));
+  }
+  if (only.has("vendure")) {
+    results.vendureShape = await runAllVendureShape();
+    console.table(results.vendureShape);
+  }
+  if (only.has("subscribers")) {
+    results.subscribers = await runSubscribers();
+    console.log("subscribers", JSON.stringify(results.subscribers, null, 2));
   }
   const out = path.resolve(__dirname, "results/latest.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -6,6 +6,8 @@ export interface LoadResult {
   latencyP99Ms: number;
   errors: number;
   non2xx: number;
+  /** Responses received in the measured time. */
+  requests: number;
 }
 
 /** A bounded loopback load run (autocannon): fixed duration and connections, stops by itself. */
@@ -24,5 +26,6 @@ export async function load(options: { url: string; method?: "GET" | "POST"; body
     latencyP99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: result.requests.total,
   };
 }

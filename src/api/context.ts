@@ -15,6 +15,14 @@ export class LoaderCache {
     }
     return loader as DataLoader<K, V>;
   }
+
+  /** Any other per-request value, created once by name (e.g. data a loader has already read). */
+  memo<T>(name: string, create: () => T): T {
+    let value = this.values.get(name) as T | undefined;
+    if (value === undefined) this.values.set(name, (value = create()));
+    return value;
+  }
+  private values = new Map<string, unknown>();
 }
 
 export interface RequestContext {

@@ -74,16 +74,20 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name = `${n
   return ConnectionClass;
 }
 
-/** Keyset pagination on the alias's `id` (ascending). The query builder carries the brand and filters. */
+/**
+ * Keyset pagination on the alias's `id` (ascending). The query builder carries the brand and filters; `fetch`
+ * reads the rows (default `getMany`; hot pages pass a lighter reader, src/db/hot-rows.ts).
+ */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
+  fetch: (qb: SelectQueryBuilder<T>) => Promise<T[]> = (q) => q.getMany(),
 ): Promise<Page<T>> {
   const limit = pageSize(args.first);
   const alias = qb.alias;
   const countQb = qb.clone();
   if (args.after) qb.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
-  const rows = await qb.orderBy(`${alias}.id`, "ASC").limit(limit + 1).getMany();
+  const rows = await fetch(qb.orderBy(`${alias}.id`, "ASC").limit(limit + 1));
   const hasNextPage = rows.length > limit;
   const nodes = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));

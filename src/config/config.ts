@@ -97,7 +97,7 @@ const envSchema = z.object({
   SELVEDGE_CORS_ORIGINS: z.string().default(""),
   NODE_ENV: z.string().optional(),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
-  SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("off"),
+  SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("on"),
   SELVEDGE_PLUGINS: z.string().default(""),
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),

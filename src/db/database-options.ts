@@ -55,10 +55,15 @@ export function isMysql(options: DataSourceOptions): boolean {
 export class QueryCounter implements Logger {
   count = 0;
   statements: string[] = [];
+  /** The parameters of each recorded statement (same order as `statements`). */
+  parameters: unknown[][] = [];
   record = false;
-  logQuery(query: string): void {
+  logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
-    if (this.record) this.statements.push(query);
+    if (this.record) {
+      this.statements.push(query);
+      this.parameters.push(parameters ?? []);
+    }
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -68,5 +73,6 @@ export class QueryCounter implements Logger {
   reset(): void {
     this.count = 0;
     this.statements = [];
+    this.parameters = [];
   }
 }

@@ -34,8 +34,17 @@ export function formatUnits(units: bigint, decimals: number): string {
 
 /** A stored amount shown in its currency's minor units ("12.5" EUR → "12.50", "1200.0000" JPY → "1200"). */
 export function formatMoney(value: string | number, currency: string): string {
-  return formatUnits(parseMoney(value), currencyDigits(currency));
+  // Catalogues repeat the same few amounts: a bounded memo spares the bigint arithmetic on a page of prices.
+  const key = `${currency}${value}`;
+  let shown = shownAmounts.get(key);
+  if (shown === undefined) {
+    shown = formatUnits(parseMoney(value), currencyDigits(currency));
+    if (shownAmounts.size >= 10_000) shownAmounts.clear();
+    shownAmounts.set(key, shown);
+  }
+  return shown;
 }
+const shownAmounts = new Map<string, string>();
 
 /** The amount as stored (4 decimals). */
 export function toStoredMoney(value: string): string {

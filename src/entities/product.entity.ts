@@ -7,6 +7,7 @@ import { BoolColumn, CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./colu
 @Entity("product")
 @Index("UQ_product_brand_style_colour", ["brandId", "styleNumber", "colourCode"], { unique: true })
 @Index("IDX_product_brand_active", ["brandId", "active"])
+@Index("IDX_product_brand_id", ["brandId", "id"])
 export class Product {
   @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
   @IntegerColumn() brandId: number;

@@ -25,14 +25,25 @@ export class SeasonPrice {
   @Column({ ...MONEY, nullable: true }) retail: string | null;
   @Field() @UpdatedAt() updatedAt: Date;
 
+  /** Not stored: the amounts in minor units, set once per row by the page loader (formatAmounts). */
+  private shownWholesale?: string;
+  private shownRetail?: string | null;
+
+  /** Formats both amounts once (the product page's loader calls it per row, not per field). */
+  formatAmounts(): void {
+    this.shownWholesale = formatMoney(this.wholesale, this.currency);
+    this.shownRetail = this.retail === null || this.retail === undefined ? null : formatMoney(this.retail, this.currency);
+  }
+
   /** Wholesale price in the currency's minor units ("12.50" EUR, "1200" JPY). */
   @Field(() => String, { name: "wholesale", description: "Decimal string in the currency's minor units" })
   wholesaleAmount(): string {
-    return formatMoney(this.wholesale, this.currency);
+    return this.shownWholesale ?? formatMoney(this.wholesale, this.currency);
   }
 
   @Field(() => String, { name: "retail", nullable: true, description: "Decimal string in the currency's minor units" })
   retailAmount(): string | null {
+    if (this.shownRetail !== undefined) return this.shownRetail;
     return this.retail === null || this.retail === undefined ? null : formatMoney(this.retail, this.currency);
   }
 }

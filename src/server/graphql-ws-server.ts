@@ -9,6 +9,7 @@ import { AccessChange, AccessChanges } from "../auth/revocations";
 import { unauthenticated } from "../api/errors";
 import { checkOperation, OperationLimits } from "../api/operation-guard";
 import { ContextFactory } from "./context-factory";
+import { JitCompiler } from "./jit-compiler";
 
 /** graphql-ws close code for a connection whose token is no longer valid (revoked, user deactivated). */
 export const CLOSE_FORBIDDEN = 4403;
@@ -25,6 +26,8 @@ export interface GraphqlWsParts {
   schema: GraphQLSchema;
   contexts: ContextFactory;
   limits: OperationLimits;
+  /** graphql-jit for queries and mutations over the socket (the same compiled code as over HTTP). */
+  jit?: JitCompiler;
   /** Longest time an operation may rely on an earlier token check; also the period of the sweep. */
   recheckMs: number;
   accessChanges: AccessChanges;
@@ -41,7 +44,7 @@ export interface GraphqlWsParts {
  * (internals masked) the same way.
  */
 export function startGraphqlWs(parts: GraphqlWsParts): { dispose(): Promise<void> } {
-  const { schema, contexts, limits, recheckMs, formatError, logger } = parts;
+  const { schema, contexts, limits, jit, recheckMs, formatError, logger } = parts;
   const wsServer = new WebSocketServer({ server: parts.httpServer, path: "/graphql" });
   const open = new Set<Connection>();
 
@@ -65,6 +68,7 @@ export function startGraphqlWs(parts: GraphqlWsParts): { dispose(): Promise<void
   const cleanup = useServer<{ authorization?: string }, { connection?: Connection }>(
     {
       schema,
+      ...(jit ? { execute: jit.wsExecute() } : {}),
       onConnect: async (ctx) => {
         const authorization = String(ctx.connectionParams?.authorization ?? "");
         const principal = await contexts.authenticator.authenticate(authorization);

@@ -22,6 +22,7 @@ import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
 import { makeErrorFormatter } from "./error-formatting";
 import { createJitGateway } from "./jit-gateway";
+import { JitCompiler } from "./jit-compiler";
 
 export interface HttpServerParts {
   config: SelvedgeConfig;
@@ -44,7 +45,12 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   const { config, schema, contexts, media, logger } = parts;
   const app = express();
   app.disable("x-powered-by");
+  // No ETags: express would hash every GraphQL response body (a product page is ~140 KB) for a header no
+  // GraphQL client uses; media files set their own cache headers.
+  app.set("etag", false);
   const httpServer = http.createServer(app);
+  // graphql-jit on both transports (default; SELVEDGE_GRAPHQL_JIT=off uses graphql-js on both).
+  const jit = config.graphqlJit ? new JitCompiler(schema) : undefined;
 
   const limits: OperationLimits = {
     maxQueryBytes: config.maxQueryBytes, maxQueryTokens: config.maxQueryTokens, maxQueryAliases: config.maxQueryAliases,
@@ -53,11 +59,11 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   };
   const formatError = makeErrorFormatter(logger);
   const ws = startGraphqlWs({
-    httpServer, schema, contexts, limits, recheckMs: config.authRecheckMs, accessChanges: parts.accessChanges, formatError, logger,
+    httpServer, schema, contexts, limits, jit, recheckMs: config.authRecheckMs, accessChanges: parts.accessChanges, formatError, logger,
   });
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlJit ? { gateway: createJitGateway(schema) } : { schema }),
+    ...(jit ? { gateway: createJitGateway(schema, jit) } : { schema }),
     // The same rules as graphql-ws (operation-guard.ts); Apollo adds the introspection rule itself when it is off.
     validationRules: [depthRule(config.maxQueryDepth)],
     parseOptions: { maxTokens: config.maxQueryTokens },

@@ -2,14 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } fro
 import { RequestContext, brandOf } from "../../api/context";
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
-import { seasonLoader } from "../season/season.resolver";
+import { seasonById } from "../season/season.resolver";
 import { SetProductPriceInput } from "./catalogue.inputs";
 
 @Resolver(() => SeasonPrice)
 export class PriceResolver {
   @FieldResolver(() => Season)
-  async season(@Root() price: SeasonPrice, @Ctx() ctx: RequestContext): Promise<Season> {
-    return (await seasonLoader(ctx).load(price.seasonId))!;
+  season(@Root() price: SeasonPrice, @Ctx() ctx: RequestContext): Season | Promise<Season> {
+    return seasonById(ctx, price.seasonId) as Season | Promise<Season>;
   }
 
   @Authorized("EDITOR")

@@ -1,6 +1,6 @@
-import { DataSource, In } from "typeorm";
+import { DataSource } from "typeorm";
 import { groupByKey } from "../../api/batch";
-import { placeholders, selectEntities } from "../../db/fast-rows";
+import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { currencyCode } from "../../domain/input-rules";
@@ -16,16 +16,51 @@ import { upsertTransaction } from "./write-races";
 export class PriceService {
   constructor(private readonly ds: DataSource) {}
 
-  async pricesByProduct(brandId: number, productIds: readonly number[]): Promise<SeasonPrice[][]> {
-    const { entities } = await selectEntities(this.ds, SeasonPrice, {
-      where: `t.brandId = ? AND t.productId IN (${placeholders(productIds.length)})`, params: [brandId, ...productIds], orderBy: "t.id",
+  /**
+   * Prices of many products in one statement, through UQ_season_price (productId, …); `updatedAt` only when
+   * asked for. Amounts are formatted in the currency's minor units once per row. Each product's prices are in id order.
+   */
+  async pricesByProduct(brandId: number, productIds: readonly number[], withUpdatedAt = true): Promise<SeasonPrice[][]> {
+    const rows = await selectRows(this.ds,
+      `SELECT t.id, t.productId, t.seasonId, t.currency, t.wholesale, t.retail${withUpdatedAt ? ", t.updatedAt" : ""} FROM season_price t` +
+        ` WHERE t.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("t")}`,
+      [...productIds, brandId],
+    );
+    const updatedAt = withUpdatedAt ? columnHydrator(this.ds, SeasonPrice, "updatedAt") : undefined;
+    const prices = rows.map((r) => {
+      const price = new SeasonPrice();
+      price.id = r[0] as number;
+      price.brandId = brandId;
+      price.productId = r[1] as number;
+      price.seasonId = r[2] as number;
+      price.currency = r[3] as string;
+      price.wholesale = String(r[4]);
+      price.retail = r[5] === null ? null : String(r[5]);
+      if (updatedAt) price.updatedAt = updatedAt(r[6]) as Date;
+      price.formatAmounts();
+      return price;
     });
-    return groupByKey(productIds, entities, (r) => r.productId);
+    const groups = groupByKey(productIds, prices, (r) => r.productId);
+    for (const g of groups) if (g.length > 1) g.sort(byId);
+    return groups;
   }
 
   async visibilityByProduct(brandId: number, productIds: readonly number[]): Promise<ProductSeason[][]> {
-    const rows = await this.ds.getRepository(ProductSeason).find({ where: { brandId, productId: In([...productIds]) }, order: { id: "ASC" } });
-    return groupByKey(productIds, rows, (r) => r.productId);
+    const rows = await selectRows(this.ds,
+      `SELECT t.id, t.productId, t.seasonId FROM product_season t WHERE t.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("t")}`,
+      [...productIds, brandId],
+    );
+    const visibility = rows.map((r) => {
+      const v = new ProductSeason();
+      v.id = r[0] as number;
+      v.brandId = brandId;
+      v.productId = r[1] as number;
+      v.seasonId = r[2] as number;
+      return v;
+    });
+    const groups = groupByKey(productIds, visibility, (r) => r.productId);
+    for (const g of groups) if (g.length > 1) g.sort(byId);
+    return groups;
   }
 
   /** Makes a product visible (or not) in a season. Hiding it also removes its prices for that season. */

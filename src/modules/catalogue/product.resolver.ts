@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
+import { selectedFields, selectedSubfields } from "../../api/selection";
 import { RequestContext, brandOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
@@ -9,7 +11,9 @@ import { SeasonPrice } from "../../entities/season-price.entity";
 import { Variant } from "../../entities/variant.entity";
 import { seasonLoader } from "../season/season.resolver";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
-import { docketLinesByProductLoader, pricesByProductLoader, variantsByProductLoader, visibilityByProductLoader } from "./catalogue.loaders";
+import {
+  docketLinesByProductLoader, pricesByProductLoader, stockReadFor, variantsByProductLoader, visibilityByProductLoader, wantStockWithVariants,
+} from "./catalogue.loaders";
 
 export const ProductConnection = ConnectionType(Product);
 
@@ -43,15 +47,16 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [Variant], { description: "Variants (SKUs) in size-run order" })
-  variants(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<Variant[]> {
+  variants(@Root() product: Product, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Variant[]> {
+    if (selectedFields(info).has("stock")) wantStockWithVariants(ctx, stockReadFor(selectedSubfields(info, "stock")));
     return variantsByProductLoader(ctx).load(product.id);
   }
 
   @FieldResolver(() => [ProductSeasonVisibility], { description: "Seasons the product is visible in, most recent (latest startDate) first, with prices" })
-  async seasons(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductSeasonVisibility[]> {
+  async seasons(@Root() product: Product, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ProductSeasonVisibility[]> {
     const [visibility, prices] = await Promise.all([
       visibilityByProductLoader(ctx).load(product.id),
-      pricesByProductLoader(ctx).load(product.id),
+      pricesByProductLoader(ctx, selectedSubfields(info, "prices").has("updatedAt")).load(product.id),
     ]);
     const seasons = await seasonLoader(ctx).loadMany(visibility.map((v) => v.seasonId));
     return visibility
@@ -65,11 +70,11 @@ export class ProductResolver {
     @Arg("seasonId", () => ID, { nullable: true }) seasonId: string | undefined,
     @Arg("currency", () => String, { nullable: true }) currency: string | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SeasonPrice[]> {
     const season = seasonId ? parseId(seasonId, "seasonId") : undefined;
-    return (await pricesByProductLoader(ctx).load(product.id)).filter(
-      (p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency),
-    );
+    const prices = await pricesByProductLoader(ctx, selectedFields(info).has("updatedAt")).load(product.id);
+    return season === undefined && !currency ? prices : prices.filter((p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency));
   }
 
   @FieldResolver(() => [ProductionDocketLine], { description: "Production docket lines (product line start dates), most recent season first" })

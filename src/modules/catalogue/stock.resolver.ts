@@ -3,7 +3,7 @@ import { RequestContext, brandOf } from "../../api/context";
 import { Season } from "../../entities/season.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
-import { seasonLoader } from "../season/season.resolver";
+import { seasonById } from "../season/season.resolver";
 import { SetStockLevelInput } from "./catalogue.inputs";
 import { variantLoader } from "./catalogue.loaders";
 
@@ -15,8 +15,8 @@ export class StockResolver {
   }
 
   @FieldResolver(() => Season)
-  async season(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Promise<Season> {
-    return (await seasonLoader(ctx).load(level.seasonId))!;
+  season(@Root() level: StockLevel, @Ctx() ctx: RequestContext): Season | Promise<Season> {
+    return seasonById(ctx, level.seasonId) as Season | Promise<Season>;
   }
 
   @Authorized("EDITOR")

@@ -1,6 +1,6 @@
 import { DataSource, In } from "typeorm";
 import { groupByKey } from "../../api/batch";
-import { placeholders, selectEntities } from "../../db/fast-rows";
+import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { isoDate, nonNegativeInt } from "../../domain/input-rules";
@@ -12,28 +12,50 @@ import { Variant } from "../../entities/variant.entity";
 import { SetProductionDocketLineInput, SetStockLevelInput } from "./catalogue.inputs";
 import { upsertTransaction } from "./write-races";
 
+/** What a stock read needs besides the stored quantities. */
+export interface StockRead {
+  availableFrom: boolean;
+  updatedAt: boolean;
+}
+export const FULL_STOCK_READ: StockRead = { availableFrom: true, updatedAt: true };
+
 /** Stock levels (ATS now, projected) and production docket lines (when projected stock becomes available). */
 export class StockService {
   constructor(private readonly ds: DataSource) {}
 
   /**
-   * Stock levels of many variants in one query; each carries `availableFrom`, the product line start date of
-   * its season's production docket (joined in the same statement).
+   * Stock levels of many variants in one statement, through UQ_stock_level (variantId, …). `availableFrom` (the
+   * product line start date of the season's production docket) is joined in only when asked for, `updatedAt`
+   * read only when asked for. Each variant's levels are in id order.
    */
-  async stockByVariant(brandId: number, variantIds: readonly number[]): Promise<StockLevel[][]> {
-    const { entities, raw } = await selectEntities(this.ds, StockLevel, {
-      alias: "s",
-      joins: "INNER JOIN variant v ON v.id = s.variantId LEFT JOIN production_docket_line d ON d.productId = v.productId AND d.seasonId = s.seasonId",
-      extraColumns: "d.lineStartDate AS lineStartDate",
-      where: `s.brandId = ? AND s.variantId IN (${placeholders(variantIds.length)})`,
-      params: [brandId, ...variantIds],
-      orderBy: "s.id",
+  async stockByVariant(brandId: number, variantIds: readonly number[], read: StockRead = FULL_STOCK_READ): Promise<StockLevel[][]> {
+    const rows = await selectRows(this.ds,
+      `SELECT s.id, s.variantId, s.seasonId, s.availableToSell, s.projected${read.updatedAt ? ", s.updatedAt" : ""}` +
+        `${read.availableFrom ? ", d.lineStartDate" : ""} FROM stock_level s` +
+        `${read.availableFrom ? " INNER JOIN variant v ON v.id = s.variantId LEFT JOIN production_docket_line d ON d.productId = v.productId AND d.seasonId = s.seasonId" : ""}` +
+        ` WHERE s.variantId IN (${placeholders(variantIds.length)}) AND ${brandTerm("s")}`,
+      [...variantIds, brandId],
+    );
+    const dateAt = read.updatedAt ? 6 : 5;
+    const updatedAt = read.updatedAt ? columnHydrator(this.ds, StockLevel, "updatedAt") : undefined;
+    const levels = rows.map((r) => {
+      const level = new StockLevel();
+      level.id = r[0] as number;
+      level.brandId = brandId;
+      level.variantId = r[1] as number;
+      level.seasonId = r[2] as number;
+      level.availableToSell = r[3] as number;
+      level.projected = r[4] as number;
+      if (updatedAt) level.updatedAt = updatedAt(r[5]) as Date;
+      if (read.availableFrom) {
+        const date = r[dateAt] as string | Date | null | undefined;
+        level.availableFrom = date === null || date === undefined ? null : toDateString(date);
+      }
+      return level;
     });
-    entities.forEach((level, i) => {
-      const date = raw[i].lineStartDate as string | Date | null;
-      level.availableFrom = date === null || date === undefined ? null : toDateString(date);
-    });
-    return groupByKey(variantIds, entities, (r) => r.variantId);
+    const groups = groupByKey(variantIds, levels, (r) => r.variantId);
+    for (const g of groups) if (g.length > 1) g.sort(byId);
+    return groups;
   }
 
   /** Fills `availableFrom` of freshly written levels (one query). */

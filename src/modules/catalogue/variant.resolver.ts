@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { selectedFields } from "../../api/selection";
 import { RequestContext, brandOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Product } from "../../entities/product.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
 import { UpdateVariantInput } from "./catalogue.inputs";
-import { productLoader, stockByVariantLoader } from "./catalogue.loaders";
+import { productLoader, stockByVariantLoader, stockReadFor } from "./catalogue.loaders";
 
 @Resolver(() => Variant)
 export class VariantResolver {
@@ -27,8 +29,11 @@ export class VariantResolver {
   }
 
   @FieldResolver(() => [StockLevel], { description: "Stock per season" })
-  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext): Promise<StockLevel[]> {
-    return stockByVariantLoader(ctx).load(variant.id);
+  stock(@Root() variant: Variant, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): StockLevel[] | Promise<StockLevel[]> {
+    const read = stockReadFor(selectedFields(info));
+    const prefetched = variant.prefetchedStock;
+    if (prefetched && prefetched.read === read) return prefetched.levels;
+    return stockByVariantLoader(ctx, read).load(variant.id);
   }
 
   @Authorized("EDITOR")
@@ -54,3 +59,4 @@ export class VariantResolver {
     return ctx.services.variants.deactivate(brandOf(ctx), parseId(id));
   }
 }
+

@@ -1,22 +1,24 @@
 import DataLoader from "dataloader";
 import type { FileUpload } from "graphql-upload-minimal";
 import { GraphQLUpload } from "graphql-upload-minimal";
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
+import { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Resolver, Root } from "type-graphql";
+import { selectedFields } from "../../api/selection";
 import { RequestContext, brandOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Product } from "../../entities/product.entity";
 import { ProductImage } from "../../entities/product-image.entity";
 
-export function imagesByProductLoader(ctx: RequestContext): DataLoader<number, ProductImage[]> {
+export function imagesByProductLoader(ctx: RequestContext, withCreatedAt = true): DataLoader<number, ProductImage[]> {
   const brandId = brandOf(ctx);
-  return ctx.loaders.get("images.byProduct", () => new DataLoader((ids: readonly number[]) => ctx.services.images.imagesByProduct(brandId, ids)));
+  return ctx.loaders.get(`images.byProduct:${withCreatedAt}`, () => new DataLoader((ids: readonly number[]) => ctx.services.images.imagesByProduct(brandId, ids, withCreatedAt)));
 }
 
 @Resolver(() => Product)
 export class ProductImagesResolver {
   @FieldResolver(() => [ProductImage], { description: "Images by position; position 1 is \"Image 1\" (the one sent to platforms)" })
-  images(@Root() product: Product, @Ctx() ctx: RequestContext): Promise<ProductImage[]> {
-    return imagesByProductLoader(ctx).load(product.id);
+  images(@Root() product: Product, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ProductImage[]> {
+    return imagesByProductLoader(ctx, selectedFields(info).has("createdAt")).load(product.id);
   }
 }
 

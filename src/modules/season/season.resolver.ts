@@ -12,13 +12,30 @@ import { CreateSeasonInput, UpdateSeasonInput } from "./season.inputs";
 export function seasonLoader(ctx: RequestContext): DataLoader<number, Season | null> {
   const brandId = brandOf(ctx);
   return ctx.loaders.get("seasonById", () => {
-    let all: Promise<Map<number, Season>> | undefined;
+    const directory = seasonDirectory(ctx);
     return new DataLoader(async (ids: readonly number[]) => {
-      all ??= ctx.services.seasons.allById(brandId);
-      const seasons = await all;
+      directory.all ??= ctx.services.seasons.allById(brandId).then((m) => (directory.loaded = m));
+      const seasons = await directory.all;
       return ids.map((id) => seasons.get(id) ?? null);
     });
   });
+}
+
+interface SeasonDirectory {
+  all?: Promise<Map<number, Season>>;
+  loaded?: Map<number, Season>;
+}
+function seasonDirectory(ctx: RequestContext): SeasonDirectory {
+  return ctx.loaders.memo<SeasonDirectory>("seasonDirectory", () => ({}));
+}
+
+/**
+ * A season of the brand by id, without a promise once the request has read the brand's seasons (a page of
+ * 800 prices asks for the same few seasons 800 times).
+ */
+export function seasonById(ctx: RequestContext, id: number): Season | null | Promise<Season | null> {
+  const loaded = seasonDirectory(ctx).loaded;
+  return loaded ? (loaded.get(id) ?? null) : seasonLoader(ctx).load(id);
 }
 
 @Resolver(() => Season)
