@@ -1,3 +1,4 @@
+import { waitForJob } from "../jobs/helpers";
 import { startJoorEnv, type JoorEnv } from "./harness";
 import { expectNoDuplicates, joorProducts, joorSkus } from "./sandbox-admin";
 
@@ -85,7 +86,6 @@ describe("export under JOOR faults", () => {
     for (let i = 0; i < 200 && (env.sandbox.counters.by_route.get("POST /v4/skus/bulk_update") ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 20));
     const expired = await fetch(`${env.sandbox.urls.admin}/tokens/expire`, { method: "POST" });
     expect(expired.ok).toBe(true);
-    const { waitForJob } = await import("../jobs/helpers");
     const job = await waitForJob(env.admin, startSync.id, 60_000);
     expect(job.state).toBe("SUCCEEDED");
     expect(job.failed).toBe(0);
