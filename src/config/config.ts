@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidAllowEntry } from "../net/address-policy";
+import { defaultPluginSpecs } from "../plugin/plugin-discovery";
 
 /** Typed configuration read from the environment (CONTRACT §1). Every value has a default. */
 export interface SelvedgeConfig {
@@ -98,7 +99,7 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("on"),
-  SELVEDGE_PLUGINS: z.string().default(""),
+  SELVEDGE_PLUGINS: z.string().optional(),
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SELVEDGE_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -145,7 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     corsOrigins: list(e.SELVEDGE_CORS_ORIGINS),
     role: e.SELVEDGE_ROLE,
     graphqlJit: e.SELVEDGE_GRAPHQL_JIT === "on",
-    plugins: list(e.SELVEDGE_PLUGINS),
+    // Unset: every plugin folder under plugins/ (plugin-discovery.ts); set: exactly the listed ones ("" or "none" = none).
+    plugins: e.SELVEDGE_PLUGINS === undefined ? defaultPluginSpecs() : list(e.SELVEDGE_PLUGINS).filter((s) => s !== "none"),
     jobs: {
       redisPrefix: e.SELVEDGE_REDIS_PREFIX,
       pollMs: e.SELVEDGE_JOB_POLL_MS,
