@@ -230,15 +230,18 @@ function readLine(r: Reader, raw: unknown, position: number): InboundLine | null
 }
 
 /**
- * The amount off a line. JOOR sends `item_price_adjustment` as a percentage ("10%", or with
- * `item_price_adjustment_type` PERCENT) or as an amount per unit; `item_price_extended`, when sent, is the line's
- * net total and wins (the order total must equal JOOR's). A discount larger than the line is bad data.
+ * The amount off a line. `item_price` is the list unit price; `item_price_extended`, when sent, is the line's net
+ * total and wins (the order total must equal JOOR's); else `item_unit_price` (the discounted unit price); else
+ * `item_price_adjustment` as entered — a percentage ("-10%", or with `item_price_adjustment_type` PERCENT) or a
+ * signed amount per unit. A discount larger than the line is bad data.
  */
 export function lineDiscount(r: Reader, src: Raw, position: number, quantity: number, price: string): string | null {
   const gross = parseMoney(price) * BigInt(quantity);
   const extended = r.value(decimal, "item_price_extended", { source: src, path: `line_items[${position - 1}].item_price_extended`, line: position });
   let off: bigint | null = null;
+  const unitNet = extended === null ? read(decimal, src.item_unit_price) : null;
   if (extended !== null) off = gross - parseMoney(extended);
+  else if (unitNet?.ok && unitNet.value !== null && unitNet.value !== price) off = gross - parseMoney(unitNet.value) * BigInt(quantity);
   else {
     const adj = read(text, src.item_price_adjustment);
     const kind = read(text, src.item_price_adjustment_type);

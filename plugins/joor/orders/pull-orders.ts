@@ -10,6 +10,8 @@ import { EXPORT_STATUS_EXPORTED, EXPORT_STATUS_NEW_AND_MODIFIED, getOrderPage, O
 
 export interface PullDeps {
   get: V2Get;
+  /** Waits between retries of a failed sync page (default: real time). */
+  sleep?: (ms: number) => Promise<void>;
   pageSize: number;
   signal?: AbortSignal;
   throwIfCancelled?: () => void;
@@ -18,23 +20,43 @@ export interface PullDeps {
 }
 
 const MAX_PAGES = 100_000;
+const PAGE_ATTEMPTS = 8;
 
-export async function pullApproved(deps: PullDeps): Promise<{ pages: number; orders: number }> {
+/**
+ * A sync page that failed after JOOR may have acted on it (a 5xx, a dropped connection, a timeout, a corrupted
+ * body) may have exported orders Selvedge never saw: `suspectLoss` tells the caller to sweep. A 429 is not one
+ * (JOOR refused the request). The page is asked for again (the HTTP layer is told not to retry these itself).
+ */
+export async function pullApproved(deps: PullDeps): Promise<{ pages: number; orders: number; suspectLoss: boolean }> {
   let startFrom = 0;
   let pages = 0;
   let orders = 0;
+  let suspectLoss = false;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let guard = 0; guard < MAX_PAGES; guard++) {
     deps.throwIfCancelled?.();
-    const page = await getOrderPage(deps.get, {
-      orderType: ORDER_TYPE_APPROVED, exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED, sync: 1, check: 0, startFrom, count: deps.pageSize,
-    }, deps.signal);
+    let page: Awaited<ReturnType<typeof getOrderPage>> | null = null;
+    for (let attempt = 1; page === null; attempt++) {
+      try {
+        page = await getOrderPage(deps.get, {
+          orderType: ORDER_TYPE_APPROVED, exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED, sync: 1, check: 0, startFrom, count: deps.pageSize,
+        }, deps.signal);
+      } catch (error) {
+        const e = error as { transient?: boolean; status?: number; retryAfterMs?: number };
+        if (e?.transient !== true) throw error;
+        if (e.status !== 429) suspectLoss = true;
+        if (attempt >= PAGE_ATTEMPTS) throw Object.assign(error as Error, { suspectLoss });
+        deps.throwIfCancelled?.();
+        await sleep(Math.min(e.status === 429 ? 0 : 250 * 2 ** (attempt - 1), 5_000));
+      }
+    }
     pages++;
     if (page.orders.length) await deps.stage(page.orders);
     orders += page.orders.length;
     if (page.nextStart === null || page.orders.length === 0) break;
     startFrom = page.nextStart;
   }
-  return { pages, orders };
+  return { pages, orders, suspectLoss };
 }
 
 /** Read-only pass over exported approved orders; `stageMissing` stages the ones Selvedge does not have. */

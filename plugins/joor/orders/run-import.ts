@@ -22,7 +22,13 @@ interface PullMarker {
   finishedAt?: string;
 }
 
-export async function runImportOrders(ctx: OperationContext, get: V2Get, pageSize = DEFAULT_ORDER_PAGE_SIZE): Promise<Record<string, unknown>> {
+/** `pull` asks JOOR for sync pages without retrying them itself; `read` is for read-only pages (retried). */
+export interface OrderSources {
+  pull: V2Get;
+  read: V2Get;
+}
+
+export async function runImportOrders(ctx: OperationContext, sources: OrderSources, pageSize = DEFAULT_ORDER_PAGE_SIZE): Promise<Record<string, unknown>> {
   const brandId = ctx.brand.id;
   const settings = await resolveImportSettings(ctx.ds, brandId, ctx.settings as RawImportSettings);
   const deps: ImportDeps = {
@@ -30,7 +36,7 @@ export async function runImportOrders(ctx: OperationContext, get: V2Get, pageSiz
     onIssue: (i) => ctx.reportIssue({ entity: "order", key: i.key, code: i.code, message: i.message }),
     onProgress: (n) => ctx.progress.advance(n), throwIfCancelled: () => ctx.throwIfCancelled(),
   };
-  const io = { get, pageSize, signal: ctx.signal, throwIfCancelled: () => ctx.throwIfCancelled() };
+  const io = { get: sources.read, pageSize, signal: ctx.signal, throwIfCancelled: () => ctx.throwIfCancelled() };
 
   if (ctx.dryRun) {
     const summary = emptySummary();
@@ -60,7 +66,11 @@ export async function runImportOrders(ctx: OperationContext, get: V2Get, pageSiz
     await sweepExported({ ...io, stageMissing: (orders) => stage(orders, true) });
     if (recovered) ctx.logger.info(`Recovered ${recovered} orders JOOR had exported but Selvedge had not staged`);
   }
-  const pull = await pullApproved({ ...io, stage: async (orders) => { pulled += orders.length; await stage(orders, false); } });
+  const pull = await pullApproved({ ...io, get: sources.pull, stage: async (orders) => { pulled += orders.length; await stage(orders, false); } });
+  if (pull.suspectLoss) {
+    ctx.logger.warn("A JOOR order page failed after JOOR may have exported it: re-reading exported approved orders");
+    await sweepExported({ ...io, stageMissing: (orders) => stage(orders, true) });
+  }
   await ctx.state.set(PULL_STATE_KEY, { inFlight: false, finishedAt: new Date().toISOString() } satisfies PullMarker);
   ctx.logger.info(`Pulled ${pulled} orders from JOOR in ${pull.pages} pages (${staged} new, ${modified} modified after import)`);
 

@@ -6,7 +6,7 @@ import { matchOrder, MatchContext } from "../../../plugins/joor/orders/match-ord
 import { normaliseSeasonName, seasonMatcher } from "../../../plugins/joor/orders/season-match";
 import { rawOrder } from "./fixtures";
 
-const addr = (over: Record<string, string | null> = {}) => ({ type: "DELIVERY", line1: "1 High St", line2: null, city: "London", region: null, postalCode: "SW1A 1AA", countryCode: "GB", ...over });
+const addr = (over: Record<string, string | null | undefined> = {}) => ({ type: "DELIVERY", line1: "1 High St", line2: null, city: "London", region: null, postalCode: "SW1A 1AA", countryCode: "GB", ...over });
 
 describe("address identity (case, spacing, punctuation)", () => {
   it("the same address written with other case, spacing and punctuation is the same", () => {

@@ -71,6 +71,7 @@ describe("parsing JOOR v2 orders (messy JSON → validated inbound order with re
     expect(line({ item_price_adjustment: "-1.50" })).toBe("6.0000");
     expect(line({ item_price_adjustment: "15", item_price_adjustment_type: "PERCENT" })).toBe("6.0000");
     expect(line({ item_price_extended: "36.00", item_price_adjustment: "10%" })).toBe("4.0000");
+    expect(line({ item_unit_price: "9.00", item_price_adjustment: "-1.00" })).toBe("4.0000");
     expect(line({ item_price_adjustment: "0.00" })).toBeNull();
     expect(parseInboundOrder(rawOrder({}, [{ item_upc: "012345678905", item_quantity: 1, item_price: "10.00", item_price_adjustment: "150%" }])).reasons[0].code).toBe("INVALID_PRICE");
   });
