@@ -152,8 +152,15 @@ export async function previewInbound(deps: ImportDeps, raws: unknown[], summary:
 async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByName: (n: string | null) => Season | null, summary: ImportSummary) {
   const { prepared: parsed, ctx, addressesByCustomer } = await prepareBatch(deps, rows, seasonByName);
   const prepared: Prepared[] = parsed.map((p, i) => ({ ...p, row: rows[i] }));
+  let sinceYield = 0;
   for (const p of prepared) {
     deps.throwIfCancelled?.();
+    // Let the process serve its other work (API requests, heartbeats): with SQLite every statement completes
+    // without waiting for I/O, so a long import would otherwise never give the event loop back.
+    if (++sinceYield >= 10) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const wasHeld = p.row.state === "HELD";
     if (wasHeld) summary.retried++;
     if (p.reasons.length || !p.order) {
