@@ -1,6 +1,6 @@
 import { startJoorEnv, type JoorEnv } from "../harness";
 import { ean13 } from "../harness";
-import { customer, edit, importedOrders, inbound, INBOUND_FIELDS, place, product, uniq } from "./world";
+import { connection, customer, edit, importedOrders, inbound, INBOUND_FIELDS, place, product, uniq } from "./world";
 
 const freshBarcode = () => ean13(7_000_000 + uniq());
 
@@ -42,7 +42,7 @@ describe("held JOOR orders, retries and modifications", () => {
     expect(retried.order).not.toBeNull();
     expect(retried.reasons).toEqual([]);
     const again = await env.admin.fails(RETRY_ONE, { id: held.id });
-    expect(again.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
+    expect(again!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
     await run();
     expect(await importedOrders(env, id)).toHaveLength(1);
     expect((await importedOrders(env, id))[0].lines.map((l: any) => l.quantity)).toEqual([1, 4]);
@@ -51,7 +51,7 @@ describe("held JOOR orders, retries and modifications", () => {
   it("every later import run retries held orders automatically (a customer created later)", async () => {
     const [upc] = await product(env);
     const code = `LATE${Date.now() % 100000}`;
-    (await import("./world")).connection(env, code);
+    connection(env, code);
     const id = place(env, { customer_code: code, lines: [{ upc, quantity: 2 }] });
     await run();
     expect((await inbound(env, id)).state).toBe("HELD");
@@ -81,7 +81,7 @@ describe("held JOOR orders, retries and modifications", () => {
     expect(await importedOrders(env, b)).toEqual([]);
     expect((await inbound(env, b)).state).toBe("DISMISSED");
     const e = await env.admin.fails(DISMISS, { id: bRow.id, r: " " });
-    expect(e.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
+    expect(e!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "reason" });
   });
 
   it("an order modified in JOOR after import is flagged on the order (platformModifiedAt + a job issue), not overwritten", async () => {
@@ -142,15 +142,15 @@ describe("held JOOR orders, retries and modifications", () => {
     expect(page1.edges).toHaveLength(2);
     const page2 = (await env.admin.ok(LIST, { first: 2, after: page1.pageInfo.endCursor })).joorInboundOrders;
     expect(page2.edges[0].node.id).not.toBe(page1.edges[0].node.id);
-    expect((await env.admin.fails(LIST, { f: { reason: "NOPE" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.reason" });
-    expect((await env.admin.fails(LIST, { first: 0 })).extensions.code).toBe("BAD_USER_INPUT");
+    expect((await env.admin.fails(LIST, { f: { reason: "NOPE" } }))!.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.reason" });
+    expect((await env.admin.fails(LIST, { first: 0 }))!.extensions!.code).toBe("BAD_USER_INPUT");
     const viewer = await env.server.clientFor("VIEWER");
     expect((await viewer.ok(LIST, { first: 1 })).joorInboundOrders.edges).toHaveLength(1);
     const row = page1.edges[0].node;
-    expect((await viewer.fails(RETRY_ONE, { id: row.id })).extensions.code).toBe("FORBIDDEN");
-    expect((await viewer.fails(DISMISS, { id: row.id, r: "x" })).extensions.code).toBe("FORBIDDEN");
-    expect((await env.server.anonymous.fails(LIST, {})).extensions.code).toBe("UNAUTHENTICATED");
-    expect((await env.admin.fails(RETRY_ONE, { id: "999999" })).extensions.code).toBe("NOT_FOUND");
+    expect((await viewer.fails(RETRY_ONE, { id: row.id }))!.extensions!.code).toBe("FORBIDDEN");
+    expect((await viewer.fails(DISMISS, { id: row.id, r: "x" }))!.extensions!.code).toBe("FORBIDDEN");
+    expect((await env.server.anonymous.fails(LIST, {}))!.extensions!.code).toBe("UNAUTHENTICATED");
+    expect((await env.admin.fails(RETRY_ONE, { id: "999999" }))!.extensions!.code).toBe("NOT_FOUND");
   });
 
   it("brand isolation: another brand sees none of these inbound orders and cannot retry or dismiss them", async () => {
@@ -158,8 +158,8 @@ describe("held JOOR orders, retries and modifications", () => {
     const mine = (await env.admin.ok(LIST, { first: 1 })).joorInboundOrders.edges[0].node;
     expect((await other.ok(LIST, { first: 50 })).joorInboundOrders).toMatchObject({ totalCount: 0, edges: [] });
     expect((await other.ok(`query($id: ID!) { joorInboundOrder(id: $id) { id } }`, { id: mine.id })).joorInboundOrder).toBeNull();
-    expect((await other.fails(RETRY_ONE, { id: mine.id })).extensions.code).toBe("NOT_FOUND");
-    expect((await other.fails(DISMISS, { id: mine.id, r: "mine now" })).extensions.code).toBe("NOT_FOUND");
+    expect((await other.fails(RETRY_ONE, { id: mine.id }))!.extensions!.code).toBe("NOT_FOUND");
+    expect((await other.fails(DISMISS, { id: mine.id, r: "mine now" }))!.extensions!.code).toBe("NOT_FOUND");
     expect((await other.ok(RETRY_MANY, {})).retryJoorInboundOrders.tried).toBe(0);
     expect((await inbound(env, mine.joorOrderId)).state).toBe(mine.state);
   });
