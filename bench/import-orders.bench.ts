@@ -8,7 +8,7 @@ import { loadConfig } from "../src/config/config";
 import { startSelvedge } from "../src/server/bootstrap";
 import { QueryCounter } from "../src/db/database-options";
 import { GraphQLClient } from "../test/harness/graphql-client";
-import { CONFIGURE, mirrorCatalogue, mirrorCustomers, placeMany, sandboxSettings } from "../test/joor/orders/scale-world";
+import { CONFIGURE, serviceSeeder, mirrorCatalogue, mirrorCustomers, placeMany, sandboxSettings } from "../test/joor/orders/scale-world";
 
 /**
  * CONTRACT §7 P5: import-orders of 10,000 approved orders × 20 lines from the JOOR sandbox (real HTTP on
@@ -49,8 +49,9 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
   const app = await startSelvedge({ config, queryCounter: counter });
   const client = new GraphQLClient(app.url!, token);
   try {
-    await mirrorCatalogue(sb, client, 100);
-    const codes = await mirrorCustomers(sb, client, 50);
+    const brand = await app.services.identity.brandBySlug(config.bootstrapBrand.slug);
+    await mirrorCatalogue(sb, serviceSeeder(app.services, brand.id), 100);
+    const codes = await mirrorCustomers(sb, serviceSeeder(app.services, brand.id), 50);
     placeMany(sb, orders, lines, codes);
     const cfg = await client.ok(CONFIGURE, { v: sandboxSettings(sb) });
     if (!cfg.updateConnectorSettings.settingsComplete) throw new Error(`settings incomplete: ${cfg.updateConnectorSettings.missingSettings}`);
@@ -91,6 +92,18 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** A read that a reused keep-alive socket can fail on a loaded machine: tried again. */
+async function patient<T>(f: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await f();
+    } catch (error) {
+      if (i >= 10 || !/fetch failed/.test(String((error as Error).message))) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 async function rowCounts(ds: import("typeorm").DataSource): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) out[t] = Number((await ds.query(`SELECT COUNT(*) AS n FROM ${t}`))[0].n);
@@ -101,7 +114,7 @@ async function runJob(client: GraphQLClient) {
   const { startSync } = await client.ok(`mutation { startSync(input: { connector: "joor", operation: "import-orders" }) { __typename ... on Job { id } ... on ErrorResult { message } } }`);
   if (startSync.__typename !== "Job") throw new Error(startSync.message);
   for (;;) {
-    const { job } = await client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 50) { edges { node { message createdAt } } } } }`, { id: startSync.id });
+    const { job } = await patient(() => client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 50) { edges { node { message createdAt } } } } }`, { id: startSync.id }));
     if (job.state === "FAILED" || job.state === "CANCELLED") throw new Error(`import-orders ${job.state}: ${job.error}`);
     if (job.state === "SUCCEEDED") {
       const logs = job.logs.edges.map((e: { node: { message: string; createdAt: string } }) => e.node);

@@ -4,7 +4,7 @@ import { GraphQLClient } from "../../harness/graphql-client";
 import type { TestDatabase } from "../../harness/databases";
 import { suiteDatabaseKind } from "../../harness/databases";
 import { bootstrapToken, type SelvedgeProcess, sharedDatabase, spawnSelvedge } from "../../jobs/processes";
-import { CONFIGURE, mirrorCatalogue, mirrorCustomers, placeMany, sandboxSettings } from "./scale-world";
+import { CONFIGURE, graphqlSeeder, mirrorCatalogue, mirrorCustomers, placeMany, sandboxSettings } from "./scale-world";
 
 const ORDERS = 2_000;
 // better-sqlite3 ships no types; only these three calls are used to read counts.
@@ -90,8 +90,8 @@ describe("import-orders survives kill -9", () => {
     sb = await startJoorSandbox({ port: 0, rateLimit: { enabled: false } });
     const token = bootstrapToken();
     const first = await start(token);
-    await mirrorCatalogue(sb, first.client, 20);
-    const codes = await mirrorCustomers(sb, first.client, 8);
+    await mirrorCatalogue(sb, graphqlSeeder(first.client), 20);
+    const codes = await mirrorCustomers(sb, graphqlSeeder(first.client), 8);
     placeMany(sb, ORDERS, 3, codes);
     const cfg = await first.client.ok(CONFIGURE, { v: sandboxSettings(sb) });
     expect(cfg.updateConnectorSettings.settingsComplete).toBe(true);
