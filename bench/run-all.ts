@@ -3,6 +3,7 @@ import path from "node:path";
 import { runAllProductsBenches } from "./products.bench";
 import { runAllVendureShape } from "./vendure-shape.bench";
 import { run as runSubscribers } from "./subscribers.bench";
+import { run as runImportOrders } from "./import-orders.bench";
 
 /**
  * `npm run bench`: every benchmark of CONTRACT §7 that exists so far, printed as tables and written to
@@ -11,7 +12,7 @@ import { run as runSubscribers } from "./subscribers.bench";
  * picks benchmarks; BENCH_ROUNDS (default 3) sets the interleaved P2 rounds; BENCH_SCALE_SIZES the catalogue sizes.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? "products,vendure,subscribers").split(","));
+  const only = new Set((process.env.BENCH_ONLY ?? "products,vendure,subscribers,orders").split(","));
   const results: Record<string, unknown> = {};
   if (only.has("products")) {
     const products = await runAllProductsBenches();
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   if (only.has("subscribers")) {
     results.subscribers = await runSubscribers();
     console.log("subscribers", JSON.stringify(results.subscribers, null, 2));
+  }
+  if (only.has("orders")) {
+    results.importOrders = await runImportOrders();
+    console.log("importOrders", JSON.stringify(results.importOrders, null, 2));
   }
   const out = path.resolve(__dirname, "results/latest.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });

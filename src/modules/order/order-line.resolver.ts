@@ -13,10 +13,21 @@ function digitsOf(currency: string | undefined): number {
   return currency ? currencyDigits(currency) : 2;
 }
 
-/** quantity × unitPrice rounded (half away from zero) to the currency's minor units, as units of 1/10,000. */
-export function lineTotalUnits(line: OrderLine, currency: string | undefined): bigint {
-  const exact = parseMoney(line.unitPrice) * BigInt(line.quantity);
-  return parseMoney(formatUnits(exact, digitsOf(currency)));
+/** quantity × unitPrice − the line's discount, rounded (half away from zero) to the currency's minor units, as units of 1/10,000. */
+export function lineTotalUnits(line: Pick<OrderLine, "unitPrice" | "quantity" | "discount">, currency: string | undefined): bigint {
+  const exact = parseMoney(line.unitPrice) * BigInt(line.quantity) - (line.discount ? parseMoney(line.discount) : 0n);
+  return roundUnits(exact, digitsOf(currency));
+}
+
+const DROP = [10000n, 1000n, 100n, 10n, 1n];
+
+/** Units of 1/10,000 rounded (half away from zero) to `digits` decimals, still in units of 1/10,000. */
+function roundUnits(units: bigint, digits: number): bigint {
+  const drop = DROP[Math.max(0, Math.min(4, digits))];
+  if (drop === 1n) return units;
+  const abs = units < 0n ? -units : units;
+  const rounded = ((abs + drop / 2n) / drop) * drop;
+  return units < 0n ? -rounded : rounded;
 }
 
 /** A unit price in the currency's minor units, keeping extra stored decimals when they matter ("12.345"). */
@@ -42,7 +53,12 @@ export class OrderLineResolver {
     return formatUnitPrice(line.unitPrice, line.currency);
   }
 
-  @FieldResolver(() => String, { description: "quantity × unitPrice, rounded to the currency's minor units" })
+  @FieldResolver(() => String, { nullable: true, description: "Discount on the whole line, in the order's currency; null = none" })
+  discount(@Root() line: OrderLine): string | null {
+    return line.discount === null || line.discount === undefined ? null : formatUnits(parseMoney(line.discount), digitsOf(line.currency));
+  }
+
+  @FieldResolver(() => String, { description: "quantity × unitPrice − discount, rounded to the currency's minor units" })
   lineTotal(@Root() line: OrderLine): string {
     return formatUnits(lineTotalUnits(line, line.currency), digitsOf(line.currency));
   }
