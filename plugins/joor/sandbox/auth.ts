@@ -7,6 +7,7 @@
  */
 import type { NextFunction, Request, Response } from "express";
 import type { SandboxContext } from "./context";
+import { processDueJobs } from "./domain/connections";
 import { HttpError, qstr } from "./http";
 import type { AccountState } from "./state/account";
 
@@ -47,6 +48,7 @@ export function v2Auth(ctx: SandboxContext) {
     }
     const acct = v2TokenAccount(ctx, h.value) ?? accessTokenAccount(ctx, h.value);
     res.locals.account = acct;
+    processDueJobs(ctx.state, acct);
     next();
   };
 }
@@ -69,6 +71,7 @@ export function v4Auth(ctx: SandboxContext) {
     if (!account) throw new HttpError(400, "MISSING_ACCOUNT", "The 'account' query parameter is required on v4 requests");
     if (account !== acct.id) throw new HttpError(403, "FORBIDDEN", `The access token is not valid for account '${account}'`);
     res.locals.account = acct;
+    processDueJobs(ctx.state, acct);
     next();
   };
 }
