@@ -1,0 +1,8 @@
+import { JoorLedgerResolver } from "./ledger.resolver";
+import { JoorSettingsResolver } from "./settings.resolver";
+
+/** The JOOR plugin's GraphQL resolvers (one file per area; add yours here). */
+export const joorResolvers: Function[] = [JoorSettingsResolver, JoorLedgerResolver];
+
+/** Types no resolver returns directly. */
+export const joorTypes: Function[] = [];
