@@ -26,7 +26,7 @@ export class AssetsApi {
       batchSize: this.batchSize,
       query: { replace_all: "true" },
       keyOf: (x) => {
-        const o = x as Record<string, unknown>;
+        const o = x as unknown as Record<string, unknown>;
         const product = (o.product as { id?: string } | undefined)?.id ?? (o.product_id as string | undefined);
         const filename = (o.asset as { filename?: string } | undefined)?.filename ?? (o.filename as string | undefined);
         return product && filename ? `${product}|${filename}` : undefined;

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
-import { In, type DataSource, type EntityManager } from "typeorm";
-import { JoorSyncRecord } from "../../ledger/sync-record.entity";
+import type { DataSource } from "typeorm";
+import { JoorLedger } from "../../ledger/ledger.service";
+import { payloadHash } from "../../ledger/hash";
+import type { JoorRecordKind } from "../../ledger/kinds";
+import type { JoorSyncRecord } from "../../ledger/sync-record.entity";
 
-export const CONNECTOR = "joor";
-
-/** sha256 of a JSON-able payload (stable key order is the caller's: payloads are built in a fixed order). */
-export const hashOf = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+/** Thin helpers over the ledger service (ledger/ledger.service.ts) for the part-2 exports. */
+export const hashOf = payloadHash;
 
 export interface LedgerRow {
   recordKey: string;
@@ -17,44 +17,21 @@ export interface LedgerRow {
   message: string | null;
 }
 
-/** The ledger rows of one kind for many keys, in one query (IN list, chunked). */
-export async function ledgerRows(ds: DataSource | EntityManager, brandId: number, kind: string, keys: readonly string[]): Promise<Map<string, JoorSyncRecord>> {
-  const out = new Map<string, JoorSyncRecord>();
-  const repo = ds.getRepository(JoorSyncRecord);
-  for (let i = 0; i < keys.length; i += 500) {
-    const chunk = keys.slice(i, i + 500);
-    if (!chunk.length) continue;
-    for (const row of await repo.find({ where: { brandId, connector: CONNECTOR, kind, recordKey: In(chunk) } })) out.set(row.recordKey, row);
-  }
-  return out;
+export function ledgerRows(ds: DataSource, brandId: number, kind: string, keys: readonly string[]): Promise<Map<string, JoorSyncRecord>> {
+  return new JoorLedger(ds, brandId).load(kind as JoorRecordKind, [...keys]);
 }
 
 export const idsOf = <T = Record<string, string>>(row: JoorSyncRecord | undefined): T | null => (row?.joorIdsJson ? (JSON.parse(row.joorIdsJson) as T) : null);
 
 /**
- * Writes what JOOR answered for many records of one kind, in one transaction: existing rows updated, new ones
- * inserted in chunks. A FAILED answer clears the hash (the record is sent again next time) but keeps the JOOR
- * ids known so far (so it is sent as an update of what JOOR already has).
+ * Writes JOOR's answers (batched upserts). A FAILED answer keeps the last accepted hash and the JOOR ids known
+ * so far: the record is sent again next time, as an update of what JOOR already has.
  */
 export async function writeLedger(ds: DataSource, brandId: number, kind: string, entries: readonly LedgerRow[]): Promise<void> {
   if (!entries.length) return;
-  await ds.transaction(async (m) => {
-    const existing = await ledgerRows(m, brandId, kind, entries.map((e) => e.recordKey));
-    const now = new Date();
-    const inserts: Partial<JoorSyncRecord>[] = [];
-    for (const e of entries) {
-      const row = existing.get(e.recordKey);
-      const values: Partial<JoorSyncRecord> = {
-        label: e.label?.slice(0, 255) ?? null, sentAt: now, status: e.status, message: e.message?.slice(0, 10_000) ?? null,
-        payloadHash: e.status === "ACCEPTED" ? e.payloadHash : null,
-        ...(e.joorId !== null || !row ? { joorId: e.joorId } : {}),
-        ...(e.joorIds !== null || !row ? { joorIdsJson: e.joorIds ? JSON.stringify(e.joorIds) : null } : {}),
-      };
-      if (row) await m.getRepository(JoorSyncRecord).update({ id: row.id }, values);
-      else inserts.push({ brandId, connector: CONNECTOR, kind, recordKey: e.recordKey, ...values });
-    }
-    for (let i = 0; i < inserts.length; i += 200) {
-      await m.createQueryBuilder().insert().into(JoorSyncRecord).values(inserts.slice(i, i + 200) as never).updateEntity(false).execute();
-    }
-  });
+  const ledger = new JoorLedger(ds, brandId);
+  const previous = await ledger.load(kind as JoorRecordKind, entries.map((e) => e.recordKey));
+  await ledger.write(kind as JoorRecordKind, entries.map((e) => ({
+    key: e.recordKey, label: e.label, joorId: e.joorId, joorIds: e.joorIds, hash: e.payloadHash, status: e.status, message: e.message,
+  })), previous);
 }

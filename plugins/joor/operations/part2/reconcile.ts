@@ -1,7 +1,7 @@
 import { BarcodeReconciler, compareCustomers, type Finding, type JoorSku } from "../../reconcile/compare";
 import { connectionPages } from "../../client/connection-list";
 import { inventoryPages } from "../../sources/inventory-source";
-import { COLOR_TRAIT_ID, SIZE_TRAIT_ID } from "../../sandbox/types";
+import { COLOR_TRAIT_ID, SIZE_TRAIT_ID } from "../../mapping/ids";
 import type { JoorClient } from "../../client";
 import { ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { PRODUCT_KIND, SKU_KIND } from "./joor-ids";
