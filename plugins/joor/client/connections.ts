@@ -13,7 +13,8 @@ export interface BulkConnectionResult {
   message: string | null;
 }
 
-const DONE = new Set(["done", "completed", "complete", "finished", "processed", "success", "succeeded", "failed", "partial"]);
+/** Job states that mean "not finished yet" (anything else with results is done: COMPLETED, COMPLETED_WITH_ERRORS, FAILED …). */
+const PENDING = new Set(["queued", "pending", "processing", "running", "in_progress", "started", "new", "waiting"]);
 
 /**
  * v2 customers (connections, joor-api.md §2.1 and §7a): `POST /v2/bulk-connection` queues a background job
@@ -72,8 +73,8 @@ function pickJob(answer: Record<string, unknown>): Record<string, unknown> {
 
 function isDone(job: Record<string, unknown>): boolean {
   const status = String(job.status ?? job.state ?? "").toLowerCase();
-  if (DONE.has(status)) return true;
-  return !status && Array.isArray(job.results);
+  if (PENDING.has(status)) return false;
+  return status !== "" || Array.isArray(job.results);
 }
 
 /** connections > connections > connection[] (JOOR's documented nesting), tolerating a flatter shape. */
