@@ -5,10 +5,8 @@ import { Customer } from "../../src/entities/customer.entity";
 import { Address } from "../../src/entities/address.entity";
 import { Product } from "../../src/entities/product.entity";
 import { ProductSeason } from "../../src/entities/product-season.entity";
-import { ProductionDocketLine } from "../../src/entities/production-docket-line.entity";
 import { Season } from "../../src/entities/season.entity";
 import { SeasonPrice } from "../../src/entities/season-price.entity";
-import { StockLevel } from "../../src/entities/stock-level.entity";
 import { Variant } from "../../src/entities/variant.entity";
 import type { SelvedgeConfig } from "../../src/config/config";
 import { fastJobs } from "../jobs/helpers";
@@ -109,11 +107,11 @@ export async function visibleWithPrice(s: TestServer, productId: number, seasonI
 }
 
 export async function stock(s: TestServer, variantId: number, seasonId: number, availableToSell: number, projected = 0): Promise<void> {
-  await s.app.ds.getRepository(StockLevel).save({ brandId: s.brandId, variantId, seasonId, availableToSell, projected });
+  await s.app.services.stock.setStockLevels(s.brandId, [{ variantId: String(variantId), seasonId: String(seasonId), availableToSell, projected }] as never);
 }
 
 export async function docket(s: TestServer, productId: number, seasonId: number, lineStartDate: string): Promise<void> {
-  await s.app.ds.getRepository(ProductionDocketLine).save({ brandId: s.brandId, productId, seasonId, lineStartDate, quantity: 10 });
+  await s.app.services.stock.setDocketLine(s.brandId, { productId: String(productId), seasonId: String(seasonId), lineStartDate, quantity: 10 } as never);
 }
 
 export async function customer(s: TestServer, name: string, accountCode: string | null, status: "ACTIVE" | "INACTIVE" = "ACTIVE"): Promise<Customer> {
