@@ -36,7 +36,7 @@ export const exportInventory: JoorOperation = {
 
 export const exportAll: JoorOperation = exportAllOperation({
   customers: operationPhase("customers", exportCustomers, (ctx) =>
-    countRows(ctx, `SELECT COUNT(*) AS n FROM customer WHERE brandId = ? AND status = 'ACTIVE' AND accountCode IS NOT NULL AND accountCode <> ''`)),
+    countRows(ctx, `SELECT COUNT(*) AS n FROM customer WHERE brandId = ?`)),
   products: operationPhase("products", exportProducts, (ctx) => countRows(ctx, `SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`)),
 });
 
