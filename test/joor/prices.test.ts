@@ -90,4 +90,12 @@ describe("JOOR export-prices", () => {
     expect(full.summary).toMatchObject({ sent: 3 });
     expect((await adminItems(env.sandbox, "/prices")).length).toBe(3 * 2 * 3);
   });
+
+  it("prices JOOR has but the ledger forgot (a crash before the ledger write) are updated, never created twice", async () => {
+    await env.server.app.ds.query(`DELETE FROM joor_sync_record WHERE kind = 'price'`);
+    const job = await env.run("export-prices");
+    expect(job.state).toBe("SUCCEEDED");
+    expect(job.summary).toMatchObject({ sent: 3 });
+    expect((await adminItems(env.sandbox, "/prices")).length).toBe(3 * 2 * 3);
+  });
 });
