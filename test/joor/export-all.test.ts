@@ -49,7 +49,7 @@ describe("JOOR export-all", () => {
       // everything arrived
       expect(await adminItems(env.sandbox, "/connections")).toHaveLength(2);
       expect(await adminItems(env.sandbox, "/skus")).toHaveLength(6);
-      expect(await adminItems(env.sandbox, "/prices")).toHaveLength(12);
+      expect(await adminItems(env.sandbox, "/prices")).toHaveLength(6 * 3); // EUR, USD and (at 0.00) GBP
       expect(await adminItems(env.sandbox, "/images")).toHaveLength(2);
       expect((await adminItems(env.sandbox, "/inventory")).length).toBe(12);
     });
@@ -74,7 +74,7 @@ describe("JOOR export-all", () => {
       await customer(s, "Known", "EX001");
       await customer(s, "Unknown", "EX002");
       const known = await product(s, "EXK", ["S", "M"]);
-      await joorProduct(env.sandbox, "EXK", "BLK", [["S", known.variants[0].barcode!], ["M", known.variants[1].barcode!]]);
+      const joorSide = await joorProduct(env.sandbox, "EXK", "BLK", [["S", known.variants[0].barcode!], ["M", known.variants[1].barcode!]]);
       await product(s, "EXU", ["S"]);
       expect((await env.run("reconcile")).state).toBe("SUCCEEDED");
 
@@ -85,13 +85,16 @@ describe("JOOR export-all", () => {
       expect(issues.some((i) => i.code === "NOT_MATCHED" && /EXU/.test(i.key + i.message))).toBe(true);
       expect((await adminItems(env.sandbox, "/connections")).map((c) => c.customer_code)).toEqual(["EX001"]);
       const products = await adminItems(env.sandbox, "/products");
-      expect(products.map((p) => p.product_identifier)).toEqual(["EXK"]);
+      expect(products.map((p) => p.id)).toEqual([joorSide.productId]); // updated, not created again
       expect(await adminItems(env.sandbox, "/skus")).toHaveLength(2);
 
       const forced = await env.run("export-all", { full: true });
       expect(forced.state).toBe("SUCCEEDED");
       expect((await adminItems(env.sandbox, "/connections")).map((c) => c.customer_code).sort()).toEqual(["EX001", "EX002"]);
-      expect((await adminItems(env.sandbox, "/products")).map((p) => p.product_identifier).sort()).toEqual(["EXK", "EXU"]);
+      const after = await adminItems(env.sandbox, "/products");
+      expect(after).toHaveLength(2);
+      expect(after.map((p) => p.product_identifier).sort()).toEqual(["EXK-BLK", "EXU-BLK"]);
+      expect(await adminItems(env.sandbox, "/skus")).toHaveLength(3);
     });
   });
 });

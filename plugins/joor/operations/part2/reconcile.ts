@@ -16,6 +16,14 @@ interface JoorSkuRecord {
   trait_values?: { trait?: { id?: string; name?: string }; trait_id?: string; value?: string; external_id?: string | null }[] | null;
 }
 
+/**
+ * The style number in a JOOR product identifier: the identifier itself, or — for one style card per colour,
+ * as export-products writes it (mapping/ids.ts: "<style>-<colour>") — without its "-<colour code>" suffix.
+ */
+export function styleNumberOf(identifier: string, colourCode: string): string {
+  return colourCode && identifier.endsWith(`-${colourCode}`) ? identifier.slice(0, -colourCode.length - 1) : identifier;
+}
+
 function traitOf(sku: JoorSkuRecord, traitId: string, name: string) {
   return (sku.trait_values ?? []).find((t) => (t.trait?.id ?? t.trait_id) === traitId || t.trait?.name === name);
 }
@@ -62,9 +70,10 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
       const upc = (sku.identifiers ?? []).find((i) => i.value)?.value;
       if (!upc) continue;
       const product = String(sku.product_id ?? "");
+      const colourCode = String(traitOf(sku, COLOR_TRAIT_ID, "Color")?.external_id ?? "");
       barcodes.addJoor({
-        upc: String(upc), skuId: String(sku.id), productId: product, styleNumber: styleOf.get(product) ?? "",
-        colourCode: String(traitOf(sku, COLOR_TRAIT_ID, "Color")?.external_id ?? ""), size: String(traitOf(sku, SIZE_TRAIT_ID, "Size")?.value ?? ""),
+        upc: String(upc), skuId: String(sku.id), productId: product, styleNumber: styleNumberOf(styleOf.get(product) ?? "", colourCode),
+        colourCode, size: String(traitOf(sku, SIZE_TRAIT_ID, "Size")?.value ?? ""),
       } satisfies JoorSku);
     }
   }
