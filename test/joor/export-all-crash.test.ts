@@ -61,14 +61,16 @@ describe("export-all survives kill -9", () => {
     sandbox.faults.add({ type: "latency", latency_ms: 60, count: null } as never);
 
     const { startSync } = await first.client.ok(`mutation { startSync(input: { connector: "joor", operation: "export-all" }) { ... on Job { id } } }`);
-    await waitJoorJob(first.client, startSync.id, 60_000, (j) => j.state !== "RUNNING" && j.state !== "QUEUED" ? true : /^(products|prices)/.test(j.phase ?? "") && j.processed > CUSTOMERS + 20);
+    const atKill = await waitJoorJob(first.client, startSync.id, 60_000, (j) => j.state !== "RUNNING" && j.state !== "QUEUED" ? true : /^(products|prices)/.test(j.phase ?? "") && j.processed > CUSTOMERS + 20);
     await first.proc.kill("SIGKILL");
+    expect(atKill.state).toBe("RUNNING"); // killed in the middle, not after the end
     sandbox.faults.clear();
 
     const second = await start(token);
     const done = await waitJoorJob(second.client, startSync.id, 120_000);
     expect(done.state).toBe("SUCCEEDED");
     expect(done.progress).toBe(1);
+    expect(done.attempts).toBe(2); // taken up again by the new process
 
     const unique = (xs: string[]) => new Set(xs).size;
     const connections = await adminItems(sandbox, "/connections");

@@ -45,7 +45,7 @@ export async function setJoorSettings(client: GraphQLClient, values: Record<stri
   );
 }
 
-const JOB = `id operation state progress processed total failed phase error summary issues(first: 500) { edges { node { entity key code message } } }`;
+const JOB = `id operation state attempts progress processed total failed phase error summary issues(first: 500) { edges { node { entity key code message } } }`;
 
 export async function runJoor(client: GraphQLClient, operation: string, extra: Record<string, unknown> = {}, timeoutMs = 60_000) {
   const { startSync } = await client.ok(
