@@ -32,8 +32,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function spawnNode(script: string, env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", script], { cwd: ROOT, env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "REDIS_URL")), ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+function spawnNode(script: string, env: Record<string, string>, ready: (line: string) => boolean, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", script], { cwd: ROOT, env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "REDIS_URL")), ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     const out: string[] = [];
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out.join("")}`)), 60_000);
@@ -105,7 +105,7 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
   const databaseUrl = `sqlite:${dir}/bench.sqlite`;
   const mediaDir = `${dir}/media`;
   const customers = Math.max(100, Math.round(products / 10));
-  const images = Math.min(200, products);
+  const images = Math.min(Number(process.env.BENCH_JOOR_IMAGES ?? 200), products);
   // 1. schema + catalogue, in this process
   const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, { port: 0, host: "127.0.0.1", databaseUrl, mediaDir, bootstrapToken: TOKEN, redisUrl: undefined, role: "api" });
   const seedApp = await startSelvedge({ config });
@@ -124,7 +124,9 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
   const selvedge = await spawnNode("src/main.ts", {
     NODE_ENV: "production", PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SELVEDGE_MEDIA_DIR: mediaDir,
     SELVEDGE_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: "info", SELVEDGE_JOB_POLL_MS: "100",
-  }, (l) => l.includes("Selvedge API ready") || l.includes("listening"));
+
+  }, (l) => l.includes("Selvedge API ready") || l.includes("listening"),
+  process.env.BENCH_JOOR_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_JOOR_CPU_PROF}`] : []);
   const url = `http://127.0.0.1:${apiPort}`;
   try {
     const [first, second] = seeded.seasonIds;
@@ -145,6 +147,7 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
       variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)), peakRssMb: peakRssMb(selvedge.pid!), fullWriteCredits: fullCredits, state: full.job.state,
     };
     if (full.job.state !== "SUCCEEDED") console.error("export-all did not succeed:", JSON.stringify(full.job).slice(0, 2000));
+    console.log(`export-all of ${seeded.variants} variants: ms per phase`, JSON.stringify(full.job.summary?.millisecondsPerPhase));
     if (!withP4) return { row };
 
     // P4: 1 % of the products change (price, name, stock), then an incremental export-all
@@ -185,7 +188,10 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
     };
     return { row, p4 };
   } finally {
-    selvedge.kill("SIGKILL");
+    if (process.env.BENCH_JOOR_CPU_PROF) {
+      selvedge.kill("SIGINT");
+      await new Promise((r) => selvedge.once("exit", r));
+    } else selvedge.kill("SIGKILL");
     sandbox.kill("SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -196,7 +202,7 @@ export async function run(): Promise<unknown> {
   const rows: JoorExportBenchRow[] = [];
   let p4: Record<string, unknown> | undefined;
   for (const [i, products] of sizes.entries()) {
-    const r = await oneSize(products, i === sizes.length - 1);
+    const r = await oneSize(products, i === sizes.length - 1 && process.env.BENCH_JOOR_P4 !== "0");
     rows.push(r.row);
     if (r.p4) p4 = r.p4;
   }

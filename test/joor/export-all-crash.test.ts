@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-const PRODUCTS = 120;
+const PRODUCTS = 80;
 const SIZES = 8;
 const CUSTOMERS = 60;
 const IMAGES = 10;
@@ -58,7 +58,7 @@ describe("export-all survives kill -9", () => {
       ...sandboxSettings(sandbox), priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "USD", priceType: "USD-1" }],
       priceSeasons: seeded.seasonIds, atsSeasons: seeded.seasonIds, includeFutureAts: true, batchSize: 40, creditBudget: 100_000,
     });
-    sandbox.faults.add({ type: "latency", latency_ms: 60, count: null } as never);
+    sandbox.faults.add({ type: "latency", latency_ms: 40, count: null } as never);
 
     const { startSync } = await first.client.ok(`mutation { startSync(input: { connector: "joor", operation: "export-all" }) { ... on Job { id } } }`);
     const atKill = await waitJoorJob(first.client, startSync.id, 60_000, (j) => j.state !== "RUNNING" && j.state !== "QUEUED" ? true : /^(products|prices)/.test(j.phase ?? "") && j.processed > CUSTOMERS + 20);

@@ -46,7 +46,8 @@ export function exportAllOperation(phases: { customers: ExportPhase; products: E
       const stateKey = `export-all.job-${ctx.jobId}.phase`;
       const resumeAt = (await ctx.state.get<number>(stateKey)) ?? 0;
       const client: JoorClient = joorClientFor(ctx);
-      const summary: Record<string, unknown> = { phases: list.map((p) => p.name) };
+      const timings: Record<string, number> = {};
+      const summary: Record<string, unknown> = { phases: list.map((p) => p.name), millisecondsPerPhase: timings };
       for (const [index, phase] of list.entries()) {
         ctx.throwIfCancelled();
         const label = `${phase.name} (${index + 1}/${list.length})`;
@@ -58,7 +59,9 @@ export function exportAllOperation(phases: { customers: ExportPhase; products: E
         ctx.progress.setPhase(label);
         ctx.logger.info(`Phase ${label}`);
         const phaseCtx: JoorContext = { ...ctx, progress: { ...ctx.progress, setTotal: () => undefined, advance: (n?: number) => ctx.progress.advance(n), setPhase: () => undefined } };
+        const startedAt = Date.now();
         summary[phase.name] = await phase.run(phaseCtx, client);
+        timings[phase.name] = Date.now() - startedAt;
         await ctx.state.set(stateKey, index + 1);
       }
       ctx.progress.setPhase(null);
