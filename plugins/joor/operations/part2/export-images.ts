@@ -4,6 +4,7 @@ import { imageOneAsset, smallImageWarning, type JoorAssetItem } from "../../mapp
 import { imagePages } from "../../sources/image-source";
 import { hashOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { joorProductIds } from "./joor-ids";
+import { readAhead } from "../../sources/keyset";
 import type { ExportPhase } from "./phase";
 
 export const IMAGE_KIND = "image";
@@ -26,7 +27,7 @@ export const exportImagesPhase: ExportPhase = {
     const api = new AssetsApi(client.http, ASSETS_PER_REQUEST);
     const rule = exportRuleName(JOOR_IMAGE_RULE);
     const summary = { products: 0, withoutImage1: 0, unchanged: 0, sent: 0, small: 0, notOnJoor: 0, failed: 0 };
-    for await (const page of imagePages(ctx.ds, ctx.brand.id)) {
+    for await (const page of readAhead(imagePages(ctx.ds, ctx.brand.id))) {
       ctx.throwIfCancelled();
       const withImage = page.filter((p) => p.image);
       summary.products += page.length;

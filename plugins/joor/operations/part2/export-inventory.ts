@@ -3,6 +3,7 @@ import { inventoryDelta, mapVariantInventory, sentInventory, type JoorInventoryI
 import { InventoryApi } from "../../client/inventory";
 import { inventoryPages } from "../../sources/inventory-source";
 import { hashOf, idsOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
+import { readAhead } from "../../sources/keyset";
 import type { ExportPhase, JoorContext } from "./phase";
 
 export const INVENTORY_KIND = "inventory";
@@ -44,7 +45,7 @@ export const exportInventoryPhase: ExportPhase = {
     const api = new InventoryApi(client.http, 5000);
     const summary = { variants: 0, unchanged: 0, sent: 0, lines: 0, zeroed: 0, noBarcode: 0, failed: 0 };
     if (!(s.atsSeasons ?? []).length) ctx.logger.warn("No ATS seasons are selected: every variant is sent with 0 available");
-    for await (const page of inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? [])) {
+    for await (const page of readAhead(inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? []))) {
       ctx.throwIfCancelled();
       const ledger = await ledgerRows(ctx.ds, ctx.brand.id, INVENTORY_KIND, page.map((v) => String(v.id)));
       const pending: { variant: (typeof page)[number]; items: JoorInventoryItem[]; next: SentInventory; hash: string }[] = [];

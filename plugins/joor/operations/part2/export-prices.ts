@@ -4,6 +4,7 @@ import { pricePages } from "../../sources/price-source";
 import type { JoorClient } from "../../client";
 import { hashOf, idsOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { joorSkuIds } from "./joor-ids";
+import { readAhead } from "../../sources/keyset";
 import type { ExportPhase, JoorContext } from "./phase";
 
 export const PRICE_KIND = "price";
@@ -49,7 +50,7 @@ export const exportPricesPhase: ExportPhase = {
     const seasons = ctx.settings.priceSeasons ?? [];
     const summary = { products: 0, unchanged: 0, sent: 0, prices: 0, zeroPriced: 0, notOnJoor: 0, failed: 0 };
     if (!seasons.length) ctx.logger.warn("No price seasons are selected: every product is exported at 0.00");
-    for await (const page of pricePages(ctx.ds, ctx.brand.id, seasons)) {
+    for await (const page of readAhead(pricePages(ctx.ds, ctx.brand.id, seasons))) {
       ctx.throwIfCancelled();
       const skuIds = await joorSkuIds(ctx.ds, ctx.brand.id, page.flatMap((p) => p.variants.map((v) => v.variantId)));
       const ledger = await ledgerRows(ctx.ds, ctx.brand.id, PRICE_KIND, page.map((p) => String(p.id)));
