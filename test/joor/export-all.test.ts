@@ -1,6 +1,9 @@
 import { startJoorEnv, type JoorEnv } from "./harness";
 import { adminItems, attachImage, customer, docket, product, season, setJoorSettings, stock, visibleWithPrice, admin } from "./part2-fixtures";
 import { joorProduct, seedWithConnections } from "./joor-side";
+import sharp from "sharp";
+import { Product } from "../../src/entities/product.entity";
+import { Variant } from "../../src/entities/variant.entity";
 
 const ROUTE_ORDER = ["/v2/bulk-connection", "/v4/products/bulk_create", "/v4/skus/bulk_create", "/v4/prices/bulk_create", "/v4/assets/products", "/v2/bulk-inventory"];
 
@@ -23,6 +26,13 @@ describe("JOOR export-all", () => {
         await attachImage(s, p.product.id, 1, 1320, 1800);
       }
       await setJoorSettings(env.admin, { priceSeasons: [aw.id], atsSeasons: [aw.id], includeFutureAts: true, futureWarehouse: "FUTURE" });
+      // another brand's catalogue in the same database is never read by brand A's export
+      const other = await s.app.services.identity.createBrand("Other", "other-brand", ["joor", "inventory"]);
+      const op = await s.app.ds.getRepository(Product).save({ brandId: other.id, styleNumber: "OTHER1", colourCode: "BLK", colourName: "Black", name: "Other", active: true });
+      const ov = await s.app.ds.getRepository(Variant).save({ brandId: other.id, productId: op.id, size: "S", position: 0, barcode: "4006381333931", active: true });
+      const os = await s.app.services.seasons.create(other.id, { name: "OTHER SEASON", startDate: "2026-02-01", code: null } as never);
+      await s.app.services.stock.setStockLevels(other.id, [{ variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 }] as never);
+      await s.app.services.images.attach(other.id, op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
     });
     afterAll(() => env.stop());
 
@@ -52,6 +62,9 @@ describe("JOOR export-all", () => {
       expect(await adminItems(env.sandbox, "/prices")).toHaveLength(6 * 3); // EUR, USD and (at 0.00) GBP
       expect(await adminItems(env.sandbox, "/images")).toHaveLength(2);
       expect((await adminItems(env.sandbox, "/inventory")).length).toBe(12);
+      expect((await adminItems(env.sandbox, "/inventory?upc=4006381333931"))).toEqual([]);
+      expect((await env.issues(job.id ?? startSync.id)).filter((i) => /OTHER1|4006381333931/.test(i.key + i.message))).toEqual([]);
+      expect(job.total).toBe(2 + 2 + 2 + 2 + 6); // brand A's records only
     });
 
     it("a second export-all sends nothing (incremental through the ledger)", async () => {
