@@ -4,6 +4,7 @@ import { runAllProductsBenches } from "./products.bench";
 import { runAllVendureShape } from "./vendure-shape.bench";
 import { run as runSubscribers } from "./subscribers.bench";
 import { run as runImportOrders } from "./import-orders.bench";
+import { run as runJoorExport } from "./joor-export.bench";
 
 /**
  * `npm run bench`: every benchmark of CONTRACT §7 that exists so far, printed as tables and written to
@@ -12,7 +13,7 @@ import { run as runImportOrders } from "./import-orders.bench";
  * picks benchmarks; BENCH_ROUNDS (default 3) sets the interleaved P2 rounds; BENCH_SCALE_SIZES the catalogue sizes.
  */
 async function main(): Promise<void> {
-  const only = new Set((process.env.BENCH_ONLY ?? "products,vendure,subscribers,orders").split(","));
+  const only = new Set((process.env.BENCH_ONLY ?? "products,vendure,subscribers,orders,joor").split(","));
   const results: Record<string, unknown> = {};
   if (only.has("products")) {
     const products = await runAllProductsBenches();
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
   if (only.has("orders")) {
     results.importOrders = await runImportOrders();
     console.log("importOrders", JSON.stringify(results.importOrders, null, 2));
+  }
+  if (only.has("joor")) {
+    results.joorExport = await runJoorExport();
+    console.log("joorExport", JSON.stringify(results.joorExport, null, 2));
   }
   const out = path.resolve(__dirname, "results/latest.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -198,7 +198,7 @@ export class JobRunner {
     const result = await this.where(job)
       .set({
         state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total,
-        heartbeatAt: finishedAt, checkpointJson: null,
+        phase: job.phase ?? null, heartbeatAt: finishedAt, checkpointJson: null,
       })
       .execute();
     if (result.affected !== 1) {
@@ -253,7 +253,7 @@ export class JobRunner {
     const { job } = run;
     try {
       const result = await this.where(job)
-        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total })
+        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null })
         .execute();
       if (run.finishing) return;
       if (result.affected !== 1) {

@@ -31,6 +31,8 @@ export interface HttpServerParts {
   media: MediaStorage;
   logger: Logger;
   accessChanges: AccessChanges;
+  /** Export renditions of stored images (ImageService.renderStoredForExport). */
+  renderExport?: (rule: string, path: string) => Promise<{ data: Buffer; contentType: string } | null>;
 }
 
 export interface RunningHttpServer {
@@ -42,7 +44,7 @@ export interface RunningHttpServer {
 
 /** One HTTP server: GraphQL over HTTP and graphql-ws on /graphql, media files on /media, /health. */
 export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: string) => void): Promise<RunningHttpServer> {
-  const { config, schema, contexts, media, logger } = parts;
+  const { config, schema, contexts, media, logger, renderExport } = parts;
   const app = express();
   app.disable("x-powered-by");
   // No ETags: express would hash every GraphQL response body (a product page is ~140 KB) for a header no
@@ -85,6 +87,25 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
 
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
+  });
+  // Export renditions (e.g. 660×900-ratio JPEGs that a platform fetches by URL); before /media/*key.
+  app.get("/media/export/:rule/*key", async (req, res) => {
+    const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
+    res.setHeader("x-content-type-options", "nosniff");
+    try {
+      const file = renderExport ? await renderExport(String((req.params as { rule: string }).rule), key) : null;
+      if (!file) {
+        res.status(404).json({ error: "not found" });
+        return;
+      }
+      res.setHeader("content-type", file.contentType);
+      res.setHeader("content-length", String(file.data.length));
+      res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      res.end(file.data);
+    } catch (error) {
+      logger.error({ err: error, key }, "export rendition failed");
+      res.status(500).json({ error: "rendering failed" });
+    }
   });
   app.get("/media/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");

@@ -46,6 +46,6 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(ds),
     prices: new PriceService(ds),
     stock: new StockService(ds),
-    images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow)),
+    images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
   };
 }
