@@ -17,6 +17,7 @@ import { MediaStorage } from "../media/media-storage";
 import { ContextFactory } from "./context-factory";
 import { makeErrorFormatter } from "./error-formatting";
 import { createJitGateway } from "./jit-gateway";
+import { serveDashboard } from "../dashboard/serve-dashboard";
 
 export interface HttpServerParts {
   config: SelvedgeConfig;
@@ -78,6 +79,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  serveDashboard(app);
   app.get("/media/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
     const file = await media.get(key);
