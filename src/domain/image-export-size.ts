@@ -14,9 +14,23 @@ export interface ExportSizeRule {
   ratioHeight: number;
   maxWidth: number;
   maxHeight: number;
+  /** Largest file the platform accepts (the JPEG quality is lowered until the rendition fits). */
+  maxBytes?: number;
 }
 
-export const JOOR_IMAGE_RULE: ExportSizeRule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800 };
+export const JOOR_IMAGE_RULE: ExportSizeRule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800, maxBytes: 4 * 1024 * 1024 };
+
+/**
+ * The export renditions Selvedge serves at `/media/export/<name>/<storage key>` (for platforms that fetch
+ * images by URL). A closed list, so a URL cannot ask the server for arbitrary sizes.
+ */
+export const EXPORT_SIZE_RULES: Readonly<Record<string, ExportSizeRule>> = { "660x900": JOOR_IMAGE_RULE };
+
+export function exportRuleName(rule: ExportSizeRule): string {
+  const name = Object.keys(EXPORT_SIZE_RULES).find((k) => EXPORT_SIZE_RULES[k] === rule);
+  if (!name) throw new Error("This export size rule has no URL name (EXPORT_SIZE_RULES)");
+  return name;
+}
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);

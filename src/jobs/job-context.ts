@@ -79,6 +79,10 @@ export function buildOperationContext(
         job.processed += count;
         deps.changed();
       },
+      setPhase(name: string | null) {
+        job.phase = name === null ? null : String(name).slice(0, 64);
+        deps.changed();
+      },
     },
     reportIssue(issue: RecordIssue) {
       job.failed += 1;

@@ -130,7 +130,7 @@ export class JobRunner {
     const finishedAt = new Date();
     const summaryJson = summary === null || summary === undefined ? null : JSON.stringify(summary);
     const result = await this.where(job)
-      .set({ state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total, heartbeatAt: finishedAt })
+      .set({ state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, heartbeatAt: finishedAt })
       .execute();
     if (result.affected !== 1) {
       this.logger.warn({ jobId: job.id }, "job was taken over before it settled; result dropped");
@@ -181,7 +181,7 @@ export class JobRunner {
     const { job } = run;
     try {
       const result = await this.where(job)
-        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total })
+        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null })
         .execute();
       if (run.finishing) return;
       if (result.affected !== 1) {

@@ -36,6 +36,8 @@ export interface ProgressReporter {
   setTotal(total: number): void;
   /** Records processed successfully since the last call (default 1). */
   advance(count?: number): void;
+  /** Names the step a multi-phase job is in (shown as Job.phase); the counters go on over all steps. */
+  setPhase(name: string | null): void;
 }
 
 /** What an operation's handler receives. */

@@ -12,6 +12,7 @@ export interface JobSnapshot {
   processed: number;
   total: number | null;
   failed: number;
+  phase: string | null;
   attempts: number;
   maxAttempts: number;
   cancelRequested: boolean;
@@ -29,7 +30,7 @@ const iso = (d: Date | string | null | undefined): string | null => (d ? new Dat
 export function toSnapshot(job: Job, updatedAt: Date = job.updatedAt ?? new Date()): JobSnapshot {
   return {
     id: job.id, brandId: job.brandId, connector: job.connector, operation: job.operation, state: job.state,
-    dryRun: !!job.dryRun, full: !!job.full, processed: job.processed, total: job.total, failed: job.failed,
+    dryRun: !!job.dryRun, full: !!job.full, processed: job.processed, total: job.total, failed: job.failed, phase: job.phase ?? null,
     attempts: job.attempts, maxAttempts: job.maxAttempts, cancelRequested: !!job.cancelRequested, error: job.error,
     summaryJson: job.summaryJson, retryOfId: job.retryOfId,
     createdAt: iso(job.createdAt) ?? new Date().toISOString(), startedAt: iso(job.startedAt), finishedAt: iso(job.finishedAt),

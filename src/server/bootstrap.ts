@@ -77,7 +77,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
       pubSub: platform.pubSub.pubSub as never, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types(),
     });
     const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl);
-    const http = await startHttpServer({ config, schema, contexts, media, logger }, (u) => (baseUrl = u));
+    const http = await startHttpServer({ config, schema, contexts, media, logger, renderExport: (rule, path) => services.images.renderStoredForExport(rule, path) }, (u) => (baseUrl = u));
     stopHttp = http.close;
     url = http.url;
     port = http.port;

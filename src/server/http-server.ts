@@ -25,6 +25,8 @@ export interface HttpServerParts {
   contexts: ContextFactory;
   media: MediaStorage;
   logger: Logger;
+  /** Export renditions of stored images (ImageService.renderStoredForExport). */
+  renderExport?: (rule: string, path: string) => Promise<{ data: Buffer; contentType: string } | null>;
 }
 
 export interface RunningHttpServer {
@@ -36,7 +38,7 @@ export interface RunningHttpServer {
 
 /** One HTTP server: GraphQL over HTTP and graphql-ws on /graphql, media files on /media, /health. */
 export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: string) => void): Promise<RunningHttpServer> {
-  const { config, schema, contexts, media, logger } = parts;
+  const { config, schema, contexts, media, logger, renderExport } = parts;
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -80,6 +82,24 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     res.json({ ok: true });
   });
   serveDashboard(app);
+  // Export renditions (e.g. 660×900-ratio JPEGs that a platform fetches by URL); before /media/*key.
+  app.get("/media/export/:rule/*key", async (req, res) => {
+    const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
+    try {
+      const file = renderExport ? await renderExport(String((req.params as { rule: string }).rule), key) : null;
+      if (!file) {
+        res.status(404).json({ error: "not found" });
+        return;
+      }
+      res.setHeader("content-type", file.contentType);
+      res.setHeader("content-length", String(file.data.length));
+      res.setHeader("cache-control", "public, max-age=31536000, immutable");
+      res.end(file.data);
+    } catch (error) {
+      logger.error({ err: error, key }, "export rendition failed");
+      res.status(500).json({ error: "rendering failed" });
+    }
+  });
   app.get("/media/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");
     const file = await media.get(key);

@@ -45,6 +45,6 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(ds),
     prices: new PriceService(ds),
     stock: new StockService(ds),
-    images: new ImageService(ds, _deps.media, _config.maxImageBytes),
+    images: new ImageService(ds, _deps.media, _config.maxImageBytes, _deps.baseUrl),
   };
 }

@@ -36,6 +36,9 @@ export class Job {
   @Field(() => Int, { nullable: true, description: "Records expected (null until the operation knows)" })
   @IntegerColumn({ nullable: true })
   total: number | null;
+  @Field(() => String, { nullable: true, description: "The step a multi-phase job is in (e.g. \"products\"); progress counts over all steps" })
+  @Varchar(64, { nullable: true })
+  phase: string | null;
   @Field(() => Int, { description: "Records that failed (see issues)" }) @IntegerColumn({ default: 0 }) failed: number;
   @Field(() => Int, { description: "Runs started so far (retries included)" }) @IntegerColumn({ default: 0 }) attempts: number;
   @Field(() => Int) @IntegerColumn({ default: 3 }) maxAttempts: number;

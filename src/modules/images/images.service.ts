@@ -5,7 +5,7 @@ import type { FileUpload } from "graphql-upload-minimal";
 import { groupByKey } from "../../api/batch";
 import { isUniqueViolation } from "../../db/db-errors";
 import { InputProblems, badInput, notFound } from "../../api/errors";
-import { exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
+import { EXPORT_SIZE_RULES, exportRuleName, exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
 import { ProductImage } from "../../entities/product-image.entity";
 import { MediaStorage } from "../../media/media-storage";
@@ -25,7 +25,11 @@ export class ImageService {
     private readonly ds: DataSource,
     private readonly media: MediaStorage,
     private readonly maxBytes: number,
+    private readonly baseUrl: () => string = () => "",
   ) {}
+
+  /** Renders in progress, so that a burst of fetches of one image renders it once. */
+  private readonly rendering = new Map<string, Promise<{ data: Buffer; contentType: string }>>();
 
   async imagesByProduct(brandId: number, productIds: readonly number[]): Promise<ProductImage[][]> {
     const rows = await this.ds.getRepository(ProductImage).find({ where: { brandId, productId: In([...productIds]) }, order: { position: "ASC" } });
@@ -100,13 +104,60 @@ export class ImageService {
     const chunks: Buffer[] = [];
     for await (const chunk of file.stream) chunks.push(chunk as Buffer);
     const { width, height } = exportSize(image.width, image.height, rule);
-    const data = await sharp(Buffer.concat(chunks))
-      .rotate()
-      .resize(width, height, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 1 } })
-      .flatten({ background: "#ffffff" })
-      .jpeg({ quality: 88, mozjpeg: true })
-      .toBuffer();
+    const source = Buffer.concat(chunks);
+    const render = (quality: number) =>
+      sharp(source)
+        .rotate()
+        .resize(width, height, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 1 } })
+        .flatten({ background: "#ffffff" })
+        .jpeg({ quality, mozjpeg: true })
+        .toBuffer();
+    let data = await render(88);
+    // Within the platform's byte limit (JOOR: 4 MB on v2, 10 MB on v4): lower the quality step by step.
+    for (const quality of [75, 60, 45, 30]) {
+      if (!rule.maxBytes || data.length <= rule.maxBytes) break;
+      data = await render(quality);
+    }
     return { data, width, height, contentType: "image/jpeg" };
+  }
+
+  /**
+   * The stable public URL of an image's export rendition (see renderStoredForExport). It names the stored
+   * file, whose key holds the SHA-256 of its content: the URL changes exactly when the picture does, and a
+   * platform that fetches it gets the same bytes every time.
+   */
+  exportUrl(image: Pick<ProductImage, "storageKey">, rule: ExportSizeRule = JOOR_IMAGE_RULE): string {
+    return `${this.baseUrl()}/media/export/${exportRuleName(rule)}/${image.storageKey.replace(/\.[a-z0-9]+$/i, "")}.jpg`;
+  }
+
+  /**
+   * `GET /media/export/<rule>/<storage key without extension>.jpg`: the rendition of a stored image (as
+   * renderForExport), cached in the media storage after the first render. Null when there is no such image.
+   */
+  async renderStoredForExport(ruleName: string, path: string): Promise<{ data: Buffer; contentType: string } | null> {
+    const rule = EXPORT_SIZE_RULES[ruleName];
+    const m = /^brand-(\d+)\/product-(\d+)\/([0-9a-f]{64})\.jpg$/.exec(path);
+    if (!rule || !m) return null;
+    const cacheKey = `export-cache/${ruleName}/${path}`;
+    const cached = await this.media.get(cacheKey);
+    if (cached) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of cached.stream) chunks.push(chunk as Buffer);
+      return { data: Buffer.concat(chunks), contentType: "image/jpeg" };
+    }
+    let pending = this.rendering.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const image = await this.ds.getRepository(ProductImage).findOneBy({ brandId: Number(m[1]), productId: Number(m[2]), checksum: m[3] });
+        if (!image) return { data: Buffer.alloc(0), contentType: "" };
+        const rendered = await this.renderForExport(image.brandId, image.id, rule);
+        await this.media.put(cacheKey, rendered.data, rendered.contentType);
+        return rendered;
+      })().finally(() => this.rendering.delete(cacheKey));
+      this.rendering.set(cacheKey, pending);
+    }
+    const result = await pending;
+    return result.data.length ? result : null;
   }
 
   private async deleteFileIfUnused(storageKey: string): Promise<void> {

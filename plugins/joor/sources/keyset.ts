@@ -1,0 +1,27 @@
+import type { DataSource } from "typeorm";
+
+/** Streams rows in keyset pages (`id > last ORDER BY id LIMIT n`): constant memory whatever the catalogue size. */
+export async function* keysetPages<T extends { id: number }>(fetchPage: (afterId: number, limit: number) => Promise<T[]>, pageSize: number, startAfter = 0): AsyncGenerator<T[]> {
+  let after = startAfter;
+  for (;;) {
+    const rows = await fetchPage(after, pageSize);
+    if (!rows.length) return;
+    yield rows;
+    after = rows[rows.length - 1].id;
+    if (rows.length < pageSize) return;
+  }
+}
+
+export const marks = (n: number): string => new Array(n).fill("?").join(", ");
+
+/** A DATE column as YYYY-MM-DD (SQLite answers strings, mysql2 Date objects at UTC). */
+export function isoDay(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+export const num = (v: unknown): number => Number(v);
+
+export async function rows<T = Record<string, unknown>>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  return (await ds.query(sql, params)) as T[];
+}

@@ -1,0 +1,35 @@
+import sharp from "sharp";
+import { startTestServer, TestServer } from "../harness/test-server";
+import { ATTACH, createProduct, dataUrl, png } from "./images-fixtures";
+
+/** Export renditions: a stable public URL per stored image that serves it at the export ratio (fetched by platforms). */
+describe("image export rendition URL", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(() => s.stop());
+
+  it("serves a stored image as a JPEG at the 660×900 ratio, at most 1320×1800, the same bytes every time", async () => {
+    const product = await createProduct(s, "EXP1");
+    const res = await s.admin.ok(ATTACH, { p: String(product.id), pos: 1, url: dataUrl(await png(3000, 2000)) });
+    const image = await s.app.services.images.get(s.brandId, Number(res.attachProductImage.id));
+    const url = s.app.services.images.exportUrl(image);
+    expect(url).toBe(`${s.url}/media/export/660x900/${image.storageKey.replace(/\.png$/, "")}.jpg`);
+    const first = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const meta = await sharp(first).metadata();
+    expect(meta.format).toBe("jpeg");
+    expect(meta.width! / meta.height!).toBeCloseTo(660 / 900, 5);
+    expect(meta.width!).toBeLessThanOrEqual(1320);
+    expect(meta.height!).toBeLessThanOrEqual(1800);
+    const second = Buffer.from(await (await fetch(url)).arrayBuffer());
+    expect(second.equals(first)).toBe(true);
+  });
+
+  it("answers 404 for an unknown rule, a malformed key or an image that does not exist", async () => {
+    const fake = "0".repeat(64);
+    for (const path of [`/media/export/999x1/brand-1/product-1/${fake}.jpg`, `/media/export/660x900/../../etc/passwd`, `/media/export/660x900/brand-1/product-1/${fake}.jpg`]) {
+      expect((await fetch(`${s.url}${path}`)).status).toBe(404);
+    }
+  });
+});
