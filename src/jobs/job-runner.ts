@@ -130,13 +130,13 @@ export class JobRunner {
     const finishedAt = new Date();
     const summaryJson = summary === null || summary === undefined ? null : JSON.stringify(summary);
     const result = await this.where(job)
-      .set({ state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, heartbeatAt: finishedAt })
+      .set({ state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, waitingUntil: null, waitingReason: null, heartbeatAt: finishedAt })
       .execute();
     if (result.affected !== 1) {
       this.logger.warn({ jobId: job.id }, "job was taken over before it settled; result dropped");
       return;
     }
-    Object.assign(job, { state, activeKey: null, finishedAt, error, summaryJson });
+    Object.assign(job, { state, activeKey: null, finishedAt, error, summaryJson, waitingUntil: null, waitingReason: null });
     await this.log(job.id, state === JobState.FAILED ? "error" : "info", `${state}${error ? `: ${error}` : ""}`, {
       processed: job.processed, failed: job.failed, total: job.total,
     });
@@ -153,7 +153,7 @@ export class JobRunner {
     const runAfter = new Date(Date.now() + delay);
     const message = messageOf(error);
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter, error: message, processed: job.processed, failed: job.failed, total: job.total })
+      .set({ state: JobState.QUEUED, workerId: null, runAfter, error: message, processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, runAfter, error: message });
@@ -167,7 +167,7 @@ export class JobRunner {
     await this.stopBeating(run);
     const { job } = run;
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", processed: job.processed, failed: job.failed, total: job.total })
+      .set({ state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, attempts: job.attempts - 1 });
@@ -181,7 +181,7 @@ export class JobRunner {
     const { job } = run;
     try {
       const result = await this.where(job)
-        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null })
+        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, waitingUntil: job.waitingUntil ?? null, waitingReason: job.waitingReason ?? null })
         .execute();
       if (run.finishing) return;
       if (result.affected !== 1) {

@@ -18,8 +18,10 @@ describe("dashboard in a real browser", () => {
   beforeAll(async () => {
     buildDashboard();
     browser = await launchBrowser();
-    s = await startTestServer({ plugins: [TEST_PLUGIN], jobs: fastJobs() });
+    s = await startTestServer({ plugins: [TEST_PLUGIN, "./test/fixtures/load-plugin"], jobs: fastJobs() });
     await configure(s.admin, { records: 60, delayMs: 40 });
+    await s.admin.ok(`mutation { enableConnector(name: "loadconn") { enabled } }`);
+    await s.admin.ok(`mutation { updateConnectorSettings(connector: "loadconn", values: [{ key: "waitMs", value: 4000 }]) { name } }`);
     editorToken = (await s.clientFor("EDITOR")).token!;
     viewerToken = (await s.clientFor("VIEWER")).token!;
   });
@@ -60,6 +62,19 @@ describe("dashboard in a real browser", () => {
     await screenshot(page, "job");
     const jobs = await s.admin.ok(`{ jobs(first: 5) { edges { node { operation state processed } } } }`);
     expect(jobs.jobs.edges.map((e: { node: unknown }) => e.node)).toEqual([{ operation: "import-records", state: "SUCCEEDED", processed: 60 }]);
+    await page.close();
+  });
+
+  it("a job paused by its platform shows why and until when, and the notice goes once it goes on", async () => {
+    const page = await signedInPage(browser.browser, s.url, editorToken);
+    await page.waitForSelector(".jobs");
+    const r = await s.admin.ok(`mutation { startSync(input: { connector: "loadconn", operation: "throttled" }) { ... on Job { id } } }`);
+    const row = `.jobs .job[data-job-id="${r.startSync.id}"]`;
+    await page.waitForSelector(`${row} .waiting`, { timeout: 30_000 });
+    expect(await page.$eval(`${row} .waiting`, (e) => e.textContent)).toMatch(/^Throttledwaiting for API credits until \d{1,2}:\d{2}:\d{2}/);
+    await screenshot(page, "throttled");
+    await page.waitForSelector(`${row}[data-state="SUCCEEDED"]`, { timeout: 60_000 });
+    expect(await page.$(`${row} .waiting`)).toBeNull();
     await page.close();
   });
 

@@ -35,7 +35,7 @@ export function JobFacts({ job, now }: { job: Job; now: number }) {
   const samples = store.samples.get(job.id) ?? [];
   const rate = displayRate(job, samples, now);
   const eta = etaMs(job, rate);
-  const waiting = job.waitingUntil && Date.parse(job.waitingUntil) > now ? job.waitingUntil : null;
+  const waiting = job.state === "RUNNING" && job.waitingUntil && Date.parse(job.waitingUntil) > now ? job.waitingUntil : null;
   return (
     <dl class="facts">
       <div><dt>Processed</dt><dd class="processed">{fmt(job.processed)}</dd></div>
