@@ -1,7 +1,10 @@
 import { GraphQLSchema } from "graphql";
+import { defaultPluginSpecs } from "../plugin/plugin-discovery";
+import { PluginRegistry } from "../plugin/plugin-registry";
 import { buildAppSchema } from "./schema";
 
 /** The schema exactly as `npm start` serves it with its default plugins (what schema/schema.graphql records). */
 export function buildFullSchema(): Promise<GraphQLSchema> {
-  return buildAppSchema();
+  const plugins = PluginRegistry.load(defaultPluginSpecs());
+  return buildAppSchema({ extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types() });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultPluginSpecs } from "../plugin/plugin-discovery";
 
 /** Typed configuration read from the environment (CONTRACT §1). Every value has a default. */
 export interface SelvedgeConfig {
@@ -61,7 +62,7 @@ const envSchema = z.object({
   SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("off"),
-  SELVEDGE_PLUGINS: z.string().default(""),
+  SELVEDGE_PLUGINS: z.string().optional(),
   SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SELVEDGE_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -98,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxImageBytes: e.SELVEDGE_MAX_IMAGE_BYTES,
     role: e.SELVEDGE_ROLE,
     graphqlJit: e.SELVEDGE_GRAPHQL_JIT === "on",
-    plugins: e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter(Boolean),
+    // Unset: every plugin folder under plugins/ (plugin-discovery.ts); set: exactly the listed ones ("" or "none" = none).
+    plugins: e.SELVEDGE_PLUGINS === undefined ? defaultPluginSpecs() : e.SELVEDGE_PLUGINS.split(",").map((s) => s.trim()).filter((s) => s && s !== "none"),
     jobs: {
       redisPrefix: e.SELVEDGE_REDIS_PREFIX,
       pollMs: e.SELVEDGE_JOB_POLL_MS,

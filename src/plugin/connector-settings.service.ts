@@ -89,6 +89,10 @@ export class ConnectorSettingsService {
       if (value === null) continue;
       const problem = validateSettingValue(f, value);
       if (problem) p.add(`values.${key}`, problem);
+      else if (f.check) {
+        const refused = await f.check(f.schema.parse(value), { ds: this.ds, brandId });
+        if (refused) p.add(`values.${key}`, refused);
+      }
     }
     p.throwIfAny();
     const repo = this.ds.getRepository(ConnectorSettings);

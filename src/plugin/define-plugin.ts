@@ -87,6 +87,8 @@ export interface PluginHostContext {
   services: AppServices;
   logger: Logger;
   role: "all" | "api" | "worker";
+  /** REDIS_URL of this process (unset: no Redis), for plugins that share state across processes. */
+  redisUrl?: string;
 }
 
 export interface PluginDefinition<S extends SettingsDeclaration = SettingsDeclaration> {

@@ -4,6 +4,6 @@ export {
   type JobLogger, type OperationContext, type OperationDefinition, type OperationResult, type PluginDefinition,
   type PluginHostContext, type ProgressReporter, type RecordIssue, type SyncStateStore,
 } from "./define-plugin";
-export { setting, type SettingField, type SettingsDeclaration, type SettingsValues } from "./settings";
+export { setting, type SettingCheckHost, type SettingField, type SettingsDeclaration, type SettingsValues } from "./settings";
 export { JobAbortedError } from "../jobs/job-context";
 export { HOST_VERSION } from "./plugin-loader";

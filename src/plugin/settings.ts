@@ -9,6 +9,17 @@ export interface SettingField<T extends z.ZodType = z.ZodType> {
   schema: T;
   description?: string;
   secret?: boolean;
+  /**
+   * A check that needs the database (e.g. "this season id belongs to the brand"), run after the schema
+   * accepted the value, before anything is written: an error message, or null when the value is fine.
+   */
+  check?(value: z.output<T>, host: SettingCheckHost): Promise<string | null> | string | null;
+}
+
+/** What a setting's `check` can use: the database and the brand whose settings are written. */
+export interface SettingCheckHost {
+  ds: import("typeorm").DataSource;
+  brandId: number;
 }
 
 export type SettingsDeclaration = Record<string, SettingField>;

@@ -58,7 +58,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   const platform = createJobPlatform(config, plugins, logger);
   const services = createAppServices(ds, config, { media, baseUrl: () => baseUrl, jobs: platform });
   const created = await firstStart(ds, services.identity, config);
-  for (const p of plugins.all()) await p.onBootstrap?.({ ds, services, logger: logger.child({ plugin: p.name }), role: config.role });
+  for (const p of plugins.all()) await p.onBootstrap?.({ ds, services, logger: logger.child({ plugin: p.name }), role: config.role, redisUrl: config.redisUrl });
 
   let worker: JobWorker | undefined;
   let scheduler: Scheduler | undefined;

@@ -68,17 +68,22 @@ describe("JOOR sandbox: token endpoint and authentication", () => {
     expect(other.status).toBe(403);
     const garbage = await http(`${sb.urls.v4}/price_types?account=${sb.accountId}`, { headers: { authorization: "Bearer not-a-token" } });
     expect(garbage.status).toBe(401);
+    // The static v2 API token is not a v4 access token.
+    const v2token = await http(`${sb.urls.v4}/price_types?account=${sb.accountId}`, { headers: { authorization: `Bearer ${sb.credentials.v2_token}` } });
+    expect(v2token.status).toBe(401);
     const ok = await c.v4("GET", "/price_types");
     expect(ok.status).toBe(200);
     expect(ok.body.data.map((t: any) => t.name)).toEqual(["USD-1", "EUR-1", "GBP-1"]);
   });
 
-  it("uses 'OAuth2 <token>' on v2: static token raw or base64, or a live access token; not Bearer", async () => {
+  it("uses 'OAuth2 <token>' on v2: the static token raw or base64; not a v4 access token, not Bearer", async () => {
     const v2 = sb.credentials.v2_token;
     const url = `${sb.urls.v2}/order?sync=0`;
     expect((await http(url, { headers: { authorization: `OAuth2 ${v2}` } })).status).toBe(200);
     expect((await http(url, { headers: { authorization: `OAuth2 ${Buffer.from(v2).toString("base64")}` } })).status).toBe(200);
-    expect((await http(url, { headers: { authorization: `OAuth2 ${c.token}` } })).status).toBe(200);
+    const v4token = await http(url, { headers: { authorization: `OAuth2 ${c.token}` } });
+    expect(v4token.status).toBe(401);
+    expect(v4token.body.response.comment).toContain("v4 access token");
     const bearer = await http(url, { headers: { authorization: `Bearer ${v2}` } });
     expect(bearer.status).toBe(401);
     expect(bearer.body.response.code).toBe(401);

@@ -123,7 +123,14 @@ export function connection(code: string, extra: Record<string, unknown> = {}): R
   };
 }
 
+/** POST a bulk-connection job and read its result (JOOR processes it in the background). */
+export async function bulkConnections(c: Client, items: unknown[]): Promise<HttpResult> {
+  const r = await c.v2("POST", "/bulk-connection", { bulk_connections: { connection: items } });
+  if (r.status !== 200) return r;
+  return c.v2("GET", `/bulk-connection/${r.body.job_id}`);
+}
+
 export async function pushConnections(c: Client, codes: string[]): Promise<void> {
-  const r = await c.v2("POST", "/bulk-connection", { bulk_connections: { connection: codes.map((code) => connection(code)) } });
-  if (r.status !== 200 || r.body.job.fail_count) throw new Error(`connection push failed: ${r.text}`);
+  const r = await bulkConnections(c, codes.map((code) => connection(code)));
+  if (r.status !== 200 || r.body.job.status !== "COMPLETED") throw new Error(`connection push failed: ${r.text}`);
 }

@@ -20,10 +20,12 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
     const o2 = (await first.c.admin("POST", "/orders", { customer_code: "P1", lines: [{ upc: style.skus[1].upc, quantity: 1 }] })).body.data[0];
     expect((await first.c.v2("GET", "/order?order_type=6&sync=1&count=1")).body.orders[0].order_id).toBe(o1.order_id);
     await first.c.v2("POST", "/bulk-inventory", { inventory_items: { inventory_item: [{ upc: style.skus[0].upc, inventory: 9 }] } });
+    const season = (await first.c.v4("POST", "/seasons/bulk_create", [{ name: "SPRING 2022", year: 2022, external_id: "SP22" }])).body.data[0];
+    await first.c.v4("POST", "/collections/bulk_create", [{ name: "SP22 D1", external_id: "SP22-D1", season_id: season.id, items: [{ product_id: style.productId }] }]);
     const token = first.c.token;
     await first.sb.close();
     expect(existsSync(statePath)).toBe(true);
-    expect(JSON.parse(readFileSync(statePath, "utf8"))).toMatchObject({ format: "joor-sandbox-state", version: 1 });
+    expect(JSON.parse(readFileSync(statePath, "utf8"))).toMatchObject({ format: "joor-sandbox-state", version: 2 });
 
     const second = await start({ statePath });
     try {
@@ -35,6 +37,9 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
       const next = await c2.v2("GET", "/order?order_type=6&sync=1");
       expect(next.body.orders.map((o: any) => o.order_id)).toEqual([o2.order_id]);
       expect((await c2.admin("GET", `/inventory?upc=${style.skus[0].upc}`)).body.items[0].inventory).toBe(9);
+      // Seasons and collections (with their external_id indexes) come back.
+      expect((await c2.v4("GET", "/collections")).body.data[0]).toMatchObject({ external_id: "SP22-D1", season: { id: season.id, external_id: "SP22" }, items: [{ product_id: style.productId }] });
+      expect((await c2.v4("POST", "/collections/bulk_create", [{ name: "again", external_id: "SP22-D1" }])).body.errors[0].status).toBe("DUPLICATED");
       // New ids continue after the persisted counters.
       const more = await c2.v4("POST", "/products/bulk_create", [{ name: "after restart" }]);
       expect(Number(more.body.data[0].id)).toBeGreaterThan(Number(style.productId));

@@ -48,7 +48,8 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     const again = await c.v4("POST", "/products/bulk_create", [{ name: "Oxford shirt", external_id: "OX-1" }]);
     expect(again.status).toBe(400);
     expect(again.body.data).toEqual([]);
-    expect(again.body.errors[0]).toMatchObject({ status: "DUPLICATED", details: { index: 0, product_id: p.id } });
+    // DUPLICATED carries only what JOOR is seen to send: no product id (clients look it up again).
+    expect(again.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0 } });
 
     const upd = await c.v4("POST", "/products/bulk_update", [{ id: p.id, name: "Oxford shirt II" }, { id: "0", name: "x" }, { id: p.id, external_id: "changed" }]);
     expect(upd.body.data[0].name).toBe("Oxford shirt II");
@@ -63,7 +64,7 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     const r = await c.v4("POST", "/skus/bulk_create", [
       { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red")], identifiers: [{ type: "UPC", value: upc() }] },
       { product_id: pid, trait_values: [trait("Q29sb3I=", "Red"), trait(SIZE_TRAIT_ID, "S")] },
-      { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red"), trait(SIZE_TRAIT_ID, "S")], identifiers: [{ type: "upc", value: "123" }] },
+      { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red"), trait(SIZE_TRAIT_ID, "S")], identifiers: [{ type: "ISBN", value: "123" }] },
       { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red"), trait(SIZE_TRAIT_ID, "S")], identifiers: [{ type: "UPC", value: "12345" }] },
       { product_id: "missing", trait_values: [trait(COLOR_TRAIT_ID, "Red"), trait(SIZE_TRAIT_ID, "S")] },
     ]);
@@ -72,7 +73,7 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     expect(r.body.errors[0].message).toContain("Size trait value");
     expect(r.body.errors[1].message).toContain("SKU traits are Color");
     expect(r.body.errors[2].message).toContain("type must be one of UPC");
-    expect(r.body.errors[3].message).toContain("8, 12, 13 or 14 digits");
+    expect(r.body.errors[3].message).toContain("8, 11, 12, 13 or 14 digits");
     expect(r.body.errors[4].message).toContain("unknown product");
   });
 
@@ -113,9 +114,24 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     expect(again.body.errors[0]).toMatchObject({ status: "DUPLICATED", details: { sku_id: s.skus[0].id } });
     const other = await pushStyle(c, "DUP2", [["Black", "BLK"]], ["M"]);
     const reused = await c.v4("POST", "/skus/bulk_update", [{ id: other.skus[0].id, identifiers: [{ type: "UPC", value: s.skus[0].upc }] }]);
-    expect(reused.body.errors[0]).toMatchObject({ status: "DUPLICATED", details: { sku_id: s.skus[0].id, upc: s.skus[0].upc } });
+    expect(reused.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0, sku_id: s.skus[0].id } });
     const ext = await c.v4("POST", "/skus/bulk_update", [{ id: other.skus[0].id, external_id: "DUP-BLK-M" }]);
-    expect(ext.body.errors[0].status).toBe("DUPLICATED");
+    expect(ext.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0, sku_id: s.skus[0].id } });
+  });
+
+  it("accepts identifier types in any case and JOOR's own 11-digit upc example, stored as sent", async () => {
+    const pid = (await c.v4("POST", "/products/bulk_create", [{ name: "Case test", external_id: "UPC-CASE-11" }])).body.data[0].id;
+    const r = await c.v4("POST", "/skus/bulk_create", [
+      { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "S")], identifiers: [{ type: "upc", value: "03338300740" }] },
+      { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "M")], identifiers: [{ type: "Ean", value: "4006381333931" }, { type: "mpn", value: "RED-M" }] },
+    ]);
+    expect(r.status).toBe(200);
+    expect(r.body.errors).toEqual([]);
+    expect(r.body.data[0].identifiers).toEqual([{ type: "UPC", value: "03338300740" }]);
+    // The 11-digit barcode is a key like any other: lookups, inventory and orders find the SKU by it.
+    expect((await c.v4("GET", "/skus?upcs=03338300740")).body.data[0].id).toBe(r.body.data[0].id);
+    const inv = await c.v2("POST", "/bulk-inventory", { inventory_items: { inventory_item: [{ upc: "03338300740", inventory: 4 }] } });
+    expect(inv.body.inventory_log[0].status).toBe("pass");
   });
 
   it("enforces one external_id per colour within a product", async () => {

@@ -17,42 +17,84 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
   });
   afterAll(() => sb.close());
 
-  it("creates linesheets with season, ship window and ordered products", async () => {
+  it("creates collections in JOOR's documented shape (season_id, delivery, items with order_number and sku_ids)", async () => {
+    const season = await c.v4("POST", "/seasons/bulk_create", [{ name: "AUTUMN/WINTER 20", year: 2020, external_id: "AW20" }]);
+    const seasonId = season.body.data[0].id;
     const r = await c.v4("POST", "/collections/bulk_create", [
-      { name: "AW20 Delivery 1", code: "AW20-D1", season_name: "AUTUMN/WINTER 20", season_code: "AW20", season_year: 2020,
-        start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", product_ids: [b.productId, a.productId] },
-      { name: "Bad dates", start_ship_date: "2020-09-01", complete_ship_date: "2020-08-01" },
-      { name: "Bad product", product_ids: ["0"] },
-      { name: "Bad date", start_ship_date: "2020-02-30" },
+      { name: "AW20 Delivery 1", external_id: "AW20-D1", season_id: seasonId,
+        delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", cancel_date: "2020-09-30", minimum_shipping_window: 14 },
+        items: [{ product_id: b.productId, order_number: 1 }, { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] }] },
+      { name: "Bad dates", external_id: "X1", delivery: { start_ship_date: "2020-09-01", complete_ship_date: "2020-08-01" } },
+      { name: "Bad product", external_id: "X2", items: [{ product_id: "0" }] },
+      { name: "Bad date", external_id: "X3", delivery: { start_ship_date: "2020-02-30", complete_ship_date: "2020-03-01" } },
+      { name: "No external id" },
+      { name: "Old flat shape", external_id: "X4", season_code: "AW20", product_ids: [a.productId] },
+      { name: "Foreign SKU", external_id: "X5", items: [{ product_id: a.productId, sku_ids: [b.skus[0].id] }] },
+      { name: "Unknown season", external_id: "X6", season_id: "999" },
+      { name: "Half a window", external_id: "X7", delivery: { start_ship_date: "2020-07-01" } },
     ]);
     expect(r.status).toBe(200);
+    expect(r.body.data).toHaveLength(1);
     expect(r.body.data[0]).toMatchObject({
-      name: "AW20 Delivery 1", code: "AW20-D1", season: { name: "AUTUMN/WINTER 20", code: "AW20", year: 2020 },
-      start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", public: true,
-      products: [{ id: b.productId, display_order: 1 }, { id: a.productId, display_order: 2 }],
+      name: "AW20 Delivery 1", external_id: "AW20-D1", visibility: "OWNER",
+      season: { id: seasonId, name: "AUTUMN/WINTER 20", year: 2020, external_id: "AW20" },
+      delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", cancel_date: "2020-09-30", minimum_shipping_window: 14 },
+      items: [{ product_id: b.productId, order_number: 1, sku_ids: b.skus.map((s) => s.id) }, { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] }],
     });
-    expect(r.body.errors.map((e: any) => e.details.index)).toEqual([1, 2, 3]);
+    expect(r.body.errors.map((e: any) => e.details.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(r.body.errors.map((e: any) => e.status)).toEqual(Array(8).fill("VALIDATION_ERROR"));
     expect(r.body.errors[0].message).toContain("complete_ship_date");
-    const dup = await c.v4("POST", "/collections/bulk_create", [{ name: "AW20 Delivery 1" }]);
-    expect(dup.body.errors[0].status).toBe("DUPLICATED");
+    expect(r.body.errors[3].details.issues[0].field).toBe("external_id");
+    expect(r.body.errors[4].details.issues.map((i: any) => i.field).sort()).toEqual(["product_ids", "season_code"]);
+    const dup = await c.v4("POST", "/collections/bulk_create", [{ name: "Another name", external_id: "AW20-D1" }]);
+    expect(dup.status).toBe(400);
+    expect(dup.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0 } });
+    const immediate = await c.v4("POST", "/collections/bulk_create", [{ name: "Immediate", external_id: "IMM" }]);
+    expect(immediate.body.data[0]).toMatchObject({ season: null, items: [], delivery: { start_ship_date: null, complete_ship_date: null } });
+    const admin = await c.admin("GET", "/collections?external_id=IMM");
+    expect(admin.body.items[0]).toMatchObject({ external_id: "IMM", delivery_type: "IMMEDIATE" });
   });
 
-  it("updates membership (replace, add, remove) and order", async () => {
-    const id = (await c.v4("GET", "/collections")).body.data[0].id;
-    const add = await c.v4("POST", "/collections/bulk_update", [{ id, add_product_ids: [d.productId], remove_product_ids: [b.productId] }]);
-    expect(add.body.data[0].products.map((p: any) => p.id)).toEqual([a.productId, d.productId]);
-    const reorder = await c.v4("POST", "/collections/bulk_update", [{ id, product_ids: [d.productId, b.productId, a.productId], complete_ship_date: "2020-09-01" }]);
-    expect(reorder.body.data[0]).toMatchObject({ complete_ship_date: "2020-09-01", products: [{ id: d.productId, display_order: 1 }, { id: b.productId, display_order: 2 }, { id: a.productId, display_order: 3 }] });
-    const bad = await c.v4("POST", "/collections/bulk_update", [{ id, complete_ship_date: "2020-01-01" }, { id: "0", name: "x" }]);
-    expect(bad.body.errors.map((e: any) => e.status)).toEqual(["VALIDATION_ERROR", "NOT_FOUND"]);
-    expect((await c.v4("GET", `/collections?collection_ids=${id}`)).body.data[0].product_count).toBe(3);
+  it("bulk_update applies ADD_ITEMS, REMOVE_ITEMS and REPLACE_ITEMS at product level", async () => {
+    const id = (await c.admin("GET", "/collections?external_id=AW20-D1")).body.items[0].id;
+    const items = async (): Promise<any[]> => (await c.admin("GET", `/collections/${id}`)).body.items;
+    // ADD_ITEMS keeps existing products; sending sku_ids for a member replaces its SKUs.
+    const add = await c.v4("POST", "/collections/bulk_update?action=ADD_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: d.productId }, { product_id: a.productId, sku_ids: [a.skus[1].id] }] }]);
+    expect(add.status).toBe(200);
+    expect((await items()).map((i) => [i.product_id, i.all_skus, i.sku_ids])).toEqual([
+      [b.productId, true, b.skus.map((s) => s.id)], [a.productId, false, [a.skus[1].id]], [d.productId, true, d.skus.map((s) => s.id)],
+    ]);
+    // Dropping a colour: ADD_ITEMS with the product's other SKUs; omitting sku_ids brings all SKUs back.
+    await c.v4("POST", "/collections/bulk_update?action=ADD_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: a.productId }] }]);
+    expect((await items()).find((i) => i.product_id === a.productId).all_skus).toBe(true);
+    const remove = await c.v4("POST", "/collections/bulk_update?action=REMOVE_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: b.productId }] }]);
+    expect(remove.body.data[0].items.map((i: any) => i.product_id)).toEqual([a.productId, d.productId]);
+    // REPLACE_ITEMS (the default) leaves exactly the listed products, in the sent order.
+    const replace = await c.v4("POST", "/collections/bulk_update", [{ id, name: "AW20 Delivery 1", items: [{ product_id: d.productId, order_number: 1 }, { product_id: b.productId, order_number: 2 }, { product_id: a.productId, order_number: 3 }],
+      delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-09-01" } }]);
+    expect(replace.body.data[0]).toMatchObject({ delivery: { complete_ship_date: "2020-09-01", cancel_date: null } });
+    expect(replace.body.data[0].items.map((i: any) => [i.product_id, i.order_number])).toEqual([[d.productId, 1], [b.productId, 2], [a.productId, 3]]);
+    const bad = await c.v4("POST", "/collections/bulk_update", [
+      { id, name: "AW20 Delivery 1", delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-01-01" } },
+      { id: "0", name: "x" },
+      { id },
+      { id, name: "AW20 Delivery 1", external_id: "NEW" },
+    ]);
+    expect(bad.body.errors.map((e: any) => e.status)).toEqual(["VALIDATION_ERROR", "NOT_FOUND", "VALIDATION_ERROR", "VALIDATION_ERROR"]);
+    expect(bad.body.errors[2].details.issues[0].field).toBe("name");
+    expect((await c.v4("POST", "/collections/bulk_update?action=MERGE", [{ id, name: "x" }])).status).toBe(400);
     expect((await c.admin("GET", "/products?limit=100")).body.items.find((p: any) => p.id === a.productId).collections).toEqual([id]);
   });
 
-  it("orders placed against a collection inherit its season, delivery and window", async () => {
-    const col = (await c.v4("GET", "/collections")).body.data[0];
+  it("orders placed against a collection inherit its season, delivery and window, and only its SKUs can be ordered", async () => {
+    const col = (await c.admin("GET", "/collections?external_id=AW20-D1")).body.items[0];
     const placed = await c.admin("POST", "/orders", { customer_code: "V4C", collection_id: col.id, lines: [{ upc: a.skus[0].upc, quantity: 3 }] });
+    expect(placed.status).toBe(201);
     expect(placed.body.data[0]).toMatchObject({ order_season_name: "AUTUMN/WINTER 20", order_season_code: "AW20", order_delivery_name: "AW20 Delivery 1", order_delivery_code: "AW20-D1", date_ship_start: "2020-07-01", date_ship_end: "2020-09-01" });
+    const imm = (await c.admin("GET", "/collections?external_id=IMM")).body.items[0];
+    const refused = await c.admin("POST", "/orders", { customer_code: "V4C", collection_id: imm.id, lines: [{ upc: a.skus[0].upc, quantity: 1 }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues[0]).toMatchObject({ field: "lines.0.upc", message: expect.stringContaining("not shoppable") });
     const v4 = await c.v4("GET", `/orders?order_ids=${placed.body.data[0].order_id},999`);
     expect(v4.body.data[0]).toMatchObject({ id: String(placed.body.data[0].order_id), collection_id: col.id, status: "APPROVED", total: 3, total_price: "120.00",
       shipping_address: expect.objectContaining({ code: "V4C-D1", line_1: "1 Dock Road", country: "GB" }), export_status: "NOT_EXPORTED" });

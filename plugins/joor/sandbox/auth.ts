@@ -1,12 +1,14 @@
 /**
  * Authentication middlewares.
  * - v2: `Authorization: OAuth2 <token>`; the token is the account's static v2 API token (raw or
- *   base64-encoded, as clients do both) or a live access token from the token endpoint.
+ *   base64-encoded, as clients do both). A v4 access token is refused: the two generations have
+ *   separate credentials (Celigo: v2 = one API token; v4 = OAuth client + user) [VENDOR].
  * - v4: `Authorization: Bearer <access_token>` plus the mandatory `?account=<id>` query parameter,
- *   which must be the account the token was issued for.
+ *   which must be the account the token was issued for. The static v2 token is not an access token.
  */
 import type { NextFunction, Request, Response } from "express";
 import type { SandboxContext } from "./context";
+import { processDueJobs } from "./domain/connections";
 import { HttpError, qstr } from "./http";
 import type { AccountState } from "./state/account";
 
@@ -45,8 +47,13 @@ export function v2Auth(ctx: SandboxContext) {
     if (!h || h.scheme !== "OAuth2") {
       throw new HttpError(401, "UNAUTHORIZED", "v2 requests need 'Authorization: OAuth2 <API token>'");
     }
-    const acct = v2TokenAccount(ctx, h.value) ?? accessTokenAccount(ctx, h.value);
+    const acct = v2TokenAccount(ctx, h.value);
+    if (!acct) {
+      const v4 = ctx.state.tokens.check(h.value, "access", ctx.state.now()).ok;
+      throw new HttpError(401, "UNAUTHORIZED", v4 ? "This is a v4 access token; v2 requests need the account's v2 API token" : "Invalid v2 API token");
+    }
     res.locals.account = acct;
+    processDueJobs(ctx.state, acct);
     next();
   };
 }
@@ -69,6 +76,7 @@ export function v4Auth(ctx: SandboxContext) {
     if (!account) throw new HttpError(400, "MISSING_ACCOUNT", "The 'account' query parameter is required on v4 requests");
     if (account !== acct.id) throw new HttpError(403, "FORBIDDEN", `The access token is not valid for account '${account}'`);
     res.locals.account = acct;
+    processDueJobs(ctx.state, acct);
     next();
   };
 }

@@ -14,6 +14,10 @@ export interface SandboxConfig {
   maxBulkItems: number;
   /** Asset download timeout. */
   assetFetchTimeoutMs: number;
+  /** Allow data: and loopback/private asset URLs (an opt-in for tests and local use). */
+  permissiveAssets: boolean;
+  /** Start option: messy_orders on for the seeded accounts. */
+  messyOrders: boolean;
 }
 
 export const DEFAULT_CONFIG: SandboxConfig = {
@@ -21,6 +25,8 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   refreshTokenTtlSeconds: 7_776_000,
   maxBulkItems: 1000,
   assetFetchTimeoutMs: 10_000,
+  permissiveAssets: false,
+  messyOrders: false,
 };
 
 /** Everything route modules need. */

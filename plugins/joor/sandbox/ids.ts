@@ -7,6 +7,7 @@ export interface IdCounters {
   price: number;
   asset: number;
   collection: number;
+  season: number;
   category: number;
   price_type: number;
   warehouse: number;
@@ -27,6 +28,7 @@ export function initialCounters(): IdCounters {
     price: 9100000,
     asset: 7300000,
     collection: 41000,
+    season: 33600,
     category: 2000,
     price_type: 300,
     warehouse: 10,

@@ -3,10 +3,15 @@
  * Env: JOOR_SANDBOX_PORT (default 4100), JOOR_SANDBOX_HOST (default 127.0.0.1),
  * JOOR_SANDBOX_SEED (seed JSON file), JOOR_SANDBOX_STATE (persist state to this JSON file),
  * JOOR_SANDBOX_RATE_LIMIT (on|off, default on), JOOR_SANDBOX_RATE_BUDGET, JOOR_SANDBOX_RATE_WINDOW,
- * JOOR_SANDBOX_TOKEN_TTL (seconds).
+ * JOOR_SANDBOX_TOKEN_TTL (seconds), JOOR_SANDBOX_MESSY_ORDERS (1 = v2 orders as messy as real JOOR's),
+ * JOOR_SANDBOX_PERMISSIVE_ASSETS (1 = accept data: and loopback/private image URLs, for local use).
  */
 import { readFileSync } from "node:fs";
 import { startJoorSandbox } from "./server";
+
+function envFlag(name: string): boolean {
+  return ["1", "on", "true", "yes"].includes((process.env[name] ?? "").toLowerCase());
+}
 
 function envInt(name: string): number | undefined {
   const v = process.env[name];
@@ -26,6 +31,8 @@ async function main(): Promise<void> {
     seed,
     statePath: process.env.JOOR_SANDBOX_STATE || undefined,
     tokenTtlSeconds: envInt("JOOR_SANDBOX_TOKEN_TTL"),
+    messyOrders: envFlag("JOOR_SANDBOX_MESSY_ORDERS"),
+    permissiveAssets: envFlag("JOOR_SANDBOX_PERMISSIVE_ASSETS"),
     rateLimit: {
       enabled: !["off", "0", "false", "no"].includes(rl),
       ...(envInt("JOOR_SANDBOX_RATE_BUDGET") !== undefined ? { budget: envInt("JOOR_SANDBOX_RATE_BUDGET") } : {}),
@@ -51,6 +58,8 @@ async function main(): Promise<void> {
     "",
     `  rate limit      ${rate.enabled ? `on: ${rate.budget} credits per ${rate.windowSeconds} s (GET ${rate.getCost}, write ${rate.writeCost})` : "off"}`,
     `  state           ${process.env.JOOR_SANDBOX_STATE ? `persisted to ${process.env.JOOR_SANDBOX_STATE}` : "in memory"}`,
+    `  messy orders    ${sandbox.config.messyOrders ? "on" : "off (JOOR_SANDBOX_MESSY_ORDERS=1 to turn on)"}`,
+    `  asset URLs      ${sandbox.config.permissiveAssets ? "permissive: data: and loopback/private hosts accepted" : "public http(s) only (JOOR_SANDBOX_PERMISSIVE_ASSETS=1 to accept data: and 127.0.0.1)"}`,
     "",
     "Try:",
     `  curl -s -X POST ${sandbox.urls.auth} -d grant_type=password -d client_id=${c.client_id} -d client_secret=${c.client_secret} -d username=${c.username} -d password=${c.password}`,

@@ -6,17 +6,17 @@
 import { readFileSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { IdGen, type IdCounters } from "./ids";
-import { AccountState } from "./state/account";
+import { IdGen, type IdCounters, initialCounters } from "./ids";
+import { AccountState, DEFAULT_SETTINGS } from "./state/account";
 import { SandboxState } from "./state/state";
 import type { TokenRecord } from "./state/tokens";
 import type {
   AccountSettings, Asset, BulkJob, Category, Collection, Connection, Credentials, InventoryRow, Order, Price, PriceType,
-  Product, Retailer, Sku, Warehouse,
+  Product, Retailer, Season, Sku, Warehouse,
 } from "./types";
 
 export const SNAPSHOT_FORMAT = "joor-sandbox-state";
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 export interface AccountSnapshot {
   id: string;
@@ -33,6 +33,7 @@ export interface AccountSnapshot {
   prices: Price[];
   assets: Asset[];
   collections: Collection[];
+  seasons: Season[];
   inventory: InventoryRow[];
   orders: Order[];
   jobs: BulkJob[];
@@ -75,6 +76,7 @@ export function toSnapshot(state: SandboxState): Snapshot {
       prices: [...a.prices.values()],
       assets: [...a.assets.values()],
       collections: [...a.collections.values()],
+      seasons: [...a.seasons.values()],
       inventory: [...a.inventory.values()].flatMap((m) => [...m.values()]),
       orders: [...a.orders.values()],
       jobs: [...a.jobs.values()],
@@ -84,16 +86,18 @@ export function toSnapshot(state: SandboxState): Snapshot {
 
 export function fromSnapshot(snap: Snapshot): SandboxState {
   if (snap?.format !== SNAPSHOT_FORMAT) throw new Error("not a JOOR sandbox state file");
-  if (snap.version !== SNAPSHOT_VERSION) throw new Error(`unsupported sandbox state version ${snap.version}`);
+  if (snap.version !== SNAPSHOT_VERSION) {
+    throw new Error(`unsupported sandbox state version ${snap.version} (collections changed to JOOR's documented shape in version 2; delete the state file to start again)`);
+  }
   const state = new SandboxState();
-  state.ids = new IdGen({ ...snap.ids });
+  state.ids = new IdGen({ ...initialCounters(), ...snap.ids });
   state.clock.offset = snap.clock_offset_ms;
   state.defaultAccountId = snap.default_account_id;
   state.tokens.secret = snap.token_secret;
   for (const t of snap.tokens) state.tokens.records.set(t.token, t);
   for (const s of snap.accounts) {
     const a = new AccountState(s.id, s.name, s.credentials);
-    a.settings = s.settings;
+    a.settings = { ...DEFAULT_SETTINGS, ...s.settings };
     for (const x of s.price_types) a.priceTypes.set(x.id, x);
     for (const x of s.warehouses) a.warehouses.set(x.name, x);
     for (const x of s.categories) a.categories.set(x.id, x);
@@ -103,10 +107,15 @@ export function fromSnapshot(snap: Snapshot): SandboxState {
     for (const x of s.skus) a.putSku(x);
     for (const x of s.prices) a.putPrice(x);
     for (const x of s.assets) a.putAsset(x);
-    for (const x of s.collections) a.collections.set(x.id, x);
+    for (const x of s.seasons ?? []) a.putSeason(x);
+    for (const x of s.collections) a.putCollection(x);
     for (const x of s.inventory) a.putInventory(x);
     for (const x of s.orders) a.putOrder(x);
-    for (const x of s.jobs) a.jobs.set(x.id, x);
+    for (const x of s.jobs) {
+      a.jobs.set(x.id, x);
+      if (x.status === "QUEUED") a.jobQueue.push(x.id);
+    }
+    a.jobQueue.sort((x, y) => Number(x) - Number(y));
     state.accounts.set(a.id, a);
   }
   return state;

@@ -52,6 +52,13 @@ export interface JoorSandboxOptions {
   /** Max JSON body size (default "100mb"). */
   bodyLimit?: string;
   assetFetchTimeoutMs?: number;
+  /** Turn the "messy orders" switch on for every seeded account (v2 order JSON as real JOOR sends it; default off). */
+  messyOrders?: boolean;
+  /**
+   * Accept asset `source_url`s that are `data:` URLs or point at loopback/private addresses
+   * (default false: JOOR fetches images from the public internet). Tests and local use opt in.
+   */
+  permissiveAssets?: boolean;
 }
 
 export interface JoorSandbox {
@@ -76,7 +83,7 @@ export interface JoorSandbox {
   close(): Promise<void>;
 }
 
-const PAGED = /^\/(v2\/(order|connection)|v4\/(products|skus|prices|collections|orders|assets\/products))\/?$/;
+const PAGED = /^\/(v2\/(order|connection)|v4\/(products|skus|prices|collections|seasons|orders|assets\/products))\/?$/;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -214,9 +221,10 @@ export function buildApp(ctx: SandboxContext, hooks: Parameters<typeof adminRout
   return app;
 }
 
-function freshState(seed: SandboxSeed): SandboxState {
+function freshState(seed: SandboxSeed, messyOrders: boolean): SandboxState {
   const s = new SandboxState();
   applySeed(s, seed);
+  if (messyOrders) for (const a of s.accounts.values()) a.settings.messy_orders = true;
   return s;
 }
 
@@ -224,13 +232,17 @@ function freshState(seed: SandboxSeed): SandboxState {
 export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promise<JoorSandbox> {
   const seed = options.seed === undefined ? DEFAULT_SEED : parseSeed(options.seed);
   const loaded = options.statePath ? loadStateFile(options.statePath) : null;
-  const state = loaded ?? freshState(seed);
+  const messy = options.messyOrders ?? false;
+  const state = loaded ?? freshState(seed, messy);
+  if (loaded && messy) for (const a of state.accounts.values()) a.settings.messy_orders = true;
   const config: SandboxConfig = {
     ...DEFAULT_CONFIG,
     ...(options.tokenTtlSeconds !== undefined ? { tokenTtlSeconds: options.tokenTtlSeconds } : {}),
     ...(options.refreshTokenTtlSeconds !== undefined ? { refreshTokenTtlSeconds: options.refreshTokenTtlSeconds } : {}),
     ...(options.maxBulkItems !== undefined ? { maxBulkItems: options.maxBulkItems } : {}),
     ...(options.assetFetchTimeoutMs !== undefined ? { assetFetchTimeoutMs: options.assetFetchTimeoutMs } : {}),
+    permissiveAssets: options.permissiveAssets ?? false,
+    messyOrders: messy,
   };
   const ctx: SandboxContext = {
     state, config, rateLimiter: new RateLimiter(options.rateLimit), faults: new FaultInjector(), counters: new Counters(),
@@ -258,7 +270,7 @@ export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promis
 
   const reset = (newSeed?: SandboxSeed | unknown): void => {
     // Build the new state aside first: an invalid seed leaves the running one untouched.
-    const next = freshState(newSeed === undefined ? seed : parseSeed(newSeed));
+    const next = freshState(newSeed === undefined ? seed : parseSeed(newSeed), messy);
     state.accounts.clear();
     for (const [id, a] of next.accounts) state.accounts.set(id, a);
     state.ids = next.ids;

@@ -25,6 +25,10 @@ export interface AccountSettings {
   connection_visibility_delay_seconds: number;
   /** Video assets are a paid JOOR feature. */
   video_enabled: boolean;
+  /** Seconds a queued v2 bulk job waits before JOOR's background worker processes it (0 = on the next request). */
+  bulk_job_delay_seconds: number;
+  /** "Messy orders": v2 order JSON as real JOOR sends it (see README, "Messy orders"). */
+  messy_orders: boolean;
 }
 
 export interface PriceType {
@@ -172,19 +176,41 @@ export interface Asset {
   created_at: number;
 }
 
+/** v4 season ([DOC] how-to-create-update-collection-season-data): `external_id` plays the role of a season code. */
+export interface Season {
+  id: string;
+  name: string;
+  year: number | null;
+  external_id: string | null;
+  created_at: number;
+  modified_at: number;
+}
+
+/** Delivery window of a collection; start and complete both null = IMMEDIATE delivery. */
+export interface CollectionDelivery {
+  start_ship_date: string | null;
+  complete_ship_date: string | null;
+  cancel_date: string | null;
+  minimum_shipping_window: number | null;
+}
+
+export interface CollectionItem {
+  product_id: string;
+  /** Display position (JOOR's `order_number`). */
+  order_number: number;
+  /** Shoppable SKUs of the product; null = all of them (the product was listed without `sku_ids`). */
+  sku_ids: string[] | null;
+}
+
+/** v4 collection = a JOOR linesheet ([DOC] create-collections / update-collections / get-collections). */
 export interface Collection {
   id: string;
   name: string;
-  code: string | null;
-  external_id: string | null;
-  season_name: string | null;
-  season_code: string | null;
-  season_year: number | null;
-  start_ship_date: string | null;
-  complete_ship_date: string | null;
-  public: boolean;
-  /** Ordered product membership (display order = index). */
-  product_ids: string[];
+  external_id: string;
+  season_id: string | null;
+  delivery: CollectionDelivery;
+  /** Ordered by order_number, then by insertion. */
+  items: CollectionItem[];
   created_at: number;
   modified_at: number;
 }
@@ -230,6 +256,10 @@ export interface OrderLine {
   item_size: string;
   item_size_code: string;
   comment: string;
+  /** Line discount as the retailer/rep entered it: a percentage of the unit price ("10.00") … */
+  discount_percent?: string | null;
+  /** … or an amount off each unit ("5.00"). At most one of the two is set. */
+  discount_amount?: string | null;
   /** Raw field overrides merged into the v2 line (to simulate bad JOOR data). */
   overrides: Record<string, unknown>;
 }
@@ -265,7 +295,13 @@ export interface Order {
   shipping_method_code: string;
   warehouse_name: string;
   warehouse_code: string;
+  /** Order discount as a percentage of the discounted lines' subtotal ("0.00" = none) … */
   discount_percent: string;
+  /** … or as an amount (then discount_percent is "0.00"). */
+  discount_amount?: string | null;
+  /** The brand's own order type (JOOR Order Settings), not the order's status; "" when none. */
+  order_type_name?: string;
+  order_type_code?: string;
   shipping_total: string;
   shipping_address: Address | null;
   billing_address: Address | null;
@@ -294,7 +330,11 @@ export interface BulkJob {
   kind: "connection";
   status: "QUEUED" | "COMPLETED" | "COMPLETED_WITH_ERRORS";
   created_at: number;
+  /** When the background worker may process it (created_at + the account's bulk_job_delay_seconds). */
+  due_at: number;
   completed_at: number | null;
   item_count: number;
+  /** The queued payload, kept until the job is processed. */
+  items: unknown[] | null;
   results: BulkJobResult[];
 }

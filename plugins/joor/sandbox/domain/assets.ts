@@ -49,7 +49,7 @@ async function pool<T, R>(items: T[], limit: number, fn: (t: T, i: number) => Pr
 }
 
 export async function createAssets(state: SandboxState, acct: AccountState, items: unknown[],
-  opts: { replaceAll: boolean; timeoutMs: number }): Promise<{ data: Asset[]; errors: ItemError[] }> {
+  opts: { replaceAll: boolean; timeoutMs: number; permissive: boolean }): Promise<{ data: Asset[]; errors: ItemError[] }> {
   const errors: ItemError[] = [];
   type Ok = { index: number; item: z.infer<typeof assetItemSchema> };
   const valid: Ok[] = [];
@@ -68,14 +68,14 @@ export async function createAssets(state: SandboxState, acct: AccountState, item
     }
     const clash = valid.some((v) => v.item.product.id === it.product.id && v.item.asset.filename === it.asset.filename)
       || (!opts.replaceAll && acct.productAssets(it.product.id).some((a) => a.filename === it.asset.filename));
-    if (clash) return void errors.push(itemError("DUPLICATED", index, `Product ${it.product.id} already has an asset named ${it.asset.filename}`, { product_id: it.product.id, filename: it.asset.filename }));
+    if (clash) return void errors.push(itemError("DUPLICATED", index, `Product ${it.product.id} already has an asset named ${it.asset.filename}`));
     valid.push({ index, item: it });
   });
 
   const probed = await pool(valid, 4, async (v) => {
     try {
       const kind = v.item.asset.type === "video" ? "video" : "image";
-      return { v, probe: await probeAsset(v.item.asset.source_url, kind, { timeoutMs: opts.timeoutMs, maxBytes: kind === "video" ? 15 * MB : 10 * MB }) };
+      return { v, probe: await probeAsset(v.item.asset.source_url, kind, { timeoutMs: opts.timeoutMs, maxBytes: kind === "video" ? 15 * MB : 10 * MB, permissive: opts.permissive }) };
     } catch (e) {
       if (e instanceof ProbeError) return { v, error: itemError(e.code, v.index, e.message, { product_id: v.item.product.id, filename: v.item.asset.filename }) };
       throw e;

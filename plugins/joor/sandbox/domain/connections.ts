@@ -9,11 +9,13 @@ import type { Address, BulkJob, BulkJobResult, Connection } from "../types";
 import { countryCode, countryName, email, type FieldIssue, parseWith, reqStr, str } from "../validation";
 
 const optEmail = z.union([email, z.literal("")]).optional();
+const contactEmail = z.union([email.max(50, "at most 50 characters"), z.literal("")]).optional();
 const REGION_REQUIRED = new Set(["AU", "CA", "JP", "US"]);
 
 function addressSchema<P extends "shipping" | "billing">(p: P) {
   return z.strictObject({
-    [`${p}_address_id`]: z.string().max(50).optional(),
+    // An integer on JOOR's connection page [DOC]; JOOR assigns it, so a sent one is only echoed back.
+    [`${p}_address_id`]: z.int({ error: "must be an integer (JOOR's address id)" }).optional(),
     [`${p}_code`]: reqStr(50),
     [`${p}_name`]: str(100).optional(),
     [`${p}_company`]: str(100).optional(),
@@ -40,18 +42,18 @@ export const connectionSchema = z.strictObject({
   customer_code: reqStr(50),
   customer_name: reqStr(100).optional(),
   customer_alias: str(150).optional(),
-  customer_contact_name: str(100).optional(),
-  customer_contact_email: optEmail,
-  customer_buyer_name: str(100).optional(),
+  customer_contact_name: str(1000).optional(),
+  customer_contact_email: contactEmail,
+  customer_buyer_name: str(50).optional(),
   company_number_name: str(100).optional(),
-  company_number_code: str(50).optional(),
+  company_number_code: str(100).optional(),
   customer_group_name: str(150).optional(),
-  customer_group_code: str(50).optional(),
-  sales_rep_code: str(50).optional(),
+  customer_group_code: str(100).optional(),
+  sales_rep_code: str(100).optional(),
   price_currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").optional(),
   price_label: str(50).optional(),
   warehouses: z.strictObject({
-    warehouse: z.array(z.strictObject({ warehouse_name: reqStr(100), warehouse_code: str(50).optional() })),
+    warehouse: z.array(z.strictObject({ warehouse_name: reqStr(150), warehouse_code: str(100).optional() })),
   }).optional(),
   shipping: z.strictObject({
     shipping_addresses: z.strictObject({ shipping_address: z.array(shippingSchema) }),
@@ -151,21 +153,48 @@ export function upsertConnection(state: SandboxState, acct: AccountState, raw: u
   return { index, customer_code: input.customer_code, status: "pass", action: prev ? "updated" : "created", connection_id: c.id };
 }
 
-export function runConnectionJob(state: SandboxState, acct: AccountState, items: unknown[]): BulkJob {
+/** Queue a bulk-connection job; JOOR's background worker processes it later (processDueJobs). */
+export function queueConnectionJob(state: SandboxState, acct: AccountState, items: unknown[]): BulkJob {
+  const now = state.now();
   const job: BulkJob = {
-    id: state.ids.nextString("job"), kind: "connection", status: "QUEUED", created_at: state.now(),
-    completed_at: null, item_count: items.length, results: [],
+    id: state.ids.nextString("job"), kind: "connection", status: "QUEUED", created_at: now,
+    due_at: now + acct.settings.bulk_job_delay_seconds * 1000, completed_at: null, item_count: items.length, items, results: [],
   };
-  job.results = items.map((it, i) => upsertConnection(state, acct, it, i));
-  job.status = job.results.some((r) => r.status === "fail") ? "COMPLETED_WITH_ERRORS" : "COMPLETED";
-  job.completed_at = state.now();
   acct.jobs.set(job.id, job);
+  acct.jobQueue.push(job.id);
   return job;
 }
 
-function addressOut(p: "shipping" | "billing", a: Address): Record<string, string> {
+function processJob(state: SandboxState, acct: AccountState, job: BulkJob): void {
+  job.results = (job.items ?? []).map((it, i) => upsertConnection(state, acct, it, i));
+  job.status = job.results.some((r) => r.status === "fail") ? "COMPLETED_WITH_ERRORS" : "COMPLETED";
+  job.completed_at = state.now();
+  job.items = null;
+}
+
+/**
+ * Run the queued jobs whose time has come, in FIFO order (a later job never overtakes an earlier
+ * one). Called as a request for the account arrives, so it costs nothing while the queue is empty.
+ * `force` runs every queued job regardless of its delay.
+ */
+export function processDueJobs(state: SandboxState, acct: AccountState, force = false): number {
+  let n = 0;
+  const now = state.now();
+  while (acct.jobQueue.length) {
+    const job = acct.jobs.get(acct.jobQueue[0]);
+    if (job && job.status === "QUEUED" && !force && job.due_at > now) break;
+    acct.jobQueue.shift();
+    if (!job || job.status !== "QUEUED") continue;
+    processJob(state, acct, job);
+    n++;
+  }
+  if (n) state.changed();
+  return n;
+}
+
+function addressOut(p: "shipping" | "billing", a: Address): Record<string, string | number> {
   return {
-    [`${p}_address_id`]: a.id, [`${p}_code`]: a.code, [`${p}_name`]: a.name, [`${p}_company`]: a.company,
+    [`${p}_address_id`]: Number(a.id), [`${p}_code`]: a.code, [`${p}_name`]: a.name, [`${p}_company`]: a.company,
     [`${p}_address_1`]: a.address_1, [`${p}_address_2`]: a.address_2, [`${p}_city`]: a.city,
     [`${p}_region`]: a.region, [`${p}_postal_code`]: a.postal_code, [`${p}_country`]: a.country,
     [`${p}_country_name`]: a.country ? countryName(a.country) : "", [`${p}_phone`]: a.phone, [`${p}_email`]: a.email,

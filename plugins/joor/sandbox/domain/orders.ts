@@ -11,6 +11,9 @@ import {
   countryCode, countryName, type FieldIssue, fromCents, type ItemError, isoDate, itemError, money, parseWith, reqStr,
   str, toCents, validationError,
 } from "../validation";
+import { shoppableIn } from "./collections";
+import { messyOrderV2 } from "./order-messy";
+import { lineAmounts, orderTotals } from "./order-money";
 import { skuStatus } from "./skus";
 
 const addressInput = z.strictObject({
@@ -29,6 +32,9 @@ const addressInput = z.strictObject({
 type AddressInput = z.infer<typeof addressInput>;
 
 const overrides = z.record(z.string(), z.unknown());
+const percent = z.string({ error: 'must be a percentage with two decimals, e.g. "10.00"' })
+  .regex(/^\d{1,3}\.\d{2}$/, 'must be a percentage with two decimals, e.g. "10.00"')
+  .refine((v) => toCents(v) <= 10000, "must not exceed 100.00");
 
 export const lineInputSchema = z.strictObject({
   upc: reqStr(50),
@@ -36,9 +42,12 @@ export const lineInputSchema = z.strictObject({
   unit_price: money.optional(),
   retail_price: money.optional(),
   comment: str(1000).optional(),
+  /** Line discount: a percentage of the unit price, or an amount off each unit (not both). */
+  discount_percent: percent.optional(),
+  discount_amount: money.optional(),
   /** Raw values merged into the v2 line as-is (wrong types, huge strings...). */
   overrides: overrides.optional(),
-});
+}).refine((l) => !(l.discount_percent && l.discount_amount), { message: "send discount_percent or discount_amount, not both", path: ["discount_amount"] });
 type LineInput = z.infer<typeof lineInputSchema>;
 
 const STATUS = z.enum(["IN_PROGRESS", "NOTES", "PENDING", "APPROVED", "SHIPPED", "CANCELLED"]);
@@ -59,7 +68,11 @@ const headerFields = {
   shipping_method_name: str(100).optional(),
   shipping_method_code: str(50).optional(),
   warehouse_name: str(100).optional(),
-  discount_percent: money.optional(),
+  /** Order discount: a percentage of the lines' subtotal, or an amount (not both). */
+  discount_percent: percent.optional(),
+  discount_amount: money.optional(),
+  /** The brand's own order type (JOOR Order Settings), e.g. {"name": "Wholesale", "code": "WHS"}. */
+  order_type: named.optional(),
   shipping_total: money.optional(),
   shipping_address: addressInput.optional(),
   billing_address: addressInput.optional(),
@@ -129,7 +142,12 @@ function buildLines(state: SandboxState, acct: AccountState, lines: LineInput[],
       issues.push({ field: `${field}.${i}`, message: `SKU ${l.upc} has no ${priceType.name} price; send unit_price` });
       return;
     }
+    if (l.discount_amount && toCents(l.discount_amount) > toCents(unit ?? "0.00")) {
+      issues.push({ field: `${field}.${i}.discount_amount`, message: `the discount (${l.discount_amount}) exceeds the unit price (${unit ?? "0.00"})` });
+      return;
+    }
     out.push({
+      discount_percent: l.discount_percent ?? null, discount_amount: l.discount_amount ?? null,
       line_id: state.ids.nextString("line"), sku_id: sku?.id ?? null, upc: l.upc, quantity: l.quantity,
       unit_price: unit ?? "0.00", retail_price: l.retail_price ?? price?.retail_value ?? "0.00",
       item_name: product?.name ?? "", item_number: product?.product_identifier ?? "", item_style_id: product?.id ?? "",
@@ -183,7 +201,15 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
   const shipping = p.shipping_address ? toAddress(state, p.shipping_address) : pickAddress(conn?.shipping ?? [], p.shipping_code, "shipping_code", issues);
   const billing = p.billing_address ? toAddress(state, p.billing_address) : pickAddress(conn?.billing ?? [], p.billing_code, "billing_code", issues);
   if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
+  // "Collections are required to place an order" [DOC]: with a collection, every line must be shoppable in it.
+  if (collection) {
+    lines.forEach((l, i) => {
+      if (l.sku_id && !shoppableIn(collection, l.item_style_id, l.sku_id)) issues.push({ field: `lines.${i}.upc`, message: `SKU ${l.upc} is not shoppable in collection ${collection.id}` });
+    });
+  }
+  if (p.discount_percent && p.discount_amount && toCents(p.discount_percent) > 0) issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
   if (issues.length || !priceType) throw new OrderInputError(issues);
+  const season = collection?.season_id ? acct.seasons.get(collection.season_id) : undefined;
 
   const now = p.date_created ? Date.parse(p.date_created) : state.now();
   const status: OrderStatus = p.status ?? "APPROVED";
@@ -196,15 +222,17 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
     customer_group_code: conn?.fields.customer_group_code ?? "",
     price_type_id: priceType.id, currency: priceType.currency_code, currency_name: priceType.name,
     collection_id: collection?.id ?? null,
-    season_name: p.season?.name ?? collection?.season_name ?? "", season_code: p.season?.code ?? collection?.season_code ?? "",
-    delivery_name: p.delivery?.name ?? collection?.name ?? "", delivery_code: p.delivery?.code ?? collection?.code ?? "",
-    ship_start: p.ship_start ?? collection?.start_ship_date ?? "", ship_end: p.ship_end ?? collection?.complete_ship_date ?? "",
+    season_name: p.season?.name ?? season?.name ?? "", season_code: p.season?.code ?? season?.external_id ?? "",
+    delivery_name: p.delivery?.name ?? collection?.name ?? "", delivery_code: p.delivery?.code ?? collection?.external_id ?? "",
+    ship_start: p.ship_start ?? collection?.delivery.start_ship_date ?? "", ship_end: p.ship_end ?? collection?.delivery.complete_ship_date ?? "",
     po_number: p.po_number ?? "", comments: p.comments ?? "", internal_comments: p.internal_comments ?? "",
     sales_rep: p.sales_rep ?? "", sales_rep_code: p.sales_rep_code ?? conn?.fields.sales_rep_code ?? "",
     payment_method_name: p.payment_method_name ?? "", payment_method_code: p.payment_method_code ?? "",
     shipping_method_name: p.shipping_method_name ?? "", shipping_method_code: p.shipping_method_code ?? "",
     warehouse_name: warehouse?.name ?? "", warehouse_code: warehouse?.code ?? "",
-    discount_percent: p.discount_percent ?? "0.00", shipping_total: p.shipping_total ?? "0.00",
+    discount_percent: p.discount_amount ? "0.00" : (p.discount_percent ?? "0.00"), discount_amount: p.discount_amount ?? null,
+    order_type_name: p.order_type?.name ?? "", order_type_code: p.order_type?.code ?? "",
+    shipping_total: p.shipping_total ?? "0.00",
     shipping_address: shipping, billing_address: billing, lines,
     date_created: now, date_approved: status === "APPROVED" || status === "SHIPPED" ? now : null, date_modified: now,
     export_bucket: "NEW", exported_on: null, export_description: "", overrides: p.overrides ?? {},
@@ -227,6 +255,7 @@ export function editOrder(state: SandboxState, acct: AccountState, order: Order,
     if (!order.lines.some((l) => l.line_id === u.line_id)) issues.push({ field: `update_lines.${i}.line_id`, message: `no line ${u.line_id}` });
   }
   if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
+  if (p.discount_percent && p.discount_amount) issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
   if (issues.length) throw new OrderInputError(issues);
   const now = state.now();
   acct.updateOrder(order, (o) => {
@@ -252,7 +281,18 @@ export function editOrder(state: SandboxState, acct: AccountState, order: Order,
     set("payment_method_code", p.payment_method_code);
     set("shipping_method_name", p.shipping_method_name);
     set("shipping_method_code", p.shipping_method_code);
-    set("discount_percent", p.discount_percent);
+    if (p.discount_percent !== undefined) {
+      o.discount_percent = p.discount_percent;
+      o.discount_amount = null;
+    }
+    if (p.discount_amount !== undefined) {
+      o.discount_amount = p.discount_amount;
+      o.discount_percent = "0.00";
+    }
+    if (p.order_type) {
+      o.order_type_name = p.order_type.name;
+      o.order_type_code = p.order_type.code ?? "";
+    }
     set("shipping_total", p.shipping_total);
     if (p.warehouse_name !== undefined) {
       o.warehouse_name = p.warehouse_name;
@@ -352,26 +392,20 @@ export function visibleLines(acct: AccountState, o: Order): OrderLine[] {
   });
 }
 
-export function orderTotals(lines: OrderLine[], o: Order): { units: number; subtotal: number; discount: number; total: number } {
-  let units = 0;
-  let subtotal = 0;
-  for (const l of lines) {
-    units += l.quantity;
-    subtotal += l.quantity * toCents(l.unit_price);
-  }
-  const discount = Math.round((subtotal * toCents(o.discount_percent)) / 10000);
-  return { units, subtotal, discount, total: subtotal - discount + toCents(o.shipping_total) };
-}
-
-export function serializeOrderV2(acct: AccountState, o: Order): Record<string, unknown> {
+/**
+ * The v2 order record. `messy` (the account's `messy_orders` switch) gives it the shape real JOOR
+ * is seen to send (see order-messy.ts); otherwise lists are lists and numbers numbers.
+ */
+export function serializeOrderV2(acct: AccountState, o: Order, opts: { messy?: boolean } = {}): Record<string, unknown> {
   const lines = visibleLines(acct, o);
   const t = orderTotals(lines, o);
   const type = ORDER_TYPE_OF[o.status];
-  return {
+  const rec: Record<string, unknown> = {
     order_id: o.id,
     order_type: type.type,
-    order_type_name: type.name,
-    order_type_code: o.status,
+    // Clean mode keeps the sandbox's first simplification (the status); messy mode sends the brand's order type.
+    order_type_name: opts.messy ? (o.order_type_name ?? "") : type.name,
+    order_type_code: opts.messy ? (o.order_type_code ?? "") : o.status,
     order_status: o.status,
     order_season_code: o.season_code,
     order_season_name: o.season_name,
@@ -383,7 +417,7 @@ export function serializeOrderV2(acct: AccountState, o: Order): Record<string, u
     order_currency_retail: acct.priceTypes.get(o.price_type_id)?.retail_currency_code ?? o.currency,
     order_currency_name: o.currency_name,
     order_discount: fromCents(t.discount),
-    order_discount_percent: o.discount_percent,
+    order_discount_percent: o.discount_amount ? (opts.messy ? "" : "0.00") : o.discount_percent,
     order_shipping_total: o.shipping_total,
     order_total: fromCents(t.total),
     order_total_units: t.units,
@@ -424,7 +458,9 @@ export function serializeOrderV2(acct: AccountState, o: Order): Record<string, u
     export_status: EXPORT_STATUS_NAME[o.export_bucket],
     export_description: o.export_description,
     exported_on: iso(o.exported_on),
-    line_items: lines.map((l) => ({
+    line_items: lines.map((l) => {
+      const m = lineAmounts(l);
+      return {
       line_id: l.line_id,
       item_name: l.item_name,
       item_number: l.item_number,
@@ -438,19 +474,33 @@ export function serializeOrderV2(acct: AccountState, o: Order): Record<string, u
       item_upc: l.upc,
       item_quantity: l.quantity,
       item_price: l.unit_price,
-      item_unit_price: l.unit_price,
+      item_unit_price: fromCents(m.unit),
       item_retail_price: l.retail_price,
-      item_price_adjustment: "0.00",
-      item_price_extended: fromCents(l.quantity * toCents(l.unit_price)),
+      item_price_adjustment: priceAdjustment(l, m.perUnitDiscount, opts.messy ?? false),
+      item_price_extended: fromCents(m.extended),
       item_multiplier: 1,
       item_comment: l.comment,
       item_color_comment: "",
       item_door_id: "",
       style_tags: [],
-      ...l.overrides,
-    })),
-    ...o.overrides,
+      ...(opts.messy ? {} : l.overrides),
+      };
+    }),
+    ...(opts.messy ? {} : o.overrides),
   };
+  return opts.messy ? messyOrderV2(rec, lines, o.overrides) : rec;
+}
+
+/**
+ * `item_price_adjustment`: the per-unit change to `item_price`, signed (a discount is negative).
+ * Clean mode: always an amount ("-5.00", "0.00"). Messy mode: as the discount was entered — "-10%"
+ * for a percentage, "-5.00" for an amount, "" for none.
+ */
+function priceAdjustment(l: OrderLine, perUnitDiscount: number, messy: boolean): string {
+  if (!messy) return fromCents(-perUnitDiscount);
+  if (l.discount_percent) return `-${Number(l.discount_percent)}%`;
+  if (l.discount_amount) return `-${l.discount_amount}`;
+  return "";
 }
 
 function nestedAddress(a: Address | null): Record<string, string> | null {
@@ -489,7 +539,7 @@ export function serializeOrderV4(acct: AccountState, o: Order): Record<string, u
     billing_address: nestedAddress(o.billing_address),
     shipping_method: { id: null, code: o.shipping_method_code, name: o.shipping_method_name },
     line_items: lines.map((l) => ({
-      id: l.line_id, sku_id: l.sku_id, upc: l.upc, quantity: l.quantity, price: l.unit_price,
+      id: l.line_id, sku_id: l.sku_id, upc: l.upc, quantity: l.quantity, price: fromCents(lineAmounts(l).unit),
       product: { id: l.item_style_id, name: l.item_name, external_id: l.item_style_identifier },
       trait_values: [{ trait: { name: "Color" }, value: l.item_color, external_id: l.item_color_code },
         { trait: { name: "Size" }, value: l.item_size, external_id: l.item_size_code }],

@@ -31,9 +31,8 @@ export function createPrices(state: SandboxState, acct: AccountState, items: unk
     if (issues.length) return void errors.push(validationError(index, issues));
     const existing = acct.priceFor(p.sku_id, p.price_type_id);
     if (existing) {
-      return void errors.push(itemError("DUPLICATED", index, "A price already exists for this SKU and price type", {
-        sku_id: p.sku_id, price_type_id: p.price_type_id, price_id: existing.id,
-      }));
+      // JOOR is seen to send `details.sku_id` here (joor-api.md §1.5); nothing more.
+      return void errors.push(itemError("DUPLICATED", index, "A price already exists for this SKU and price type", { sku_id: p.sku_id }));
     }
     const now = state.now();
     const price: Price = {

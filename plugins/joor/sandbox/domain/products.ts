@@ -88,9 +88,8 @@ export function createProducts(state: SandboxState, acct: AccountState, items: u
     const dupId = (p.external_id && acct.productsByExternalId.get(p.external_id))
       || (p.product_identifier && acct.productsByIdentifier.get(p.product_identifier));
     if (dupId) {
-      return void errors.push(itemError("DUPLICATED", index, "Product already exists", {
-        product_id: dupId, external_id: p.external_id ?? null, product_identifier: p.product_identifier ?? null,
-      }));
+      // DUPLICATED carries no more than JOOR is seen to send (clients look the product up again).
+      return void errors.push(itemError("DUPLICATED", index, "Product already exists (same external_id or product_identifier)"));
     }
     const now = state.now();
     const product: Product = {
@@ -119,7 +118,7 @@ export function updateProducts(state: SandboxState, acct: AccountState, items: u
     if (p.product_identifier) {
       const other = acct.productsByIdentifier.get(p.product_identifier);
       if (other && other !== p.id) {
-        return void errors.push(itemError("DUPLICATED", index, "Another product has this product_identifier", { id: p.id, product_id: other }));
+        return void errors.push(itemError("DUPLICATED", index, "Another product has this product_identifier"));
       }
     }
     const next: Product = {

@@ -17,12 +17,18 @@ const traitValueSchema = z.strictObject({
   status: z.enum(["ACTIVE", "INACTIVE"]).optional(),
 });
 
+/**
+ * Identifier types in any case: JOOR's own example is `{ "type": "upc", "value": "03338300740" }`
+ * (lower case, 11 digits) [DOC how-to-create-update-sku-data]. The type is stored upper-cased; the
+ * value verbatim (leading zeros kept). Barcodes are 8, 11 (JOOR's example), 12, 13 or 14 digits.
+ */
 const identifierSchema = z.strictObject({
-  type: z.enum(["UPC", "GTIN", "EAN", "MPN"], { error: "type must be one of UPC, GTIN, EAN, MPN" }),
+  type: z.string({ error: "type must be one of UPC, GTIN, EAN, MPN (any case)" }).transform((t) => t.toUpperCase())
+    .pipe(z.enum(["UPC", "GTIN", "EAN", "MPN"], { error: "type must be one of UPC, GTIN, EAN, MPN (any case)" })),
   value: reqStr(50),
 }).superRefine((id, c) => {
-  if (id.type !== "MPN" && !/^(\d{8}|\d{12}|\d{13}|\d{14})$/.test(id.value)) {
-    c.addIssue({ code: "custom", path: ["value"], message: `${id.type} must be 8, 12, 13 or 14 digits` });
+  if (id.type !== "MPN" && !/^(\d{8}|\d{11,14})$/.test(id.value)) {
+    c.addIssue({ code: "custom", path: ["value"], message: `${id.type} must be 8, 11, 12, 13 or 14 digits` });
   }
 });
 
@@ -110,11 +116,11 @@ function duplicateOf(acct: AccountState, batch: Batch, sku: Sku): { status: stri
   for (const id of sku.identifiers) {
     if (id.type === "MPN") continue;
     const hit = batch.byUpc.get(id.value) ?? acct.skusByUpc.get(id.value);
-    if (hit && hit !== sku.id) return { status: "DUPLICATED", message: `${id.type} ${id.value} is already used by SKU ${hit}`, details: { sku_id: hit, [id.type.toLowerCase()]: id.value } };
+    if (hit && hit !== sku.id) return { status: "DUPLICATED", message: `${id.type} ${id.value} is already used by SKU ${hit}`, details: { sku_id: hit } };
   }
   if (sku.external_id) {
     const hit = batch.byExternal.get(sku.external_id) ?? acct.skusByExternalId.get(sku.external_id);
-    if (hit && hit !== sku.id) return { status: "DUPLICATED", message: `external_id ${sku.external_id} is already used by SKU ${hit}`, details: { sku_id: hit, external_id: sku.external_id } };
+    if (hit && hit !== sku.id) return { status: "DUPLICATED", message: `external_id ${sku.external_id} is already used by SKU ${hit}`, details: { sku_id: hit } };
   }
   return null;
 }

@@ -7,16 +7,19 @@ import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { SandboxContext } from "../context";
 import { serializeAsset } from "../domain/assets";
-import { serializeConnection } from "../domain/connections";
+import { adminCollection } from "../domain/collections";
+import { processDueJobs, serializeConnection } from "../domain/connections";
 import { generateCatalogue, generateOrders } from "../domain/generate";
 import { EXPORT_STATUS_NAME, editOrder, OrderInputError, placeOrder, serializeOrderV2 } from "../domain/orders";
 import { serializePrice } from "../domain/prices";
 import { serializeProduct } from "../domain/products";
+import { serializeSeason } from "../domain/seasons";
 import { addCategories, addPriceTypes, addRetailers, addWarehouses } from "../domain/reference";
 import { serializeSku } from "../domain/skus";
 import { faultRuleSchema } from "../faults";
 import { HttpError, qint, qstr } from "../http";
 import { toSnapshot } from "../persistence";
+import { serializeJob } from "./v2-connections";
 import { AccountState } from "../state/account";
 import { settingsSchema } from "../state/seed";
 import type { Order } from "../types";
@@ -65,6 +68,7 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const id = qstr(req, "account");
     const a = id ? ctx.state.findAccount(id) : ctx.state.account();
     if (!a) throw new HttpError(404, "UNKNOWN_ACCOUNT", `Unknown account '${id}'`);
+    processDueJobs(ctx.state, a);
     return a;
   };
   const changed = (): void => ctx.state.changed();
@@ -78,7 +82,7 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
         counts: {
           price_types: a.priceTypes.size, warehouses: a.warehouses.size, categories: a.categories.size, retailers: a.retailers.size,
           connections: a.connections.size, products: a.products.size, skus: a.skus.size, prices: a.prices.size,
-          assets: a.assets.size, collections: a.collections.size, inventory_rows: a.inventoryRowCount, orders: a.orders.size,
+          assets: a.assets.size, collections: a.collections.size, seasons: a.seasons.size, inventory_rows: a.inventoryRowCount, orders: a.orders.size,
         },
       })),
     });
@@ -164,11 +168,15 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const items = code ? [a.connectionByCode(code)].filter((c) => c !== undefined) : a.connectionArray();
     list(req, res, items, serializeConnection);
   });
-  r.get("/jobs", (req, res) => list(req, res, [...acct(req).jobs.values()], (j) => j));
+  r.get("/jobs", (req, res) => list(req, res, [...acct(req).jobs.values()], serializeJob));
+  r.post("/jobs/run", (req, res) => {
+    const n = processDueJobs(ctx.state, acct(req), true);
+    res.json({ processed: n });
+  });
 
   r.get("/products", (req, res) => {
     const a = acct(req);
-    list(req, res, a.productArray(), (p) => ({ ...serializeProduct(a, p), collections: [...a.collections.values()].filter((c) => c.product_ids.includes(p.id)).map((c) => c.id) }));
+    list(req, res, a.productArray(), (p) => ({ ...serializeProduct(a, p), collections: a.collectionsOf(p.id).map((c) => c.id) }));
   });
   r.delete("/products/:id", (req, res) => {
     if (!acct(req).deleteProduct(String(req.params.id))) throw new HttpError(404, "NOT_FOUND", `Product ${String(req.params.id)} not found`);
@@ -216,7 +224,19 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
 
   r.get("/collections", (req, res) => {
     const a = acct(req);
-    list(req, res, [...a.collections.values()], (c) => c);
+    const ext = qstr(req, "external_id");
+    const items = ext ? [a.collections.get(a.collectionsByExternalId.get(ext) ?? "")].filter((c) => c !== undefined) : [...a.collections.values()];
+    list(req, res, items, (c) => adminCollection(a, c));
+  });
+  r.get("/collections/:id", (req, res) => {
+    const a = acct(req);
+    const c = a.collections.get(String(req.params.id));
+    if (!c) throw new HttpError(404, "NOT_FOUND", `Collection ${String(req.params.id)} not found`);
+    res.json(adminCollection(a, c));
+  });
+  r.get("/seasons", (req, res) => {
+    const a = acct(req);
+    list(req, res, [...a.seasons.values()], (s) => ({ ...serializeSeason(s), collections: [...a.collections.values()].filter((c) => c.season_id === s.id).map((c) => c.id) }));
   });
 
   r.get("/inventory", (req, res) => {

@@ -1,17 +1,18 @@
 /** v2 connections: bulk upsert job, lookups by customer code / connection id, list, update, delete. */
 import { type Request, type Response, Router } from "express";
 import { accountOf, type SandboxContext } from "../context";
-import { runConnectionJob, serializeConnection, upsertConnection } from "../domain/connections";
+import { queueConnectionJob, serializeConnection, upsertConnection } from "../domain/connections";
 import { HttpError, qint, v2Response } from "../http";
 import type { AccountState } from "../state/account";
 import type { BulkJob, Connection } from "../types";
 import { rememberPage, replayPage } from "./paging";
 
-function serializeJob(j: BulkJob): Record<string, unknown> {
+export function serializeJob(j: BulkJob): Record<string, unknown> {
+  const done = j.status !== "QUEUED";
   return {
     job_id: j.id, type: "bulk-connection", status: j.status, item_count: j.item_count,
-    pass_count: j.results.filter((r) => r.status === "pass").length,
-    fail_count: j.results.filter((r) => r.status === "fail").length,
+    pass_count: done ? j.results.filter((r) => r.status === "pass").length : null,
+    fail_count: done ? j.results.filter((r) => r.status === "fail").length : null,
     date_created: new Date(j.created_at).toISOString(),
     date_completed: j.completed_at === null ? null : new Date(j.completed_at).toISOString(),
     results: j.results,
@@ -26,13 +27,13 @@ function sendConnections(res: Response, list: Connection[], paging: { start_from
   res.json({
     connections: {
       response: v2Response(200, "", { start_from: paging.start_from, next_start: paging.next_start, count: list.length, total: paging.total }),
-      connection: list.map(serializeConnection),
+      connections: { connection: list.map(serializeConnection) },
     },
   });
 }
 
 function notFound(res: Response, what: string): void {
-  res.status(404).json({ connections: { response: v2Response(404, `Connection not found: ${what}`, { start_from: 0, next_start: null, count: 0, total: 0 }), connection: [] } });
+  res.status(404).json({ connections: { response: v2Response(404, `Connection not found: ${what}`, { start_from: 0, next_start: null, count: 0, total: 0 }), connections: { connection: [] } } });
 }
 
 function bulkItems(req: Request): unknown[] {
@@ -52,9 +53,10 @@ export function v2ConnectionRoutes(ctx: SandboxContext): Router {
     if (ctx.config.maxBulkItems > 0 && items.length > ctx.config.maxBulkItems) {
       throw new HttpError(413, "TOO_MANY_ITEMS", `at most ${ctx.config.maxBulkItems} connections per bulk request`);
     }
-    const job = runConnectionJob(ctx.state, acct, items);
+    // A background job [DOC]: the answer is the job id; the per-customer results come from its GET.
+    const job = queueConnectionJob(ctx.state, acct, items);
     ctx.state.changed();
-    res.json({ response: v2Response(200, "Bulk connection job accepted"), job: serializeJob(job) });
+    res.json({ response: v2Response(200, "Bulk connection job queued"), job_id: job.id, job: serializeJob(job) });
   };
   r.post("/bulk-connection", bulk);
   r.put("/bulk-connection", bulk);

@@ -57,7 +57,8 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
       return;
     }
     const page = queryOrdersV2(ctx.state, acct, q);
-    const orders = page.orders.map((o: Order) => serializeOrderV2(acct, o));
+    const messy = acct.settings.messy_orders;
+    const orders = page.orders.map((o: Order) => serializeOrderV2(acct, o, { messy }));
     rememberPage(req, acct, orders);
     rememberPage(req, acct, [page.total], "#total");
     res.json({
@@ -78,7 +79,7 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
       res.status(404).json({ response: v2Response(404, `Order ${id} not found`), orders: [] });
       return;
     }
-    res.json({ response: v2Response(200, "", { start_from: 0, next_start: null, count: 1, total: 1 }), orders: [serializeOrderV2(acct, o)] });
+    res.json({ response: v2Response(200, "", { start_from: 0, next_start: null, count: 1, total: 1 }), orders: [serializeOrderV2(acct, o, { messy: acct.settings.messy_orders })] });
   });
 
   return r;

@@ -14,7 +14,7 @@ export function v4AssetRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const items = requireArrayBody(req, ctx.config.maxBulkItems);
     const { data, errors } = await createAssets(ctx.state, acct, items, {
-      replaceAll: qbool(req, "replace_all", false), timeoutMs: ctx.config.assetFetchTimeoutMs,
+      replaceAll: qbool(req, "replace_all", false), timeoutMs: ctx.config.assetFetchTimeoutMs, permissive: ctx.config.permissiveAssets,
     });
     ctx.state.changed();
     sendV4Bulk(res, data.map((a) => serializeAsset(a)), errors);

@@ -1,6 +1,6 @@
 import type {
   AccountSettings, Asset, BulkJob, Category, Collection, Connection, Credentials, ExportBucket,
-  InventoryRow, Order, OrderStatus, Price, PriceType, Product, Retailer, Sku, Warehouse,
+  InventoryRow, Order, OrderStatus, Price, PriceType, Product, Retailer, Season, Sku, Warehouse,
 } from "../types";
 import { SortedIdSet } from "./sorted-id-set";
 
@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS: AccountSettings = {
   order_required_fields: [],
   connection_visibility_delay_seconds: 0,
   video_enabled: false,
+  bulk_job_delay_seconds: 0,
+  messy_orders: false,
 };
 
 /** Cache of an array derived from a Map, rebuilt only when its version changes. */
@@ -61,6 +63,9 @@ export class AccountState {
   readonly assetsByProduct = new Map<string, Set<string>>();
 
   readonly collections = new Map<string, Collection>();
+  readonly collectionsByExternalId = new Map<string, string>();
+  readonly seasons = new Map<string, Season>();
+  readonly seasonsByExternalId = new Map<string, string>();
 
   /** sku id -> (warehouse \0 date) -> row. */
   readonly inventory = new Map<string, Map<string, InventoryRow>>();
@@ -74,6 +79,8 @@ export class AccountState {
   readonly orderQueryCache = new Map<string, { version: number; ids: number[] }>();
 
   readonly jobs = new Map<string, BulkJob>();
+  /** Queued job ids, FIFO (JOOR processes bulk jobs in order). */
+  readonly jobQueue: string[] = [];
 
   /** Last page served per paged route (for the duplicate_page fault). */
   readonly lastPages = new Map<string, unknown[]>();
@@ -157,7 +164,7 @@ export class AccountState {
     for (const skuId of [...(this.skusByProduct.get(id) ?? [])]) this.deleteSku(skuId);
     for (const assetId of [...(this.assetsByProduct.get(id) ?? [])]) this.deleteAsset(assetId);
     for (const c of this.collections.values()) {
-      if (c.product_ids.includes(id)) c.product_ids = c.product_ids.filter((x) => x !== id);
+      if (c.items.some((i) => i.product_id === id)) c.items = c.items.filter((i) => i.product_id !== id);
     }
     if (p.external_id) this.productsByExternalId.delete(p.external_id);
     if (p.product_identifier) this.productsByIdentifier.delete(p.product_identifier);
@@ -165,6 +172,26 @@ export class AccountState {
     this.skusByProduct.delete(id);
     this.productsVersion++;
     return true;
+  }
+
+  // ---- collections and seasons ----------------------------------------------------------------
+  putCollection(c: Collection): void {
+    const prev = this.collections.get(c.id);
+    if (prev && this.collectionsByExternalId.get(prev.external_id) === prev.id) this.collectionsByExternalId.delete(prev.external_id);
+    this.collections.set(c.id, c);
+    this.collectionsByExternalId.set(c.external_id, c.id);
+  }
+
+  putSeason(x: Season): void {
+    const prev = this.seasons.get(x.id);
+    if (prev?.external_id && this.seasonsByExternalId.get(prev.external_id) === prev.id) this.seasonsByExternalId.delete(prev.external_id);
+    this.seasons.set(x.id, x);
+    if (x.external_id) this.seasonsByExternalId.set(x.external_id, x.id);
+  }
+
+  /** Collections a product is in (admin read views; scans the collections, which are few). */
+  collectionsOf(productId: string): Collection[] {
+    return [...this.collections.values()].filter((c) => c.items.some((i) => i.product_id === productId));
   }
 
   // ---- skus ------------------------------------------------------------------------------------
@@ -202,6 +229,9 @@ export class AccountState {
     if (!s) return false;
     this.unindexSku(s);
     this.skus.delete(id);
+    for (const c of this.collections.values()) {
+      for (const it of c.items) if (it.product_id === s.product_id && it.sku_ids?.includes(id)) it.sku_ids = it.sku_ids.filter((x) => x !== id);
+    }
     this.skusByProduct.get(s.product_id)?.delete(id);
     for (const priceId of [...(this.pricesBySku.get(id) ?? [])]) this.deletePrice(priceId);
     if (this.inventory.has(id)) {

@@ -15,6 +15,8 @@ export const settingsSchema = z.strictObject({
   order_required_fields: z.array(z.string()).optional(),
   connection_visibility_delay_seconds: z.number().min(0).optional(),
   video_enabled: z.boolean().optional(),
+  bulk_job_delay_seconds: z.number().min(0).optional(),
+  messy_orders: z.boolean().optional(),
 });
 
 const accountSchema = z.strictObject({

@@ -1,0 +1,22 @@
+import { GraphQLError } from "graphql";
+import { brandOf, type RequestContext } from "../../../src/api/context";
+import { JoorSettingsService, JOOR } from "../settings/settings.service";
+
+/**
+ * The brand of the caller, when it has the JOOR module; else FORBIDDEN with a clear message
+ * (`extensions.reason = "CONNECTOR_NOT_ENABLED"`) — the JOOR API answers no data to a brand without it.
+ */
+export async function joorBrand(ctx: RequestContext): Promise<number> {
+  const brandId = brandOf(ctx);
+  const plugin = ctx.services.connectors.plugin(JOOR);
+  if (!(await ctx.services.connectors.isEnabled(brandId, plugin))) {
+    throw new GraphQLError("The JOOR connector is not enabled for this brand: it is an optional add-on (an ADMIN enables it with enableConnector(name: \"joor\"))", {
+      extensions: { code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED", connector: JOOR, http: { status: 403 } },
+    });
+  }
+  return brandId;
+}
+
+export function settingsService(ctx: RequestContext): JoorSettingsService {
+  return new JoorSettingsService(ctx.ds, ctx.services);
+}

@@ -1,0 +1,30 @@
+import { definePlugin } from "../../src/plugin";
+import { joorResolvers, joorTypes } from "./api";
+import { JoorCreditWindow } from "./entities/credit-window.entity";
+import { JoorLinesheetProduct } from "./entities/linesheet-product.entity";
+import { JoorLinesheet } from "./entities/linesheet.entity";
+import { JoorSyncRecord } from "./ledger/sync-record.entity";
+import { JoorCore1765000000000 } from "./migrations/1765000000000-joor-core";
+import { joorOperations } from "./operations";
+import { bootstrapJoor, shutdownJoor } from "./runtime";
+import { joorSettingsDeclaration } from "./settings/declaration";
+
+/**
+ * The JOOR connector (plugins/joor/README.md). Loaded by default (every folder under plugins/ is), enabled
+ * per brand by the `joor` module ("This module is an optional add-on").
+ */
+export default definePlugin({
+  name: "joor",
+  version: "1.0.0",
+  hostVersions: "^0.1.0",
+  description: "JOOR wholesale platform: customers, products, linesheets, prices, images and stock out; approved orders in",
+  module: "joor",
+  settings: joorSettingsDeclaration,
+  entities: [JoorSyncRecord, JoorLinesheet, JoorLinesheetProduct, JoorCreditWindow],
+  migrations: [JoorCore1765000000000],
+  resolvers: joorResolvers,
+  types: joorTypes,
+  operations: joorOperations,
+  onBootstrap: bootstrapJoor,
+  onShutdown: shutdownJoor,
+});

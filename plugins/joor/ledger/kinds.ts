@@ -1,0 +1,16 @@
+/**
+ * Record kinds of the sync ledger and what their Selvedge key is. Operations add their kinds here
+ * (one line each); the GraphQL enum JoorRecordKind is built from this list.
+ */
+export const JOOR_RECORD_KINDS = {
+  CUSTOMER: "customer",   // key: customer id; joorId: JOOR connection id
+  PRODUCT: "product",     // key: product id; joorId: JOOR product id
+  SKU: "sku",             // key: variant id; joorId: JOOR SKU id
+  SEASON: "season",       // key: season id; joorId: JOOR v4 season id
+  LINESHEET: "linesheet", // key: linesheet id; joorId: JOOR collection id
+  PRICE: "price",         // key: variant id + price type; joorId: JOOR price id (export-prices)
+  IMAGE: "image",         // key: product id; joorId: JOOR asset id (export-images)
+  INVENTORY: "inventory", // key: variant id + warehouse (export-inventory)
+} as const;
+
+export type JoorRecordKind = (typeof JOOR_RECORD_KINDS)[keyof typeof JOOR_RECORD_KINDS];

@@ -1,0 +1,125 @@
+import { startJoorSandbox, type JoorSandbox, type JoorSandboxOptions } from "../../plugins/joor/sandbox";
+import type { SelvedgeConfig } from "../../src/config/config";
+import { GraphQLClient } from "../harness/graphql-client";
+import { startTestServer, type TestServer } from "../harness/test-server";
+import { fastJobs, JOB_FIELDS, waitForJob } from "../jobs/helpers";
+
+/**
+ * Shared set-up for JOOR tests: Selvedge (with the joor plugin, fast jobs, a throw-away SQLite or MariaDB
+ * database) and the JOOR sandbox, both in-process on random ports; the brand gets the joor module and
+ * settings pointing at the sandbox. Seeding goes through the core services (the same rules as the API).
+ */
+export interface JoorEnv {
+  server: TestServer;
+  sandbox: JoorSandbox;
+  admin: GraphQLClient;
+  brandId: number;
+  /** Complete settings for the sandbox's account (credit budget high: the sandbox's limit is what tests switch on). */
+  settings(extra?: Record<string, unknown>): Record<string, unknown>;
+  /** Enables the connector and writes settings() + extra through the generic settings API. */
+  configure(extra?: Record<string, unknown>, client?: GraphQLClient): Promise<void>;
+  /** startSync + wait for the terminal state; returns the job (JOB_FIELDS). */
+  run(operation: string, flags?: { dryRun?: boolean; full?: boolean }, timeoutMs?: number, client?: GraphQLClient): Promise<any>;
+  issues(jobId: string, client?: GraphQLClient): Promise<{ entity: string; key: string; code: string; message: string }[]>;
+  logs(jobId: string, client?: GraphQLClient): Promise<{ level: string; message: string }[]>;
+  /** Write requests (POST/PUT/DELETE) the sandbox's account received so far. */
+  sandboxWrites(): number;
+  seed: JoorSeed;
+  stop(): Promise<void>;
+}
+
+export interface JoorSeed {
+  season(name?: string, startDate?: string, code?: string | null): Promise<{ id: number; name: string }>;
+  customer(input?: Record<string, unknown>): Promise<{ id: number; accountCode: string | null }>;
+  /** A product with sizes (barcodes generated when not given; `null` = no barcode). */
+  product(input?: Record<string, unknown> & { sizes?: { size: string; barcode?: string | null }[] }): Promise<{ id: number; styleNumber: string; colourCode: string }>;
+}
+
+const START = `mutation($input: StartSyncInput!) { startSync(input: $input) { __typename ... on Job { id state } ... on ErrorResult { errorCode message } } }`;
+const SET = `mutation($c: String!, $v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: $c, values: $v) { settingsComplete missingSettings } }`;
+
+/** A GS1 check digit for 12 digits → EAN-13. */
+export function ean13(n: number): string {
+  const body = String(4_000_000_000_00 + n).padStart(12, "0").slice(-12);
+  const sum = body.split("").reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+let counter = 0;
+
+export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: Partial<SelvedgeConfig>; configure?: boolean; settings?: Record<string, unknown> } = {}): Promise<JoorEnv> {
+  const sandbox = await startJoorSandbox({ port: 0, rateLimit: { enabled: false }, ...o.sandbox });
+  const server = await startTestServer({ plugins: ["joor"], jobs: fastJobs(), ...o.server });
+  const admin = server.admin;
+  const brandId = server.brandId;
+  const services = server.app.services;
+
+  const settings = (extra: Record<string, unknown> = {}) => ({
+    environment: "SANDBOX", authUrl: sandbox.urls.auth, v2Url: sandbox.urls.v2, v4Url: sandbox.urls.v4,
+    accountId: sandbox.accountId, clientId: sandbox.credentials.client_id, clientSecret: sandbox.credentials.client_secret,
+    username: sandbox.credentials.username, password: sandbox.credentials.password, v2ApiToken: sandbox.credentials.v2_token,
+    priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "GBP", priceType: "GBP-1" }, { currency: "USD", priceType: "USD-1" }],
+    creditBudget: 100_000, requestTimeoutMs: 5_000,
+    ...extra,
+  });
+  const configure = async (extra: Record<string, unknown> = {}, client = admin) => {
+    await client.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
+    const values = Object.entries(settings(extra)).map(([key, value]) => ({ key, value }));
+    const r = await client.ok(SET, { c: "joor", v: values });
+    if (!r.updateConnectorSettings.settingsComplete) throw new Error(`JOOR settings incomplete: ${r.updateConnectorSettings.missingSettings}`);
+  };
+  if (o.configure !== false) await configure(o.settings);
+
+  const seed: JoorSeed = {
+    season: async (name = `SEASON ${++counter}`, startDate = "2026-02-01", code = null) => {
+      const s = await services.seasons.create(brandId, { name, startDate, code } as never);
+      return { id: s.id, name: s.name };
+    },
+    customer: async (input = {}) => {
+      const n = ++counter;
+      const c = await services.customers.create(brandId, {
+        name: `Customer ${n}`, accountCode: `C${String(n).padStart(5, "0")}`, status: "ACTIVE", currency: "EUR", email: `buyer${n}@shop.test`,
+        addresses: [
+          { type: "DELIVERY", name: "Warehouse", line1: `${n} Dock Road`, city: "London", countryCode: "GB", postalCode: "E1 1AA" },
+          { type: "ACCOUNTS", name: "Accounts", line1: `${n} Bank Street`, city: "London", countryCode: "GB" },
+          { type: "STORE", name: "Shop", line1: `${n} High Street`, city: "Bath", countryCode: "GB" },
+        ],
+        ...input,
+      } as never);
+      return { id: c.id, accountCode: c.accountCode };
+    },
+    product: async (input = {}) => {
+      const n = ++counter;
+      const sizes = (input.sizes ?? [{ size: "S" }, { size: "M" }, { size: "L" }]).map((x, i) => ({
+        size: x.size, barcode: x.barcode === undefined ? ean13(n * 100 + i) : x.barcode,
+      }));
+      const p = await services.products.create(brandId, {
+        styleNumber: `ST${n}`, colourCode: "BLK", colourName: "Black", name: `Style ${n}`, description: "A fine thing", category: "Tops",
+        composition: "100% cotton", countryOfOrigin: "PT", active: true, ...input, sizes,
+      } as never);
+      return { id: p.id, styleNumber: p.styleNumber, colourCode: p.colourCode };
+    },
+  };
+
+  return {
+    server, sandbox, admin, brandId, settings, configure, seed,
+    run: async (operation, flags = {}, timeoutMs = 60_000, client = admin) => {
+      const { startSync } = await client.ok(START, { input: { connector: "joor", operation, ...flags } });
+      if (startSync.__typename !== "Job") throw new Error(`startSync refused: ${JSON.stringify(startSync)}`);
+      return waitForJob(client, startSync.id, timeoutMs);
+    },
+    issues: async (jobId, client = admin) =>
+      (await client.ok(`query($id: ID!) { job(id: $id) { issues(first: 500) { edges { node { entity key code message } } } } }`, { id: jobId }))
+        .job.issues.edges.map((e: { node: unknown }) => e.node),
+    logs: async (jobId, client = admin) =>
+      (await client.ok(`query($id: ID!) { job(id: $id) { logs(first: 500) { edges { node { level message } } } } }`, { id: jobId }))
+        .job.logs.edges.map((e: { node: unknown }) => e.node),
+    sandboxWrites: () => sandbox.counters.account(sandbox.accountId).writes,
+    stop: async () => {
+      await server.stop();
+      await sandbox.close();
+    },
+  };
+}
+
+export { JOB_FIELDS };
