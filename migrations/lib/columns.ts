@@ -14,6 +14,11 @@ export const varchar = (name: string, length: number, nullable = false): TableCo
   name, type: "varchar", length: String(length), isNullable: nullable,
 });
 export const text = (name: string, nullable = true): TableColumnOptions => ({ name, type: "text", isNullable: nullable });
+/** A text column of any length (src/db/long-text-columns.ts): LONGTEXT on MySQL/MariaDB, TEXT on SQLite. */
+export function longText(qr: QueryRunner, name: string, nullable = true): TableColumnOptions {
+  const t = qr.connection.driver.options.type;
+  return { name, type: t === "mysql" || t === "mariadb" ? "longtext" : "text", isNullable: nullable };
+}
 export const bool = (name: string, defaultValue: boolean): TableColumnOptions => ({
   name, type: "boolean", default: defaultValue ? 1 : 0,
 });

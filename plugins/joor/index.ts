@@ -8,6 +8,9 @@ import { JoorCore1765000000000 } from "./migrations/1765000000000-joor-core";
 import { joorOperations } from "./operations";
 import { bootstrapJoor, shutdownJoor } from "./runtime";
 import { joorSettingsDeclaration } from "./settings/declaration";
+import { JoorInboundOrder } from "./entities/joor-inbound-order.entity";
+import { JoorInboundOrders1765100000000 } from "./migrations/1765100000000-joor-inbound-orders";
+import { JoorInboundOrdersResolver } from "./api/inbound-orders.resolver";
 
 /**
  * The JOOR connector (plugins/joor/README.md). Loaded by default (every folder under plugins/ is), enabled
@@ -20,9 +23,9 @@ export default definePlugin({
   description: "JOOR wholesale platform: customers, products, linesheets, prices, images and stock out; approved orders in",
   module: "joor",
   settings: joorSettingsDeclaration,
-  entities: [JoorSyncRecord, JoorLinesheet, JoorLinesheetProduct, JoorCreditWindow],
-  migrations: [JoorCore1765000000000],
-  resolvers: joorResolvers,
+  entities: [JoorSyncRecord, JoorLinesheet, JoorLinesheetProduct, JoorCreditWindow, JoorInboundOrder],
+  migrations: [JoorCore1765000000000, JoorInboundOrders1765100000000],
+  resolvers: [...joorResolvers, JoorInboundOrdersResolver],
   types: joorTypes,
   operations: joorOperations,
   onBootstrap: bootstrapJoor,

@@ -4,6 +4,7 @@ import { coreEntities } from "../entities";
 import { coreMigrations } from "../../migrations";
 import { serializeSqliteTransactions } from "./serialized-sqlite-transactions";
 import { applyCaseSensitiveCollations } from "./case-sensitive-columns";
+import { applyLongTextColumns } from "./long-text-columns";
 import { databaseOptionsFromUrl, detectMysqlFlavour, QueryCounter } from "./database-options";
 
 export interface CreateDataSourceOptions {
@@ -35,6 +36,7 @@ export async function createDataSource(options: CreateDataSourceOptions): Promis
   ds.initialize = async () => {
     await initialize();
     applyCaseSensitiveCollations(ds);
+    applyLongTextColumns(ds);
     return ds;
   };
   return ds;

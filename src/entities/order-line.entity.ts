@@ -22,6 +22,8 @@ export class OrderLine {
   @Field(() => Int) @IntegerColumn() quantity: number;
   /** Stored with 4 decimals; the GraphQL field (order-line.resolver.ts) shows it in the order's currency. */
   @Column(MONEY) unitPrice: string;
+  /** Discount amount on the whole line (4 decimals), taken off quantity × unitPrice; null = none. */
+  @Column({ ...MONEY, nullable: true }) discount: string | null;
   /** Not stored: the order's currency, set when lines are loaded through their order (for formatting money). */
   currency?: string;
 }

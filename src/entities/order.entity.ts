@@ -1,6 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
-import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, UpdatedAt, Varchar } from "./columns";
+import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, MONEY, NullableDateTime, UpdatedAt, Varchar } from "./columns";
 import { Customer } from "./customer.entity";
 import { Season } from "./season.entity";
 import { User } from "./user.entity";
@@ -38,6 +38,15 @@ export class Order {
   @Field(() => String, { nullable: true, description: "ISO 8601 date" }) @DateOnly({ nullable: true }) shipStart: string | null;
   @Field(() => String, { nullable: true, description: "ISO 8601 date" }) @DateOnly({ nullable: true }) shipEnd: string | null;
   @Field(() => String, { nullable: true }) @Column({ type: "text", nullable: true }) notes: string | null;
+  /** Order-level discount amount (stored with 4 decimals; shown in the currency by the resolver); null = none. */
+  @Column({ ...MONEY, nullable: true }) discount: string | null;
+  /** Shipping charged on the order (4 decimals); null = none. */
+  @Column({ ...MONEY, nullable: true }) shippingTotal: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: "When the platform reported a change to the order after it was imported (not applied: a person decides)",
+  })
+  @NullableDateTime() platformModifiedAt: Date | null;
   @Field() @CreatedAt() createdAt: Date;
   @Field() @UpdatedAt() updatedAt: Date;
 }

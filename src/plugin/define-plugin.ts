@@ -79,6 +79,8 @@ export interface OperationDefinition<S extends SettingsDeclaration = SettingsDec
   attempts?: number;
   /** First retry delay in ms, doubled for each further attempt (default 2000). */
   backoffMs?: number;
+  /** A schedule created for the brand when it enables the connector (if it has none for this operation yet). */
+  defaultSchedule?: { intervalMinutes: number };
   run(ctx: OperationContext<S>): Promise<OperationResult>;
 }
 

@@ -52,6 +52,21 @@ export class ScheduleService {
     }
   }
 
+  /** The operations' default schedules (OperationDefinition.defaultSchedule) that the brand does not have yet. */
+  async ensureDefaults(brandId: number, connector: string, now = new Date()): Promise<void> {
+    const plugin = this.connectors.plugin(connector);
+    const repo = this.ds.getRepository(JobSchedule);
+    for (const [operation, def] of Object.entries(plugin.operations ?? {})) {
+      if (!def.defaultSchedule) continue;
+      if (await repo.existsBy({ brandId, connector: plugin.name, operation })) continue;
+      try {
+        await this.set(brandId, { connector: plugin.name, operation, intervalMinutes: def.defaultSchedule.intervalMinutes }, now);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
   async remove(brandId: number, id: number): Promise<boolean> {
     const result = await this.ds.getRepository(JobSchedule).delete({ id, brandId });
     if (!result.affected) throw notFound("JobSchedule", id);

@@ -24,9 +24,13 @@ export class ConnectorResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => Connector, { description: "Enables the connector for this brand (adds its module to Brand.modules)" })
+  @Mutation(() => Connector, {
+    description: "Enables the connector for this brand (adds its module to Brand.modules) and creates its operations' default schedules",
+  })
   async enableConnector(@Arg("name") name: string, @Ctx() ctx: RequestContext): Promise<Connector> {
-    return Connector.from(await ctx.services.connectors.setEnabled(brandOf(ctx), name, true));
+    const info = await ctx.services.connectors.setEnabled(brandOf(ctx), name, true);
+    await ctx.services.schedules.ensureDefaults(brandOf(ctx), name);
+    return Connector.from(info);
   }
 
   @Authorized("ADMIN")

@@ -33,6 +33,36 @@ export class CustomerService {
     return this.ds.getRepository(Customer).findOneBy({ brandId, accountCode: accountCode.trim() });
   }
 
+  /**
+   * Many customers by account code in one statement (connectors matching a page of platform orders). Codes are
+   * trimmed and compared ignoring case, like account codes are kept unique; the map is keyed by the
+   * lower-cased trimmed code.
+   */
+  async findByAccountCodes(brandId: number, accountCodes: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, Customer>> {
+    const wanted = [...new Set(accountCodes.map((c) => c.trim().toLowerCase()).filter((c) => c !== ""))];
+    if (!wanted.length) return new Map();
+    const rows = await m.getRepository(Customer).createQueryBuilder("c")
+      .where("c.brandId = :brandId", { brandId })
+      .andWhere("LOWER(c.accountCode) IN (:...wanted)", { wanted })
+      .getMany();
+    return new Map(rows.map((c) => [c.accountCode!.toLowerCase(), c]));
+  }
+
+  /**
+   * Adds addresses to a customer inside the caller's transaction (connectors importing orders). Every address is
+   * validated first; bad input throws BAD_USER_INPUT and nothing is written.
+   */
+  async addAddressesWith(m: EntityManager, brandId: number, customerId: number, inputs: AddressInput[]): Promise<Address[]> {
+    const p = new InputProblems();
+    inputs.forEach((a, i) => validateAddress(p, `addresses[${i}]`, a));
+    p.throwIfAny();
+    if (!inputs.length) return [];
+    const repo = m.getRepository(Address);
+    const rows = inputs.map((a) => repo.create({ ...addressFields(a), isDefault: false, brandId, customerId }));
+    await repo.insert(rows);
+    return rows;
+  }
+
   async create(brandId: number, input: CreateCustomerInput): Promise<Customer> {
     const p = new InputProblems();
     this.validateFields(p, input);

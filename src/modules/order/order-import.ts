@@ -19,8 +19,16 @@ export interface ImportedOrderData {
   shipStart?: string | null;
   shipEnd?: string | null;
   notes?: string | null;
-  /** unitPrice: decimal string ≥ 0; default the product's wholesale price for the season and currency. */
-  lines: { variantId: number; quantity: number; unitPrice?: string | null }[];
+  /** Order-level discount amount and shipping total (decimal strings ≥ 0); the total is Σ lines − discount + shipping. */
+  discount?: string | null;
+  shippingTotal?: string | null;
+  /** Set when the platform reports the order changed after it was imported. */
+  platformModifiedAt?: Date | null;
+  /**
+   * unitPrice: decimal string ≥ 0; default the product's wholesale price for the season and currency.
+   * discount: an amount ≥ 0 taken off the whole line (quantity × unitPrice).
+   */
+  lines: { variantId: number; quantity: number; unitPrice?: string | null; discount?: string | null }[];
   /** Snapshots from the platform; absent ones are copied from the customer. STORE always comes from the customer. */
   deliveryAddress?: OrderAddressData | null;
   accountsAddress?: OrderAddressData | null;

@@ -13,9 +13,9 @@ function digitsOf(currency: string | undefined): number {
   return currency ? currencyDigits(currency) : 2;
 }
 
-/** quantity × unitPrice rounded (half away from zero) to the currency's minor units, as units of 1/10,000. */
-export function lineTotalUnits(line: OrderLine, currency: string | undefined): bigint {
-  const exact = parseMoney(line.unitPrice) * BigInt(line.quantity);
+/** quantity × unitPrice − the line's discount, rounded (half away from zero) to the currency's minor units, as units of 1/10,000. */
+export function lineTotalUnits(line: Pick<OrderLine, "unitPrice" | "quantity" | "discount">, currency: string | undefined): bigint {
+  const exact = parseMoney(line.unitPrice) * BigInt(line.quantity) - (line.discount ? parseMoney(line.discount) : 0n);
   return parseMoney(formatUnits(exact, digitsOf(currency)));
 }
 
@@ -42,7 +42,12 @@ export class OrderLineResolver {
     return formatUnitPrice(line.unitPrice, line.currency);
   }
 
-  @FieldResolver(() => String, { description: "quantity × unitPrice, rounded to the currency's minor units" })
+  @FieldResolver(() => String, { nullable: true, description: "Discount on the whole line, in the order's currency; null = none" })
+  discount(@Root() line: OrderLine): string | null {
+    return line.discount === null || line.discount === undefined ? null : formatUnits(parseMoney(line.discount), digitsOf(line.currency));
+  }
+
+  @FieldResolver(() => String, { description: "quantity × unitPrice − discount, rounded to the currency's minor units" })
   lineTotal(@Root() line: OrderLine): string {
     return formatUnits(lineTotalUnits(line, line.currency), digitsOf(line.currency));
   }

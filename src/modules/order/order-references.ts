@@ -18,6 +18,8 @@ export interface NewLine {
   quantity: number;
   /** As stored: 4 decimals. */
   unitPrice: string;
+  /** Amount off the whole line, as stored; null = none. */
+  discount: string | null;
 }
 
 /** A positive integer id, or a problem on `field`. */
@@ -78,7 +80,8 @@ export async function resolveLines(
       p.add(`${prefix}[${i}].unitPrice`, `is required (${where})`);
       return;
     }
-    out.push({ variantId: variant.id, quantity: line.quantity, unitPrice: toStoredMoney(price) });
+    const discount = line.discount === undefined || line.discount === null ? null : toStoredMoney(String(line.discount).trim());
+    out.push({ variantId: variant.id, quantity: line.quantity, unitPrice: toStoredMoney(price), discount });
   });
   return out;
 }

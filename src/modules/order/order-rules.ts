@@ -44,6 +44,8 @@ export interface LineFields {
   barcode?: string | null;
   quantity: number;
   unitPrice?: string | null;
+  /** An amount ≥ 0 off the whole line. */
+  discount?: string | null;
 }
 
 export function validateQuantity(p: InputProblems, field: string, quantity: unknown): void {
@@ -70,6 +72,7 @@ export function validateLines(p: InputProblems, prefix: string, lines: LineField
     }
     validateQuantity(p, `${at}.quantity`, line.quantity);
     validateUnitPrice(p, `${at}.unitPrice`, line.unitPrice);
+    validateUnitPrice(p, `${at}.discount`, line.discount);
   });
 }
 

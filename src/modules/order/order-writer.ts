@@ -24,6 +24,9 @@ export interface NewOrder {
   shipStart: string | null;
   shipEnd: string | null;
   notes: string | null;
+  discount: string | null;
+  shippingTotal: string | null;
+  platformModifiedAt: Date | null;
   lines: NewLine[];
   addresses: AddressSnapshot[];
 }

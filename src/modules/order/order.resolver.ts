@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Re
 import { RequestContext, brandOf, principalOf } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
-import { formatUnits } from "../../domain/money";
+import { formatUnits, parseMoney } from "../../domain/money";
 import { currencyDigits } from "../../domain/codes";
 import { Customer } from "../../entities/customer.entity";
 import { OrderAddress } from "../../entities/order-address.entity";
@@ -13,7 +13,7 @@ import { User } from "../../entities/user.entity";
 import { customerLoader } from "../customer/customer.resolver";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
 import { orderAddressesLoader, orderLinesLoader, seasonLoader, userLoader } from "./order.loaders";
-import { lineTotalUnits } from "./order-line.resolver";
+import { orderTotalUnits } from "./order-totals";
 
 export const OrderConnection = ConnectionType(Order);
 
@@ -77,11 +77,22 @@ export class OrderResolver {
     return (await linesOf(ctx, order)).reduce((sum, l) => sum + l.quantity, 0);
   }
 
-  @FieldResolver(() => String, { description: "Sum of the line totals, in the currency's minor units (decimal string)" })
+  @FieldResolver(() => String, {
+    description: "Sum of the line totals − the order discount + shipping, in the currency's minor units (decimal string)",
+  })
   async totalAmount(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<string> {
     const lines = await linesOf(ctx, order);
-    const total = lines.reduce((sum, l) => sum + lineTotalUnits(l, order.currency), 0n);
-    return formatUnits(total, currencyDigits(order.currency));
+    return formatUnits(orderTotalUnits(order, lines), currencyDigits(order.currency));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Order-level discount amount in the order's currency; null = none" })
+  discount(@Root() order: Order): string | null {
+    return order.discount === null ? null : formatUnits(parseMoney(order.discount), currencyDigits(order.currency));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Shipping charged on the order, in its currency; null = none" })
+  shippingTotal(@Root() order: Order): string | null {
+    return order.shippingTotal === null ? null : formatUnits(parseMoney(order.shippingTotal), currencyDigits(order.currency));
   }
 
   @Authorized("EDITOR")

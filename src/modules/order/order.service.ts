@@ -12,7 +12,8 @@ import { fromInput, snapshotsForNewOrder } from "./order-addresses";
 import { ImportedOrderData, ImportedOrderResult } from "./order-import";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
 import { checkOwner, checkSeason, findCustomer, idOrProblem, resolveLines } from "./order-references";
-import { validateHeader, validateLines, validateOrderAddresses, validateShipWindow } from "./order-rules";
+import { validateHeader, validateLines, validateOrderAddresses, validateShipWindow, validateUnitPrice } from "./order-rules";
+import { toStoredMoney } from "../../domain/money";
 import { findByExternalId, insertAddresses, insertLines, insertOrder, NewOrder } from "./order-writer";
 
 type Flags = Partial<Pick<Order, "approved" | "locked" | "closed">>;
@@ -74,7 +75,7 @@ export class OrderService {
     const order: NewOrder = {
       source: "MANUAL", externalId: null, number, poNumber: clean(input.poNumber), customerId: customer!.id, seasonId, ownerId,
       approved: false, currency: currency!, shipStart: clean(input.shipStart), shipEnd: clean(input.shipEnd), notes: clean(input.notes),
-      lines: newLines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, addresses),
+      discount: null, shippingTotal: null, platformModifiedAt: null, lines: newLines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, addresses),
     };
     const { order: created } = await this.ds.transaction((tx) => insertOrder(tx, brandId, order));
     return created;
@@ -167,6 +168,14 @@ export class OrderService {
     return manager ? run(manager) : this.ds.transaction(run);
   }
 
+  /**
+   * For connectors: records that the platform changed an imported order after the import (the change itself is
+   * not applied — a person decides). With `manager` it joins the caller's transaction.
+   */
+  async flagPlatformModified(brandId: number, orderId: number, at: Date, manager: EntityManager = this.ds.manager): Promise<void> {
+    await manager.getRepository(Order).update({ id: orderId, brandId }, { platformModifiedAt: at });
+  }
+
   /** The order a connector imported earlier, if any. */
   findByExternalId(brandId: number, source: string, externalId: string, manager: EntityManager = this.ds.manager): Promise<Order | null> {
     return findByExternalId(manager, brandId, source, externalId);
@@ -202,6 +211,8 @@ export class OrderService {
     if (!data.currency) p.add("currency", "is required");
     validateShipWindow(p, clean(data.shipStart), clean(data.shipEnd));
     validateLines(p, "lines", data.lines);
+    validateUnitPrice(p, "discount", data.discount);
+    validateUnitPrice(p, "shippingTotal", data.shippingTotal);
     const given = [data.deliveryAddress, data.accountsAddress].filter((a) => a !== undefined && a !== null);
     validateOrderAddresses(p, "addresses", given);
     p.throwIfAny();
@@ -216,6 +227,7 @@ export class OrderService {
       source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
       customerId: customer!.id, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
       currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
+      discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
       lines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, given),
     });
   }
@@ -251,6 +263,10 @@ export class OrderService {
       throw error;
     }
   }
+}
+
+function storedOrNull(amount: string | null | undefined): string | null {
+  return amount === undefined || amount === null || String(amount).trim() === "" ? null : toStoredMoney(String(amount).trim());
 }
 
 function assertEditable(order: Order, field: string): void {

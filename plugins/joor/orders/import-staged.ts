@@ -1,0 +1,247 @@
+import { DataSource, EntityManager, In, MoreThan } from "typeorm";
+import { GraphQLError } from "graphql";
+import { isMysql } from "../../../src/db/database-options";
+import { Address } from "../../../src/entities/address.entity";
+import { Season } from "../../../src/entities/season.entity";
+import { Variant } from "../../../src/entities/variant.entity";
+import type { AppServices } from "../../../src/services/app-services";
+import { InboundOrderState, JoorInboundOrder } from "../entities/joor-inbound-order.entity";
+import { missingAddresses } from "./address-match";
+import { barcodeCandidates, matchOrder, MatchCustomer, snapshot } from "./match-order";
+import { checkOrderTotal } from "./order-total";
+import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
+import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
+import { InboundReason, reason } from "./reasons";
+import { seasonMatcher } from "./season-match";
+
+/**
+ * Imports staged (and held) inbound orders: per page of rows, one query each for customers, barcodes, seasons
+ * and customer addresses; then per order one transaction that locks the stage row, creates the order through
+ * the core (idempotent per brand + source + JOOR id), adds the new customer addresses and marks the row
+ * IMPORTED — or marks it HELD with every reason. An order is imported at most once whatever runs at the same time.
+ */
+
+export const ORDER_SOURCE = "JOOR";
+
+export interface ImportSettings {
+  /** The settings' import order season (a season id of the brand), used when no season has the order's name. */
+  fallbackSeasonId: number | null;
+  approved: boolean;
+  ownerId: number | null;
+}
+
+export interface ImportDeps {
+  ds: DataSource;
+  services: AppServices;
+  brandId: number;
+  connector: string;
+  settings: ImportSettings;
+  /** A job issue (the order's JOOR id is the key). */
+  onIssue?: (issue: { key: string; code: string; message: string }) => Promise<void>;
+  /** Called after each order (imported, held or skipped). */
+  onProgress?: (n: number) => void;
+  throwIfCancelled?: () => void;
+  now?: () => Date;
+}
+
+export interface ImportSummary {
+  imported: number;
+  held: number;
+  heldByReason: Record<string, number>;
+  /** Rows that were HELD before this run and were tried again. */
+  retried: number;
+  /** Orders that existed in Selvedge already (a run that died after the order was written, or a concurrent one). */
+  alreadyPresent: number;
+  totalMismatches: number;
+}
+
+export function emptySummary(): ImportSummary {
+  return { imported: 0, held: 0, heldByReason: {}, retried: 0, alreadyPresent: 0, totalMismatches: 0 };
+}
+
+const BATCH = 200;
+
+/** Which rows to import: every STAGED and HELD row of the brand (default), or the given ids. */
+export interface ImportSelection {
+  ids?: number[];
+  states?: InboundOrderState[];
+}
+
+export async function importInbound(deps: ImportDeps, selection: ImportSelection = {}, summary = emptySummary()): Promise<ImportSummary> {
+  const states = selection.states ?? ["STAGED", "HELD"];
+  const seasons = await deps.ds.getRepository(Season).findBy({ brandId: deps.brandId });
+  const seasonByName = seasonMatcher(seasons);
+  let after = 0;
+  for (;;) {
+    deps.throwIfCancelled?.();
+    const rows = await deps.ds.getRepository(JoorInboundOrder).find({
+      where: {
+        brandId: deps.brandId, connector: deps.connector, state: In(states), id: MoreThan(after),
+        ...(selection.ids ? { id: In(selection.ids.filter((id) => id > after)) } : {}),
+      },
+      order: { id: "ASC" }, take: BATCH,
+    });
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    await importBatch(deps, rows, seasonByName, summary);
+    if (rows.length < BATCH) break;
+  }
+  return summary;
+}
+
+interface Prepared {
+  row: JoorInboundOrder;
+  order: InboundOrder | null;
+  reasons: InboundReason[];
+}
+
+/** Parses the rows and loads, in one query each, the customers, variants and customer addresses they name. */
+async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payload">[], seasonByName: (n: string | null) => Season | null) {
+  const { ds, brandId } = deps;
+  const prepared = rows.map((row) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(row.payload);
+    } catch {
+      return { order: null, reasons: [reason("NOT_AN_ORDER", "the staged payload is not JSON")] };
+    }
+    const parsed = parseInboundOrder(raw);
+    return { order: parsed.order, reasons: parsed.order ? parsed.reasons : parsed.reasons.length ? parsed.reasons : [reason("NOT_AN_ORDER", "unreadable order")] };
+  });
+  const orders = prepared.map((p) => p.order).filter((o): o is InboundOrder => o !== null);
+  const customers = await deps.services.customers.findByAccountCodes(brandId, orders.map((o) => o.customerCode));
+  const barcodes = [...new Set(orders.flatMap((o) => o.lines.flatMap((l) => barcodeCandidates(l.upc))))];
+  const variants = new Map<string, { id: number }>();
+  for (let i = 0; i < barcodes.length; i += 1000) {
+    const found = await ds.getRepository(Variant).find({ select: { id: true, barcode: true }, where: { brandId, barcode: In(barcodes.slice(i, i + 1000)) } });
+    for (const v of found) variants.set(v.barcode!, { id: v.id });
+  }
+  const customerIds = [...new Set([...customers.values()].map((c) => c.id))];
+  const addressesByCustomer = new Map<number, Address[]>();
+  if (customerIds.length) {
+    for (const a of await ds.getRepository(Address).findBy({ brandId, customerId: In(customerIds) })) {
+      const list = addressesByCustomer.get(a.customerId) ?? [];
+      list.push(a);
+      addressesByCustomer.set(a.customerId, list);
+    }
+  }
+  const ctx = {
+    customerByCode: (code: string): MatchCustomer | undefined => customers.get(code.trim().toLowerCase()),
+    variantByBarcode: (b: string) => variants.get(b),
+    seasonByName, fallbackSeasonId: deps.settings.fallbackSeasonId, approved: deps.settings.approved,
+    ownerId: deps.settings.ownerId, source: ORDER_SOURCE,
+  };
+  return { prepared, ctx, addressesByCustomer };
+}
+
+/** Dry run: what importing these raw orders would do (nothing is written). */
+export async function previewInbound(deps: ImportDeps, raws: unknown[], summary: ImportSummary): Promise<void> {
+  const seasons = await deps.ds.getRepository(Season).findBy({ brandId: deps.brandId });
+  const { prepared, ctx } = await prepareBatch(deps, raws.map((r) => ({ payload: JSON.stringify(r) ?? "null" })), seasonMatcher(seasons));
+  for (const p of prepared) {
+    const reasons = p.reasons.length || !p.order ? p.reasons : (() => { const m = matchOrder(p.order!, ctx); return m.ok ? [] : m.reasons; })();
+    if (!reasons.length) {
+      summary.imported++;
+      continue;
+    }
+    summary.held++;
+    for (const code of new Set(reasons.map((r) => r.code))) summary.heldByReason[code] = (summary.heldByReason[code] ?? 0) + 1;
+  }
+}
+
+async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByName: (n: string | null) => Season | null, summary: ImportSummary) {
+  const { prepared: parsed, ctx, addressesByCustomer } = await prepareBatch(deps, rows, seasonByName);
+  const prepared: Prepared[] = parsed.map((p, i) => ({ ...p, row: rows[i] }));
+  for (const p of prepared) {
+    deps.throwIfCancelled?.();
+    const wasHeld = p.row.state === "HELD";
+    if (wasHeld) summary.retried++;
+    if (p.reasons.length || !p.order) {
+      await hold(deps, p.row, p.reasons, summary);
+      continue;
+    }
+    const match = matchOrder(p.order, ctx);
+    if (!match.ok) {
+      await hold(deps, p.row, match.reasons, summary);
+      continue;
+    }
+    const total = checkOrderTotal(p.order);
+    const warnings = total.matches ? [] : [reason("TOTAL_MISMATCH", `JOOR's order total is ${total.joor} ${p.order.currency} but the imported lines, discounts and shipping make ${total.selvedge}`, "order_total")];
+    const known = addressesByCustomer.get(match.customerId) ?? [];
+    let issued = false;
+    try {
+      const outcome = await importOne(deps, p.row, match.data, match.customerId, missingAddresses(known, match.addresses).length > 0 ? match.addresses : [], warnings);
+      if (outcome === "skipped") continue;
+      if (outcome.created) {
+        summary.imported++;
+        known.push(...(outcome.added as Address[]));
+        addressesByCustomer.set(match.customerId, known);
+        if (warnings.length) {
+          summary.totalMismatches++;
+          issued = true;
+          await deps.onIssue?.({ key: p.row.externalOrderId, code: "TOTAL_MISMATCH", message: warnings[0].message });
+        }
+      } else summary.alreadyPresent++;
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions?.code !== "BAD_USER_INPUT") throw error;
+      const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [{ field: String(error.extensions.field ?? ""), message: error.message }];
+      issued = true;
+      await hold(deps, p.row, problems.map((x) => reason("IMPORT_REJECTED", `${x.field}: ${x.message}`, x.field)), summary);
+    } finally {
+      if (!issued) deps.onProgress?.(1);
+    }
+  }
+}
+
+type Outcome = "skipped" | { created: boolean; added: unknown[] };
+
+async function importOne(
+  deps: ImportDeps, row: JoorInboundOrder, data: Parameters<AppServices["orders"]["createImportedOrder"]>[1], customerId: number,
+  addresses: InboundAddress[],
+  warnings: InboundReason[],
+): Promise<Outcome> {
+  const { ds, brandId, services } = deps;
+  const now = deps.now?.() ?? new Date();
+  return ds.transaction(async (m) => {
+    const locked = await lockRow(m, row.id);
+    if (!locked || (locked.state !== "STAGED" && locked.state !== "HELD") || locked.payload !== row.payload) return "skipped" as const;
+    const result = await services.orders.createImportedOrder(brandId, data, m);
+    let added: unknown[] = [];
+    if (result.created && addresses.length) {
+      const current = await m.getRepository(Address).findBy({ brandId, customerId });
+      const toAdd = missingAddresses(current, addresses);
+      if (toAdd.length) added = await services.customers.addAddressesWith(m, brandId, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
+    }
+    await m.getRepository(JoorInboundOrder).update({ id: row.id }, {
+      state: "IMPORTED", orderId: result.order.id, importedAt: now, attempts: locked.attempts + 1,
+      reasons: warnings.length ? JSON.stringify(warnings) : null, reasonCodes: warnings.length ? codesOf(warnings) : null,
+    });
+    return { created: result.created, added };
+  });
+}
+
+async function lockRow(m: EntityManager, id: number): Promise<JoorInboundOrder | null> {
+  const qb = m.getRepository(JoorInboundOrder).createQueryBuilder("r").where("r.id = :id", { id });
+  if (isMysql(m.connection.options)) qb.setLock("pessimistic_write");
+  return qb.getOne();
+}
+
+export function codesOf(reasons: InboundReason[]): string {
+  return `,${[...new Set(reasons.map((r) => r.code))].join(",")},`.slice(0, 400);
+}
+
+async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
+  const now = deps.now?.() ?? new Date();
+  const result = await deps.ds.getRepository(JoorInboundOrder).createQueryBuilder().update(JoorInboundOrder)
+    .set({ state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" })
+    .where("id = :id AND state IN (:...states) AND payload = :payload", { id: row.id, states: ["STAGED", "HELD"] , payload: row.payload })
+    .execute();
+  if (!result.affected) {
+    deps.onProgress?.(1);
+    return;
+  }
+  summary.held++;
+  for (const code of new Set(reasons.map((r) => r.code))) summary.heldByReason[code] = (summary.heldByReason[code] ?? 0) + 1;
+  const first = reasons.slice(0, 5).map((r) => r.message).join("; ");
+  await deps.onIssue?.({ key: row.externalOrderId, code: reasons[0]?.code ?? "HELD", message: `held: ${first}${reasons.length > 5 ? ` (+${reasons.length - 5} more)` : ""}` });
+}

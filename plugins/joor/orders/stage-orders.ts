@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import { DataSource, EntityManager, In } from "typeorm";
+import { OrderService } from "../../../src/modules/order/order.service";
+import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
+import { describeChanges } from "./order-changes";
+import { parseInboundOrder } from "./parse-order";
+
+/**
+ * Staging: the raw orders of one JOOR page are written to joor_inbound_order in one transaction, before anything
+ * else happens to them (JOOR has already marked them exported). New orders are STAGED; an order staged or held
+ * before is replaced by JOOR's newer version; an order already IMPORTED is never overwritten: the change is kept
+ * beside it (latestPayload, changes) and flagged on the Selvedge order (platformModifiedAt) for a person.
+ */
+
+export interface ModifiedOrder {
+  externalOrderId: string;
+  orderId: number | null;
+  changes: string[];
+}
+
+export interface StageResult {
+  staged: number;
+  /** Orders already staged with the same payload (a duplicated page, a re-read). */
+  unchanged: number;
+  /** Not-yet-imported orders replaced by JOOR's newer version. */
+  replaced: number;
+  modified: ModifiedOrder[];
+}
+
+/** The stage key of a raw order: its order_id, or (no usable id) a digest of the payload, so it is held, not lost. */
+export function stageKey(raw: unknown, json: string): string {
+  const parsed = parseInboundOrder(raw);
+  if (parsed.orderId !== "") return parsed.orderId;
+  return `invalid:${createHash("sha256").update(json).digest("hex").slice(0, 40)}`;
+}
+
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+
+/** `onlyNew`: stage only orders Selvedge has never seen (the recovery sweep reads exported orders, whose payload differs). */
+export async function stageOrders(
+  ds: DataSource, orders: OrderService, brandId: number, connector: string, raws: unknown[], now = new Date(), onlyNew = false,
+): Promise<StageResult> {
+  const items = new Map<string, { raw: unknown; json: string }>();
+  for (const raw of raws) {
+    const json = JSON.stringify(raw) ?? "null";
+    items.set(stageKey(raw, json), { raw, json });
+  }
+  const result: StageResult = { staged: 0, unchanged: 0, replaced: 0, modified: [] };
+  if (!items.size) return result;
+  await ds.transaction(async (m) => {
+    const repo = m.getRepository(JoorInboundOrder);
+    const existing = await repo.findBy({ brandId, connector, externalOrderId: In([...items.keys()]) });
+    const byKey = new Map(existing.map((r) => [r.externalOrderId, r]));
+    const fresh: Partial<JoorInboundOrder>[] = [];
+    for (const [key, item] of items) {
+      const row = byKey.get(key);
+      if (!row) {
+        fresh.push(newRow(brandId, connector, key, item.raw, item.json, now));
+        continue;
+      }
+      if (onlyNew) {
+        result.unchanged++;
+        continue;
+      }
+      await restage(m, orders, row, item, now, result);
+    }
+    await insertIgnoringDuplicates(m, fresh);
+    result.staged += fresh.length;
+  });
+  return result;
+}
+
+function newRow(brandId: number, connector: string, key: string, raw: unknown, json: string, now: Date): Partial<JoorInboundOrder> {
+  const code = (raw && typeof raw === "object" && typeof (raw as Record<string, unknown>).customer_code === "string"
+    ? ((raw as Record<string, unknown>).customer_code as string).trim().slice(0, 50) : null) || null;
+  return {
+    brandId, connector, externalOrderId: key, state: "STAGED", payload: json, latestPayload: null, reasons: null, reasonCodes: null,
+    customerCode: code, orderId: null, attempts: 0, pulledAt: now, importedAt: null, heldAt: null, dismissedAt: null,
+    dismissReason: null, platformModifiedAt: null, changes: null,
+  };
+}
+
+async function restage(m: EntityManager, orders: OrderService, row: JoorInboundOrder, item: { raw: unknown; json: string }, now: Date, result: StageResult) {
+  const repo = m.getRepository(JoorInboundOrder);
+  const current = row.latestPayload ?? row.payload;
+  if (current === item.json) {
+    result.unchanged++;
+    return;
+  }
+  if (row.state === "STAGED" || row.state === "HELD") {
+    // Not imported yet: JOOR's newer version is the one to import.
+    await repo.update({ id: row.id }, { payload: item.json, latestPayload: null, state: "STAGED", pulledAt: now });
+    result.replaced++;
+    return;
+  }
+  if (row.state === "DISMISSED") {
+    await repo.update({ id: row.id }, { latestPayload: item.json, pulledAt: now });
+    result.replaced++;
+    return;
+  }
+  // IMPORTED: flag, never overwrite.
+  const before = parseInboundOrder(JSON.parse(row.payload)).order;
+  const after = parseInboundOrder(item.raw).order;
+  const changes = before && after ? describeChanges(before, after) : ["the order's data changed (it can no longer be read)"];
+  const at = after?.dateModified ?? now;
+  const all = [...(row.changes ? (JSON.parse(row.changes) as string[]) : []), ...changes];
+  await repo.update({ id: row.id }, { latestPayload: item.json, platformModifiedAt: at, changes: JSON.stringify(all), pulledAt: now });
+  if (row.orderId !== null) await orders.flagPlatformModified(row.brandId, row.orderId, at, m);
+  result.modified.push({ externalOrderId: row.externalOrderId, orderId: row.orderId, changes: changes.length ? changes : ["JOOR reports a change (no line, quantity, address or ship-window difference)"] });
+}
+
+/** Bulk insert in statements of bounded size; a row another run staged meanwhile is skipped (unique key). */
+async function insertIgnoringDuplicates(m: EntityManager, rows: Partial<JoorInboundOrder>[]): Promise<void> {
+  let chunk: Partial<JoorInboundOrder>[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    await m.createQueryBuilder().insert().into(JoorInboundOrder).values(chunk).orIgnore().execute();
+    chunk = [];
+    bytes = 0;
+  };
+  for (const r of rows) {
+    const size = (r.payload?.length ?? 0) * 2;
+    if (chunk.length && (bytes + size > MAX_STATEMENT_BYTES || chunk.length >= 200)) await flush();
+    chunk.push(r);
+    bytes += size;
+  }
+  await flush();
+}
