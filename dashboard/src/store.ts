@@ -109,6 +109,19 @@ export function useStore(): number {
   return v;
 }
 
+/** One job, re-rendering only when that job changes (not on every flush of the other jobs' updates). */
+export function useJob(id: string): Job | undefined {
+  const [job, setJob] = useState(store.jobs.get(id));
+  useEffect(() => {
+    setJob(store.jobs.get(id));
+    return store.listen(() => {
+      const next = store.jobs.get(id);
+      setJob((cur) => (cur === next ? cur : next));
+    });
+  }, [id]);
+  return job;
+}
+
 /** A clock for elapsed times (ticks every second while something runs). */
 export function useNow(periodMs = 1000): number {
   const [now, setNow] = useState(Date.now());

@@ -24,7 +24,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     headless: true,
     userDataDir,
     timeout: 30_000,
-    protocolTimeout: 60_000,
+    protocolTimeout: 120_000,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   return {
@@ -40,6 +40,8 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
 export async function signedInPage(browser: Browser, baseUrl: string, token: string, width = 1280): Promise<Page> {
   const page = await browser.newPage();
   page.setDefaultTimeout(30_000);
+  // Errors in the page go to the test output (a failing wait then says why).
+  page.on("pageerror", (error) => console.error(`dashboard page error: ${String((error as Error).message ?? error)}`));
   await page.setViewport({ width, height: 900 });
   await page.goto(`${baseUrl}/dashboard`, { waitUntil: "domcontentloaded" });
   await page.waitForSelector("#token");

@@ -5,7 +5,7 @@ import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { Sample, throughputSeries } from "../rate";
 
-export function ThroughputChart({ samples, version }: { samples: Sample[]; version: number }) {
+export function ThroughputChart({ samples, version }: { samples: Sample[]; version: string }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = throughputSeries(samples);
@@ -33,9 +33,21 @@ export function ThroughputChart({ samples, version }: { samples: Sample[]; versi
       plot.current = null;
     };
   }, []);
+  // Redrawn at most twice a second (the series has one point per second anyway).
+  const lastDraw = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(data);
+  latest.current = data;
   useEffect(() => {
-    plot.current?.setData([data[0], data[1]]);
+    if (pending.current) return;
+    const draw = () => {
+      pending.current = null;
+      lastDraw.current = Date.now();
+      plot.current?.setData([latest.current[0], latest.current[1]]);
+    };
+    pending.current = setTimeout(draw, Math.max(0, 500 - (Date.now() - lastDraw.current)));
   }, [version]);
+  useEffect(() => () => { if (pending.current) clearTimeout(pending.current); }, []);
 
   const last = data[1].length ? data[1][data[1].length - 1] : null;
   return (

@@ -1,13 +1,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { gql, subscribe } from "../api";
-import { Job, jobFields, store, useNow, useStore } from "../store";
+import { Job, jobFields, store, useJob, useNow } from "../store";
 import { TERMINAL } from "../rate";
 import { ErrorNote, JobActions, JobFacts, ProgressBar, StateBadge, dateTime } from "./components";
 import { ThroughputChart } from "./Chart";
 import { Pager } from "./Pager";
 
 export function JobDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
-  const version = useStore();
   const now = useNow();
   const [error, setError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
@@ -21,7 +20,7 @@ export function JobDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
     return subscribe<{ jobUpdated: Job }>(`subscription($id: ID!) { jobUpdated(id: $id) { ${jobFields()} } }`, { id }, (d) => store.put(d.jobUpdated));
   }, [id]);
 
-  const job = store.jobs.get(id);
+  const job = useJob(id);
   if (error) return <section><p><a href="#/jobs">← Jobs</a></p><ErrorNote message={error} /></section>;
   if (!job) return <p class="muted">Loading job {id}…</p>;
   const live = !TERMINAL.includes(job.state);
@@ -43,7 +42,7 @@ export function JobDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
       {job.error && <p class="error">{job.error}</p>}
       <ErrorNote message={actionError} />
       <JobActions job={job} canEdit={canEdit} onError={setActionError} />
-      <ThroughputChart samples={store.samples.get(job.id) ?? []} version={version} />
+      <ThroughputChart samples={store.samples.get(job.id) ?? []} version={job.updatedAt} />
       {job.summary && (
         <details open>
           <summary>Summary</summary>
