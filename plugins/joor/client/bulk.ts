@@ -66,6 +66,11 @@ export interface UpsertSpec<P, D> {
   duplicateIdOf?(error: V4ItemError): string | undefined;
   /** The external key of a payload or answer, to pair answers when needed. */
   keyOf?(x: Record<string, unknown> | D): string | undefined;
+  /**
+   * JOOR's ids of records a create was refused as DUPLICATED without naming the existing id (JOOR's details
+   * are undocumented; for products, collections and seasons it names none): the client looks them up.
+   */
+  lookupExisting?(inputs: P[]): Promise<Map<P, string>>;
 }
 
 export type UpsertOutcome<P, D> =
@@ -91,6 +96,10 @@ export async function upsertBulk<P extends { joorId: string | null }, D>(http: J
       batchSize: spec.batchSize, groupOf: group, keyOf: spec.keyOf as ((x: Record<string, unknown> | D) => string | undefined) | undefined,
     });
     const again: { create: typeof list; update: typeof list } = { create: [], update: [] };
+    const unnamed = kind === "create" && spec.lookupExisting
+      ? results.filter((r) => !r.ok && r.error.status === "DUPLICATED" && !byPayload.get(r.item)!.retried).map((r) => byPayload.get(r.item)!.input)
+      : [];
+    const found = unnamed.length ? await spec.lookupExisting!(unnamed) : new Map<P, string>();
     for (const r of results) {
       const x = byPayload.get(r.item)!;
       if (r.ok) {
@@ -99,7 +108,8 @@ export async function upsertBulk<P extends { joorId: string | null }, D>(http: J
         else out.push({ input: x.input, ok: false, joorId: null, error: { status: "NO_ID", message: "JOOR accepted the record but answered no id" } });
         continue;
       }
-      const dupId = r.error.status === "DUPLICATED" ? spec.duplicateIdOf?.(r.error) : undefined;
+      // a lookup (when the spec has one) is trusted over an id in JOOR's details
+      const dupId = r.error.status === "DUPLICATED" ? (spec.lookupExisting ? found.get(x.input) : spec.duplicateIdOf?.(r.error)) : undefined;
       if (kind === "create" && dupId && !x.retried) again.update.push({ input: x.input, joorId: dupId, retried: true });
       else if (kind === "update" && r.error.status === "NOT_FOUND" && !x.retried) again.create.push({ input: x.input, joorId: null, retried: true });
       else out.push({ input: x.input, ok: false, joorId: x.joorId, error: r.error });

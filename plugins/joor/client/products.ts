@@ -36,7 +36,22 @@ export class ProductsApi {
       idOf: (d) => str(d?.id),
       duplicateIdOf: dupId,
       keyOf: (x) => str((x as Record<string, unknown>).external_id) ?? str((x as Record<string, unknown>).id),
+      lookupExisting: async (dups) => {
+        const ids = await this.idsByExternalId(dups.map((d) => String(d.payload.external_id)));
+        return new Map(dups.flatMap((d) => (ids.has(String(d.payload.external_id)) ? [[d, ids.get(String(d.payload.external_id))!] as const] : [])));
+      },
     });
+  }
+
+  /** JOOR product ids by external_id (GET /v4/products?external_ids=…, 100 at a time). */
+  async idsByExternalId(externalIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < externalIds.length; i += 100) {
+      for await (const page of this.http.pagesV4<JoorProduct>("/products", { external_ids: externalIds.slice(i, i + 100).join(",") })) {
+        for (const p of page) if (p.external_id) out.set(p.external_id, String(p.id));
+      }
+    }
+    return out;
   }
 
   /** Every product JOOR has, page by page (streamed). */

@@ -30,6 +30,11 @@ export class SeasonsApi {
       idOf: (d) => str(d?.id),
       duplicateIdOf: (e: V4ItemError) => str(e.details?.season_id ?? e.details?.id),
       keyOf: (x) => str((x as Record<string, unknown>).external_id) ?? str((x as Record<string, unknown>).id),
+      lookupExisting: async (dups) => {
+        const byExt = new Map<string, string>();
+        for await (const page of this.pages()) for (const c of page) if (c.external_id) byExt.set(c.external_id, String(c.id));
+        return new Map(dups.flatMap((d) => (byExt.has(String(d.payload.external_id)) ? [[d, byExt.get(String(d.payload.external_id))!] as const] : [])));
+      },
     });
   }
 

@@ -1,5 +1,4 @@
 import { upsertBulk, type UpsertOutcome } from "./bulk";
-import type { V4ItemError } from "./envelope";
 import type { JoorHttp } from "./http";
 
 export interface JoorSku {
@@ -35,7 +34,22 @@ export class SkusApi {
         return { id, ...rest };
       },
       idOf: (d) => str(d?.id),
-      duplicateIdOf: (e: V4ItemError) => str(e.details?.sku_id ?? e.details?.id),
+      // JOOR's DUPLICATED names a SKU id, but the clash may be a barcode on another product: only a SKU of the
+      // same product with the same external_id is taken over (updated); anything else stays a per-item error.
+      lookupExisting: async (dups) => {
+        const wanted = new Map(dups.map((d) => [String(d.payload.external_id), d]));
+        const found = new Map<SkuUpsert<T>, string>();
+        const productIds = [...new Set(dups.map((d) => d.payload.product_id))];
+        for (let i = 0; i < productIds.length; i += 100) {
+          for await (const page of this.pages({ product_ids: productIds.slice(i, i + 100).join(",") })) {
+            for (const sku of page) {
+              const d = sku.external_id ? wanted.get(sku.external_id) : undefined;
+              if (d && String(sku.product_id) === d.payload.product_id) found.set(d, String(sku.id));
+            }
+          }
+        }
+        return found;
+      },
       keyOf: (x) => str((x as Record<string, unknown>).external_id) ?? str((x as Record<string, unknown>).id),
     });
   }

@@ -16,7 +16,7 @@ export interface LedgerWrite {
   message?: string | null;
 }
 
-const CHUNK = 400;
+const CHUNK = 900;
 
 /**
  * The sync ledger of one brand (ledger/sync-record.entity.ts). Reads and writes are batched per chunk of
