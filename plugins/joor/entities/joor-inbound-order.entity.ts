@@ -34,6 +34,8 @@ export class JoorInboundOrder {
   @JoinColumn({ name: "orderId", foreignKeyConstraintName: "FK_joor_inbound_order_order" })
   order?: Order;
   @IntegerColumn({ default: 0 }) attempts: number;
+  /** Bumped whenever the payload to import is replaced (a newer JOOR version): an import of an older one is void. */
+  @IntegerColumn({ default: 0 }) version: number;
   @Column({ type: "datetime" }) pulledAt: Date;
   @NullableDateTime() importedAt: Date | null;
   @NullableDateTime() heldAt: Date | null;

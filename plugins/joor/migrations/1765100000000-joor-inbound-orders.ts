@@ -11,7 +11,8 @@ export class JoorInboundOrders1765100000000 implements MigrationInterface {
       columns: [
         id(), int("brandId"), varchar("connector", 40), varchar("externalOrderId", 64), varchar("state", 16),
         longText(qr, "payload", false), longText(qr, "latestPayload"), longText(qr, "reasons"), varchar("reasonCodes", 400, true),
-        varchar("customerCode", 50, true), int("orderId", true), int("attempts", false, 0), datetime("pulledAt", false),
+        varchar("customerCode", 50, true), int("orderId", true), int("attempts", false, 0), int("version", false, 0),
+        datetime("pulledAt", false),
         datetime("importedAt"), datetime("heldAt"), datetime("dismissedAt"), varchar("dismissReason", 500, true),
         datetime("platformModifiedAt"), longText(qr, "changes"), createdAt(qr), updatedAt(qr),
       ],

@@ -5,6 +5,7 @@ import { Address } from "../../../src/entities/address.entity";
 import { Season } from "../../../src/entities/season.entity";
 import { Variant } from "../../../src/entities/variant.entity";
 import type { AppServices } from "../../../src/services/app-services";
+import type { ImportedOrderData } from "../../../src/modules/order/order-import";
 import { InboundOrderState, JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { missingAddresses } from "./address-match";
 import { barcodeCandidates, matchOrder, MatchCustomer, snapshot } from "./match-order";
@@ -95,7 +96,11 @@ interface Prepared {
   reasons: InboundReason[];
 }
 
-/** Parses the rows and loads, in one query each, the customers, variants and customer addresses they name. */
+/**
+ * Parses the rows and loads, in one query each, the customers, variants and customer addresses they name. These
+ * brand-scoped lookups are the reference check createImportedOrderPrechecked relies on (the season comes from the
+ * brand's seasons, the fallback season and owner from resolveImportSettings, also checked within the brand).
+ */
 async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payload">[], seasonByName: (n: string | null) => Season | null) {
   const { ds, brandId } = deps;
   const prepared = rows.map((row) => {
@@ -152,8 +157,15 @@ export async function previewInbound(deps: ImportDeps, raws: unknown[], summary:
 async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByName: (n: string | null) => Season | null, summary: ImportSummary) {
   const { prepared: parsed, ctx, addressesByCustomer } = await prepareBatch(deps, rows, seasonByName);
   const prepared: Prepared[] = parsed.map((p, i) => ({ ...p, row: rows[i] }));
+  let sinceYield = 0;
   for (const p of prepared) {
     deps.throwIfCancelled?.();
+    // Let the process serve its other work (API requests, heartbeats): with SQLite every statement completes
+    // without waiting for I/O, so a long import would otherwise never give the event loop back.
+    if (++sinceYield >= 10) {
+      sinceYield = 0;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const wasHeld = p.row.state === "HELD";
     if (wasHeld) summary.retried++;
     if (p.reasons.length || !p.order) {
@@ -170,11 +182,11 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
     const known = addressesByCustomer.get(match.customerId) ?? [];
     let issued = false;
     try {
-      const outcome = await importOne(deps, p.row, match.data, match.customerId, missingAddresses(known, match.addresses).length > 0 ? match.addresses : [], warnings);
+      const outcome = await importOne(deps, p.row, match.data, match.customerId, known, match.addresses, warnings);
       if (outcome === "skipped") continue;
       if (outcome.created) {
         summary.imported++;
-        known.push(...(outcome.added as Address[]));
+        known.push(...outcome.added);
         addressesByCustomer.set(match.customerId, known);
         if (warnings.length) {
           summary.totalMismatches++;
@@ -193,37 +205,38 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
   }
 }
 
-type Outcome = "skipped" | { created: boolean; added: unknown[] };
+type Outcome = "skipped" | { created: boolean; added: Address[] };
 
 async function importOne(
-  deps: ImportDeps, row: JoorInboundOrder, data: Parameters<AppServices["orders"]["createImportedOrder"]>[1], customerId: number,
-  addresses: InboundAddress[],
-  warnings: InboundReason[],
+  deps: ImportDeps, row: JoorInboundOrder, data: ImportedOrderData, customerId: number, known: Address[],
+  addresses: InboundAddress[], warnings: InboundReason[],
 ): Promise<Outcome> {
   const { ds, brandId, services } = deps;
   const now = deps.now?.() ?? new Date();
   return ds.transaction(async (m) => {
-    const locked = await lockRow(m, row.id);
-    if (!locked || (locked.state !== "STAGED" && locked.state !== "HELD") || locked.payload !== row.payload) return "skipped" as const;
-    const result = await services.orders.createImportedOrder(brandId, data, m);
-    let added: unknown[] = [];
-    if (result.created && addresses.length) {
-      const current = await m.getRepository(Address).findBy({ brandId, customerId });
-      const toAdd = missingAddresses(current, addresses);
+    const mysql = isMysql(m.connection.options);
+    const locked = (await m.query(`SELECT state, version FROM joor_inbound_order WHERE id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id])) as { state: string; version: number }[];
+    const current = locked[0];
+    if (!current || (current.state !== "STAGED" && current.state !== "HELD") || Number(current.version) !== row.version) return "skipped" as const;
+    const result = await services.orders.createImportedOrderPrechecked(brandId, data, known, m);
+    let added: Address[] = [];
+    if (result.created && missingAddresses(known, addresses).length) {
+      // Read again inside the transaction: another run may have added the same address meanwhile.
+      const fresh = await m.getRepository(Address).findBy({ brandId, customerId });
+      const toAdd = missingAddresses(fresh, addresses);
       if (toAdd.length) added = await services.customers.addAddressesWith(m, brandId, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
     }
-    await m.getRepository(JoorInboundOrder).update({ id: row.id }, {
-      state: "IMPORTED", orderId: result.order.id, importedAt: now, attempts: locked.attempts + 1,
-      reasons: warnings.length ? JSON.stringify(warnings) : null, reasonCodes: warnings.length ? codesOf(warnings) : null,
-    });
+    await m.query(
+      "UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = ?, importedAt = ?, attempts = attempts + 1, reasons = ?, reasonCodes = ? WHERE id = ?",
+      [result.id, dateParam(now, mysql), warnings.length ? JSON.stringify(warnings) : null, warnings.length ? codesOf(warnings) : null, row.id],
+    );
     return { created: result.created, added };
   });
 }
 
-async function lockRow(m: EntityManager, id: number): Promise<JoorInboundOrder | null> {
-  const qb = m.getRepository(JoorInboundOrder).createQueryBuilder("r").where("r.id = :id", { id });
-  if (isMysql(m.connection.options)) qb.setLock("pessimistic_write");
-  return qb.getOne();
+/** A date as TypeORM stores it: a Date for mysql2, "YYYY-MM-DD HH:MM:SS.SSS" (UTC) text for SQLite. */
+function dateParam(d: Date, mysql: boolean): Date | string {
+  return mysql ? d : d.toISOString().replace("T", " ").replace("Z", "");
 }
 
 export function codesOf(reasons: InboundReason[]): string {
@@ -234,7 +247,7 @@ async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundRea
   const now = deps.now?.() ?? new Date();
   const result = await deps.ds.getRepository(JoorInboundOrder).createQueryBuilder().update(JoorInboundOrder)
     .set({ state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" })
-    .where("id = :id AND state IN (:...states) AND payload = :payload", { id: row.id, states: ["STAGED", "HELD"] , payload: row.payload })
+    .where("id = :id AND state IN (:...states) AND version = :version", { id: row.id, states: ["STAGED", "HELD"], version: row.version })
     .execute();
   if (!result.affected) {
     deps.onProgress?.(1);

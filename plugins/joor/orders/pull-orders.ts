@@ -32,6 +32,7 @@ export async function pullApproved(deps: PullDeps): Promise<{ pages: number; ord
   let pages = 0;
   let orders = 0;
   let suspectLoss = false;
+  let emptyStreak = 0;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   for (let guard = 0; guard < MAX_PAGES; guard++) {
     deps.throwIfCancelled?.();
@@ -53,7 +54,10 @@ export async function pullApproved(deps: PullDeps): Promise<{ pages: number; ord
     pages++;
     if (page.orders.length) await deps.stage(page.orders);
     orders += page.orders.length;
-    if (page.nextStart === null || page.orders.length === 0) break;
+    // Done when JOOR says so. An empty page that claims more remain (a replayed page) is asked for again, a few times.
+    if (page.nextStart === null) break;
+    emptyStreak = page.orders.length ? 0 : emptyStreak + 1;
+    if (emptyStreak >= 3) break;
     startFrom = page.nextStart;
   }
   return { pages, orders, suspectLoss };

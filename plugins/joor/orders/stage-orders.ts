@@ -29,8 +29,9 @@ export interface StageResult {
 
 /** The stage key of a raw order: its order_id, or (no usable id) a digest of the payload, so it is held, not lost. */
 export function stageKey(raw: unknown, json: string): string {
-  const parsed = parseInboundOrder(raw);
-  if (parsed.orderId !== "") return parsed.orderId;
+  const id = raw && typeof raw === "object" ? (raw as Record<string, unknown>).order_id : undefined;
+  const text = typeof id === "number" && Number.isFinite(id) ? String(id) : typeof id === "string" ? id.trim() : "";
+  if (text !== "" && text.length <= 64) return text;
   return `invalid:${createHash("sha256").update(json).digest("hex").slice(0, 40)}`;
 }
 
@@ -89,7 +90,7 @@ async function restage(m: EntityManager, orders: OrderService, row: JoorInboundO
   }
   if (row.state === "STAGED" || row.state === "HELD") {
     // Not imported yet: JOOR's newer version is the one to import.
-    await repo.update({ id: row.id }, { payload: item.json, latestPayload: null, state: "STAGED", pulledAt: now });
+    await repo.update({ id: row.id }, { payload: item.json, latestPayload: null, state: "STAGED", pulledAt: now, version: () => "version + 1" });
     result.replaced++;
     return;
   }

@@ -34,6 +34,12 @@ export async function snapshotsForNewOrder(
   given: OrderAddressData[],
 ): Promise<AddressSnapshot[]> {
   const customerAddresses = await m.getRepository(Address).find({ where: { brandId, customerId }, order: { id: "ASC" } });
+  return snapshotsFrom(customerAddresses, given);
+}
+
+/** The same rule, with the customer's addresses already loaded (in id order). */
+export function snapshotsFrom(customerAddresses: Address[], given: OrderAddressData[]): AddressSnapshot[] {
+  customerAddresses = [...customerAddresses].sort((a, b) => a.id - b.id);
   const out: AddressSnapshot[] = [];
   for (const type of ["DELIVERY", "ACCOUNTS", "STORE"] as const) {
     const explicit = type === "STORE" ? undefined : given.find((a) => a.type === type);

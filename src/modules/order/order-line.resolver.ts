@@ -16,7 +16,18 @@ function digitsOf(currency: string | undefined): number {
 /** quantity × unitPrice − the line's discount, rounded (half away from zero) to the currency's minor units, as units of 1/10,000. */
 export function lineTotalUnits(line: Pick<OrderLine, "unitPrice" | "quantity" | "discount">, currency: string | undefined): bigint {
   const exact = parseMoney(line.unitPrice) * BigInt(line.quantity) - (line.discount ? parseMoney(line.discount) : 0n);
-  return parseMoney(formatUnits(exact, digitsOf(currency)));
+  return roundUnits(exact, digitsOf(currency));
+}
+
+const DROP = [10000n, 1000n, 100n, 10n, 1n];
+
+/** Units of 1/10,000 rounded (half away from zero) to `digits` decimals, still in units of 1/10,000. */
+function roundUnits(units: bigint, digits: number): bigint {
+  const drop = DROP[Math.max(0, Math.min(4, digits))];
+  if (drop === 1n) return units;
+  const abs = units < 0n ? -units : units;
+  const rounded = ((abs + drop / 2n) / drop) * drop;
+  return units < 0n ? -rounded : rounded;
 }
 
 /** A unit price in the currency's minor units, keeping extra stored decimals when they matter ("12.345"). */

@@ -8,7 +8,13 @@ import { clean, requiredText } from "../../domain/input-rules";
 import { OrderAddress } from "../../entities/order-address.entity";
 import { OrderLine } from "../../entities/order-line.entity";
 import { Order } from "../../entities/order.entity";
-import { fromInput, snapshotsForNewOrder } from "./order-addresses";
+import { fromInput, snapshotsForNewOrder, snapshotsFrom } from "./order-addresses";
+import { insertOrderFast } from "./order-bulk-writer";
+import { Address } from "../../entities/address.entity";
+import { Customer } from "../../entities/customer.entity";
+import { Season } from "../../entities/season.entity";
+import { User } from "../../entities/user.entity";
+import { Variant } from "../../entities/variant.entity";
 import { ImportedOrderData, ImportedOrderResult } from "./order-import";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
 import { checkOwner, checkSeason, findCustomer, idOrProblem, resolveLines } from "./order-references";
@@ -174,6 +180,60 @@ export class OrderService {
    */
   async flagPlatformModified(brandId: number, orderId: number, at: Date, manager: EntityManager = this.ds.manager): Promise<void> {
     await manager.getRepository(Order).update({ id: orderId, brandId }, { platformModifiedAt: at });
+  }
+
+  /**
+   * The ids among the given ones that belong to the brand (one statement per kind): connectors importing a page of
+   * orders check every reference at once before createImportedOrderPrechecked.
+   */
+  async checkImportReferences(
+    brandId: number, refs: { customerIds: number[]; seasonIds: number[]; ownerIds: number[]; variantIds: number[] }, m: EntityManager = this.ds.manager,
+  ): Promise<{ customers: Set<number>; seasons: Set<number>; owners: Set<number>; variants: Set<number> }> {
+    const ids = async (entity: Function, wanted: number[]) => {
+      const unique = [...new Set(wanted)];
+      if (!unique.length) return new Set<number>();
+      const rows = await m.getRepository(entity).find({ select: { id: true }, where: { brandId, id: In(unique) } } as never) as { id: number }[];
+      return new Set(rows.map((r) => r.id));
+    };
+    return {
+      customers: await ids(Customer, refs.customerIds), seasons: await ids(Season, refs.seasonIds),
+      owners: await ids(User, refs.ownerIds), variants: await ids(Variant, refs.variantIds),
+    };
+  }
+
+  /**
+   * For connectors importing many orders: like createImportedOrder, but the caller has already checked that the
+   * customer, season, owner and variants belong to the brand (checkImportReferences) and gives every unit price and
+   * the customer's addresses (for the snapshots: DELIVERY/ACCOUNTS when not given, STORE always). Fields are
+   * validated here (BAD_USER_INPUT, nothing written); the rows are written in `m` in a few plain statements.
+   * Idempotent per (source, externalId) like createImportedOrder.
+   */
+  async createImportedOrderPrechecked(
+    brandId: number, data: ImportedOrderData, customerAddresses: Address[], m: EntityManager,
+  ): Promise<{ id: number; number: string; created: boolean }> {
+    const p = new InputProblems();
+    if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(data.source ?? "")) p.add("source", "must be 1–20 upper-case letters, digits or _ (e.g. JOOR)");
+    requiredText(p, "externalId", data.externalId, 64);
+    validateHeader(p, data);
+    if (!data.currency) p.add("currency", "is required");
+    validateShipWindow(p, clean(data.shipStart), clean(data.shipEnd));
+    validateLines(p, "lines", data.lines);
+    data.lines.forEach((l, i) => p.check(l.unitPrice !== undefined && l.unitPrice !== null, `lines[${i}].unitPrice`, "is required"));
+    validateUnitPrice(p, "discount", data.discount);
+    validateUnitPrice(p, "shippingTotal", data.shippingTotal);
+    const given = [data.deliveryAddress, data.accountsAddress].filter((a) => a !== undefined && a !== null);
+    validateOrderAddresses(p, "addresses", given);
+    p.throwIfAny();
+    return insertOrderFast(m, brandId, {
+      source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
+      customerId: data.customerId, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
+      currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
+      discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
+      lines: data.lines.map((l) => ({
+        variantId: Number(l.variantId), quantity: l.quantity, unitPrice: toStoredMoney(String(l.unitPrice).trim()), discount: storedOrNull(l.discount),
+      })),
+      addresses: snapshotsFrom(customerAddresses.filter((a) => a.customerId === data.customerId), given),
+    });
   }
 
   /** The order a connector imported earlier, if any. */

@@ -1,5 +1,6 @@
 import { startJoorEnv, type JoorEnv } from "../harness";
-import { addresses, customer, edit, importedOrders, inbound, place, product } from "./world";
+import { serializeOrderV2 } from "../../../plugins/joor/sandbox/domain/orders";
+import { addresses, connection, customer, edit, importedOrders, inbound, place, product } from "./world";
 
 /**
  * import-orders against the JOOR sandbox over real HTTP, one test per rule of the seed ("Approved sales orders
@@ -44,7 +45,7 @@ describe("import-orders (seed rules)", () => {
   it("Only customers with a valid Account Code will be recognised: an unknown customer code is held; an INACTIVE customer is held too", async () => {
     const [upc] = await product(env);
     const stranger = `ZZ${Date.now() % 100000}`;
-    (await import("./world")).connection(env, stranger);
+    connection(env, stranger);
     const unknownId = place(env, { customer_code: stranger, lines: [{ upc, quantity: 1 }] });
     const inactive = await customer(env, { status: "INACTIVE" });
     const inactiveId = place(env, { customer_code: inactive.code, lines: [{ upc, quantity: 1 }] });
@@ -161,7 +162,6 @@ describe("import-orders (seed rules)", () => {
     const [order] = await importedOrders(env, id);
     expect(order).toMatchObject({ poNumber: "PO-4411", shipStart: "2026-08-01", shipEnd: "2026-09-15", currency: "EUR", notes: "Hang, do not fold", shippingTotal: "12.00" });
     expect(order.lines.map((l: any) => [l.quantity, l.unitPrice, l.discount])).toEqual([[3, "19.99", "6.00"], [2, "25.00", "5.00"]]);
-    const { serializeOrderV2 } = await import("../../../plugins/joor/sandbox/domain/orders");
     expect(order.totalAmount).toBe(serializeOrderV2(env.sandbox.state.account(), joorTotal).order_total);
     expect((await inbound(env, id)).reasons).toEqual([]);
   });

@@ -60,7 +60,7 @@ export function place(env: JoorEnv, input: PlaceInput): string {
 
 export function edit(env: JoorEnv, orderId: string, patch: Record<string, unknown>): void {
   const acct = env.sandbox.state.account();
-  editOrder(env.sandbox.state, acct, acct.orders.get(Number(orderId))!, patch);
+  editOrder(env.sandbox.state, acct, acct.orders.get(Number(orderId))!, { allow_unknown_upcs: true, ...patch });
 }
 
 export const ORDER_FIELDS = `id number source externalId poNumber approved currency shipStart shipEnd notes platformModifiedAt
