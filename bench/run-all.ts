@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   results.products = [await runProductsBench(70, "demo (~200 products)"), await runProductsBench(700, "10x demo (~2,000 products)")];
   console.table(results.products);
-  const optional: [string, string][] = [["subscribers", "./subscribers.bench"], ["importOrders", "./import-orders.bench"]];
+  const optional: [string, string][] = [["subscribers", "./subscribers.bench"], ["importOrders", "./import-orders.bench"], ["joorExport", "./joor-export.bench"]];
   for (const [name, module] of optional) {
     const file = path.resolve(__dirname, `${module}.ts`);
     if (!fs.existsSync(file)) continue;

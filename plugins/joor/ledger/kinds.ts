@@ -8,9 +8,9 @@ export const JOOR_RECORD_KINDS = {
   SKU: "sku",             // key: variant id; joorId: JOOR SKU id
   SEASON: "season",       // key: season id; joorId: JOOR v4 season id
   LINESHEET: "linesheet", // key: linesheet id; joorId: JOOR collection id
-  PRICE: "price",         // key: variant id + price type; joorId: JOOR price id (export-prices)
+  PRICE: "price",         // key: product id; joorIds: { "<sku id>|<price type id>": JOOR price id } (export-prices)
   IMAGE: "image",         // key: product id; joorId: JOOR asset id (export-images)
-  INVENTORY: "inventory", // key: variant id + warehouse (export-inventory)
+  INVENTORY: "inventory", // key: variant id; joorIds: what was last sent { upc, positions: { "<warehouse>|<date>": qty } } (export-inventory)
 } as const;
 
 export type JoorRecordKind = (typeof JOOR_RECORD_KINDS)[keyof typeof JOOR_RECORD_KINDS];

@@ -8,6 +8,7 @@ import { JoorLedger, type LedgerWrite } from "../ledger/ledger.service";
 import { customerCode, mapCustomer, type AddressRecord } from "../mapping/customer";
 import { chunksOf, Sample } from "./chunks";
 import type { JoorOperation } from "./types";
+import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "./part2/create-policy";
 
 const CHUNK = 500;
 const KIND = JOOR_RECORD_KINDS.CUSTOMER;
@@ -64,6 +65,12 @@ export const exportCustomers: JoorOperation = {
         codes.add(code);
         const hash = payloadHash(payload);
         const before = previous.get(String(c.id));
+        if (!before?.joorId && !mayCreateOnJoor(ctx)) {
+          // existing JOOR system: never create what reconcile has not matched (part 2, create-policy.ts)
+          counts.failed++;
+          await ctx.reportIssue({ entity: "customer", key: code, code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`Customer ${c.name} (account code "${code}")`) });
+          continue;
+        }
         if (!ctx.full && before?.status === "ACCEPTED" && before.payloadHash === hash) {
           counts.unchanged++;
           skipped++;

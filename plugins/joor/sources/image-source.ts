@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { keysetPages, num, rows } from "./keyset";
+import { keysetPages, readAhead, num, rows } from "./keyset";
 
 export interface ImageSourceProduct {
   id: number;

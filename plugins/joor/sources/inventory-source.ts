@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SeasonStock } from "../../../src/domain/available-to-sell";
-import { isoDay, keysetPages, marks, num, rows } from "./keyset";
+import { isoDay, keysetPages, readAhead, marks, num, rows } from "./keyset";
 
 export interface InventorySourceVariant {
   id: number;

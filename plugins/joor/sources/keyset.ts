@@ -12,6 +12,22 @@ export async function* keysetPages<T extends { id: number }>(fetchPage: (afterId
   }
 }
 
+/**
+ * Reads one page ahead: while the caller works on page N (sends it to JOOR and waits), page N+1 is already
+ * being read from the database. At most two pages are held at once.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = it.next();
+    next.catch(() => undefined); // surfaced when awaited
+    yield current.value;
+  }
+}
+
 export const marks = (n: number): string => new Array(n).fill("?").join(", ");
 
 /** A DATE column as YYYY-MM-DD (SQLite answers strings, mysql2 Date objects at UTC). */

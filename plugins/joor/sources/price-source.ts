@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SeasonPriceCandidate } from "../../../src/domain/price-selection";
-import { isoDay, keysetPages, marks, num, rows } from "./keyset";
+import { isoDay, keysetPages, readAhead, marks, num, rows } from "./keyset";
 
 export interface PriceSourceProduct {
   id: number;

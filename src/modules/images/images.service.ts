@@ -110,7 +110,8 @@ export class ImageService {
         .rotate()
         .resize(width, height, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 1 } })
         .flatten({ background: "#ffffff" })
-        .jpeg({ quality, mozjpeg: true })
+        // libjpeg-turbo rather than mozjpeg: ~4× faster to encode (platforms fetch many of these at once), files ~10 % larger
+        .jpeg({ quality, mozjpeg: false })
         .toBuffer();
     let data = await render(88);
     // Within the platform's byte limit (JOOR: 4 MB on v2, 10 MB on v4): lower the quality step by step.

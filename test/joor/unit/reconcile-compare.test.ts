@@ -24,3 +24,12 @@ describe("reconcile comparison", () => {
     expect([...r.joorOnly()].map((f) => [f.code, f.key])).toEqual([["BARCODE_ONLY_IN_JOOR", "3"]]);
   });
 });
+
+import { styleNumberOf } from "../../../plugins/joor/operations/part2/reconcile";
+describe("JOOR product identifier → style number", () => {
+  it("takes the identifier as the style number, or strips export-products' -<colour> suffix", () => {
+    expect(styleNumberOf("ST1", "BLK")).toBe("ST1");
+    expect(styleNumberOf("ST1-BLK", "BLK")).toBe("ST1");
+    expect(styleNumberOf("ST1-BLK", "RED")).toBe("ST1-BLK");
+  });
+});

@@ -1,4 +1,5 @@
 import { In } from "typeorm";
+import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "../part2/create-policy";
 import { Product } from "../../../../src/entities/product.entity";
 import { Variant } from "../../../../src/entities/variant.entity";
 import type { JoorClient } from "../../client";
@@ -41,16 +42,23 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
     // 1. products
     const pending: PendingProduct[] = [];
     const joorIdOf = new Map<number, string>();
+    const failedProducts = new Set<number>();
+    const createAllowed = mayCreateOnJoor(ctx);
     for (const p of chunk) {
       if (p.category && !categories.has(p.category.trim().toLowerCase())) report.unknownCategories.add(p.category);
       const payload = mapProduct(p, categories);
       const hash = payloadHash(payload);
       const before = productRows.get(String(p.id));
+      if (!createAllowed && !before?.joorId) {
+        // existing JOOR system: never create what reconcile has not matched (part 2, create-policy.ts)
+        failedProducts.add(p.id);
+        await ctx.reportIssue({ entity: "product", key: productExternalId(p), code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)})`) });
+        continue;
+      }
       if (before?.joorId) joorIdOf.set(p.id, before.joorId);
       if (changed(ctx.full, before, hash)) pending.push({ product: p, payload, hash, before });
       else report.products.unchanged++;
     }
-    const failedProducts = new Set<number>();
     if (pending.length && (ctx.dryRun || !client)) {
       for (const x of pending) {
         const action = x.before?.joorId ? "update" : "create";
@@ -97,6 +105,10 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
         // only in a dry run: the product would be created first
         report.skus.created++;
         report.wouldSend.add({ kind: "sku", key: String(v.id), label: v.barcode, action: "create" });
+        continue;
+      }
+      if (!createAllowed && !before?.joorId) {
+        await ctx.reportIssue({ entity: "variant", key: v.barcode, code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)}) size ${v.size}, barcode ${v.barcode}`) });
         continue;
       }
       const payload = mapSku(p, v as VariantRecord & { barcode: string }, joorProductId);
