@@ -85,17 +85,21 @@ export interface Placed {
 export async function placeRetailerOrders(sandbox: JoorSandbox, say: Say, count = 36): Promise<Placed> {
   const rand = seededRandom(12);
   const connections = (await admin<{ items: { customer_code: string }[] }>(sandbox, "/connections?limit=1000")).items.map((c) => c.customer_code).filter(Boolean);
-  const skus = (await admin<{ items: { upc: string | null }[] }>(sandbox, "/skus?limit=100000")).items.map((s) => s.upc).filter((u): u is string => !!u);
-  const collections = (await admin<{ items: { id: string }[] }>(sandbox, "/collections?limit=100")).items.map((c) => c.id);
-  if (!connections.length || !skus.length) throw new Error(`nothing to order: ${connections.length} customers and ${skus.length} SKUs on JOOR`);
+  const upcOf = new Map((await admin<{ items: { id: string; upc: string | null }[] }>(sandbox, "/skus?limit=100000")).items.map((x) => [String(x.id), x.upc]));
+  // JOOR takes orders only for SKUs shoppable in a linesheet (collection): lines come from the order's collection.
+  const collections = (await admin<{ items: { id: string; items: { sku_ids: string[] }[] }[] }>(sandbox, "/collections?limit=100")).items
+    .map((c) => ({ id: String(c.id), upcs: c.items.flatMap((i) => i.sku_ids.map((id) => upcOf.get(String(id)))).filter((u): u is string => !!u) }))
+    .filter((c) => c.upcs.length > 0);
+  if (!connections.length || !collections.length) throw new Error(`nothing to order: ${connections.length} customers and ${collections.length} linesheets with SKUs on JOOR`);
   const placed: Placed = { total: 0, unknownBarcode: 0, unknownCustomer: 0 };
   const orders: unknown[] = [];
   for (let i = 0; i < count; i++) {
     const kind = i % 12 === 5 ? "barcode" : i % 12 === 9 ? "customer" : "ok";
-    const lines = Array.from({ length: intBetween(rand, 1, 4) }, () => ({ upc: pick(rand, skus), quantity: intBetween(rand, 1, 12) }));
+    const collection = pick(rand, collections);
+    const upcs = [...new Set(Array.from({ length: intBetween(rand, 1, 4) }, () => pick(rand, collection.upcs)))];
+    const lines = upcs.map((upc) => ({ upc, quantity: intBetween(rand, 1, 12) }));
     const order: Record<string, unknown> = {
-      customer_code: pick(rand, connections), status: "APPROVED", po_number: `PO-DEMO-${1000 + i}`, lines,
-      ...(collections.length ? { collection_id: pick(rand, collections) } : {}),
+      customer_code: pick(rand, connections), status: "APPROVED", po_number: `PO-DEMO-${1000 + i}`, collection_id: collection.id, lines,
     };
     if (kind === "barcode") {
       order.allow_unknown_upcs = true;
@@ -124,14 +128,34 @@ export async function heldOrders(remote: RemoteSelvedge): Promise<Held[]> {
   return (d.joorInboundOrders.edges as { node: Held }[]).map((e) => e.node);
 }
 
-/** One line per export step: what the job's summary says it sent. */
+const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en") : String(v));
+
+/** What one step's summary says it did, e.g. "products: 190 sent (823 SKUs)". */
+function describePhase(name: string, v: unknown): string | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Record<string, any>;
+  if (typeof o.imported === "number") return `orders: ${num(o.imported)} imported, ${num(o.held ?? 0)} held (of ${num(o.pulled ?? o.imported)} pulled from JOOR)`;
+  if (typeof o.sent === "number") {
+    const extra = name === "prices" && o.prices ? ` (${num(o.prices)} prices)` : name === "inventory" && o.lines ? ` (${num(o.lines)} stock lines)` : "";
+    return `${name}: ${num(o.sent)} sent${extra}${o.unchanged ? `, ${num(o.unchanged)} unchanged` : ""}${o.failed ? `, ${num(o.failed)} failed` : ""}`;
+  }
+  if (o.products && typeof o.products.sent === "number") {
+    return `${name}: ${num(o.products.sent)} products sent (${num(o.skus?.sent ?? 0)} SKUs, ${num(o.linesheets?.sent ?? 0)} linesheets)`;
+  }
+  return null;
+}
+
+/** Lines saying what each job did, from its summary (export-all: one line per phase). */
 export function describeExport(jobs: RemoteJob[]): string[] {
-  return jobs.map((j) => {
-    const s = j.summary ?? {};
-    const facts = Object.entries(s)
-      .filter(([, v]) => typeof v === "number" || typeof v === "string" || typeof v === "boolean")
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", ");
-    return `${j.operation}: ${j.state.toLowerCase()}${facts ? ` (${facts})` : ""}${j.failed ? `, ${j.failed} issues` : ""}`;
-  });
+  const lines: string[] = [];
+  for (const j of jobs) {
+    const s = (j.summary ?? {}) as Record<string, unknown>;
+    lines.push(`${j.operation}: ${j.state.toLowerCase()} in ${((Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000).toFixed(1)} s, ${num(j.processed)} records${j.failed ? `, ${num(j.failed)} issues` : ""}`);
+    const phases = Array.isArray(s.phases) ? (s.phases as string[]) : [j.operation.replace(/^export-/, "")];
+    for (const p of phases) {
+      const line = describePhase(p, s[p] ?? (phases.length === 1 ? s : undefined));
+      if (line) lines.push(`  ${line}`);
+    }
+  }
+  return lines;
 }

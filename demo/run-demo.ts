@@ -23,7 +23,7 @@ const step = (title: string) => say(`\n\u25b6 ${title}`);
 
 async function startServer(dir: string, token: string, port: number): Promise<SelvedgeApp> {
   const config = (p: number) => loadConfig(
-    { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
     {
       port: p, host: "127.0.0.1", databaseUrl: `sqlite:${path.join(dir, "selvedge.sqlite")}`, mediaDir: path.join(dir, "media"),
       bootstrapToken: token, plugins: ["joor"], redisUrl: undefined,
@@ -47,7 +47,7 @@ async function runJob(remote: RemoteSelvedge, operation: string, input: Record<s
   );
   if (r.__typename !== "Job") throw new Error(`${operation}: ${r.message}`);
   const job = await followJob(remote, r.id, out, fields);
-  await printOutcome(remote, job, out, 5);
+  await printOutcome(remote, job, out, 5, false); // "What happened" reads the summaries
   return job;
 }
 

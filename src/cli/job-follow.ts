@@ -89,11 +89,11 @@ export async function followJob(remote: RemoteSelvedge, id: string, out: Output,
   return last;
 }
 
-export async function printOutcome(remote: RemoteSelvedge, job: RemoteJob, out: Output, issues = 10): Promise<void> {
+export async function printOutcome(remote: RemoteSelvedge, job: RemoteJob, out: Output, issues = 10, withSummary = true): Promise<void> {
   const took = formatDuration(elapsedMs(job, Date.now()));
   out.write(`job ${job.id} ${job.connector}/${job.operation} ${job.state}${TERMINAL.includes(job.state) ? ` in ${took}` : ""}: ${num(job.processed)} processed, ${num(job.failed)} failed, total ${num(job.total)}${job.dryRun ? " (dry run)" : ""}\n`);
   if (job.error) out.write(`error: ${job.error}\n`);
-  if (job.summary) {
+  if (job.summary && withSummary) {
     out.write("summary:\n");
     for (const [k, v] of Object.entries(job.summary)) out.write(`  ${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}\n`);
   }
