@@ -10,7 +10,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outdir = path.resolve(here, "..", "build", "dashboard");
 
 export async function buildDashboard({ quiet = false } = {}) {
-  fs.rmSync(outdir, { recursive: true, force: true });
+  // Builds may run at once (parallel test files): hashed files are only added, index.html is replaced
+  // atomically, and bundles no index refers to are removed once they are 10 minutes old.
+  fs.mkdirSync(outdir, { recursive: true });
   const result = await esbuild.build({
     entryPoints: { app: path.join(here, "src", "main.tsx") },
     bundle: true,
@@ -32,7 +34,14 @@ export async function buildDashboard({ quiet = false } = {}) {
     .readFileSync(path.join(here, "src", "index.html"), "utf8")
     .replace("%APP_JS%", `/dashboard/${js}`)
     .replace("%APP_CSS%", css ? `<link rel="stylesheet" href="/dashboard/${css}">` : "");
-  fs.writeFileSync(path.join(outdir, "index.html"), html);
+  const tmp = path.join(outdir, `.index-${process.pid}-${Date.now()}.html`);
+  fs.writeFileSync(tmp, html);
+  fs.renameSync(tmp, path.join(outdir, "index.html"));
+  for (const f of fs.readdirSync(outdir)) {
+    if (f === "index.html" || outputs.includes(f)) continue;
+    const file = path.join(outdir, f);
+    if (Date.now() - fs.statSync(file).mtimeMs > 10 * 60_000) fs.rmSync(file, { force: true });
+  }
   if (!quiet) console.log(`dashboard built: build/dashboard (${outputs.join(", ")})`);
   return { outdir, js, css };
 }
