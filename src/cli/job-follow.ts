@@ -67,12 +67,12 @@ export async function followJob(remote: RemoteSelvedge, id: string, out: Output,
         state: job.state.padEnd(9),
         counts: `${num(job.processed + job.failed)}/${num(job.total)}${job.failed ? ` (${num(job.failed)} failed)` : ""}`,
         rate: formatRate(rate),
-        eta: job.state === "RUNNING" ? (eta == null ? "…" : formatDuration(eta)) : formatDuration(elapsedMs(job, now)),
+        left: job.state === "RUNNING" ? (eta == null ? "…" : formatDuration(eta)) : formatDuration(elapsedMs(job, now)),
         phase: job.phase ? ` ${job.phase}` : "",
       };
       if (!bar) {
         bar = new cliProgress.SingleBar(
-          { format: "{label} {state} |{bar}| {percentage}% {counts} {rate} ETA {eta}{phase}", hideCursor: true, barsize: 30, stream: process.stdout },
+          { format: "{label} {state} |{bar}| {percentage}% {counts} {rate} ETA {left}{phase}", hideCursor: true, barsize: 30, stream: process.stdout },
           cliProgress.Presets.shades_classic,
         );
         bar.start(100, 0, payload);
