@@ -25,7 +25,9 @@ async function main(): Promise<void> {
       ].join("\n") + "\n",
     );
   }
-  if (app.url) app.logger.info({ url: `${app.url}/graphql`, database: config.databaseUrl.replace(/\/\/[^@]*@/, "//***@") }, "Selvedge API ready");
+  if (app.url) {
+    app.logger.info({ url: `${app.url}/graphql`, dashboard: `${app.url}/dashboard`, database: config.databaseUrl.replace(/\/\/[^@]*@/, "//***@") }, "Selvedge API ready");
+  }
   const shutdown = async (signal: string) => {
     app.logger.info({ signal }, "shutting down");
     await app.stop();

@@ -13,6 +13,13 @@ export class PageArgs {
   after?: string;
 }
 
+/** Page arguments of a time-ordered list that can also be read from its newest end (jobs, logs, issues). */
+@ArgsType()
+export class OrderedPageArgs extends PageArgs {
+  @Field(() => Boolean, { nullable: true, description: "Newest first (default false: oldest first); after then pages towards older rows" })
+  newestFirst?: boolean;
+}
+
 @ObjectType()
 export class PageInfo {
   @Field() hasNextPage: boolean;
@@ -75,19 +82,21 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name = `${n
 }
 
 /**
- * Keyset pagination on the alias's `id` (ascending). The query builder carries the brand and filters; `fetch`
- * reads the rows (default `getMany`; hot pages pass a lighter reader, src/db/hot-rows.ts).
+ * Keyset pagination on the alias's `id` (ascending; descending with `newestFirst`). The query builder carries the
+ * brand and filters; `fetch` reads the rows (default `getMany`; hot pages pass a lighter reader, src/db/hot-rows.ts).
+ * A cursor is the row's id either way, so a newest-first page's first cursor also pages forwards.
  */
 export async function paginate<T extends ObjectLiteral & { id: number }>(
   qb: SelectQueryBuilder<T>,
-  args: PageArgs,
+  args: PageArgs & { newestFirst?: boolean | null },
   fetch: (qb: SelectQueryBuilder<T>) => Promise<T[]> = (q) => q.getMany(),
 ): Promise<Page<T>> {
   const limit = pageSize(args.first);
   const alias = qb.alias;
   const countQb = qb.clone();
-  if (args.after) qb.andWhere(`${alias}.id > :afterId`, { afterId: decodeCursor(args.after) });
-  const rows = await fetch(qb.orderBy(`${alias}.id`, "ASC").limit(limit + 1));
+  const desc = args.newestFirst === true;
+  if (args.after) qb.andWhere(`${alias}.id ${desc ? "<" : ">"} :afterId`, { afterId: decodeCursor(args.after) });
+  const rows = await fetch(qb.orderBy(`${alias}.id`, desc ? "DESC" : "ASC").limit(limit + 1));
   const hasNextPage = rows.length > limit;
   const nodes = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));

@@ -5,10 +5,12 @@ import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { IdentityService } from "../modules/identity/identity.service";
 import { isRole } from "../auth/roles";
+import { addRemoteCommands, JobDidNotSucceed } from "./remote-commands";
 
 /**
  * `npm run cli -- <command>`: brands, users and tokens, straight on the database named by DATABASE_URL.
- * Examples:
+ * Jobs on a running server: `sync <connector> <operation> [--dry-run] [--full]`, `jobs`, `job <id> [--follow]`
+ * (src/cli/remote-commands.ts). Examples:
  *   npm run cli -- brand create --name "Acme" --slug acme --modules inventory,joor
  *   npm run cli -- user create --brand acme --email ops@acme.test --name Ops --role EDITOR
  *   npm run cli -- token create --brand acme --role EDITOR
@@ -26,7 +28,9 @@ const print = (line: string) => process.stdout.write(line + "\n");
 const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
 
 export function buildCli(): Command {
-  const program = new Command("selvedge").description("Selvedge administration: brands, users and API tokens").exitOverride();
+  const program = new Command("selvedge")
+    .description("Selvedge administration (brands, users, API tokens on DATABASE_URL) and jobs on a running server (SELVEDGE_URL, SELVEDGE_TOKEN)")
+    .exitOverride();
 
   const brand = program.command("brand").description("Manage brands (tenants)");
   brand
@@ -98,6 +102,7 @@ export function buildCli(): Command {
     await id.revokeToken(b.id, Number(o.id));
     print(`token ${o.id} revoked`);
   }));
+  addRemoteCommands(program);
   return program;
 }
 
@@ -106,6 +111,7 @@ if (require.main === module) {
     .parseAsync(process.argv)
     .catch((error: Error & { code?: string }) => {
       if (error.code?.startsWith("commander.")) process.exit(error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : 1);
+      if (error instanceof JobDidNotSucceed) process.exit(2);
       process.stderr.write(`error: ${error.message}\n`);
       process.exit(1);
     });

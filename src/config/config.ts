@@ -12,6 +12,8 @@ export interface SelvedgeConfig {
   bootstrapToken?: string;
   bootstrapBrand: { name: string; slug: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** "auto": pretty coloured lines when stdout is a terminal, JSON otherwise. */
+  logFormat: "auto" | "pretty" | "json";
   mediaDir: string;
   publicUrl?: string;
   maxQueryDepth: number;
@@ -81,6 +83,7 @@ const envSchema = z.object({
   SELVEDGE_BOOTSTRAP_BRAND: z.string().default("Demo Brand"),
   SELVEDGE_BOOTSTRAP_SLUG: z.string().regex(/^[a-z0-9-]+$/).default("demo"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   SELVEDGE_MEDIA_DIR: z.string().default("./data/media"),
   SELVEDGE_PUBLIC_URL: z.string().url().optional(),
   SELVEDGE_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
@@ -132,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bootstrapToken: e.SELVEDGE_BOOTSTRAP_TOKEN,
     bootstrapBrand: { name: e.SELVEDGE_BOOTSTRAP_BRAND, slug: e.SELVEDGE_BOOTSTRAP_SLUG },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     mediaDir: e.SELVEDGE_MEDIA_DIR,
     publicUrl: e.SELVEDGE_PUBLIC_URL,
     maxQueryDepth: e.SELVEDGE_MAX_QUERY_DEPTH,

@@ -115,6 +115,12 @@ export function buildOperationContext(
         job.phase = name === null ? null : String(name).slice(0, 64);
         deps.changed();
       },
+      setWaiting(until: Date | null, reason?: string) {
+        const at = until ? new Date(until) : null;
+        job.waitingUntil = at && !Number.isNaN(at.getTime()) ? at : null;
+        job.waitingReason = job.waitingUntil ? String(reason ?? "waiting").slice(0, 200) : null;
+        deps.changed();
+      },
     },
     reportIssue(issue: RecordIssue) {
       job.failed += 1;

@@ -198,14 +198,14 @@ export class JobRunner {
     const result = await this.where(job)
       .set({
         state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total,
-        phase: job.phase ?? null, heartbeatAt: finishedAt, checkpointJson: null,
+        phase: job.phase ?? null, waitingUntil: null, waitingReason: null, heartbeatAt: finishedAt, checkpointJson: null,
       })
       .execute();
     if (result.affected !== 1) {
       this.logger.warn({ jobId: job.id }, "job was taken over before it settled; result dropped");
       return;
     }
-    Object.assign(job, { state, activeKey: null, finishedAt, error, summaryJson });
+    Object.assign(job, { state, activeKey: null, finishedAt, error, summaryJson, waitingUntil: null, waitingReason: null });
     await this.log(job.id, state === JobState.FAILED ? "error" : "info", `${state}${error ? `: ${error}` : ""}`, {
       processed: job.processed, failed: job.failed, total: job.total,
     });
@@ -222,7 +222,7 @@ export class JobRunner {
     const runAfter = new Date(Date.now() + delay);
     const message = messageOf(error);
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter, error: message, processed: job.processed, failed: job.failed, total: job.total })
+      .set({ state: JobState.QUEUED, workerId: null, runAfter, error: message, processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, runAfter, error: message });
@@ -238,7 +238,7 @@ export class JobRunner {
     const result = await this.where(job)
       .set({
         state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", priority: 1,
-        processed: job.processed, failed: job.failed, total: job.total,
+        processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null,
       })
       .execute();
     if (result.affected !== 1) return;
@@ -253,7 +253,7 @@ export class JobRunner {
     const { job } = run;
     try {
       const result = await this.where(job)
-        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null })
+        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, waitingUntil: job.waitingUntil ?? null, waitingReason: job.waitingReason ?? null })
         .execute();
       if (run.finishing) return;
       if (result.affected !== 1) {

@@ -1,7 +1,7 @@
 import { DataSource, In } from "typeorm";
 import { badInput, notFound } from "../api/errors";
 import { oneByKey } from "../api/batch";
-import { PageArgs, paginate, Page } from "../api/pagination";
+import { OrderedPageArgs, paginate, Page } from "../api/pagination";
 import { isUniqueViolation } from "../db/db-errors";
 import { ConnectorService } from "../plugin/connector.service";
 import { JobEvents } from "../pubsub/job-events";
@@ -98,7 +98,7 @@ export class JobService {
     return oneByKey(ids, await this.repo.findBy({ brandId, id: In([...ids]) }), (j) => j.id);
   }
 
-  list(brandId: number, filter: JobFilterInput | undefined | null, page: PageArgs): Promise<Page<Job>> {
+  list(brandId: number, filter: JobFilterInput | undefined | null, page: OrderedPageArgs): Promise<Page<Job>> {
     const qb = this.repo.createQueryBuilder("j").where("j.brandId = :brandId", { brandId });
     if (filter?.connector) qb.andWhere("j.connector = :connector", { connector: filter.connector });
     if (filter?.operation) qb.andWhere("j.operation = :operation", { operation: filter.operation });
@@ -106,11 +106,11 @@ export class JobService {
     return paginate(qb, page);
   }
 
-  logs(jobId: number, page: PageArgs): Promise<Page<JobLog>> {
+  logs(jobId: number, page: OrderedPageArgs): Promise<Page<JobLog>> {
     return paginate(this.ds.getRepository(JobLog).createQueryBuilder("l").where("l.jobId = :jobId", { jobId }), page);
   }
 
-  issues(jobId: number, page: PageArgs): Promise<Page<JobIssue>> {
+  issues(jobId: number, page: OrderedPageArgs): Promise<Page<JobIssue>> {
     return paginate(this.ds.getRepository(JobIssue).createQueryBuilder("i").where("i.jobId = :jobId", { jobId }), page);
   }
 

@@ -38,6 +38,11 @@ export interface ProgressReporter {
   advance(count?: number): void;
   /** Names the step a multi-phase job is in (shown as Job.phase); the counters go on over all steps. */
   setPhase(name: string | null): void;
+  /**
+   * Says the job is paused by its platform until `until` (e.g. waiting for API credits after a 429), shown as
+   * Job.waitingUntil / waitingReason; `null` when it goes on. Cleared when the job settles.
+   */
+  setWaiting(until: Date | null, reason?: string): void;
 }
 
 /** What an operation's handler receives. */

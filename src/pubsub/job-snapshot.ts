@@ -13,6 +13,8 @@ export interface JobSnapshot {
   total: number | null;
   failed: number;
   phase: string | null;
+  waitingUntil: string | null;
+  waitingReason: string | null;
   attempts: number;
   maxAttempts: number;
   cancelRequested: boolean;
@@ -31,6 +33,7 @@ export function toSnapshot(job: Job, updatedAt: Date = job.updatedAt ?? new Date
   return {
     id: job.id, brandId: job.brandId, connector: job.connector, operation: job.operation, state: job.state,
     dryRun: !!job.dryRun, full: !!job.full, processed: job.processed, total: job.total, failed: job.failed, phase: job.phase ?? null,
+    waitingUntil: iso(job.waitingUntil), waitingReason: job.waitingReason ?? null,
     attempts: job.attempts, maxAttempts: job.maxAttempts, cancelRequested: !!job.cancelRequested, error: job.error,
     summaryJson: job.summaryJson, retryOfId: job.retryOfId,
     createdAt: iso(job.createdAt) ?? new Date().toISOString(), startedAt: iso(job.startedAt), finishedAt: iso(job.finishedAt),
@@ -53,6 +56,7 @@ function toJob(s: JobSnapshot): Job {
     createdAt: new Date(s.createdAt),
     startedAt: s.startedAt ? new Date(s.startedAt) : null,
     finishedAt: s.finishedAt ? new Date(s.finishedAt) : null,
+    waitingUntil: s.waitingUntil ? new Date(s.waitingUntil) : null,
     updatedAt: new Date(s.updatedAt),
   });
 }

@@ -48,7 +48,7 @@ export interface SelvedgeApp {
 /** Starts Selvedge: database + migrations, first-start bootstrap, then the API (unless worker-only). */
 export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp> {
   const { config } = options;
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel, "selvedge", config.logFormat);
   const plugins = PluginRegistry.load(config.plugins, options.plugins);
   const ds = await openDatabase({
     databaseUrl: config.databaseUrl, queryCounter: options.queryCounter, entities: plugins.entities(), migrations: plugins.migrations(),

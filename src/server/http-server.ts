@@ -23,6 +23,7 @@ import { ContextFactory } from "./context-factory";
 import { makeErrorFormatter } from "./error-formatting";
 import { createJitGateway } from "./jit-gateway";
 import { JitCompiler } from "./jit-compiler";
+import { serveDashboard } from "../dashboard/serve-dashboard";
 
 export interface HttpServerParts {
   config: SelvedgeConfig;
@@ -88,6 +89,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   app.get("/health", (_req, res) => {
     res.json({ ok: true });
   });
+  serveDashboard(app);
   // Export renditions (e.g. 660×900-ratio JPEGs that a platform fetches by URL); before /media/*key.
   app.get("/media/export/:rule/*key", async (req, res) => {
     const key = ([] as string[]).concat((req.params as { key: string | string[] }).key).join("/");

@@ -39,6 +39,12 @@ export class Job {
   @Field(() => String, { nullable: true, description: "The step a multi-phase job is in (e.g. \"products\"); progress counts over all steps" })
   @Varchar(64, { nullable: true })
   phase: string | null;
+  @Field(() => Date, { nullable: true, description: "A running job paused by its platform (e.g. out of API credits) until this time; null when not waiting" })
+  @NullableDateTime()
+  waitingUntil: Date | null;
+  @Field(() => String, { nullable: true, description: "Why it waits, e.g. \"waiting for API credits\"" })
+  @Varchar(200, { nullable: true })
+  waitingReason: string | null;
   @Field(() => Int, { description: "Records that failed (see issues)" }) @IntegerColumn({ default: 0 }) failed: number;
   @Field(() => Int, { description: "Runs started so far (retries included)" }) @IntegerColumn({ default: 0 }) attempts: number;
   @Field(() => Int) @IntegerColumn({ default: 3 }) maxAttempts: number;

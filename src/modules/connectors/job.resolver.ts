@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Mutation, Query, 
 import { GraphQLJSONObject } from "graphql-scalars";
 import { RequestContext, brandOf, principalOf } from "../../api/context";
 import { parseId } from "../../api/ids";
-import { ConnectionType, Page, PageArgs } from "../../api/pagination";
+import { ConnectionType, OrderedPageArgs, Page } from "../../api/pagination";
 import { Job, JobState } from "../../jobs/entities/job.entity";
 import { JobIssue } from "../../jobs/entities/job-issue.entity";
 import { JobLog } from "../../jobs/entities/job-log.entity";
@@ -16,9 +16,9 @@ export const JobIssueConnection = ConnectionType(JobIssue);
 @Resolver(() => Job)
 export class JobResolver {
   @Authorized()
-  @Query(() => JobConnection, { description: "The brand's jobs, oldest first" })
+  @Query(() => JobConnection, { description: "The brand's jobs, oldest first (newestFirst: the latest first)" })
   jobs(
-    @Args() page: PageArgs,
+    @Args() page: OrderedPageArgs,
     @Arg("filter", () => JobFilter, { nullable: true }) filter: JobFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Job>> {
@@ -62,13 +62,13 @@ export class JobResolver {
   }
 
   @FieldResolver(() => JobLogConnection)
-  logs(@Root() job: Job, @Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<Page<JobLog>> {
+  logs(@Root() job: Job, @Args() page: OrderedPageArgs, @Ctx() ctx: RequestContext): Promise<Page<JobLog>> {
     brandOf(ctx);
     return ctx.services.jobs.logs(job.id, page);
   }
 
   @FieldResolver(() => JobIssueConnection, { description: "Per-record problems (the job went on)" })
-  issues(@Root() job: Job, @Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<Page<JobIssue>> {
+  issues(@Root() job: Job, @Args() page: OrderedPageArgs, @Ctx() ctx: RequestContext): Promise<Page<JobIssue>> {
     brandOf(ctx);
     return ctx.services.jobs.issues(job.id, page);
   }
