@@ -1,5 +1,5 @@
 import { DataSource } from "typeorm";
-import { placeholders, selectEntities } from "../../../src/db/fast-rows";
+import { placeholders, selectEntities } from "../../../src/db/hot-rows";
 import { JoorSyncRecord, type JoorSyncStatus } from "./sync-record.entity";
 import type { JoorRecordKind } from "./kinds";
 

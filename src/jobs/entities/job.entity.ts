@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { BoolColumn, CreatedAt, IntegerColumn, PreciseDateTime, UpdatedAt, Varchar } from "../../entities/columns";
+import { BoolColumn, CreatedAt, IntegerColumn, NullableDateTime, PreciseDateTime, UpdatedAt, Varchar } from "../../entities/columns";
 
 export enum JobState {
   QUEUED = "QUEUED",
