@@ -62,9 +62,11 @@ describe("JOOR sandbox: scale", () => {
     expect(last.body.data).toHaveLength(1000);
     expect(last.body.meta.next_page).toBeNull();
 
+    // Bounds against a quadratic regression (a deep page or a lookup that scans), loose enough for a busy
+    // 2-core machine: on a quiet one a page takes ~100 ms and a lookup ~2 ms (README of the sandbox).
     const later = pageTimes.slice(1);
-    expect(Math.max(...later)).toBeLessThan(1000);
-    expect(lookupMs).toBeLessThan(50);
+    expect(Math.max(...later)).toBeLessThan(5000);
+    expect(lookupMs).toBeLessThan(500);
     // eslint-disable-next-line no-console
     console.log(`scale: load ${loadMs} ms, UPC lookup ${lookupMs.toFixed(1)} ms, order pages ${pageTimes.join("/")} ms, total ${Date.now() - t0} ms`);
   });
