@@ -138,9 +138,6 @@ export function buildOperationContext(
       const reason = run.stopReason();
       if (reason) throw new JobAbortedError(reason);
     },
-    get stopRequested() {
-      return run.stopRequested || signal.aborted;
-    },
     checkpoint: run.resumeFrom?.value,
     resumed: run.resumeFrom !== undefined,
     saveCheckpoint(value: unknown) {

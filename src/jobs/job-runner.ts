@@ -61,7 +61,7 @@ export class JobRunner {
 
   /**
    * Graceful stop: no new runs; each running handler is told (`throwIfCancelled()` throws at its next safe
-   * point, `ctx.stopRequested` is true) and its signal aborts only after `graceMs`, so a write in flight finishes.
+   * point) and its signal aborts only after `graceMs`, so a write in flight finishes.
    */
   requestStop(graceMs: number): void {
     if (this.stoppingSince === null) this.stoppingSince = Date.now();

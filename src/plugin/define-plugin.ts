@@ -73,8 +73,6 @@ export interface OperationContext<S extends SettingsDeclaration = SettingsDeclar
    * then handed back and resumed from the last checkpoint). Call it before starting the next record or batch.
    */
   throwIfCancelled(): void;
-  /** True once the process has been asked to stop: finish the record in hand, then call `throwIfCancelled()`. */
-  readonly stopRequested: boolean;
   /**
    * What an earlier attempt of this same job last passed to `saveCheckpoint` (undefined on a job's first attempt
    * or when nothing was saved). It survives attempts even with `full`, unlike `ctx.state`, which `full` ignores:

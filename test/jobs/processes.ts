@@ -28,7 +28,7 @@ export async function sharedDatabase(): Promise<TestDatabase> {
 
 export const bootstrapToken = () => `slv_mp_${randomBytes(16).toString("hex")}`;
 
-export async function spawnSelvedge(env: Record<string, string>, timeoutMs = 30_000): Promise<SelvedgeProcess> {
+export async function spawnSelvedge(env: Record<string, string>, timeoutMs = 60_000): Promise<SelvedgeProcess> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
     cwd: ROOT,
     env: {
