@@ -193,4 +193,13 @@ describe("import-orders (seed rules)", () => {
     expect(await importedOrders(env, good)).toHaveLength(1);
     expect((await inbound(env, bad)).state).toBe("HELD");
   });
+
+  it("enabling the connector schedules import-orders every 10 minutes (once; a changed schedule is kept)", async () => {
+    const list = async () => (await env.admin.ok(`{ jobSchedules { connector operation intervalMinutes enabled } }`)).jobSchedules
+      .filter((x: any) => x.operation === "import-orders");
+    expect(await list()).toEqual([{ connector: "joor", operation: "import-orders", intervalMinutes: 10, enabled: true }]);
+    await env.admin.ok(`mutation { setJobSchedule(input: { connector: "joor", operation: "import-orders", intervalMinutes: 30 }) { id } }`);
+    await env.admin.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
+    expect(await list()).toEqual([{ connector: "joor", operation: "import-orders", intervalMinutes: 30, enabled: true }]);
+  });
 });
