@@ -22,8 +22,6 @@ export interface ImportOrdersBenchResult {
   linesPerOrder: number;
   jobSeconds: number;
   ordersPerSecond: number;
-  pullSeconds: number;
-  importOrdersPerSecond: number;
   imported: number;
   held: number;
   /** CPU of this process (Selvedge and the sandbox) during the first run, and orders per CPU-second: the rate on an idle machine is bounded by it. */
@@ -69,15 +67,10 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
     const before = await rowCounts(app.ds);
     const second = await runJob(client);
     const after = await rowCounts(app.ds);
-    const pullLog = first.logs.find((m) => m.startsWith("Pulled "));
-    const pullSeconds = first.pullAt ? (first.pullAt - first.startedAt) / 1000 : NaN;
-    const importSeconds = (first.finishedAt - (first.pullAt ?? first.startedAt)) / 1000;
-    void pullLog;
     return {
       database: label, orders, linesPerOrder: lines,
       jobSeconds: round((first.finishedAt - first.startedAt) / 1000),
       ordersPerSecond: round(orders / ((first.finishedAt - first.startedAt) / 1000)),
-      pullSeconds: round(pullSeconds), importOrdersPerSecond: round(orders / importSeconds),
       imported: first.summary.imported, held: first.summary.held,
       cpuSeconds: round(cpuSeconds), ordersPerCpuSecond: round(orders / cpuSeconds), loadAverage: round(os.loadavg()[0]),
       secondRunRowsAdded: TABLES.reduce((n, t) => n + (after[t] - before[t]), 0),
