@@ -29,6 +29,10 @@ export interface ConnectorConformanceOptions {
   failingSettings: Record<string, unknown>;
   /** Counts what the operation wrote (local rows or remote records), to detect duplicate work. */
   countWork(server: TestServer): Promise<number>;
+  /** Gives the (empty) test brand data to work on, once the server is up (an exporting connector needs some). */
+  seed?(server: TestServer): Promise<void>;
+  /** Switched on before the cancellation run and off after it, for slowness that settings cannot express (e.g. a fake's latency). */
+  onSlow?(on: boolean): Promise<void>;
 }
 
 const SET = `mutation($c: String!, $v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: $c, values: $v) { settingsComplete } }`;
@@ -49,6 +53,7 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
       s = await startTestServer({ plugins: [o.plugin], jobs: fastJobs() });
       admin = s.admin;
       await admin.ok(`mutation($n: String!) { enableConnector(name: $n) { enabled } }`, { n: name });
+      await o.seed?.(s);
     });
     afterAll(async () => {
       await s?.stop();
@@ -78,12 +83,17 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
 
     it("honours cancellation", async () => {
       await settle(o.slowSettings);
-      const job = await start({ full: true });
-      expect(job.__typename).toBe("Job");
-      await waitForJob(admin, job.id, 20_000, (j) => j.state === "RUNNING" && j.processed + j.failed > 0);
-      await admin.ok(`mutation($id: ID!) { cancelJob(id: $id) { id } }`, { id: job.id });
-      const done = await waitForJob(admin, job.id, 20_000);
-      expect(done.state).toBe("CANCELLED");
+      await o.onSlow?.(true);
+      try {
+        const job = await start({ full: true });
+        expect(job.__typename).toBe("Job");
+        await waitForJob(admin, job.id, 20_000, (j) => j.state === "RUNNING" && j.processed + j.failed > 0);
+        await admin.ok(`mutation($id: ID!) { cancelJob(id: $id) { id } }`, { id: job.id });
+        const done = await waitForJob(admin, job.id, 20_000);
+        expect(done.state).toBe("CANCELLED");
+      } finally {
+        await o.onSlow?.(false);
+      }
     });
 
     it("reports per-record errors as issues without aborting the job", async () => {

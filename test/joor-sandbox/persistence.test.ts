@@ -22,6 +22,9 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
     await first.c.v2("POST", "/bulk-inventory", { inventory_items: { inventory_item: [{ upc: style.skus[0].upc, inventory: 9 }] } });
     const season = (await first.c.v4("POST", "/seasons/bulk_create", [{ name: "SPRING 2022", year: 2022, external_id: "SP22" }])).body.data[0];
     await first.c.v4("POST", "/collections/bulk_create", [{ name: "SP22 D1", external_id: "SP22-D1", season_id: season.id, items: [{ product_id: style.productId }] }]);
+    // A bulk job still queued at shutdown is processed after the restart.
+    await first.c.admin("PUT", "/settings", { bulk_job_delay_seconds: 60 });
+    const queued = (await first.c.v2("POST", "/bulk-connection", { bulk_connections: { connection: [{ customer_code: "PQ1", customer_name: "Queued" }] } })).body.job_id;
     const token = first.c.token;
     await first.sb.close();
     expect(existsSync(statePath)).toBe(true);
@@ -37,6 +40,9 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
       const next = await c2.v2("GET", "/order?order_type=6&sync=1");
       expect(next.body.orders.map((o: any) => o.order_id)).toEqual([o2.order_id]);
       expect((await c2.admin("GET", `/inventory?upc=${style.skus[0].upc}`)).body.items[0].inventory).toBe(9);
+      expect((await c2.v2("GET", `/bulk-connection/${queued}`)).body.job.status).toBe("QUEUED");
+      await c2.admin("POST", "/clock/advance", { seconds: 61 });
+      expect((await c2.v2("GET", `/bulk-connection/${queued}`)).body.job).toMatchObject({ status: "COMPLETED", results: [{ customer_code: "PQ1", action: "created" }] });
       // Seasons and collections (with their external_id indexes) come back.
       expect((await c2.v4("GET", "/collections")).body.data[0]).toMatchObject({ external_id: "SP22-D1", season: { id: season.id, external_id: "SP22" }, items: [{ product_id: style.productId }] });
       expect((await c2.v4("POST", "/collections/bulk_create", [{ name: "again", external_id: "SP22-D1" }])).body.errors[0].status).toBe("DUPLICATED");

@@ -60,6 +60,15 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ order_discount: "3.00", order_discount_percent: "0.00", order_total: "115.50" });
     checkTotals(edited.body);
+    const lineId = edited.body.line_items[0].line_id;
+    const relined = await c.admin("PATCH", `/orders/${placed.order_id}`, { update_lines: [{ line_id: lineId, discount_percent: "25.00" }] });
+    expect(relined.body.line_items[0]).toMatchObject({ item_quantity: 2, item_unit_price: "30.00", item_price_adjustment: "-10.00" });
+    checkTotals(relined.body);
+    const cleared = await c.admin("PATCH", `/orders/${placed.order_id}`, { update_lines: [{ line_id: lineId, discount_percent: null, quantity: 1 }] });
+    expect(cleared.body.line_items[0]).toMatchObject({ item_quantity: 1, item_unit_price: "40.00", item_price_adjustment: "0.00" });
+    checkTotals(cleared.body);
+    const tooMuch = await c.admin("PATCH", `/orders/${placed.order_id}`, { update_lines: [{ line_id: lineId, discount_amount: "41.00" }] });
+    expect(tooMuch.status).toBe(400);
   });
 
   it("refuses discounts that are both a percentage and an amount, above 100 %, or above the unit price", async () => {

@@ -158,6 +158,8 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     const byProduct = await c.v4("GET", `/skus?product_ids=${s.productId}`);
     expect(byProduct.body.data.map((x: any) => x.id)).toEqual(s.skus.map((x) => x.id));
     expect(byProduct.body.data[0].identifiers).toEqual([{ type: "UPC", value: s.skus[0].upc }]);
+    // Like a real SKU GET: no images is null, not [].
+    expect(byProduct.body.data[0].trait_values.map((t: any) => t.images)).toEqual([null, null]);
     expect(byProduct.body.data[0].id).toMatch(/^[A-Za-z0-9+/=]+$/);
     expect(Buffer.from(byProduct.body.data[0].id, "base64").toString()).toMatch(new RegExp(`^0\\|${s.productId}\\|\\d+$`));
     const byUpc = await c.v4("GET", `/skus?upcs=${s.skus[1].upc}`);

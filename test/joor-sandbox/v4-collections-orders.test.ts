@@ -114,6 +114,11 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     const ids = desc.body.data.map((o: any) => Number(o.id));
     expect(ids).toEqual([...ids].sort((x, y) => y - x));
     expect((await c.v4("GET", "/orders?status=LOST")).status).toBe(400);
+    // v4 dates are YYYY-MM-DD (JOOR's convention); an end date includes its whole day.
+    const today = (await c.admin("GET", "/clock")).body.now.slice(0, 10);
+    expect((await c.v4("GET", `/orders?date_approved_start=${today}&date_approved_end=${today}`)).body.data.length).toBeGreaterThan(0);
+    expect((await c.v4("GET", `/orders?date_approved_start=${today}T00:00:00Z`)).status).toBe(400);
+    expect((await c.v4("GET", "/orders?last_modified=2026-02-30")).status).toBe(400);
     expect((await c.v4("GET", "/orders?page_size=1")).body.meta).toMatchObject({ page: 1, page_size: 1, total: 3, next_page: 2 });
   });
 

@@ -25,6 +25,8 @@ export interface JoorEnv {
   /** Write requests (POST/PUT/DELETE) the sandbox's account received so far. */
   sandboxWrites(): number;
   seed: JoorSeed;
+  /** Seeding for another brand (e.g. one made with server.otherBrand). */
+  seedFor(brandId: number): JoorSeed;
   stop(): Promise<void>;
 }
 
@@ -70,7 +72,7 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
   };
   if (o.configure !== false) await configure(o.settings);
 
-  const seed: JoorSeed = {
+  const seedFor = (brandId: number): JoorSeed => ({
     season: async (name = `SEASON ${++counter}`, startDate = "2026-02-01", code = null) => {
       const s = await services.seasons.create(brandId, { name, startDate, code } as never);
       return { id: s.id, name: s.name };
@@ -99,10 +101,11 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
       } as never);
       return { id: p.id, styleNumber: p.styleNumber, colourCode: p.colourCode };
     },
-  };
+  });
+  const seed = seedFor(brandId);
 
   return {
-    server, sandbox, admin, brandId, settings, configure, seed,
+    server, sandbox, admin, brandId, settings, configure, seed, seedFor,
     run: async (operation, flags = {}, timeoutMs = 60_000, client = admin) => {
       const { startSync } = await client.ok(START, { input: { connector: "joor", operation, ...flags } });
       if (startSync.__typename !== "Job") throw new Error(`startSync refused: ${JSON.stringify(startSync)}`);

@@ -128,10 +128,6 @@ export class JoorHttp {
 
   private async once(api: "v2" | "v4", method: Method, path: string, query: Query, body?: unknown): Promise<{ status: number; json: unknown }> {
     const c = this.connection;
-    await this.options.budget.reserve(this.accountKey, method === "GET" ? 1 : 5, this.rule, this.options.signal, (until) => {
-      this.log("info", `Waiting for JOOR credits until ${until.toISOString()}`, { waitingUntil: until.toISOString(), account: c.accountId });
-      this.options.onCreditWait?.(until);
-    });
     const url = new URL((api === "v4" ? c.v4Url : c.v2Url).replace(/\/+$/, "") + path);
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) url.searchParams.set(k, String(v));
     let token = "";
@@ -142,6 +138,11 @@ export class JoorHttp {
     } else {
       headers.authorization = `OAuth2 ${Buffer.from(c.v2ApiToken, "utf8").toString("base64")}`;
     }
+    // credits last (the token endpoint is free), so the request leaves right after its credits are spent
+    await this.options.budget.reserve(this.accountKey, method === "GET" ? 1 : 5, this.rule, this.options.signal, (until) => {
+      this.log("info", `Waiting for JOOR credits until ${until.toISOString()}`, { waitingUntil: until.toISOString(), account: c.accountId });
+      this.options.onCreditWait?.(until);
+    });
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     const started = Date.now();

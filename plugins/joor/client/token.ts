@@ -81,7 +81,7 @@ export class TokenSource {
     if (res.status === 429 || res.status >= 500) throw new JoorTransientError(`JOOR's token endpoint answered HTTP ${res.status}`, res.status);
     if (res.status === 401 || res.status === 400) {
       const err = String(json.error ?? "");
-      const what = err === "invalid_client" ? "the v4 client id or client secret" : "the JOOR username or password";
+      const what = err === "invalid_client" ? "the v4 client id or client secret" : "the username or password";
       throw new JoorAuthError(`JOOR refused ${what} (${err || `HTTP ${res.status}`}: ${String(json.error_description ?? "no details")})`, res.status, err);
     }
     if (!res.ok) throw new JoorPermanentError(`JOOR's token endpoint answered HTTP ${res.status}`, res.status);

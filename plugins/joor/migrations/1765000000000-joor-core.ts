@@ -41,7 +41,7 @@ export class JoorCore1765000000000 implements MigrationInterface {
     }), true);
     await qr.createTable(new Table({
       name: "joor_credit_window",
-      columns: [id(), varchar("accountKey", 191), varchar("windowStartMs", 20), int("used")],
+      columns: [id(), varchar("accountKey", 191), text("spendsJson"), varchar("blockedUntilMs", 20, true)],
       indices: [unique("UQ_joor_credit_window_account", ["accountKey"])],
     }), true);
   }

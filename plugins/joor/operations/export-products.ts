@@ -1,4 +1,5 @@
 import { Product } from "../../../src/entities/product.entity";
+import { Variant } from "../../../src/entities/variant.entity";
 import { joorClientFor } from "../client";
 import { JoorLedger } from "../ledger/ledger.service";
 import type { JoorOperation, JoorOperationContext } from "./types";
@@ -33,7 +34,11 @@ export const exportProducts: JoorOperation = {
     const client = ctx.dryRun ? null : joorClientFor(ctx);
     const report = new ProductsReport();
     const total = await ctx.ds.getRepository(Product).countBy({ brandId: ctx.brand.id, active: true });
-    ctx.progress.setTotal(total);
+    // progress counts products, and the variants that will be reported (no barcode) as failed records
+    const noBarcode = await ctx.ds.getRepository(Variant).createQueryBuilder("v")
+      .innerJoin(Product, "p", "p.id = v.productId AND p.active = :active", { active: true })
+      .where("v.brandId = :brandId AND v.active = :active AND v.barcode IS NULL", { brandId: ctx.brand.id }).getCount();
+    ctx.progress.setTotal(total + noBarcode);
     ctx.logger.info(`Exporting ${total} active products to JOOR${ctx.full ? " (full)" : ""}${ctx.dryRun ? " (dry run: nothing is sent)" : ""}`);
     const categories = await categoryMap(ctx, client);
     await exportCatalogue(ctx, client, ledger, categories, report);

@@ -41,6 +41,7 @@ export class RateLimiter {
   }
 
   costOf(method: string): number {
+    if (method === "OPTIONS") return 0; // JOOR prices reads and writes; a preflight/OPTIONS is neither
     return method === "GET" || method === "HEAD" ? this.config.getCost : this.config.writeCost;
   }
 

@@ -169,6 +169,22 @@ function rejectNonJson(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
+/** OPTIONS answers what the route family allows, before authentication and without credits. */
+function options(req: Request, res: Response, next: NextFunction): void {
+  if (req.method !== "OPTIONS") return next();
+  res.set("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+  res.status(204).end();
+}
+
+/** Error codes for the 4xx errors body-parser and the router raise for client mistakes. */
+const CLIENT_ERROR_CODES: Record<string, string> = {
+  "charset.unsupported": "UNSUPPORTED_CHARSET",
+  "encoding.unsupported": "UNSUPPORTED_CONTENT_ENCODING",
+  "request.size.invalid": "BAD_REQUEST",
+  "request.aborted": "BAD_REQUEST",
+  "stream.encoding.set": "BAD_REQUEST",
+};
+
 function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   if (res.headersSent) {
     req.socket.destroy();
@@ -192,6 +208,18 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
     res.status(413).json(errorBody(flavour, 413, "PAYLOAD_TOO_LARGE", "Request body is too large"));
     return;
   }
+  // Any other client mistake the parsers or the router flag (unsupported charset or
+  // Content-Encoding, a body that does not inflate, malformed %-encoding in a path): 4xx, not 500.
+  const status = (e as { status?: number; statusCode?: number }).status ?? (e as { statusCode?: number }).statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    const code = (e.type && CLIENT_ERROR_CODES[e.type]) ?? (err instanceof URIError ? "MALFORMED_URI" : "BAD_REQUEST");
+    res.status(status).json(errorBody(flavour, status, code, e.message ?? "Bad request"));
+    return;
+  }
+  if (err instanceof URIError) {
+    res.status(400).json(errorBody(flavour, 400, "MALFORMED_URI", `Malformed percent-encoding in the request path: ${err.message}`));
+    return;
+  }
   console.error("[joor-sandbox] internal error", err);
   res.status(500).json(errorBody(flavour, 500, "INTERNAL_ERROR", "Internal sandbox error"));
 }
@@ -207,12 +235,12 @@ export function buildApp(ctx: SandboxContext, hooks: Parameters<typeof adminRout
 
   const json = express.json({ limit: bodyLimit });
   const v2 = Router();
-  v2.use(v2Auth(ctx), rateLimit(ctx), rejectNonJson, json);
+  v2.use(options, v2Auth(ctx), rateLimit(ctx), rejectNonJson, json);
   v2.use(v2ConnectionRoutes(ctx), v2InventoryRoutes(ctx), v2OrderRoutes(ctx));
   app.use("/v2", v2);
 
   const v4 = Router();
-  v4.use(v4Auth(ctx), rateLimit(ctx), rejectNonJson, json);
+  v4.use(options, v4Auth(ctx), rateLimit(ctx), rejectNonJson, json);
   v4.use(v4CatalogRoutes(ctx), v4PriceRoutes(ctx), v4AssetRoutes(ctx), v4CollectionRoutes(ctx), v4OrderRoutes(ctx));
   app.use("/v4", v4);
 

@@ -14,6 +14,7 @@ import { chunksOf } from "../chunks";
 import type { JoorOperationContext } from "../types";
 import type { ProductsReport } from "./report";
 
+/** Products per chunk (at most one bulk request of products per chunk, so progress follows the requests). */
 const CHUNK = 500;
 
 interface PendingProduct {
@@ -32,7 +33,7 @@ const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string
  */
 export async function exportCatalogue(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, categories: Map<string, string>, report: ProductsReport): Promise<void> {
   const brandId = ctx.brand.id;
-  for await (const chunk of chunksOf(ctx.ds, Product, brandId, CHUNK, (qb) => qb.andWhere("x.active = :active", { active: true }))) {
+  for await (const chunk of chunksOf(ctx.ds, Product, brandId, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
     ctx.throwIfCancelled();
     const ids = chunk.map((p) => p.id);
     const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId, productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });

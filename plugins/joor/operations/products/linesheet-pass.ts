@@ -1,4 +1,5 @@
 import { In } from "typeorm";
+import { Product } from "../../../../src/entities/product.entity";
 import { Season } from "../../../../src/entities/season.entity";
 import type { JoorClient } from "../../client";
 import { JoorLinesheet } from "../../entities/linesheet.entity";
@@ -132,13 +133,15 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
     }
   }
 
-  // exported but not orderable: active products JOOR has that are on no linesheet
-  const qb = ctx.ds.getRepository(JoorSyncRecord).createQueryBuilder("r")
-    .innerJoin("product", "p", "p.id = r.recordKey AND p.brandId = r.brandId AND p.active = :active", { active: true })
-    .where("r.brandId = :brandId AND r.connector = :c AND r.kind = :k AND r.joorId IS NOT NULL", { brandId, c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
+  // exported but not orderable: active products JOOR has that are on no linesheet (driven from product, the
+  // ledger found through its unique key: string = string, so both databases use the index)
+  const qb = ctx.ds.getRepository(Product).createQueryBuilder("p")
+    .innerJoin(JoorSyncRecord, "r", "r.brandId = p.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(p.id AS CHAR) AND r.joorId IS NOT NULL",
+      { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
+    .where("p.brandId = :brandId AND p.active = :active", { brandId, active: true })
     .andWhere("NOT EXISTS (SELECT 1 FROM joor_linesheet_product lp WHERE lp.productId = p.id AND lp.brandId = p.brandId)");
   const count = await qb.clone().getCount();
-  const sample = await qb.select("r.label", "label").orderBy("r.id", "ASC").limit(50).getRawMany<{ label: string }>();
+  const sample = await qb.select("r.label", "label").orderBy("p.id", "ASC").limit(50).getRawMany<{ label: string }>();
   report.notOrderable.count = 0;
   for (const s of sample) report.notOrderable.add(s.label);
   report.notOrderable.count = count;

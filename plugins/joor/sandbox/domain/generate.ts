@@ -13,7 +13,8 @@ import { OrderInputError, placeOrder } from "./orders";
 export const generateCatalogueSchema = z.strictObject({
   products: z.int().min(1).max(500_000),
   colors: z.int().min(1).max(50).optional(),
-  sizes: z.array(z.string().min(1)).min(1).optional(),
+  sizes: z.array(z.string().min(1)).min(1).optional()
+    .refine((l) => !l || new Set(l).size === l.length, "sizes must not repeat (each colour × size is one SKU)"),
   prefix: str(20).optional(),
   price_types: z.array(z.string()).optional(),
   wholesale_value: money.optional(),
@@ -24,9 +25,19 @@ export const generateCatalogueSchema = z.strictObject({
 
 const COLOR_NAMES = ["Black", "Navy", "Ecru", "Forest", "Rust", "Stone", "Plum", "Sky", "Sand", "Olive"];
 
-export function generateUpc(state: SandboxState): string {
-  const body = `7${String(state.ids.next("upc")).padStart(10, "0")}`;
-  return `${body}${gs1CheckDigit(body)}`;
+/** A GS1 UPC-A no SKU of the account uses yet (the connector may have pushed barcodes from the same range). */
+export function generateUpc(state: SandboxState, acct: AccountState): string {
+  for (;;) {
+    const body = `7${String(state.ids.next("upc")).padStart(10, "0")}`;
+    const upc = `${body}${gs1CheckDigit(body)}`;
+    if (!acct.skusByUpc.has(upc)) return upc;
+  }
+}
+
+function freeSkuExternalId(acct: AccountState, base: string): string {
+  let id = base;
+  for (let n = 2; acct.skusByExternalId.has(id); n++) id = `${base}~${n}`;
+  return id;
 }
 
 export function generateCatalogue(state: SandboxState, acct: AccountState, raw: unknown): Record<string, unknown> {
@@ -49,7 +60,9 @@ export function generateCatalogue(state: SandboxState, acct: AccountState, raw: 
   let priceCount = 0;
   let firstUpc: string | null = null;
   for (let n = 0; n < o.products; n++) {
-    const id = state.ids.nextString("product");
+    // Skip style codes a pushed product already uses, so generated products never clash with real ones.
+    let id = state.ids.nextString("product");
+    while (acct.productsByExternalId.has(`${prefix}${id}`) || acct.productsByIdentifier.has(`${prefix}${id}`)) id = state.ids.nextString("product");
     const style = `${prefix}${id}`;
     const product: Product = {
       id, name: `${prefix} style ${id}`, external_id: style, product_identifier: style, description: null, order_minimum: null,
@@ -58,10 +71,10 @@ export function generateCatalogue(state: SandboxState, acct: AccountState, raw: 
     acct.putProduct(product);
     colors.forEach((color, ci) => {
       sizes.forEach((size) => {
-        const upc = generateUpc(state);
+        const upc = generateUpc(state, acct);
         firstUpc ??= upc;
         const sku: Sku = {
-          id: state.ids.skuId(id), product_id: id, external_id: `${style}-${ci + 1}-${size}`, sku_identifier: null,
+          id: state.ids.skuId(id), product_id: id, external_id: freeSkuExternalId(acct, `${style}-${ci + 1}-${size}`), sku_identifier: null,
           color: { value: color, external_id: `C${ci + 1}`, order_minimum: null, status: "ACTIVE" },
           size: { value: size, external_id: size, order_minimum: null, status: "ACTIVE" },
           identifiers: [{ type: "UPC", value: upc }], created_at: now, modified_at: now,

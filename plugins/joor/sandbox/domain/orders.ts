@@ -98,7 +98,11 @@ export const editOrderSchema = z.strictObject({
   status: STATUS.optional(),
   lines: z.array(lineInputSchema).min(1).optional(),
   add_lines: z.array(lineInputSchema).optional(),
-  update_lines: z.array(z.strictObject({ line_id: z.string(), quantity: z.int().min(0) })).optional(),
+  /** Change a line's quantity (0 removes it) and/or its discount (null clears it). */
+  update_lines: z.array(z.strictObject({
+    line_id: z.string(), quantity: z.int().min(0).optional(),
+    discount_percent: percent.nullable().optional(), discount_amount: money.nullable().optional(),
+  }).refine((u) => !(u.discount_percent && u.discount_amount), { message: "send discount_percent or discount_amount, not both", path: ["discount_amount"] })).optional(),
   remove_line_ids: z.array(z.string()).optional(),
   allow_unknown_upcs: z.boolean().optional(),
   ...headerFields,
@@ -252,7 +256,11 @@ export function editOrder(state: SandboxState, acct: AccountState, order: Order,
   const replaced = p.lines ? buildLines(state, acct, p.lines, priceType, allow, "lines", issues) : null;
   const added = p.add_lines ? buildLines(state, acct, p.add_lines, priceType, allow, "add_lines", issues) : [];
   for (const [i, u] of (p.update_lines ?? []).entries()) {
-    if (!order.lines.some((l) => l.line_id === u.line_id)) issues.push({ field: `update_lines.${i}.line_id`, message: `no line ${u.line_id}` });
+    const line = order.lines.find((l) => l.line_id === u.line_id);
+    if (!line) issues.push({ field: `update_lines.${i}.line_id`, message: `no line ${u.line_id}` });
+    else if (u.discount_amount && toCents(u.discount_amount) > toCents(line.unit_price)) {
+      issues.push({ field: `update_lines.${i}.discount_amount`, message: `the discount (${u.discount_amount}) exceeds the unit price (${line.unit_price})` });
+    }
   }
   if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
   if (p.discount_percent && p.discount_amount) issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
@@ -264,7 +272,17 @@ export function editOrder(state: SandboxState, acct: AccountState, order: Order,
       o.status = p.status;
     }
     let lines = replaced ?? o.lines;
-    for (const u of p.update_lines ?? []) lines = lines.map((l) => (l.line_id === u.line_id ? { ...l, quantity: u.quantity } : l));
+    for (const u of p.update_lines ?? []) {
+      lines = lines.map((l) => {
+        if (l.line_id !== u.line_id) return l;
+        const next = { ...l, quantity: u.quantity ?? l.quantity };
+        if (u.discount_percent !== undefined) next.discount_percent = u.discount_percent;
+        if (u.discount_amount !== undefined) next.discount_amount = u.discount_amount;
+        if (u.discount_percent) next.discount_amount = null;
+        if (u.discount_amount) next.discount_percent = null;
+        return next;
+      });
+    }
     if (p.remove_line_ids) lines = lines.filter((l) => !p.remove_line_ids?.includes(l.line_id));
     o.lines = [...lines, ...added].filter((l) => l.quantity > 0);
     const set = <K extends keyof Order>(k: K, v: Order[K] | undefined): void => {

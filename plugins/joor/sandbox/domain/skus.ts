@@ -235,20 +235,45 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
     }
   }
   accepted.sort((a, b) => a.index - b.index);
+  const toggled = new Set<string>();
   for (const c of accepted) {
     const before = acct.skus.get(c.sku.id);
     acct.putSku(c.sku);
     // Status belongs to the colour / size value: (de)activating it on one SKU applies to the
     // product's other SKUs with that colour / size ("removes that colour from being shoppable").
     if (before && before.color.status !== c.sku.color.status) {
-      for (const s of acct.productSkus(c.sku.product_id)) if (s.color.value === c.sku.color.value) s.color = { ...s.color, status: c.sku.color.status };
+      for (const s of acct.productSkus(c.sku.product_id)) {
+        if (s.color.value !== c.sku.color.value) continue;
+        if (s.color.status !== c.sku.color.status || s.id === c.sku.id) toggled.add(s.id);
+        s.color = { ...s.color, status: c.sku.color.status };
+      }
     }
     if (before && before.size.status !== c.sku.size.status) {
-      for (const s of acct.productSkus(c.sku.product_id)) if (s.size.value === c.sku.size.value) s.size = { ...s.size, status: c.sku.size.status };
+      for (const s of acct.productSkus(c.sku.product_id)) {
+        if (s.size.value !== c.sku.size.value) continue;
+        if (s.size.status !== c.sku.size.status || s.id === c.sku.id) toggled.add(s.id);
+        s.size = { ...s.size, status: c.sku.size.status };
+      }
     }
   }
+  if (toggled.size) ordersChangedByStatus(state, acct, toggled, now);
   errors.sort((a, b) => (a.details.index as number) - (b.details.index as number));
   return { data: accepted.map((c) => c.sku), errors };
+}
+
+/**
+ * INACTIVE removes a colour/size from every order, and reactivating reinstates it [DOC]: on JOOR's
+ * side those orders changed, so an exported one becomes "modified since last export".
+ */
+function ordersChangedByStatus(state: SandboxState, acct: AccountState, skuIds: Set<string>, now: number): void {
+  const orders = acct.ordersWithSkus(skuIds);
+  for (const o of orders) {
+    acct.updateOrder(o, (x) => {
+      x.date_modified = now;
+      if (x.export_bucket === "EXPORTED") x.export_bucket = "MODIFIED";
+    });
+  }
+  if (orders.length) state.changed();
 }
 
 export function skuStatus(s: Sku): "ACTIVE" | "INACTIVE" {
@@ -268,7 +293,8 @@ export function serializeSku(acct: AccountState, s: Sku): Record<string, unknown
     trait, value: v.value, external_id: v.external_id, order_minimum: v.order_minimum, order_nbr: nbr, status: v.status,
     hexColor: null,
     swatch: withImages ? (images.find((a) => a.type === "swatch")?.source_url ?? null) : null,
-    images: withImages ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height })) : [],
+    // A real SKU GET shows `images: null` when there are none (joor-api.md §7a), not [].
+    images: withImages && images.some((a) => a.type === "image") ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height })) : null,
   });
   return {
     id: s.id,

@@ -7,11 +7,15 @@ import { type Order, ORDER_STATUSES, type OrderStatus } from "../types";
 import { byIds, sendV4Page } from "./paging";
 import { v4Page } from "./v4-common";
 
-function dateParam(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const t = Date.parse(v);
-  if (Number.isNaN(t)) throw new HttpError(400, "BAD_REQUEST", `${name} must be an ISO 8601 date or date-time`);
-  return t;
+/**
+ * "All date fields sent and received by the JOOR API must be in YYYY-MM-DD format" (v4) [DOC
+ * definitions-and-conventions]. Days are UTC; an end date includes its whole day.
+ */
+function dateParam(v: string | undefined, name: string, endOfDay = false): number | undefined {
+  if (v === undefined || v === "") return undefined;
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v) throw new HttpError(400, "BAD_REQUEST", `${name} must be a date YYYY-MM-DD`);
+  return endOfDay ? t + 86_400_000 - 1 : t;
 }
 
 const SORTS: Record<string, (o: Order) => number> = {
@@ -33,7 +37,7 @@ export function v4OrderRoutes(ctx: SandboxContext): Router {
     const known = Object.values(EXPORT_STATUS_NAME);
     for (const s of exportStatus ?? []) if (!known.includes(s)) throw new HttpError(400, "BAD_REQUEST", `export_status must be one of ${known.join(", ")}`);
     const approvedStart = dateParam(qstr(req, "date_approved_start"), "date_approved_start");
-    const approvedEnd = dateParam(qstr(req, "date_approved_end"), "date_approved_end");
+    const approvedEnd = dateParam(qstr(req, "date_approved_end"), "date_approved_end", true);
     const lastModified = dateParam(qstr(req, "last_modified"), "last_modified");
     const sortBy = qstr(req, "sort_by") ?? "id";
     const sortOrder = qstr(req, "sort_order") ?? "asc";

@@ -72,6 +72,9 @@ export class AccountState {
   inventoryRowCount = 0;
 
   readonly orders = new Map<number, Order>();
+  /** sku id -> ids of the orders with a line for it (kept by putOrder). */
+  private readonly ordersBySku = new Map<string, Set<number>>();
+  private readonly orderSkuIds = new Map<number, string[]>();
   /** `${status}|${bucket}` -> ascending order ids. */
   private readonly orderBuckets = new Map<string, SortedIdSet>();
   ordersVersion = 0;
@@ -351,6 +354,14 @@ export class AccountState {
   putOrder(o: Order, prev?: { status: OrderStatus; bucket: ExportBucket }): void {
     if (prev) this.bucket(prev.status, prev.bucket).delete(o.id);
     this.orders.set(o.id, o);
+    for (const s of this.orderSkuIds.get(o.id) ?? []) this.ordersBySku.get(s)?.delete(o.id);
+    const skus = [...new Set(o.lines.map((l) => l.sku_id).filter((x): x is string => x !== null))];
+    for (const s of skus) {
+      let set = this.ordersBySku.get(s);
+      if (!set) this.ordersBySku.set(s, (set = new Set()));
+      set.add(o.id);
+    }
+    this.orderSkuIds.set(o.id, skus);
     this.bucket(o.status, o.export_bucket).add(o.id);
     this.ordersVersion++;
   }
@@ -360,6 +371,13 @@ export class AccountState {
     const prev = { status: o.status, bucket: o.export_bucket };
     mutate(o);
     this.putOrder(o, prev);
+  }
+
+  /** Orders with a line for any of these SKUs (index lookup, no scan of the order book). */
+  ordersWithSkus(skuIds: Iterable<string>): Order[] {
+    const ids = new Set<number>();
+    for (const s of skuIds) for (const id of this.ordersBySku.get(s) ?? []) ids.add(id);
+    return [...ids].sort((a, b) => a - b).map((id) => this.orders.get(id) as Order);
   }
 
   touchOrders(): void {
