@@ -7,6 +7,8 @@ import path from "node:path";
 import { loadConfig } from "../src/config/config";
 import { startSelvedge } from "../src/server/bootstrap";
 import { seedJoorCatalogue } from "./lib/joor-catalogue";
+import { openDatabase } from "../src/db/data-source";
+import { PluginRegistry } from "../src/plugin/plugin-registry";
 
 /**
  * P3 and P4 (CONTRACT §7): a full `export-all` of a large catalogue to the JOOR sandbox (rate limit off) —
@@ -47,6 +49,11 @@ function spawnNode(script: string, env: Record<string, string>, ready: (line: st
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", (c: Buffer) => out.push(c.toString()));
+    const log = process.env.BENCH_JOOR_CHILD_LOG;
+    if (log) {
+      child.stdout!.on("data", (c: Buffer) => fs.appendFileSync(log, c));
+      child.stderr!.on("data", (c: Buffer) => fs.appendFileSync(log, c));
+    }
     child.once("exit", (code) => reject(new Error(`${script} exited (${code}):\n${out.join("")}`)));
   });
 }
@@ -58,11 +65,32 @@ function peakRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
+async function gql(url: string, query: string, variables: Record<string, unknown> = {}, attempt = 1): Promise<any> {
+  let res: Response;
+  try {
+    res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
+  } catch (error) {
+    // a keep-alive socket the busy server closed (ECONNRESET): ask again
+    if (attempt >= 5) throw error;
+    await new Promise((r) => setTimeout(r, 200 * attempt));
+    return gql(url, query, variables, attempt + 1);
+  }
   const json = (await res.json()) as { data?: any; errors?: unknown[] };
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json.data;
+}
+
+/** Peak resident set per export-all phase, sampled while the job runs (MB). */
+export const rssByPhase: Record<string, number> = {};
+let watchedPid = 0;
+
+function currentRssMb(pid: number): number {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? "0");
+    return Math.round(kb / 1024);
+  } catch {
+    return 0;
+  }
 }
 
 async function runJob(url: string, operation: string, extra: Record<string, unknown> = {}): Promise<{ ms: number; job: any }> {
@@ -71,6 +99,10 @@ async function runJob(url: string, operation: string, extra: Record<string, unkn
   if (startSync.__typename !== "Job") throw new Error(startSync.message);
   for (;;) {
     const { job } = await gql(url, `query($id: ID!) { job(id: $id) { state processed failed total phase error summary issues(first: 5) { edges { node { code message } } } } }`, { id: startSync.id });
+    if (watchedPid && job.phase) {
+      const name = `${operation} ${String(job.phase).replace(/ \(.*$/, "")}`;
+      rssByPhase[name] = Math.max(rssByPhase[name] ?? 0, currentRssMb(watchedPid));
+    }
     if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.state)) return { ms: Date.now() - started, job };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -126,8 +158,10 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
     SELVEDGE_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: "info", SELVEDGE_JOB_POLL_MS: "100",
 
   }, (l) => l.includes("Selvedge API ready") || l.includes("listening"),
-  process.env.BENCH_JOOR_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_JOOR_CPU_PROF}`] : []);
+  [...(process.env.BENCH_JOOR_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_JOOR_CPU_PROF}`] : []), ...(process.env.BENCH_JOOR_NODE_ARGS ?? "").split(" ").filter(Boolean)]);
   const url = `http://127.0.0.1:${apiPort}`;
+  watchedPid = selvedge.pid!;
+  for (const k of Object.keys(rssByPhase)) delete rssByPhase[k];
   try {
     const [first, second] = seeded.seasonIds;
     const settings: Record<string, unknown> = {
@@ -146,20 +180,21 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
       products, variants: seeded.variants, customers, images, fullSeconds: Math.round(full.ms / 100) / 10,
       variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)), peakRssMb: peakRssMb(selvedge.pid!), fullWriteCredits: fullCredits, state: full.job.state,
     };
+    console.log("P3 row", JSON.stringify(row), "peak RSS (MB) by phase", JSON.stringify(rssByPhase));
     if (full.job.state !== "SUCCEEDED") console.error("export-all did not succeed:", JSON.stringify(full.job).slice(0, 2000));
     console.log(`export-all of ${seeded.variants} variants: ms per phase`, JSON.stringify(full.job.summary?.millisecondsPerPhase));
     if (!withP4) return { row };
 
     // P4: 1 % of the products change (price, name, stock), then an incremental export-all
     const change = async (offset: number) => {
-      const seedAgain = await startSelvedge({ config: { ...config, role: "api", port: 0 } });
+      const ds = await openDatabase({ databaseUrl, entities: PluginRegistry.load([]).entities(), migrations: [] });
       const n = Math.max(1, Math.round(products / 100));
-      const ids = (await seedAgain.ds.query(`SELECT id FROM product WHERE brandId = ? ORDER BY id LIMIT ${n} OFFSET ${offset}`, [brand.id])) as { id: number }[];
+      const ids = (await ds.query(`SELECT id FROM product WHERE brandId = ? ORDER BY id LIMIT ${n} OFFSET ${offset}`, [brand.id])) as { id: number }[];
       const list = ids.map((r) => r.id).join(",");
-      await seedAgain.ds.query(`UPDATE season_price SET wholesale = wholesale + 1 WHERE productId IN (${list})`);
-      await seedAgain.ds.query(`UPDATE product SET name = name || ' (new)' WHERE id IN (${list})`);
-      await seedAgain.ds.query(`UPDATE stock_level SET availableToSell = availableToSell + 3 WHERE variantId IN (SELECT id FROM variant WHERE productId IN (${list}))`);
-      await seedAgain.stop();
+      await ds.query(`UPDATE season_price SET wholesale = wholesale + 1 WHERE productId IN (${list})`);
+      await ds.query(`UPDATE product SET name = name || ' (new)' WHERE id IN (${list})`);
+      await ds.query(`UPDATE stock_level SET availableToSell = availableToSell + 3 WHERE variantId IN (SELECT id FROM variant WHERE productId IN (${list}))`);
+      await ds.destroy();
       return n;
     };
     const changed = await change(0);
