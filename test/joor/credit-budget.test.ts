@@ -46,7 +46,20 @@ describe.each(setups)("JOOR credit budget ($name)", ({ redisUrl }) => {
     const started = Date.now();
     const a = (await env.admin.ok(START)).startSync;
     const b = (await other.ok(START)).startSync;
+    // while it waits, the job's progress says so and until when; once it runs again the wait is cleared
+    const waits: { waitingUntil: string | null; waitingReason: string | null }[] = [];
+    const watch = (async () => {
+      for (;;) {
+        const { job } = await env.admin.ok(`{ job(id: "${a.id}") { state waitingUntil waitingReason } }`);
+        waits.push(job);
+        if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(job.state)) return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
     const [ja, jb] = await Promise.all([waitForJob(env.admin, a.id, 60_000), waitForJob(other, b.id, 60_000)]);
+    const last = await watch;
+    expect(waits.some((w) => w.waitingUntil !== null && w.waitingReason === "waiting for JOOR credits")).toBe(true);
+    expect(last.waitingUntil).toBeNull();
     expect([ja.state, jb.state]).toEqual(["SUCCEEDED", "SUCCEEDED"]);
     const account = env.sandbox.counters.account(env.sandbox.accountId);
     expect(account.credits_charged).toBeGreaterThan(BUDGET.creditBudget);

@@ -31,8 +31,8 @@ export interface JoorHttpOptions {
   log?: (level: JoorLogLevel, message: string, data?: Record<string, unknown>) => void;
   /** Aborts waits and requests (the job's signal). */
   signal?: AbortSignal;
-  /** Told when a request must wait for credits, and until when. */
-  onCreditWait?: (until: Date) => void;
+  /** Told when a request must wait for credits, and until when; told `null` once the wait is over. */
+  onCreditWait?: (until: Date | null) => void;
   /** Attempts per request for transient failures (default 6) and the backoff (full jitter, doubling). */
   retry?: { attempts?: number; startingDelayMs?: number; maxDelayMs?: number };
 }
@@ -139,10 +139,13 @@ export class JoorHttp {
       headers.authorization = `OAuth2 ${Buffer.from(c.v2ApiToken, "utf8").toString("base64")}`;
     }
     // credits last (the token endpoint is free), so the request leaves right after its credits are spent
+    let waited = false;
     await this.options.budget.reserve(this.accountKey, method === "GET" ? 1 : 5, this.rule, this.options.signal, (until) => {
+      waited = true;
       this.log("info", `Waiting for JOOR credits until ${until.toISOString()}`, { waitingUntil: until.toISOString(), account: c.accountId });
       this.options.onCreditWait?.(until);
     });
+    if (waited) this.options.onCreditWait?.(null);
     const payload = body === undefined ? undefined : JSON.stringify(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     const started = Date.now();

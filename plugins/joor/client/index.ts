@@ -48,6 +48,8 @@ export function joorClientFor(ctx: OperationContext<JoorSettingsDeclaration>, ex
     budget: creditBudgetFor(ctx.ds),
     signal: ctx.signal,
     log: (level, message, data) => ctx.logger[level](message, data),
+    // the job's progress says it is waiting, and until when (Job.waitingUntil / waitingReason), then clears it
+    onCreditWait: (until) => ctx.progress.setWaiting(until, "waiting for JOOR credits"),
     ...extra,
   });
   return new JoorClient(http, ctx.settings.batchSize);
