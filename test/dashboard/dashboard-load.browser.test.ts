@@ -83,7 +83,7 @@ describe("dashboard budgets in a real browser", () => {
       jobs: fastJobs({ concurrency: LANES + 5, heartbeatMs: 1000, staleAfterMs: 60_000 }),
     });
     await s.admin.ok(`mutation { enableConnector(name: "loadconn") { enabled } }`);
-    await s.admin.ok(`mutation { updateConnectorSettings(connector: "loadconn", values: [{ key: "steps", value: 6000 }, { key: "stepMs", value: 100 }, { key: "logLines", value: 10000 }]) { name } }`);
+    await s.admin.ok(`mutation { updateConnectorSettings(connector: "loadconn", values: [{ key: "steps", value: 1200 }, { key: "stepMs", value: 500 }, { key: "logLines", value: 10000 }]) { name } }`);
     token = (await s.clientFor("EDITOR")).token!;
     chattyId = await start(s, "chatty");
     await waitForJob(s, chattyId, "SUCCEEDED");
