@@ -5,22 +5,36 @@ import { type CreditBudget, DatabaseCreditBudget, RedisCreditBudget } from "./cl
 
 /**
  * Process-wide parts of the JOOR plugin, per DataSource (a test process may run several Selvedge apps): the
- * shared credit budget — in Redis when the host has REDIS_URL, else in the database.
+ * shared credit budget — in Redis when the host has REDIS_URL, else in the database. One Redis connection per
+ * URL, shared by the apps of the process and closed when the last of them shuts down.
  */
 const budgets = new WeakMap<DataSource, CreditBudget>();
-const closers = new Set<CreditBudget>();
+const redisBudgets = new Map<string, { budget: RedisCreditBudget; users: number }>();
+let started = 0;
 
 export function bootstrapJoor(host: PluginHostContext): void {
-  const budget = host.redisUrl
-    ? new RedisCreditBudget(new Redis(host.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true }))
-    : new DatabaseCreditBudget(host.ds);
-  budgets.set(host.ds, budget);
-  closers.add(budget);
+  started++;
+  if (host.redisUrl) {
+    let shared = redisBudgets.get(host.redisUrl);
+    if (!shared) {
+      shared = { budget: new RedisCreditBudget(new Redis(host.redisUrl, { maxRetriesPerRequest: 3 })), users: 0 };
+      redisBudgets.set(host.redisUrl, shared);
+    }
+    shared.users++;
+    budgets.set(host.ds, shared.budget);
+  } else {
+    budgets.set(host.ds, new DatabaseCreditBudget(host.ds));
+  }
 }
 
+/** onShutdown carries no context: Redis connections close when every app that started has stopped. */
 export async function shutdownJoor(): Promise<void> {
-  for (const b of closers) await b.close?.();
-  closers.clear();
+  started = Math.max(0, started - 1);
+  if (started > 0) return;
+  for (const [url, shared] of redisBudgets) {
+    redisBudgets.delete(url);
+    await shared.budget.close();
+  }
 }
 
 export function creditBudgetFor(ds: DataSource): CreditBudget {

@@ -2,6 +2,7 @@ import { startSelvedge, type SelvedgeApp } from "../../src/server/bootstrap";
 import { suiteDatabaseKind } from "../harness/databases";
 import { GraphQLClient } from "../harness/graphql-client";
 import { fastJobs, waitForJob } from "../jobs/helpers";
+import { creditBudgetFor } from "../../plugins/joor/runtime";
 import { startJoorEnv, type JoorEnv } from "./harness";
 
 const BUDGET = { creditBudget: 15, creditWindowSeconds: 2, batchSize: 2 };
@@ -39,6 +40,9 @@ describe.each(setups)("JOOR credit budget ($name)", ({ redisUrl }) => {
   });
 
   it("two workers exporting for one JOOR account never exceed its credit budget (no 429) and say when they wait", async () => {
+    // another client of the account has just spent the whole budget: the jobs must wait before their first request
+    const accountKey = `${new URL(env.sandbox.urls.v4).host}/${env.sandbox.accountId}`;
+    await creditBudgetFor(env.server.app.ds).reserve(accountKey, BUDGET.creditBudget, { budget: BUDGET.creditBudget, windowMs: BUDGET.creditWindowSeconds * 1000 });
     const started = Date.now();
     const a = (await env.admin.ok(START)).startSync;
     const b = (await other.ok(START)).startSync;

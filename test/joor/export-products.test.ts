@@ -157,3 +157,20 @@ describe("export-products", () => {
     expect(failed.joorSyncRecords.edges.map((e: any) => e.node.label)).toEqual([handSku.upc]);
   });
 });
+
+describe("export-products against JOOR's item limit", () => {
+  let env: JoorEnv;
+  beforeAll(async () => {
+    env = await startJoorEnv({ sandbox: { maxBulkItems: 3 }, settings: { batchSize: 8 } });
+  });
+  afterAll(() => env?.stop());
+
+  it("bulk writes respect the endpoint's item limit: a refused (413) batch is split, a product's SKUs stay together", async () => {
+    for (let i = 0; i < 5; i++) await env.seed.product();
+    const job = await env.run("export-products");
+    expect(job.state).toBe("SUCCEEDED");
+    expect(job.summary).toMatchObject({ products: { created: 5, failed: 0 }, skus: { created: 15, failed: 0 } });
+    expect(env.sandbox.counters.by_status.get(413) ?? 0).toBeGreaterThan(0);
+    await expectNoDuplicates(env);
+  });
+});

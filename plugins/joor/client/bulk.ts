@@ -1,4 +1,5 @@
 import { pairResults, type ItemResult, type V4ItemError } from "./envelope";
+import { JoorPermanentError } from "./errors";
 import type { JoorHttp } from "./http";
 
 /**
@@ -44,11 +45,24 @@ export async function bulkWrite<I, D>(
   opts: { batchSize: number; groupOf?: (item: I) => string; keyOf?: (x: I | D) => string | undefined; query?: Record<string, string> },
 ): Promise<ItemResult<I, D>[]> {
   const out: ItemResult<I, D>[] = [];
-  for (const batch of batches(items, opts.batchSize, opts.groupOf)) {
-    const env = await http.v4<D>("POST", path, opts.query ?? {}, batch);
-    out.push(...pairResults(batch, env, opts.keyOf));
-  }
+  for (const batch of batches(items, opts.batchSize, opts.groupOf)) out.push(...(await sendBatch<I, D>(http, path, batch, opts)));
   return out;
+}
+
+/** One bulk request; a 413 (more items than JOOR takes) splits the batch in two (groups kept whole) and sends both. */
+async function sendBatch<I, D>(
+  http: JoorHttp, path: string, batch: I[], opts: { groupOf?: (item: I) => string; keyOf?: (x: I | D) => string | undefined; query?: Record<string, string> },
+): Promise<ItemResult<I, D>[]> {
+  try {
+    return pairResults<I, D>(batch, await http.v4<D>("POST", path, opts.query ?? {}, batch), opts.keyOf);
+  } catch (error) {
+    if (!(error instanceof JoorPermanentError && error.status === 413)) throw error;
+    const halves = batches(batch, Math.ceil(batch.length / 2), opts.groupOf);
+    if (halves.length < 2) throw error;
+    const out: ItemResult<I, D>[] = [];
+    for (const half of halves) out.push(...(await sendBatch<I, D>(http, path, half, opts)));
+    return out;
+  }
 }
 
 /** What upsertBulk needs to know about one kind of v4 record. */
