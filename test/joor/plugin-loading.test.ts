@@ -25,8 +25,8 @@ describe.each(testDatabaseKinds)("JOOR migrations on %s", (kind) => {
       await ds.runMigrations();
       const diff = await ds.driver.createSchemaBuilder().log();
       expect(diff.upQueries.map((q) => q.query)).toEqual([]);
-      await ds.undoLastMigration();
-      const tables = await ds.createQueryRunner().getTables(["joor_sync_record", "joor_linesheet", "joor_linesheet_product", "joor_credit_window"]);
+      for (let i = 0; i < joor.migrations!.length; i++) await ds.undoLastMigration();
+      const tables = await ds.createQueryRunner().getTables(["joor_sync_record", "joor_linesheet", "joor_linesheet_product", "joor_credit_window", "joor_inbound_order"]);
       expect(tables).toEqual([]);
     } finally {
       if (ds.isInitialized) await ds.destroy();

@@ -177,4 +177,29 @@ describe("import-orders (seed rules)", () => {
     expect(await count()).toBe(before);
     expect(again.summary).toMatchObject({ pulled: 0, imported: 0 });
   });
+
+  it("a dry run reports what would be imported and held, exports nothing in JOOR and writes nothing", async () => {
+    const c = await customer(env);
+    const [upc] = await product(env);
+    const good = place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }] });
+    const bad = place(env, { customer_code: c.code, lines: [{ upc: "5012345678900", quantity: 1 }] });
+    const job = await env.run("import-orders", { dryRun: true });
+    expect(job.state).toBe("SUCCEEDED");
+    expect(job.summary).toMatchObject({ dryRun: true, wouldImport: 1, wouldHold: 1, heldByReason: { UNKNOWN_BARCODE: 1 } });
+    expect(await inbound(env, good)).toBeNull();
+    expect(await importedOrders(env, good)).toEqual([]);
+    expect(env.sandbox.state.account().orders.get(Number(good))!.export_bucket).toBe("NEW");
+    await run();
+    expect(await importedOrders(env, good)).toHaveLength(1);
+    expect((await inbound(env, bad)).state).toBe("HELD");
+  });
+
+  it("enabling the connector schedules import-orders every 10 minutes (once; a changed schedule is kept)", async () => {
+    const list = async () => (await env.admin.ok(`{ jobSchedules { connector operation intervalMinutes enabled } }`)).jobSchedules
+      .filter((x: any) => x.operation === "import-orders");
+    expect(await list()).toEqual([{ connector: "joor", operation: "import-orders", intervalMinutes: 10, enabled: true }]);
+    await env.admin.ok(`mutation { setJobSchedule(input: { connector: "joor", operation: "import-orders", intervalMinutes: 30 }) { id } }`);
+    await env.admin.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
+    expect(await list()).toEqual([{ connector: "joor", operation: "import-orders", intervalMinutes: 30, enabled: true }]);
+  });
 });
