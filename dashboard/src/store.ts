@@ -4,6 +4,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { gql, subscribe } from "./api";
 import { addSample, Sample } from "./rate";
+import { isNewer } from "./job-order";
 
 export interface Job {
   id: string;
@@ -74,7 +75,7 @@ class JobStore {
 
   private apply(job: Job): void {
     const old = this.jobs.get(job.id);
-    if (old && Date.parse(old.updatedAt) > Date.parse(job.updatedAt)) return; // an older event, late
+    if (old && !isNewer(job, old)) return; // a late, older event
     this.jobs.set(job.id, job);
     if (job.startedAt) {
       const s = addSample(this.samples.get(job.id) ?? [], { t: Date.parse(job.updatedAt), done: job.processed + job.failed });

@@ -49,3 +49,20 @@ describe("job rate, elapsed time and an honest ETA", () => {
     expect(formatRate(null)).toBe("—");
   });
 });
+
+import { isNewer } from "../../dashboard/src/job-order";
+
+describe("which event of a job the page shows", () => {
+  const running = { state: "RUNNING", updatedAt: "2026-01-01T00:00:10.500Z", processed: 40, failed: 0, attempts: 1 };
+  it("the terminal state is always shown, even when its time is coarser than the last live event's", () => {
+    expect(isNewer({ ...running, state: "CANCELLED", updatedAt: "2026-01-01T00:00:10.000Z" }, running)).toBe(true);
+  });
+  it("a finished job never goes back to running; a late, older progress event is ignored", () => {
+    expect(isNewer(running, { ...running, state: "SUCCEEDED" })).toBe(false);
+    expect(isNewer({ ...running, processed: 30, updatedAt: "2026-01-01T00:00:10.400Z" }, running)).toBe(false);
+    expect(isNewer({ ...running, processed: 41, updatedAt: "2026-01-01T00:00:10.600Z" }, running)).toBe(true);
+  });
+  it("a new attempt replaces the old one's counters", () => {
+    expect(isNewer({ ...running, attempts: 2, processed: 0 }, running)).toBe(true);
+  });
+});
