@@ -12,9 +12,8 @@ export interface CustomerRecord {
   addresses: AddressRecord[];
 }
 
-export interface AddressRecord {
-  id: number;
-  type: "DELIVERY" | "ACCOUNTS" | "STORE";
+/** The content of an address, as Selvedge keeps it (customer records, order snapshots, JOOR orders). */
+export interface AddressFields {
   name: string | null;
   company: string | null;
   line1: string;
@@ -25,6 +24,11 @@ export interface AddressRecord {
   countryCode: string;
   phone: string | null;
   email: string | null;
+}
+
+export interface AddressRecord extends AddressFields {
+  id: number;
+  type: "DELIVERY" | "ACCOUNTS" | "STORE";
 }
 
 export interface MappingProblem {

@@ -3,6 +3,7 @@ import { parseMoney, formatUnits } from "../../../src/domain/money";
 import { MAX_LINE_QUANTITY } from "../../../src/modules/order/order-rules";
 import { decimal, date, integer, list, read, text, timestamp } from "./raw-values";
 import { InboundReason, reason } from "./reasons";
+import type { AddressFields } from "../mapping/customer";
 
 /**
  * Pure: one raw JOOR v2 order (as JSON.parse gave it, however messy) → the values Selvedge needs, plus every
@@ -15,20 +16,10 @@ export const LIMITS = {
   name: 200, line: 200, city: 100, region: 100, postalCode: 20, phone: 50, email: 254, upc: 14,
 };
 
-export interface InboundAddress {
+export interface InboundAddress extends AddressFields {
   type: "DELIVERY" | "ACCOUNTS";
   /** JOOR's shipping_code / billing_code. */
   code: string | null;
-  name: string | null;
-  company: string | null;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string | null;
-  countryCode: string;
-  phone: string | null;
-  email: string | null;
 }
 
 export interface InboundLine {
