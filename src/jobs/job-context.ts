@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import { DataSource } from "typeorm";
+import { BrandScope } from "../db/brand-scope";
 import { Brand } from "../entities/brand.entity";
 import { JobLogger, OperationContext, RecordIssue } from "../plugin/define-plugin";
 import { SettingsValues, SettingsDeclaration } from "../plugin/settings";
@@ -147,6 +148,7 @@ export function buildOperationContext(
       // in the write chain: the issues reported before it are stored first, so its `failed` matches the stored rows
       return run.writeOrThrow(() => deps.saveCheckpoint(json));
     },
+    data: BrandScope.of(ds, job.brandId),
     ds,
     services: deps.services,
   };

@@ -1,5 +1,6 @@
 import type { DataSource, MigrationInterface } from "typeorm";
 import type { Logger } from "pino";
+import type { BrandScope } from "../db/brand-scope";
 import type { AppServices } from "../services/app-services";
 import type { SettingsDeclaration, SettingsValues } from "./settings";
 
@@ -88,6 +89,9 @@ export interface OperationContext<S extends SettingsDeclaration = SettingsDeclar
    * because their records are done again. Save it after the records it covers are written. Also in dry runs.
    */
   saveCheckpoint(value: unknown): Promise<void>;
+  /** The job's brand's data: every read filtered to it, every write stamped with it (src/db/brand-scope.ts). */
+  data: BrandScope;
+  /** @deprecated the raw data source; use `data` (being removed from plugins). */
   ds: DataSource;
   services: AppServices;
 }
