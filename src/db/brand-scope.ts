@@ -10,12 +10,17 @@ import {
   SelectQueryBuilder,
 } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import type { Role } from "../entities/user.entity";
+import { columnHydrator, selectEntityRows, selectRows } from "./hot-rows";
 
 /**
  * Tenancy by construction: the only way module and plugin code reaches brand-owned rows.
  *
- * A `BrandScope` is built once per request (from the token) or per job (from the job's brand) and carries the
- * current unit of work. Every read merges `brandId` into its `where` last (so a caller cannot widen it), every
+ * A `BrandScope` is THE request/job context of the data layer: the brand, who acts (user id and role, when a
+ * user does: absent in jobs), and the current unit of work. It is built once per request (from the token,
+ * lazily: src/api/context.ts) or per job (from the job's brand: src/jobs/job-context.ts). Services take it
+ * as their first argument instead of a `brandId` and an optional `EntityManager`; writes that belong together
+ * compose by calling those services with the scope `scope.transaction(...)` yields. Every read merges `brandId` into its `where` last (so a caller cannot widen it), every
  * write stamps it, and query builders start already filtered. Unscoped access goes through `SystemData`
  * (system-data.ts), which is named so that its few uses stand out.
  */
@@ -129,6 +134,12 @@ export class ScopedRepository<E extends BrandOwned> {
   }
 }
 
+/** Who acts in a scope: the authenticated user (requests); absent for jobs. */
+export interface ScopeActor {
+  userId: number;
+  role: Role;
+}
+
 /** One brand's view of the database, in one unit of work (the data source itself, or a transaction). */
 export class BrandScope {
   private readonly repos = new Map<EntityTarget<BrandOwned>, ScopedRepository<BrandOwned>>();
@@ -138,11 +149,13 @@ export class BrandScope {
     private readonly manager: EntityManager,
     /** True inside `transaction()`: a nested call joins the same unit of work. */
     readonly inTransaction = false,
+    /** The user acting (requests), or undefined (jobs). */
+    readonly actor?: ScopeActor,
   ) {}
 
-  static of(ds: DataSource, brandId: number): BrandScope {
+  static of(ds: DataSource, brandId: number, actor?: ScopeActor): BrandScope {
     if (!Number.isInteger(brandId) || brandId <= 0) throw new TenancyViolation(`Invalid brand id ${brandId}`);
-    return new BrandScope(brandId, ds.manager);
+    return new BrandScope(brandId, ds.manager, false, actor);
   }
 
   /** The scoped repository of a brand-owned entity. */
@@ -158,16 +171,38 @@ export class BrandScope {
   /** Runs `work` in one transaction with a scope on it; inside a transaction already, joins it. */
   transaction<T>(work: (scope: BrandScope) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
-    return this.manager.transaction((manager) => work(new BrandScope(this.brandId, manager, true)));
+    return this.manager.transaction((manager) => work(new BrandScope(this.brandId, manager, true, this.actor)));
   }
 
   /**
    * Raw SQL for hot paths (e.g. hot-rows.ts); the statement MUST filter on the brand, which is passed as the
    * first parameter: `scope.sql("SELECT … WHERE brandId = ? AND …", [id])`.
    */
-  sql<T = Record<string, unknown>>(statement: string, parameters: unknown[] = []): Promise<T[]> {
+  async sql<T = Record<string, unknown>>(statement: string, parameters: unknown[] = []): Promise<T[]> {
     if (!/\bbrandId\b/.test(statement)) throw new TenancyViolation("Scoped SQL must filter on brandId");
     return this.manager.query(statement, [this.brandId, ...parameters]);
+  }
+
+  /**
+   * Hot-path raw SELECT returning rows as arrays (hot-rows.ts `selectRows`). The statement must filter on the
+   * brand; the caller passes the brand among `parameters` itself (statements often name it more than once), so
+   * this checks the statement names brandId and that the scope's brand is among the parameters. Reads outside
+   * the unit of work on MySQL (the pool): use it for reads only.
+   */
+  async rows(statement: string, parameters: unknown[]): Promise<unknown[][]> {
+    if (!/\bbrandId\b/.test(statement) || !parameters.includes(this.brandId)) throw new TenancyViolation("Scoped SQL must filter on the scope's brandId");
+    return selectRows(this.manager.connection, statement, parameters);
+  }
+
+  /** Whole entities through a scoped query builder with the hot-row reader (hot-rows.ts `selectEntityRows`). */
+  async entityRows<E extends BrandOwned>(qb: SelectQueryBuilder<E>): Promise<E[]> {
+    if (!Object.values(qb.getParameters()).includes(this.brandId)) throw new TenancyViolation("Scoped rows need a brand-filtered query builder");
+    return selectEntityRows(this.manager.connection, qb);
+  }
+
+  /** Converts one raw column value as TypeORM would (hot-rows.ts `columnHydrator`). */
+  hydrator(entity: EntityTarget<ObjectLiteral>, property: string): (value: unknown) => unknown {
+    return columnHydrator(this.manager.connection, entity, property);
   }
 
   /** The database type ("better-sqlite3", "mysql", "mariadb"), for dialect choices in raw SQL. */
