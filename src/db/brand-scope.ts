@@ -7,6 +7,7 @@ import {
   FindOneOptions,
   FindOptionsWhere,
   ObjectLiteral,
+  SaveOptions,
   SelectQueryBuilder,
 } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
@@ -115,12 +116,18 @@ export class ScopedRepository<E extends BrandOwned> {
   }
 
   /** Saves entities of this brand: a new one is stamped; one that belongs to another brand is refused. */
-  save<T extends DeepPartial<E>>(entity: T): Promise<T & E>;
-  save<T extends DeepPartial<E>>(entities: T[]): Promise<(T & E)[]>;
-  save<T extends DeepPartial<E>>(entityOrEntities: T | T[]): Promise<(T & E) | (T & E)[]> {
+  save<T extends DeepPartial<E>>(entity: T, options?: SaveOptions): Promise<T & E>;
+  save<T extends DeepPartial<E>>(entities: T[], options?: SaveOptions): Promise<(T & E)[]>;
+  save<T extends DeepPartial<E>>(entityOrEntities: T | T[], options?: SaveOptions): Promise<(T & E) | (T & E)[]> {
     const list = Array.isArray(entityOrEntities) ? entityOrEntities : [entityOrEntities];
     for (const entity of list) this.stamp(entity as DeepPartial<E> & { brandId?: number });
-    return this.repo.save(entityOrEntities as T & DeepPartial<E>) as Promise<(T & E) | (T & E)[]>;
+    return this.repo.save(entityOrEntities as T & DeepPartial<E>, options) as Promise<(T & E) | (T & E)[]>;
+  }
+
+  /** Inserts or updates rows stamped with this brand, on the unique key `conflictPaths` (which should lead with or imply the brand). */
+  async upsert(values: Omit<QueryDeepPartialEntity<E>, "brandId"> | Omit<QueryDeepPartialEntity<E>, "brandId">[], conflictPaths: string[]): Promise<void> {
+    const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, brandId: this.brandId }) as QueryDeepPartialEntity<E>);
+    if (rows.length > 0) await this.repo.upsert(rows, { conflictPaths });
   }
 
   /** A query builder already filtered to this brand (`alias.brandId = :scopeBrandId`). Add joins with their own brand clause. */

@@ -41,11 +41,11 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     identity,
     customers: new CustomerService(ds),
     orders: new OrderService(ds),
-    seasons: new SeasonService(ds),
-    products: new ProductService(ds),
-    variants: new VariantService(ds),
-    prices: new PriceService(ds),
-    stock: new StockService(ds),
+    seasons: new SeasonService(),
+    products: new ProductService(),
+    variants: new VariantService(),
+    prices: new PriceService(),
+    stock: new StockService(),
     images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
   };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { brandOf, type RequestContext } from "../../../src/api/context";
+import type { BrandScope } from "../../../src/db/brand-scope";
 import { JoorSettingsService, JOOR } from "../settings/settings.service";
 
 /**
@@ -15,6 +16,12 @@ export async function joorBrand(ctx: RequestContext): Promise<number> {
     });
   }
   return brandId;
+}
+
+/** The caller's brand scope, when the brand has the JOOR module (same check as joorBrand). */
+export async function joorScope(ctx: RequestContext): Promise<BrandScope> {
+  await joorBrand(ctx);
+  return ctx.scope;
 }
 
 export function settingsService(ctx: RequestContext): JoorSettingsService {

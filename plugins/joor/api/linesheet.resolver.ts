@@ -9,7 +9,7 @@ import { LinesheetService } from "../catalogue/linesheet.service";
 import {
   CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, JoorLinesheetConnection, JoorLinesheetProductConnection, JoorLinesheetView, UpdateJoorLinesheetInput,
 } from "../catalogue/linesheet.types";
-import { joorBrand } from "./guard";
+import { joorBrand, joorScope } from "./guard";
 
 const service = (ctx: RequestContext) => new LinesheetService(ctx.ds);
 const view = (l: JoorLinesheet): JoorLinesheetView => Object.assign(new JoorLinesheetView(), l);
@@ -39,7 +39,7 @@ export class JoorLinesheetResolver {
 
   @FieldResolver(() => Season)
   async season(@Root() l: JoorLinesheetView, @Ctx() ctx: RequestContext): Promise<Season> {
-    return ctx.services.seasons.get(await joorBrand(ctx), l.seasonId);
+    return ctx.services.seasons.get(await joorScope(ctx), l.seasonId);
   }
 
   @FieldResolver(() => Int, { description: "Products on the linesheet" })

@@ -12,7 +12,8 @@ import { Season } from "../../entities/season.entity";
 import { User } from "../../entities/user.entity";
 import { customerLoader } from "../customer/customer.resolver";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
-import { orderAddressesLoader, orderLinesLoader, seasonLoader, userLoader } from "./order.loaders";
+import { seasonLoader } from "../season/season.loaders";
+import { orderAddressesLoader, orderLinesLoader, userLoader } from "./order.loaders";
 import { orderTotalUnits } from "./order-totals";
 
 export const OrderConnection = ConnectionType(Order);
