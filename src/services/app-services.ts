@@ -39,7 +39,7 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
   return {
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,
-    customers: new CustomerService(ds),
+    customers: new CustomerService(),
     orders: new OrderService(ds),
     seasons: new SeasonService(),
     products: new ProductService(),

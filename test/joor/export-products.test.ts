@@ -101,7 +101,7 @@ describe("export-products", () => {
     await env.run("export-products");
     const [c] = await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId }, take: 1 }) as any[];
     const [p] = await env.server.app.ds.getRepository("product").find({ where: { brandId: env.brandId, active: true }, order: { id: "ASC" }, take: 1 }) as any[];
-    await env.server.app.services.customers.update(env.brandId, { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never, c.id);
+    await env.server.app.services.customers.update(scopeFor(env.server.app, env.brandId), { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never, c.id);
     await env.server.app.services.products.update(scopeFor(env.server.app, env.brandId), { id: String(p.id), description: "Now with pockets" } as never, p.id);
     const writes = env.sandboxWrites();
     const customers = await env.run("export-customers");

@@ -80,7 +80,7 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
     },
     customer: async (input = {}) => {
       const n = ++counter;
-      const c = await services.customers.create(brandId, {
+      const c = await services.customers.create(scopeFor(server.app, brandId), {
         name: `Customer ${n}`, accountCode: `C${String(n).padStart(5, "0")}`, status: "ACTIVE", currency: "EUR", email: `buyer${n}@shop.test`,
         addresses: [
           { type: "DELIVERY", name: "Warehouse", line1: `${n} Dock Road`, city: "London", countryCode: "GB", postalCode: "E1 1AA" },

@@ -14,6 +14,7 @@ import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
 import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
 import { InboundReason, reason } from "./reasons";
 import { seasonMatcher } from "./season-match";
+import { BrandScope } from "../../../src/db/brand-scope";
 
 /**
  * Imports staged (and held) inbound orders: per page of rows, one query each for customers, barcodes, seasons
@@ -114,7 +115,7 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
     return { order: parsed.order, reasons: parsed.order ? parsed.reasons : parsed.reasons.length ? parsed.reasons : [reason("NOT_AN_ORDER", "unreadable order")] };
   });
   const orders = prepared.map((p) => p.order).filter((o): o is InboundOrder => o !== null);
-  const customers = await deps.services.customers.findByAccountCodes(brandId, orders.map((o) => o.customerCode));
+  const customers = await deps.services.customers.findByAccountCodes(BrandScope.of(ds, brandId), orders.map((o) => o.customerCode));
   const barcodes = [...new Set(orders.flatMap((o) => o.lines.flatMap((l) => barcodeCandidates(l.upc))))];
   const variants = new Map<string, { id: number }>();
   for (let i = 0; i < barcodes.length; i += 1000) {
@@ -214,6 +215,7 @@ async function importOne(
   const { ds, brandId, services } = deps;
   const now = deps.now?.() ?? new Date();
   return ds.transaction(async (m) => {
+    const tx = new BrandScope(brandId, m, true); // the core services' unit of work: this transaction
     const mysql = isMysql(m.connection.options);
     const locked = (await m.query(`SELECT state, version FROM joor_inbound_order WHERE id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id])) as { state: string; version: number }[];
     const current = locked[0];
@@ -224,7 +226,7 @@ async function importOne(
       // Read again inside the transaction: another run may have added the same address meanwhile.
       const fresh = await m.getRepository(Address).findBy({ brandId, customerId });
       const toAdd = missingAddresses(fresh, addresses);
-      if (toAdd.length) added = await services.customers.addAddressesWith(m, brandId, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
+      if (toAdd.length) added = await services.customers.addAddressesWith(tx, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
     }
     await m.query(
       "UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = ?, importedAt = ?, attempts = attempts + 1, reasons = ?, reasonCodes = ? WHERE id = ?",

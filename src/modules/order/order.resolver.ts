@@ -10,7 +10,7 @@ import { OrderLine } from "../../entities/order-line.entity";
 import { Order } from "../../entities/order.entity";
 import { Season } from "../../entities/season.entity";
 import { User } from "../../entities/user.entity";
-import { customerLoader } from "../customer/customer.resolver";
+import { customerLoader } from "../customer/customer.loaders";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
 import { seasonLoader } from "../season/season.loaders";
 import { orderAddressesLoader, orderLinesLoader, userLoader } from "./order.loaders";

@@ -33,7 +33,7 @@ export function graphqlSeeder(client: GraphQLClient): SelvedgeSeeder {
 export function serviceSeeder(services: AppServices, scope: BrandScope): SelvedgeSeeder {
   return {
     products: async (inputs) => { for (const p of inputs) await services.products.create(scope, p as never); },
-    customers: async (inputs) => { for (const c of inputs) await services.customers.create(scope.brandId, c as never); },
+    customers: async (inputs) => { for (const c of inputs) await services.customers.create(scope, c as never); },
   };
 }
 
