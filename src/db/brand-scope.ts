@@ -7,6 +7,7 @@ import {
   FindOneOptions,
   FindOptionsWhere,
   ObjectLiteral,
+  Repository,
   SaveOptions,
   SelectQueryBuilder,
 } from "typeorm";
@@ -109,10 +110,11 @@ export class ScopedRepository<E extends BrandOwned> {
     return this.repo.create({ ...values, brandId: this.brandId } as DeepPartial<E>);
   }
 
-  /** Inserts rows stamped with this brand. */
-  async insert(values: Omit<QueryDeepPartialEntity<E>, "brandId"> | Omit<QueryDeepPartialEntity<E>, "brandId">[]): Promise<void> {
+  /** Inserts rows stamped with this brand; returns their generated identifiers (in order). */
+  async insert(values: Omit<QueryDeepPartialEntity<E>, "brandId"> | Omit<QueryDeepPartialEntity<E>, "brandId">[]): Promise<ObjectLiteral[]> {
     const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, brandId: this.brandId }) as QueryDeepPartialEntity<E>);
-    if (rows.length > 0) await this.repo.insert(rows);
+    if (rows.length === 0) return [];
+    return (await this.repo.insert(rows)).identifiers;
   }
 
   /** Saves entities of this brand: a new one is stamped; one that belongs to another brand is refused. */
@@ -212,8 +214,63 @@ export class BrandScope {
     return columnHydrator(this.manager.connection, entity, property);
   }
 
+  /**
+   * The repository of a child entity without `brandId` whose rows belong to a brand-owned parent (an order's
+   * address snapshots). It is NOT filtered: reach its rows only by parent ids read through this scope in the
+   * same unit of work. Refuses a brand-owned entity (use `repo`). The architecture test lists its callers.
+   */
+  ownedThrough<E extends ObjectLiteral>(entity: EntityTarget<E>): Repository<E> {
+    if (this.manager.connection.getMetadata(entity).findColumnWithPropertyName("brandId")) {
+      throw new TenancyViolation("ownedThrough is for entities without brandId: use repo()");
+    }
+    return this.manager.getRepository(entity);
+  }
+
+  /**
+   * A raw statement in this unit of work (lean write paths such as the order bulk writer): it must name brandId and
+   * carry the scope's brand among its parameters. Returns the insert id, affected rows and selected rows.
+   */
+  async execute(statement: string, parameters: unknown[]): Promise<RawResult> {
+    if (!/\bbrandId\b/.test(statement) || !parameters.includes(this.brandId)) throw new TenancyViolation("Scoped SQL must filter on the scope's brandId");
+    return execute(this.manager, statement, parameters);
+  }
+
+  /** Like `execute`, for a child table without brandId (see `ownedThrough`): parent ids read through this scope only. */
+  executeOnChildren(statement: string, parameters: unknown[]): Promise<RawResult> {
+    return execute(this.manager, statement, parameters);
+  }
+
+  /**
+   * On MySQL/MariaDB, a row lock on the scope's brand until the transaction ends (writers of one brand take
+   * turns, e.g. order numbering). SQLite has a single writer already.
+   */
+  async lockBrand(): Promise<void> {
+    if (this.dialect !== "mysql" && this.dialect !== "mariadb") return;
+    await this.manager.query("SELECT id FROM brand WHERE id = ? FOR UPDATE", [this.brandId]);
+  }
+
   /** The database type ("better-sqlite3", "mysql", "mariadb"), for dialect choices in raw SQL. */
   get dialect(): string {
     return this.manager.connection.options.type;
   }
+}
+
+/** What a raw statement gives back. */
+export interface RawResult {
+  insertId: number;
+  affected: number;
+  rows: Record<string, unknown>[];
+}
+
+async function execute(m: EntityManager, sql: string, params: unknown[]): Promise<RawResult> {
+  const qr = m.queryRunner ?? m.connection.createQueryRunner();
+  let r: { raw: unknown; affected?: number; records?: unknown[] };
+  try {
+    r = (await qr.query(sql, params, true)) as typeof r;
+  } finally {
+    if (!m.queryRunner) await qr.release();
+  }
+  const raw = r.raw as { insertId?: number } | number | bigint | unknown[];
+  const insertId = typeof raw === "number" || typeof raw === "bigint" ? Number(raw) : Number((raw as { insertId?: number })?.insertId ?? 0);
+  return { insertId, affected: r.affected ?? 0, rows: (r.records ?? (Array.isArray(raw) ? raw : [])) as Record<string, unknown>[] };
 }

@@ -40,7 +40,7 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,
     customers: new CustomerService(),
-    orders: new OrderService(ds),
+    orders: new OrderService(),
     seasons: new SeasonService(),
     products: new ProductService(),
     variants: new VariantService(),

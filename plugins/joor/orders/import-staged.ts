@@ -220,7 +220,7 @@ async function importOne(
     const locked = (await m.query(`SELECT state, version FROM joor_inbound_order WHERE id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id])) as { state: string; version: number }[];
     const current = locked[0];
     if (!current || (current.state !== "STAGED" && current.state !== "HELD") || Number(current.version) !== row.version) return "skipped" as const;
-    const result = await services.orders.createImportedOrderPrechecked(brandId, data, known, m);
+    const result = await services.orders.createImportedOrderPrechecked(tx, data, known);
     let added: Address[] = [];
     if (result.created && missingAddresses(known, addresses).length) {
       // Read again inside the transaction: another run may have added the same address meanwhile.

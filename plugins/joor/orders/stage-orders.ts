@@ -4,6 +4,7 @@ import { OrderService } from "../../../src/modules/order/order.service";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { describeChanges } from "./order-changes";
 import { parseInboundOrder } from "./parse-order";
+import { BrandScope } from "../../../src/db/brand-scope";
 
 /**
  * Staging: the raw orders of one JOOR page are written to joor_inbound_order in one transaction, before anything
@@ -106,7 +107,7 @@ async function restage(m: EntityManager, orders: OrderService, row: JoorInboundO
   const at = after?.dateModified ?? now;
   const all = [...(row.changes ? (JSON.parse(row.changes) as string[]) : []), ...changes];
   await repo.update({ id: row.id }, { latestPayload: item.json, platformModifiedAt: at, changes: JSON.stringify(all), pulledAt: now });
-  if (row.orderId !== null) await orders.flagPlatformModified(row.brandId, row.orderId, at, m);
+  if (row.orderId !== null) await orders.flagPlatformModified(new BrandScope(row.brandId, m, true), row.orderId, at);
   result.modified.push({ externalOrderId: row.externalOrderId, orderId: row.orderId, changes: changes.length ? changes : ["JOOR reports a change (no line, quantity, address or ship-window difference)"] });
 }
 

@@ -12,14 +12,14 @@ import { User } from "../../entities/user.entity";
 export function orderLinesLoader(ctx: RequestContext): DataLoader<number, OrderLine[]> {
   return ctx.loaders.get("order.linesByOrder", () => {
     const scope = ctx.scope;
-    return new DataLoader((ids: readonly number[]) => ctx.services.orders.linesByOrder(scope.brandId, ids));
+    return new DataLoader((ids: readonly number[]) => ctx.services.orders.linesByOrder(scope, ids));
   });
 }
 
 export function orderAddressesLoader(ctx: RequestContext): DataLoader<number, OrderAddress[]> {
   return ctx.loaders.get("order.addressesByOrder", () => {
     const scope = ctx.scope;
-    return new DataLoader((ids: readonly number[]) => ctx.services.orders.addressesByOrder(scope.brandId, ids));
+    return new DataLoader((ids: readonly number[]) => ctx.services.orders.addressesByOrder(scope, ids));
   });
 }
 
