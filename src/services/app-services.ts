@@ -10,6 +10,7 @@ import { VariantService } from "../modules/catalogue/variant.service";
 import { PriceService } from "../modules/catalogue/price.service";
 import { StockService } from "../modules/catalogue/stock.service";
 import { AddressPolicy } from "../net/address-policy";
+import { SystemData } from "../db/system-data";
 import { ImageService } from "../modules/images/images.service";
 import { createJobServices, JobPlatform, JobServices } from "../jobs/job-services";
 
@@ -46,6 +47,6 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(),
     prices: new PriceService(),
     stock: new StockService(),
-    images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
+    images: new ImageService(new SystemData(ds), _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
   };
 }

@@ -33,7 +33,7 @@ describe("JOOR export-all", () => {
       const ov = await s.app.ds.getRepository(Variant).save({ brandId: other.id, productId: op.id, size: "S", position: 0, barcode: "4006381333931", active: true });
       const os = await s.app.services.seasons.create(scopeFor(s.app, other.id), { name: "OTHER SEASON", startDate: "2026-02-01", code: null } as never);
       await s.app.services.stock.setStockLevels(scopeFor(s.app, other.id), [{ variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 }] as never);
-      await s.app.services.images.attach(other.id, op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
+      await s.app.services.images.attach(scopeFor(s.app, other.id), op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
     });
     afterAll(() => env.stop());
 

@@ -126,5 +126,5 @@ export async function customer(s: TestServer, name: string, accountCode: string 
 
 export async function attachImage(s: TestServer, productId: number, position: number, width: number, height: number, colour = { r: 120, g: 40, b: 90 }) {
   const data = await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
-  return s.app.services.images.attach(s.brandId, productId, position, { url: `data:image/png;base64,${data.toString("base64")}` });
+  return s.app.services.images.attach(scopeFor(s.app, s.brandId), productId, position, { url: `data:image/png;base64,${data.toString("base64")}` });
 }
