@@ -1,3 +1,4 @@
+import { SystemData } from "../db/system-data";
 import "reflect-metadata";
 import { Command } from "commander";
 import { DataSource } from "typeorm";
@@ -18,7 +19,7 @@ import { addRemoteCommands, JobDidNotSucceed } from "./remote-commands";
 async function withIdentity<T>(work: (identity: IdentityService, ds: DataSource) => Promise<T>): Promise<T> {
   const ds = await openDatabase({ databaseUrl: loadConfig().databaseUrl });
   try {
-    return await work(new IdentityService(ds), ds);
+    return await work(new IdentityService(new SystemData(ds)), ds);
   } finally {
     await ds.destroy();
   }

@@ -36,7 +36,7 @@ export interface ServiceDeps {
 }
 
 export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps: ServiceDeps): AppServices {
-  const identity = new IdentityService(ds);
+  const identity = new IdentityService(new SystemData(ds));
   return {
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,
