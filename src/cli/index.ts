@@ -65,12 +65,12 @@ export function buildCli(): Command {
     .requiredOption("--role <role>", "ADMIN, EDITOR or VIEWER")
     .action((o) => withIdentity(async (id) => {
       const b = await id.brandBySlug(o.brand);
-      const u = await id.createUser(b.id, { name: o.name, email: o.email, role: String(o.role).toUpperCase() });
+      const u = await id.createUser(id.scopeFor(b.id), { name: o.name, email: o.email, role: String(o.role).toUpperCase() });
       print(`user ${u.email} created (id ${u.id}, role ${u.role})`);
     }));
   user.command("list").requiredOption("--brand <slug>").action((o) => withIdentity(async (id) => {
     const b = await id.brandBySlug(o.brand);
-    for (const u of await id.listUsers(b.id)) print(`${u.id}\t${u.email}\t${u.role}\t${u.active ? "active" : "inactive"}`);
+    for (const u of await id.listUsers(id.scopeFor(b.id))) print(`${u.id}\t${u.email}\t${u.role}\t${u.active ? "active" : "inactive"}`);
   }));
 
   const token = program.command("token").description("Manage API tokens");
@@ -84,23 +84,23 @@ export function buildCli(): Command {
       const b = await id.brandBySlug(o.brand);
       const role = String(o.role).toUpperCase();
       if (!isRole(role)) throw new Error(`--role must be ADMIN, EDITOR or VIEWER, not ${o.role}`);
-      const users = await id.listUsers(b.id);
+      const users = await id.listUsers(id.scopeFor(b.id));
       const email = (o.user ?? `${role.toLowerCase()}-service@${b.slug}.local`).toLowerCase();
       const u = users.find((x) => x.email === email) ?? (o.user
         ? undefined
-        : await id.createUser(b.id, { name: `${role} service`, email, role }));
+        : await id.createUser(id.scopeFor(b.id), { name: `${role} service`, email, role }));
       if (!u) throw new Error(`No user ${email} in brand ${b.slug}`);
-      const { token: secret, apiToken } = await id.createToken(b.id, u.id, o.name);
+      const { token: secret, apiToken } = await id.createToken(id.scopeFor(b.id), u.id, o.name);
       print(`token ${apiToken.id} for ${u.email} (${u.role}); shown once:`);
       print(secret);
     }));
   token.command("list").requiredOption("--brand <slug>").action((o) => withIdentity(async (id) => {
     const b = await id.brandBySlug(o.brand);
-    for (const t of await id.listTokens(b.id)) print(`${t.id}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? "revoked" : "active"}`);
+    for (const t of await id.listTokens(id.scopeFor(b.id))) print(`${t.id}\t${t.prefix}…\t${t.name}\t${t.revokedAt ? "revoked" : "active"}`);
   }));
   token.command("revoke").requiredOption("--brand <slug>").requiredOption("--id <id>").action((o) => withIdentity(async (id) => {
     const b = await id.brandBySlug(o.brand);
-    await id.revokeToken(b.id, Number(o.id));
+    await id.revokeToken(id.scopeFor(b.id), Number(o.id));
     print(`token ${o.id} revoked`);
   }));
   addRemoteCommands(program);

@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 import { Brand } from "../entities/brand.entity";
 import { SelvedgeConfig } from "../config/config";
 import { IdentityService } from "../modules/identity/identity.service";
+import { BrandScope } from "../db/brand-scope";
 
 export interface FirstStartResult {
   brandSlug: string;
@@ -17,8 +18,9 @@ export async function firstStart(ds: DataSource, identity: IdentityService, conf
   if ((await ds.getRepository(Brand).count()) > 0) return null;
   return ds.transaction(async (m) => {
     const brand = await identity.createBrand(config.bootstrapBrand.name, config.bootstrapBrand.slug, ["inventory"], m);
-    const admin = await identity.createUser(brand.id, { name: "Administrator", email: `admin@${brand.slug}.local`, role: "ADMIN" }, m);
-    const { token } = await identity.createToken(brand.id, admin.id, "bootstrap", m, config.bootstrapToken);
+    const scope = new BrandScope(brand.id, m, true); // the new brand, in this transaction
+    const admin = await identity.createUser(scope, { name: "Administrator", email: `admin@${brand.slug}.local`, role: "ADMIN" });
+    const { token } = await identity.createToken(scope, admin.id, "bootstrap", config.bootstrapToken);
     return { brandSlug: brand.slug, adminEmail: admin.email, token };
   });
 }

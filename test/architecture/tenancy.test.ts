@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const ALLOW: Record<string, Allowance> = {
   "src/modules/identity/identity.service.ts": {
     uses: ["SystemData", "EntityManager", "rawSystemAccess"],
-    reason: "brand administration and the token registry: a brand is created before any scope exists (first start, CLI), a token hash is unique across brands",
+    reason: "brand administration: a brand is created (in the caller's transaction at first start) before any scope exists; brands are not brand-owned. Users and tokens go through the scope",
   },
   "src/modules/images/images.service.ts": {
     uses: ["SystemData"],

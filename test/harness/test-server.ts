@@ -42,8 +42,8 @@ export async function startTestServer(overrides: Partial<SelvedgeConfig> = {}): 
 
   const clientFor = async (role: "ADMIN" | "EDITOR" | "VIEWER", brandSlug = config.bootstrapBrand.slug) => {
     const b = await app.services.identity.brandBySlug(brandSlug);
-    const user = await app.services.identity.createUser(b.id, { name: `${role} ${++counter}`, email: `${role.toLowerCase()}${counter}@${b.slug}.test`, role });
-    const { token } = await app.services.identity.createToken(b.id, user.id, "test");
+    const user = await app.services.identity.createUser(app.services.identity.scopeFor(b.id), { name: `${role} ${++counter}`, email: `${role.toLowerCase()}${counter}@${b.slug}.test`, role });
+    const { token } = await app.services.identity.createToken(app.services.identity.scopeFor(b.id), user.id, "test");
     return new GraphQLClient(url, token);
   };
 

@@ -48,8 +48,8 @@ describe.each(["database", "bullmq"])("recovered jobs first (%s queue)", (queue)
     const clients: GraphQLClient[] = [];
     for (let i = 0; i <= WAITING; i++) {
       const brand = await identity.createBrand(`Brand ${i}`, `brand-${i}`);
-      const user = await identity.createUser(brand.id, { name: "Admin", email: `admin@b${i}.test`, role: "ADMIN" });
-      clients.push(new GraphQLClient(api.url!, (await identity.createToken(brand.id, user.id, "test")).token));
+      const user = await identity.createUser(identity.scopeFor(brand.id), { name: "Admin", email: `admin@b${i}.test`, role: "ADMIN" });
+      clients.push(new GraphQLClient(api.url!, (await identity.createToken(identity.scopeFor(brand.id), user.id, "test")).token));
     }
     await ds.destroy();
     const [first, ...others] = clients;

@@ -104,16 +104,16 @@ describe("claims and schedules with several workers on one database", () => {
     const badOp = await admin.fails(`mutation { setJobSchedule(input: { connector: "testconn", operation: "nope", intervalMinutes: 5 }) { id } }`);
     expect(badOp.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "operation" });
     const brand = await a.services.identity.brandBySlug("demo");
-    const viewerUser = await a.services.identity.createUser(brand.id, { name: "V", email: "v@demo.test", role: "VIEWER" });
-    const viewer = new GraphQLClient(a.url!, (await a.services.identity.createToken(brand.id, viewerUser.id, "t")).token);
+    const viewerUser = await a.services.identity.createUser(a.services.identity.scopeFor(brand.id), { name: "V", email: "v@demo.test", role: "VIEWER" });
+    const viewer = new GraphQLClient(a.url!, (await a.services.identity.createToken(a.services.identity.scopeFor(brand.id), viewerUser.id, "t")).token);
     expect((await viewer.ok(`{ jobSchedules { id } }`)).jobSchedules).toHaveLength(1);
     expect((await viewer.fails(`mutation { setJobSchedule(input: { connector: "testconn", operation: "noop", intervalMinutes: 5 }) { id } }`)).extensions?.code).toBe("FORBIDDEN");
     const { jobSchedules } = await admin.ok(`{ jobSchedules { id } }`);
     expect((await viewer.fails(`mutation($id: ID!) { removeJobSchedule(id: $id) }`, { id: jobSchedules[0].id })).extensions?.code).toBe("FORBIDDEN");
 
     const other = await a.services.identity.createBrand("Other", "other-sched");
-    const otherAdmin = await a.services.identity.createUser(other.id, { name: "O", email: "o@o.test", role: "ADMIN" });
-    const otherClient = new GraphQLClient(a.url!, (await a.services.identity.createToken(other.id, otherAdmin.id, "t")).token);
+    const otherAdmin = await a.services.identity.createUser(a.services.identity.scopeFor(other.id), { name: "O", email: "o@o.test", role: "ADMIN" });
+    const otherClient = new GraphQLClient(a.url!, (await a.services.identity.createToken(a.services.identity.scopeFor(other.id), otherAdmin.id, "t")).token);
     expect((await otherClient.ok(`{ jobSchedules { id } }`)).jobSchedules).toEqual([]);
     expect((await otherClient.fails(`mutation($id: ID!) { removeJobSchedule(id: $id) }`, { id: jobSchedules[0].id })).extensions?.code).toBe("NOT_FOUND");
     expect(await admin.ok(`mutation($id: ID!) { removeJobSchedule(id: $id) }`, { id: jobSchedules[0].id })).toEqual({ removeJobSchedule: true });

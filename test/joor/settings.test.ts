@@ -31,7 +31,7 @@ describe("JOOR settings (typed API over the host's store)", () => {
     await env.configure();
     const season = await env.seed.season("AUTUMN/WINTER 20", "2020-08-01", "AW20");
     const s2 = await env.seed.season("SPRING/SUMMER 21", "2021-02-01");
-    const owner = await env.server.app.services.identity.createUser(env.brandId, { name: "Owner", email: "owner@brand.test", role: "EDITOR" });
+    const owner = await env.server.app.services.identity.createUser(env.server.app.services.identity.scopeFor(env.brandId), { name: "Owner", email: "owner@brand.test", role: "EDITOR" });
     const r = await env.admin.ok(UPDATE, { input: {
       importOrderSeasonId: String(season.id), orderOwnerId: String(owner.id), priceSeasonIds: [String(season.id), String(s2.id)],
       atsSeasonIds: [String(s2.id)], importOrderApproved: true,

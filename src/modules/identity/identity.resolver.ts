@@ -11,8 +11,7 @@ export class IdentityResolver {
   @Authorized()
   @Query(() => User, { description: "The user behind the current token" })
   viewer(@Ctx() ctx: RequestContext): Promise<User> {
-    const { brandId, userId } = principalOf(ctx);
-    return ctx.services.identity.user(brandId, userId);
+    return ctx.services.identity.user(ctx.scope, principalOf(ctx).userId);
   }
 
   @Authorized()
@@ -30,31 +29,31 @@ export class IdentityResolver {
   @Authorized()
   @Query(() => [User])
   users(@Ctx() ctx: RequestContext): Promise<User[]> {
-    return ctx.services.identity.listUsers(brandOf(ctx));
+    return ctx.services.identity.listUsers(ctx.scope);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => User)
   createUser(@Arg("input") input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.identity.createUser(brandOf(ctx), input);
+    return ctx.services.identity.createUser(ctx.scope, input);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => User)
   updateUser(@Arg("input") input: UpdateUserInput, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.identity.updateUser(brandOf(ctx), parseId(input.id), input);
+    return ctx.services.identity.updateUser(ctx.scope, parseId(input.id), input);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => User, { description: "Deactivates a user and revokes all their tokens (re-activating the user does not restore them: create new tokens); open subscriptions of those tokens are closed" })
   deactivateUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
-    return ctx.services.identity.updateUser(brandOf(ctx), parseId(id), { active: false });
+    return ctx.services.identity.updateUser(ctx.scope, parseId(id), { active: false });
   }
 
   @Authorized("ADMIN")
   @Query(() => [ApiToken])
   apiTokens(@Ctx() ctx: RequestContext): Promise<ApiToken[]> {
-    return ctx.services.identity.listTokens(brandOf(ctx));
+    return ctx.services.identity.listTokens(ctx.scope);
   }
 
   @Authorized("ADMIN")
@@ -64,13 +63,13 @@ export class IdentityResolver {
     @Arg("name") name: string,
     @Ctx() ctx: RequestContext,
   ): Promise<CreatedApiToken> {
-    return ctx.services.identity.createToken(brandOf(ctx), parseId(userId, "userId"), name);
+    return ctx.services.identity.createToken(ctx.scope, parseId(userId, "userId"), name);
   }
 
   @Authorized("ADMIN")
   @Mutation(() => ApiToken)
   revokeApiToken(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiToken> {
-    return ctx.services.identity.revokeToken(brandOf(ctx), parseId(id));
+    return ctx.services.identity.revokeToken(ctx.scope, parseId(id));
   }
 }
 

@@ -1,4 +1,6 @@
 import { EntityManager, In, IsNull } from "typeorm";
+import type { BrandScope } from "../../db/brand-scope";
+import { isUniqueViolation } from "../../db/db-errors";
 import { SystemData } from "../../db/system-data";
 import { AccessChanges } from "../../auth/revocations";
 import { InputProblems, badInput, notFound } from "../../api/errors";
@@ -13,9 +15,9 @@ import { Role, User } from "../../entities/user.entity";
 export const KNOWN_MODULES = ["inventory", "joor"];
 
 /**
- * Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. Brand administration and
- * the token registry are system-level (a brand is created before any scope exists; a token hash is unique across
- * brands), so this service works through SystemData; every per-brand method still filters on its brand.
+ * Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. Brand administration is
+ * system-level (a brand is created before any scope exists), so it works through SystemData; users and tokens
+ * are brand-owned and go through the BrandScope the caller gives.
  */
 export class IdentityService {
   constructor(
@@ -63,21 +65,26 @@ export class IdentityService {
     return (await this.brand(brandId)).modules.includes(module);
   }
 
-  listUsers(brandId: number): Promise<User[]> {
-    return this.system.repo(User).find({ where: { brandId }, order: { id: "ASC" } });
+  /** A scope for a brand an administrator named (CLI, first start). */
+  scopeFor(brandId: number): BrandScope {
+    return this.system.scopeFor(brandId);
   }
 
-  async user(brandId: number, id: number): Promise<User> {
-    const user = await this.system.repo(User).findOneBy({ id, brandId });
+  listUsers(scope: BrandScope): Promise<User[]> {
+    return scope.repo(User).find({ order: { id: "ASC" } });
+  }
+
+  async user(scope: BrandScope, id: number): Promise<User> {
+    const user = await scope.repo(User).findOneBy({ id });
     if (!user) throw notFound("User", id);
     return user;
   }
 
-  async usersByIds(brandId: number, ids: readonly number[]): Promise<(User | null)[]> {
-    return oneByKey(ids, await this.system.repo(User).findBy({ brandId, id: In([...ids]) }), (u) => u.id);
+  async usersByIds(scope: BrandScope, ids: readonly number[]): Promise<(User | null)[]> {
+    return oneByKey(ids, await scope.repo(User).findBy({ id: In([...ids]) }), (u) => u.id);
   }
 
-  async createUser(brandId: number, input: { name: string; email: string; role: string }, m: EntityManager = this.system.manager): Promise<User> {
+  async createUser(scope: BrandScope, input: { name: string; email: string; role: string }): Promise<User> {
     const p = new InputProblems();
     requiredText(p, "name", input.name, 200);
     requiredText(p, "email", input.email, 254);
@@ -85,12 +92,12 @@ export class IdentityService {
     p.check(isRole(input.role), "role", "must be ADMIN, EDITOR or VIEWER");
     p.throwIfAny();
     const email = input.email.trim().toLowerCase();
-    if (await m.getRepository(User).existsBy({ brandId, email })) throw badInput("email", `A user with email ${email} exists`);
-    return m.getRepository(User).save(m.getRepository(User).create({ brandId, name: input.name.trim(), email, role: input.role as Role, active: true }));
+    if (await scope.repo(User).exists({ email })) throw badInput("email", `A user with email ${email} exists`);
+    return scope.repo(User).save(scope.repo(User).create({ name: input.name.trim(), email, role: input.role as Role, active: true }));
   }
 
-  async updateUser(brandId: number, id: number, input: { name?: string; email?: string; role?: string; active?: boolean }): Promise<User> {
-    const user = await this.user(brandId, id);
+  async updateUser(scope: BrandScope, id: number, input: { name?: string; email?: string; role?: string; active?: boolean }): Promise<User> {
+    const user = await this.user(scope, id);
     const p = new InputProblems();
     if (input.name !== undefined) requiredText(p, "name", input.name, 200);
     if (input.email !== undefined) optionalEmail(p, "email", input.email);
@@ -98,7 +105,7 @@ export class IdentityService {
     p.throwIfAny();
     if (input.email !== undefined) {
       const email = input.email.trim().toLowerCase();
-      if (email !== user.email && (await this.system.repo(User).existsBy({ brandId, email }))) {
+      if (email !== user.email && (await scope.repo(User).exists({ email }))) {
         throw badInput("email", `A user with email ${email} exists`);
       }
       user.email = email;
@@ -108,38 +115,40 @@ export class IdentityService {
     const deactivated = input.active === false && user.active;
     if (input.role !== undefined) user.role = input.role as Role;
     if (input.active !== undefined) user.active = input.active;
-    const saved = await this.system.transaction(async (m) => {
+    const saved = await scope.transaction(async (tx) => {
       // Deactivation revokes every token of the user: re-activating the user later does not bring them back.
-      if (deactivated) await m.getRepository(ApiToken).update({ userId: user.id, brandId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      return m.getRepository(User).save(user);
+      if (deactivated) await tx.repo(ApiToken).update({ userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      return tx.repo(User).save(user);
     });
     if (accessChanged) this.accessChanges.notify({ userId: user.id });
     return saved;
   }
 
-  async createToken(brandId: number, userId: number, name: string, m: EntityManager = this.system.manager, token = generateToken()): Promise<{ token: string; apiToken: ApiToken }> {
+  async createToken(scope: BrandScope, userId: number, name: string, token = generateToken()): Promise<{ token: string; apiToken: ApiToken }> {
     const p = new InputProblems();
     requiredText(p, "name", name, 100);
     p.check(token.length >= 16, "token", "must be at least 16 characters");
     p.throwIfAny();
-    const user = await m.getRepository(User).findOneBy({ id: userId, brandId });
+    const user = await scope.repo(User).findOneBy({ id: userId });
     if (!user) throw notFound("User", userId, "userId");
-    const repo = m.getRepository(ApiToken);
-    if (await repo.existsBy({ tokenHash: hashToken(token) })) throw badInput("token", "This token is already registered");
-    const apiToken = await repo.save(repo.create({ brandId, userId, name: name.trim(), tokenHash: hashToken(token), prefix: tokenDisplayPrefix(token) }));
+    const repo = scope.repo(ApiToken);
+    // a token hash is unique across brands: the unique key decides (another brand's tokens are not read)
+    const apiToken = await repo.save(repo.create({ userId, name: name.trim(), tokenHash: hashToken(token), prefix: tokenDisplayPrefix(token) })).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? badInput("token", "This token is already registered") : error;
+    });
     return { token, apiToken };
   }
 
-  listTokens(brandId: number): Promise<ApiToken[]> {
-    return this.system.repo(ApiToken).find({ where: { brandId }, order: { id: "ASC" } });
+  listTokens(scope: BrandScope): Promise<ApiToken[]> {
+    return scope.repo(ApiToken).find({ order: { id: "ASC" } });
   }
 
-  async revokeToken(brandId: number, id: number): Promise<ApiToken> {
-    const token = await this.system.repo(ApiToken).findOneBy({ id, brandId });
+  async revokeToken(scope: BrandScope, id: number): Promise<ApiToken> {
+    const token = await scope.repo(ApiToken).findOneBy({ id });
     if (!token) throw notFound("ApiToken", id);
     if (!token.revokedAt) {
       token.revokedAt = new Date();
-      await this.system.repo(ApiToken).save(token);
+      await scope.repo(ApiToken).save(token);
     }
     this.accessChanges.notify({ tokenId: token.id });
     return token;
