@@ -50,6 +50,20 @@ describe("brands, users and tokens", () => {
     expect((await s.admin.ok(`{ users { id } }`)).users.length).toBe(before);
   });
 
+  it("a token already registered (in any brand) is refused with BAD_USER_INPUT and nothing is stored", async () => {
+    const identity = s.app.services.identity;
+    const secret = "a-fixed-token-registered-once-0001";
+    const mine = identity.scopeFor(s.brandId);
+    const [me] = await identity.listUsers(mine);
+    await identity.createToken(mine, me.id, "first", secret);
+    const otherId = (await identity.createBrand("Token Other", "token-other")).id;
+    const theirs = identity.scopeFor(otherId);
+    const them = await identity.createUser(theirs, { name: "T", email: "t@token-other.test", role: "ADMIN" });
+    const before = (await identity.listTokens(theirs)).length;
+    await expect(identity.createToken(theirs, them.id, "copy", secret)).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "token" } });
+    expect(await identity.listTokens(theirs)).toHaveLength(before);
+  });
+
   it("another brand's admin sees none of this brand's users or tokens and cannot change them", async () => {
     const other = await s.otherBrand();
     const mine = await s.admin.ok(`{ users { id } apiTokens { id } }`);
