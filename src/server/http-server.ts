@@ -66,7 +66,7 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   });
 
   const apollo = new ApolloServer<RequestContext>({
-    ...(jit ? { gateway: createJitGateway(schema, jit) } : { schema }),
+    ...(jit ? { gateway: createJitGateway(schema, jit), stringifyResult: (value) => jit.stringifyResult(value) } : { schema }),
     // The same rules as graphql-ws (operation-guard.ts); Apollo adds the introspection rule itself when it is off.
     validationRules: [depthRule(config.maxQueryDepth)],
     parseOptions: { maxTokens: config.maxQueryTokens },
