@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
-import { groupByKey } from "../../api/batch";
-import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
+import { groupByKey, sortGroupsById } from "../../api/batch";
+import { brandTerm, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { currencyCode } from "../../domain/input-rules";
@@ -41,7 +41,7 @@ export class PriceService {
       return price;
     });
     const groups = groupByKey(productIds, prices, (r) => r.productId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 
@@ -59,7 +59,7 @@ export class PriceService {
       return v;
     });
     const groups = groupByKey(productIds, visibility, (r) => r.productId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 

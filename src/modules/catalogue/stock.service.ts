@@ -1,6 +1,6 @@
 import { DataSource, In } from "typeorm";
-import { groupByKey } from "../../api/batch";
-import { brandTerm, byId, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
+import { groupByKey, sortGroupsById } from "../../api/batch";
+import { brandTerm, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { isoDate, nonNegativeInt } from "../../domain/input-rules";
@@ -54,7 +54,7 @@ export class StockService {
       return level;
     });
     const groups = groupByKey(variantIds, levels, (r) => r.variantId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 
