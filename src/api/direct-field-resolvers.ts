@@ -27,7 +27,7 @@ interface ParamMeta {
   validateFn?: unknown;
 }
 interface FieldResolverMeta {
-  /** "external": a method of a resolver class (the kind replaced here); "internal": a method of the object type. */
+  /** "external": a method of a resolver class; "internal": a method or getter of the object type's class. */
   kind: "internal" | "external";
   target: Function;
   methodName: string;
@@ -50,7 +50,9 @@ const SIMPLE_TYPES: unknown[] = [String, Number, Boolean];
  * no middlewares (the schema is built without global middlewares and with `validate: false`), parameters that
  * are `@Root()`, `@Ctx()`, `@Info()` or `@Arg()` of a scalar type without validation options. A `@Root()` value
  * that is not already an instance of its declared class (type-graphql would convert it) goes through the
- * original resolver. Every other field keeps type-graphql's resolver. Returns the number of fields replaced.
+ * original resolver. Methods of the object type itself without parameters (`wholesaleAmount()` of SeasonPrice)
+ * are called directly on a root of that class. Every other field keeps type-graphql's resolver. Returns the
+ * number of fields replaced.
  */
 export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[], container: ContainerType): number {
   const storage = getMetadataStorage() as unknown as {
@@ -60,14 +62,15 @@ export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: 
   const classes = new Set(resolverClasses);
   let replaced = 0;
   for (const def of storage.fieldResolvers) {
-    if (def.kind !== "external" || !classes.has(def.target) || !def.getObjectType || !def.params) continue;
+    if (!def.getObjectType || !def.params) continue;
+    if (def.kind === "external" ? !classes.has(def.target) : !storage.objectTypes.some((t) => t.target === def.target)) continue;
     if (def.roles || (def.middlewares?.length ?? 0) > 0) continue;
     const typeName = storage.objectTypes.find((t) => t.target === def.getObjectType!())?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
     if (!isObjectType(type)) continue;
     const field = type.getFields()[def.schemaName];
     if (!field?.resolve) continue;
-    const direct = directResolver(def, container, field.resolve);
+    const direct = def.kind === "external" ? directResolver(def, container, field.resolve) : directTypeMethod(def, field.resolve);
     if (!direct) continue;
     field.resolve = direct;
     replaced++;
@@ -110,6 +113,22 @@ function directResolver(def: FieldResolverMeta, container: ContainerType, origin
     default:
       return (root, args, ctx, info) => (rootOk(root) ? method.apply(instance, extract.map((e) => e(root, args, ctx, info))) : original(root, args, ctx, info));
   }
+}
+
+/**
+ * A field resolver that is a method (or getter) of the object type's class itself: type-graphql converts the
+ * root to the class and calls the method; a root already of that class and a method without parameters are
+ * called directly.
+ */
+function directTypeMethod(def: FieldResolverMeta, original: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> | undefined {
+  if (def.params!.length > 0) return undefined;
+  const cls = def.target;
+  const name = def.methodName;
+  return (root, args, ctx, info) => {
+    if (!(root instanceof cls)) return original(root, args, ctx, info);
+    const member = (root as Record<string, unknown>)[name];
+    return typeof member === "function" ? member.call(root) : member;
+  };
 }
 
 function isScalarArg(type: unknown): boolean {

@@ -6,6 +6,11 @@ import { resolverContainer, useDirectFieldResolvers } from "../../src/api/direct
 @ObjectType()
 class Thing {
   @Field() name: string;
+
+  @Field(() => String, { name: "shout" })
+  shoutName(): string {
+    return `${this.name.toUpperCase()}:${this instanceof Thing}`;
+  }
 }
 
 @InputType()
@@ -66,19 +71,19 @@ describe("direct field resolvers (type-graphql's per-call wrapper bypassed where
   });
   const run = (source: string) => graphql({ schema, source, contextValue: { who: "me" } });
 
-  it("replaces only the resolver without roles, middlewares or input-object arguments", () => {
-    expect(replaced).toBe(1);
+  it("replaces only resolvers without roles, middlewares or input-object arguments, and the type's own methods", () => {
+    expect(replaced).toBe(2);
   });
 
   it("a replaced resolver gets its root, context and arguments, on the same resolver instance", async () => {
-    const result = await run(`{ thing { a: label b: label(sep: "/") } }`);
+    const result = await run(`{ thing { a: label b: label(sep: "/") shout } }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data).toEqual({ thing: { a: "p:a-me:true", b: "p:a/me:true" } });
+    expect(result.data).toEqual({ thing: { a: "p:a-me:true", b: "p:a/me:true", shout: "A:true" } });
   });
 
   it("a root that is not an instance of its class goes through type-graphql (converted as before)", async () => {
-    const result = await run(`{ plainThing { label } }`);
-    expect(result.data).toEqual({ plainThing: { label: "p:b-me:true" } });
+    const result = await run(`{ plainThing { label shout } }`);
+    expect(result.data).toEqual({ plainThing: { label: "p:b-me:true", shout: "B:true" } });
   });
 
   it("roles, middlewares and input objects still apply", async () => {
