@@ -13,7 +13,7 @@ export function createJitGateway(schema: GraphQLSchema, jit = new JitCompiler(sc
   const executor: GatewayExecutor = async (rc) => {
     const query = jit.compile(rc.queryHash, rc.document, rc.operationName);
     if (!isCompiledQuery(query)) return query;
-    return jit.rememberSerializer(query, clientErrorsFirst(query.query(undefined, rc.context, jit.variables(rc.operation, rc.request.variables))));
+    return clientErrorsFirst(query.query(undefined, rc.context, jit.variables(rc.operation, rc.request.variables)));
   };
   return {
     onSchemaLoadOrUpdate(callback) {
