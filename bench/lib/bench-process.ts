@@ -23,7 +23,13 @@ export interface BenchServer {
 /** Starts bench/lib/bench-server.ts in a child process (production mode, TypeScript through swc). */
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
   const child = fork(path.resolve(__dirname, "bench-server.ts"), [], {
-    execArgv: ["-r", "@swc-node/register", "--expose-gc"],
+    // BENCH_CPU_PROF=<dir>: the server process writes a V8 CPU profile there when it stops;
+    // BENCH_SERVER_NODE_ARGS: more node flags for the server process (e.g. "--trace-gc").
+    execArgv: [
+      "-r", "@swc-node/register", "--expose-gc",
+      ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    ],
     env: { ...process.env, NODE_ENV: "production", SELVEDGE_BENCH_SERVER: JSON.stringify(options) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

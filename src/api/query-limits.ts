@@ -45,13 +45,28 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
   return cost;
 }
 
-/** Refuses operations whose estimated cost exceeds the limit, before anything runs (Apollo, over HTTP). */
+const ACCEPTED_KEPT = 500;
+const MAX_KEYED_VARIABLES = 1024;
+
+/**
+ * Refuses operations whose estimated cost exceeds the limit, before anything runs (Apollo, over HTTP). The cost
+ * depends only on the document, the operation and the variables, so operations already accepted with the same
+ * (small) variables are remembered (bounded, oldest dropped first) and not estimated again on every request.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const accepted = new Set<string>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          estimateCost(schema, document, request.operationName ?? undefined, request.variables ?? {}, maxCost);
+        async didResolveOperation({ request, document, queryHash }) {
+          const variables = request.variables ?? {};
+          const json = JSON.stringify(variables);
+          const key = json.length <= MAX_KEYED_VARIABLES ? `${queryHash}\u0000${request.operationName ?? ""}\u0000${json}` : undefined;
+          if (key !== undefined && accepted.has(key)) return;
+          estimateCost(schema, document, request.operationName ?? undefined, variables, maxCost);
+          if (key === undefined) return;
+          if (accepted.size >= ACCEPTED_KEPT) accepted.delete(accepted.values().next().value!);
+          accepted.add(key);
         },
       };
     },

@@ -3,6 +3,7 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, NonEmptyArray, PubSub } from "type-graphql";
 import { authChecker } from "./auth-checker";
 import { coreResolvers } from "./resolvers";
+import { resolverContainer, useDirectFieldResolvers } from "./direct-field-resolvers";
 import { createPubSub } from "@graphql-yoga/subscription";
 
 export interface SchemaOptions {
@@ -14,14 +15,20 @@ export interface SchemaOptions {
 }
 
 /** Builds the executable schema from the core resolvers plus plugin resolvers. */
-export function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
-  return buildSchema({
-    resolvers: [...coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>,
+export async function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+  const resolvers = [...coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>;
+  const container = resolverContainer();
+  const schema = await buildSchema({
+    resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker,
+    // No global middlewares and no argument validation: useDirectFieldResolvers relies on both.
     validate: false,
+    container,
     pubSub: options.pubSub ?? createPubSub(),
   });
+  useDirectFieldResolvers(schema, resolvers, container);
+  return schema;
 }
 
 /** The SDL checked in as schema/schema.graphql (sorted, so it diffs cleanly). */

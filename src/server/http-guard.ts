@@ -27,19 +27,28 @@ export function authenticateFirst(contexts: ContextFactory): RequestHandler {
   };
 }
 
-/** Document size and alias count, checked before Apollo validates (validation is quadratic in aliases). */
+const ACCEPTED_KEPT = 200;
+
+/**
+ * Document size and alias count, checked before Apollo validates (validation is quadratic in aliases). The
+ * last documents that passed are remembered (bounded, oldest dropped first), so a client repeating its
+ * operation is not parsed a second time here on every request (Apollo keeps its own parsed copy).
+ */
 export function documentLimits(limits: OperationLimits): RequestHandler {
+  const accepted = new Set<string>();
   return (req: Request, res: Response, next: NextFunction) => {
     const params = req.method === "GET" ? req.query : req.body;
     const query = params && typeof params === "object" && !Array.isArray(params) ? (params as { query?: unknown }).query : undefined;
     const size = checkDocumentSize(query, limits);
     if (size) return refuse(res, size);
-    if (typeof query === "string") {
+    if (typeof query === "string" && !accepted.has(query)) {
       const document = parseLimited(query, limits);
       // A syntax error is left to Apollo, which reports it as GRAPHQL_PARSE_FAILED.
       if (!(document instanceof GraphQLError)) {
         const aliases = checkAliases(document, limits);
         if (aliases) return refuse(res, aliases);
+        if (accepted.size >= ACCEPTED_KEPT) accepted.delete(accepted.values().next().value!);
+        accepted.add(query);
       }
     }
     next();

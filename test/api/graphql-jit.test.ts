@@ -52,6 +52,26 @@ describe("graphql-jit (compiled execution) is the default on both transports, wi
       expect(ws.data).toEqual(http);
     });
 
+    it("an HTTP response is the JSON of its result, field order and escaping included", async () => {
+      const name = 'Quote " back\\ slash\nline \u2028 \u0007 é 😀 </script>';
+      await createProduct(s.admin, { styleNumber: "JITJSON", name });
+      const query = `{ products(first: 50) { edges { node { name id styleNumber sizes variants { barcode position } prices { wholesale currency } } } } }`;
+      const post = (q: string) => fetch(`${s.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${s.admin.token}` }, body: JSON.stringify({ query: q }) });
+      for (let i = 0; i < 2; i++) {
+        const body = await (await post(query)).text();
+        const parsed = JSON.parse(body);
+        expect(body).toBe(JSON.stringify(parsed) + "\n");
+        expect(Object.keys(parsed.data.products.edges[0].node)).toEqual(["name", "id", "styleNumber", "sizes", "variants", "prices"]);
+        expect(parsed.data.products.edges.map((e: any) => e.node.name)).toContain(name);
+      }
+      // A result with errors (and a custom scalar) is written as before.
+      const failed = JSON.parse(await (await post(`{ product(id: "999999") { id createdAt } }`)).text());
+      expect(failed.errors[0].extensions.code).toBeDefined();
+      const dated = await (await post(`{ products(first: 1) { edges { node { createdAt } } } }`)).text();
+      expect(dated).toBe(JSON.stringify(JSON.parse(dated)) + "\n");
+      expect(typeof JSON.parse(dated).data.products.edges[0].node.createdAt).toBe("string");
+    });
+
     it("a mutation over graphql-ws runs and its input defaults apply", async () => {
       const ws = await overWebSocket(s.url, s.admin.token!, `mutation($input: CreateProductInput!) { createProduct(input: $input) { styleNumber active sizes } }`, {
         input: { styleNumber: "JITWS", colourCode: "RED", colourName: "Red", name: "Shirt", sizes: [{ size: "M" }] },

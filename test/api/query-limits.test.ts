@@ -19,6 +19,15 @@ describe("query depth and cost limits, and error hygiene", () => {
     expect(err.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", maxCost: 2000 });
   });
 
+  it("judges the cost with each request's variables, also for an operation it accepted before", async () => {
+    const q = `query($n: Int) { customers(first: $n) { edges { node { name email phone accountCode } } } }`;
+    for (let i = 0; i < 2; i++) {
+      await s.admin.ok(q, { n: 10 });
+      const err = await s.admin.fails(q, { n: 500 });
+      expect(err.extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", maxCost: 2000 });
+    }
+  });
+
   it("answers malformed input with a client error, never an internal one", async () => {
     const cases = [
       [`{ customers(first: 0) { totalCount } }`, "BAD_USER_INPUT"],

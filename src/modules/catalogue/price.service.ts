@@ -1,4 +1,4 @@
-import { groupByKey } from "../../api/batch";
+import { groupByKey, sortGroupsById } from "../../api/batch";
 import type { BrandScope } from "../../db/brand-scope";
 import { brandTerm, byId, placeholders } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
@@ -39,7 +39,7 @@ export class PriceService {
       return price;
     });
     const groups = groupByKey(productIds, prices, (r) => r.productId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 
@@ -57,7 +57,7 @@ export class PriceService {
       return v;
     });
     const groups = groupByKey(productIds, visibility, (r) => r.productId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 

@@ -1,6 +1,6 @@
 import { In } from "typeorm";
 import type { BrandScope } from "../../db/brand-scope";
-import { groupByKey } from "../../api/batch";
+import { groupByKey, sortGroupsById } from "../../api/batch";
 import { brandTerm, byId, placeholders } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
@@ -53,7 +53,7 @@ export class StockService {
       return level;
     });
     const groups = groupByKey(variantIds, levels, (r) => r.variantId);
-    for (const g of groups) if (g.length > 1) g.sort(byId);
+    sortGroupsById(groups);
     return groups;
   }
 
