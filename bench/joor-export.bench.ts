@@ -150,7 +150,7 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
   const sbPort = await freePort();
   const sandbox = await spawnNode("plugins/joor/sandbox/main.ts", {
     JOOR_SANDBOX_PORT: String(sbPort), JOOR_SANDBOX_RATE_LIMIT: "off", JOOR_SANDBOX_PERMISSIVE_ASSETS: "1",
-  }, (l) => l.includes("JOOR sandbox listening"));
+  }, (l) => l.includes("JOOR sandbox listening"), (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS ?? "").split(" ").filter(Boolean));
   const sb = `http://127.0.0.1:${sbPort}`;
   const apiPort = await freePort();
   const selvedge = await spawnNode("src/main.ts", {
@@ -227,7 +227,10 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
       selvedge.kill("SIGINT");
       await new Promise((r) => selvedge.once("exit", r));
     } else selvedge.kill("SIGKILL");
-    sandbox.kill("SIGKILL");
+    if (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS?.includes("--cpu-prof")) {
+      sandbox.kill("SIGINT");
+      await new Promise((r) => sandbox.once("exit", r));
+    } else sandbox.kill("SIGKILL");
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
