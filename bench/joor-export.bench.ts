@@ -231,7 +231,8 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
       sandbox.kill("SIGINT");
       await new Promise((r) => sandbox.once("exit", r));
     } else sandbox.kill("SIGKILL");
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_JOOR_KEEP === "1") console.log(`kept the bench database: ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

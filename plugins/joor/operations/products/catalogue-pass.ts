@@ -1,4 +1,4 @@
-import { In } from "typeorm";
+import { In, Raw } from "typeorm";
 import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "../part2/create-policy";
 import { Product } from "../../../../src/entities/product.entity";
 import { Variant } from "../../../../src/entities/variant.entity";
@@ -36,7 +36,8 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
   for await (const chunk of chunksOf(ctx.ds, Product, brandId, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
     ctx.throwIfCancelled();
     const ids = chunk.map((p) => p.id);
-    const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId, productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
+    // `brandId + 0`: through the (productId, position) index, not the brand's whole (brandId, barcode) range per chunk
+    const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId: Raw((c) => `${c} + 0 = :brandId`, { brandId }), productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
     const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
 
     // 1. products
