@@ -11,6 +11,7 @@ import { productExternalId } from "../../mapping/ids";
 import { mapProduct } from "../../mapping/product";
 import { mapSku, type VariantRecord } from "../../mapping/sku";
 import { chunksOf } from "../chunks";
+import { readAhead } from "../../sources/keyset";
 import type { JoorOperationContext } from "../types";
 import type { ProductsReport } from "./report";
 
@@ -33,12 +34,19 @@ const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string
  */
 export async function exportCatalogue(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, categories: Map<string, string>, report: ProductsReport): Promise<void> {
   const brandId = ctx.brand.id;
-  for await (const chunk of chunksOf(ctx.ds, Product, brandId, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
+  // The next chunk (products, variants, ledger rows) is read while JOOR answers the current one's requests;
+  // its keys are other records than the current chunk's, so reading their ledger rows early is safe.
+  async function* readChunks() {
+    for await (const chunk of chunksOf(ctx.ds, Product, brandId, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
+      const ids = chunk.map((p) => p.id);
+      // `brandId + 0`: through the (productId, position) index, not the brand's whole (brandId, barcode) range per chunk
+      const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId: Raw((c) => `${c} + 0 = :brandId`, { brandId }), productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
+      const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
+      yield { chunk, variants, productRows, skuRows };
+    }
+  }
+  for await (const { chunk, variants, productRows, skuRows } of readAhead(readChunks())) {
     ctx.throwIfCancelled();
-    const ids = chunk.map((p) => p.id);
-    // `brandId + 0`: through the (productId, position) index, not the brand's whole (brandId, barcode) range per chunk
-    const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId: Raw((c) => `${c} + 0 = :brandId`, { brandId }), productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
-    const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
 
     // 1. products
     const pending: PendingProduct[] = [];
