@@ -16,11 +16,6 @@ import { AddressPolicy } from "../../net/address-policy";
 
 export const MAX_IMAGE_POSITION = 20;
 
-// libvips' operation cache (up to 50 MB and 100 open files by default) only helps when the same operation runs
-// twice; renditions are cached as files in the media storage instead, so it is off: an export of 200 images
-// otherwise left ~70 MB of RSS behind in the worker (README, Performance, P3).
-sharp.cache(false);
-
 export interface ImageSource {
   file?: Promise<FileUpload> | null;
   url?: string | null;
