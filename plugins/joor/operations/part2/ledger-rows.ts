@@ -24,8 +24,9 @@ export function ledgerRows(ds: DataSource, brandId: number, kind: string, keys: 
 export const idsOf = <T = Record<string, string>>(row: JoorSyncRecord | undefined): T | null => (row?.joorIdsJson ? (JSON.parse(row.joorIdsJson) as T) : null);
 
 /**
- * Writes JOOR's answers (batched upserts); `loaded` may pass the ledger rows already read for these keys. A FAILED answer keeps the last accepted hash and the JOOR ids known
- * so far: the record is sent again next time, as an update of what JOOR already has.
+ * Writes JOOR's answers (batched upserts); `loaded` may pass the ledger rows already read for these keys.
+ * A FAILED answer keeps the last accepted hash and the JOOR ids known so far: the record is sent again next
+ * time, as an update of what JOOR already has.
  */
 export async function writeLedger(ds: DataSource, brandId: number, kind: string, entries: readonly LedgerRow[], loaded?: Map<string, JoorSyncRecord>): Promise<void> {
   if (!entries.length) return;
