@@ -80,6 +80,12 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return json.data;
 }
 
+/** CPU time (user + system) a process has used so far, in seconds (Linux /proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Peak resident set per export-all phase, sampled while the job runs (MB). */
 export const rssByPhase: Record<string, number> = {};
 let watchedPid = 0;
@@ -129,6 +135,9 @@ export interface JoorExportBenchRow {
   variantsPerSecond: number;
   peakRssMb: number;
   fullWriteCredits: number;
+  /** CPU seconds of the Selvedge process and of the sandbox during the full export (less load-dependent than wall time). */
+  selvedgeCpuSeconds: number;
+  sandboxCpuSeconds: number;
   state: string;
 }
 
@@ -150,7 +159,7 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
   const sbPort = await freePort();
   const sandbox = await spawnNode("plugins/joor/sandbox/main.ts", {
     JOOR_SANDBOX_PORT: String(sbPort), JOOR_SANDBOX_RATE_LIMIT: "off", JOOR_SANDBOX_PERMISSIVE_ASSETS: "1",
-  }, (l) => l.includes("JOOR sandbox listening"));
+  }, (l) => l.includes("JOOR sandbox listening"), (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS ?? "").split(" ").filter(Boolean));
   const sb = `http://127.0.0.1:${sbPort}`;
   const apiPort = await freePort();
   const selvedge = await spawnNode("src/main.ts", {
@@ -174,11 +183,14 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
     await gql(url, `mutation { enableConnector(name: "joor") { enabled } }`);
     await gql(url, `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, { v: Object.entries(settings).map(([key, value]) => ({ key, value })) });
 
+    const cpu0 = { selvedge: cpuSeconds(selvedge.pid!), sandbox: cpuSeconds(sandbox.pid!) };
     const full = await runJob(url, "export-all");
+    const cpu1 = { selvedge: cpuSeconds(selvedge.pid!), sandbox: cpuSeconds(sandbox.pid!) };
     const fullCredits = await writeCredits(sb);
     const row: JoorExportBenchRow = {
       products, variants: seeded.variants, customers, images, fullSeconds: Math.round(full.ms / 100) / 10,
-      variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)), peakRssMb: peakRssMb(selvedge.pid!), fullWriteCredits: fullCredits, state: full.job.state,
+      variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)), peakRssMb: peakRssMb(selvedge.pid!), fullWriteCredits: fullCredits,
+      selvedgeCpuSeconds: Math.round((cpu1.selvedge - cpu0.selvedge) * 10) / 10, sandboxCpuSeconds: Math.round((cpu1.sandbox - cpu0.sandbox) * 10) / 10, state: full.job.state,
     };
     console.log("P3 row", JSON.stringify(row), "peak RSS (MB) by phase", JSON.stringify(rssByPhase));
     if (full.job.state !== "SUCCEEDED") console.error("export-all did not succeed:", JSON.stringify(full.job).slice(0, 2000));
@@ -227,8 +239,12 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
       selvedge.kill("SIGINT");
       await new Promise((r) => selvedge.once("exit", r));
     } else selvedge.kill("SIGKILL");
-    sandbox.kill("SIGKILL");
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS?.includes("--cpu-prof")) {
+      sandbox.kill("SIGINT");
+      await new Promise((r) => sandbox.once("exit", r));
+    } else sandbox.kill("SIGKILL");
+    if (process.env.BENCH_JOOR_KEEP === "1") console.log(`kept the bench database: ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -2,9 +2,11 @@ import "reflect-metadata";
 import { loadConfig } from "./config/config";
 import { resolveSecretKey } from "./config/secret-key";
 import { startSelvedge } from "./server/bootstrap";
+import { applyHeapGrowth } from "./server/heap-growth";
 
 /** `npm start` (API + worker), `npm run worker` (worker only). */
 async function main(): Promise<void> {
+  applyHeapGrowth(); // keeps a long export's heap near its live size (src/server/heap-growth.ts)
   const config = loadConfig();
   const secret = resolveSecretKey(process.env, config.databaseUrl);
   config.secretKey = secret.key;

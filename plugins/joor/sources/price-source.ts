@@ -13,7 +13,9 @@ export interface PriceSourceProduct {
 
 /**
  * The catalogue as the price export reads it, one keyset page of products at a time with three batched
- * lookups per page (variants, visibility in the selected seasons, their prices). Brand-scoped throughout.
+ * lookups per page (variants, visibility in the selected seasons, their prices). Brand-scoped throughout;
+ * variants and visibility are read through their product key — `brandId + 0` keeps SQLite off the
+ * (brandId, barcode) and (brandId, seasonId) indexes, which read the whole brand for each page.
  */
 export async function* pricePages(ds: DataSource, brandId: number, selectedSeasonIds: readonly number[], pageSize = 500, productFilter?: (ids: number[]) => Promise<Set<number>>): AsyncGenerator<PriceSourceProduct[]> {
   const seasons = selectedSeasonIds.length
@@ -33,10 +35,10 @@ export async function* pricePages(ds: DataSource, brandId: number, selectedSeaso
     }
     const ids = products.map((p) => p.id);
     const variants = await rows<{ id: number; productId: number; barcode: string | null }>(ds,
-      `SELECT id, productId, barcode FROM variant WHERE brandId = ? AND active = 1 AND productId IN (${marks(ids.length)}) ORDER BY productId, position, id`, [brandId, ...ids]);
+      `SELECT id, productId, barcode FROM variant WHERE brandId + 0 = ? AND active = 1 AND productId IN (${marks(ids.length)}) ORDER BY productId, position, id`, [brandId, ...ids]);
     const visible = seasonIds.length
       ? await rows<{ productId: number; seasonId: number }>(ds,
-        `SELECT productId, seasonId FROM product_season WHERE brandId = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [brandId, ...ids, ...seasonIds])
+        `SELECT productId, seasonId FROM product_season WHERE brandId + 0 = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [brandId, ...ids, ...seasonIds])
       : [];
     const prices = seasonIds.length
       ? await rows<{ productId: number; seasonId: number; currency: string; wholesale: unknown; retail: unknown }>(ds,

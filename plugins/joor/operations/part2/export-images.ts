@@ -74,7 +74,7 @@ export const exportImagesPhase: ExportPhase = {
           await ctx.reportIssue({ entity: "product", key: p.label, code: "IMAGE_TOO_SMALL", message: warning });
         } else ctx.progress.advance();
       }
-      if (!ctx.dryRun) await writeLedger(ctx.ds, ctx.brand.id, IMAGE_KIND, entries);
+      if (!ctx.dryRun) await writeLedger(ctx.ds, ctx.brand.id, IMAGE_KIND, entries, ledger);
     }
     ctx.logger.info(`Images: ${summary.sent} sent, ${summary.unchanged} unchanged, ${summary.withoutImage1} product(s) without Image 1`, summary);
     return summary;

@@ -45,9 +45,14 @@ export const exportInventoryPhase: ExportPhase = {
     const api = new InventoryApi(client.http, 5000);
     const summary = { variants: 0, unchanged: 0, sent: 0, lines: 0, zeroed: 0, noBarcode: 0, failed: 0 };
     if (!(s.atsSeasons ?? []).length) ctx.logger.warn("No ATS seasons are selected: every variant is sent with 0 available");
-    for await (const page of readAhead(inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? []))) {
+    // the next page and its ledger rows are read while JOOR answers the current page's request
+    async function* pagesWithLedger() {
+      for await (const page of inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? [])) {
+        yield { page, ledger: await ledgerRows(ctx.ds, ctx.brand.id, INVENTORY_KIND, page.map((v) => String(v.id))) };
+      }
+    }
+    for await (const { page, ledger } of readAhead(pagesWithLedger())) {
       ctx.throwIfCancelled();
-      const ledger = await ledgerRows(ctx.ds, ctx.brand.id, INVENTORY_KIND, page.map((v) => String(v.id)));
       const pending: { variant: (typeof page)[number]; items: JoorInventoryItem[]; next: SentInventory; hash: string }[] = [];
       for (const variant of page) {
         summary.variants++;
@@ -107,7 +112,7 @@ export const exportInventoryPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, INVENTORY_KIND, entries);
+      await writeLedger(ctx.ds, ctx.brand.id, INVENTORY_KIND, entries, ledger);
     }
     ctx.logger.info(`Inventory: ${summary.sent} variant(s) sent (${summary.lines} lines), ${summary.unchanged} unchanged`, summary);
     return summary;

@@ -50,10 +50,16 @@ export const exportPricesPhase: ExportPhase = {
     const seasons = ctx.settings.priceSeasons ?? [];
     const summary = { products: 0, unchanged: 0, sent: 0, prices: 0, zeroPriced: 0, notOnJoor: 0, failed: 0 };
     if (!seasons.length) ctx.logger.warn("No price seasons are selected: every product is exported at 0.00");
-    for await (const page of readAhead(pricePages(ctx.ds, ctx.brand.id, seasons))) {
+    // the next page and its ledger rows are read while JOOR answers the current page's requests
+    async function* pagesWithLedger() {
+      for await (const page of pricePages(ctx.ds, ctx.brand.id, seasons)) {
+        const skuIds = await joorSkuIds(ctx.ds, ctx.brand.id, page.flatMap((p) => p.variants.map((v) => v.variantId)));
+        const ledger = await ledgerRows(ctx.ds, ctx.brand.id, PRICE_KIND, page.map((p) => String(p.id)));
+        yield { page, skuIds, ledger };
+      }
+    }
+    for await (const { page, skuIds, ledger } of readAhead(pagesWithLedger())) {
       ctx.throwIfCancelled();
-      const skuIds = await joorSkuIds(ctx.ds, ctx.brand.id, page.flatMap((p) => p.variants.map((v) => v.variantId)));
-      const ledger = await ledgerRows(ctx.ds, ctx.brand.id, PRICE_KIND, page.map((p) => String(p.id)));
       const toSend: { product: (typeof page)[number]; items: JoorPriceItem[]; hash: string; known: Record<string, string> }[] = [];
       for (const product of page) {
         summary.products++;
@@ -108,7 +114,7 @@ export const exportPricesPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, PRICE_KIND, entries);
+      await writeLedger(ctx.ds, ctx.brand.id, PRICE_KIND, entries, ledger);
     }
     for (const issue of unmapped.issues()) {
       await ctx.reportIssue({ entity: "currency", key: issue.currency, code: "CURRENCY_NOT_MAPPED", message: issue.message });

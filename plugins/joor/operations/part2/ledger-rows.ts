@@ -24,13 +24,15 @@ export function ledgerRows(ds: DataSource, brandId: number, kind: string, keys: 
 export const idsOf = <T = Record<string, string>>(row: JoorSyncRecord | undefined): T | null => (row?.joorIdsJson ? (JSON.parse(row.joorIdsJson) as T) : null);
 
 /**
- * Writes JOOR's answers (batched upserts). A FAILED answer keeps the last accepted hash and the JOOR ids known
- * so far: the record is sent again next time, as an update of what JOOR already has.
+ * Writes JOOR's answers (batched upserts); `loaded` may pass the ledger rows already read for these keys.
+ * A FAILED answer keeps the last accepted hash and the JOOR ids known so far: the record is sent again next
+ * time, as an update of what JOOR already has.
  */
-export async function writeLedger(ds: DataSource, brandId: number, kind: string, entries: readonly LedgerRow[]): Promise<void> {
+export async function writeLedger(ds: DataSource, brandId: number, kind: string, entries: readonly LedgerRow[], loaded?: Map<string, JoorSyncRecord>): Promise<void> {
   if (!entries.length) return;
   const ledger = new JoorLedger(ds, brandId);
-  const previous = await ledger.load(kind as JoorRecordKind, entries.map((e) => e.recordKey));
+  // `loaded`: the rows the caller read for these keys at the start of its page (no second SELECT)
+  const previous = loaded ?? (await ledger.load(kind as JoorRecordKind, entries.map((e) => e.recordKey)));
   await ledger.write(kind as JoorRecordKind, entries.map((e) => ({
     key: e.recordKey, label: e.label, joorId: e.joorId, joorIds: e.joorIds, hash: e.payloadHash, status: e.status, message: e.message,
   })), previous);
