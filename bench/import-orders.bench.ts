@@ -22,6 +22,9 @@ export interface ImportOrdersBenchResult {
   linesPerOrder: number;
   jobSeconds: number;
   ordersPerSecond: number;
+  /** Seconds and orders/s of the import phase alone (from the "Pulled …" log line to the end of the job). */
+  importSeconds: number;
+  importOrdersPerSecond: number;
   imported: number;
   held: number;
   /** CPU of this process (Selvedge and the sandbox) during the first run, and orders per CPU-second: the rate on an idle machine is bounded by it. */
@@ -71,6 +74,8 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
       database: label, orders, linesPerOrder: lines,
       jobSeconds: round((first.finishedAt - first.startedAt) / 1000),
       ordersPerSecond: round(orders / ((first.finishedAt - first.startedAt) / 1000)),
+      importSeconds: first.pullAt ? round((first.finishedAt - first.pullAt) / 1000) : NaN,
+      importOrdersPerSecond: first.pullAt ? round(orders / ((first.finishedAt - first.pullAt) / 1000)) : NaN,
       imported: first.summary.imported, held: first.summary.held,
       cpuSeconds: round(cpuSeconds), ordersPerCpuSecond: round(orders / cpuSeconds), loadAverage: round(os.loadavg()[0]),
       secondRunRowsAdded: TABLES.reduce((n, t) => n + (after[t] - before[t]), 0),
