@@ -171,9 +171,9 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
     // completes without waiting for I/O, so a long import would otherwise never give the event loop back.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const chunk = items.slice(i, i + size);
-    let events: PageEvent[];
+    let page: Awaited<ReturnType<typeof importPageInTransaction>>;
     try {
-      events = await deps.ds.transaction((m) => importPageInTransaction(m, pageDeps(deps), chunk, addressesByCustomer));
+      page = await deps.ds.transaction((m) => importPageInTransaction(m, pageDeps(deps), chunk, addressesByCustomer));
     } catch (error) {
       // The page rolled back as a whole (a deadlock, a lock timeout, an unexpected error): order by order instead,
       // so only the order at fault can fail.
@@ -183,24 +183,25 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
       }
       continue;
     }
-    for (const e of events) await report(deps, e, addressesByCustomer, summary);
+    for (const [customerId, added] of page.added) addressesByCustomer.set(customerId, [...(addressesByCustomer.get(customerId) ?? []), ...added]);
+    for (const e of page.events) await report(deps, e, summary);
   }
 }
 
 /** Orders per page transaction: MariaDB pays a commit (and the brand's number lock) per transaction; SQLite blocks the event loop for one. */
-const PAGE_TX_MYSQL = 100;
-const PAGE_TX_SQLITE = 50;
+const PAGE_TX_MYSQL = 200;
+const PAGE_TX_SQLITE = 100;
 
 function pageDeps(deps: ImportDeps): PageDeps {
   return {
     brandId: deps.brandId, now: deps.now?.() ?? new Date(),
-    createOrder: (data, known, m) => deps.services.orders.createImportedOrderPrechecked(deps.brandId, data, known, m),
+    createOrders: (items, m) => deps.services.orders.createImportedOrdersPrechecked(deps.brandId, items, m),
     addAddresses: (m, customerId, inputs) => deps.services.customers.addAddressesWith(m, deps.brandId, customerId, inputs),
   };
 }
 
-/** After a page committed: the summary, the job issues and progress, and the customers' new addresses for later pages. */
-async function report(deps: ImportDeps, e: PageEvent, addressesByCustomer: Map<number, Address[]>, summary: ImportSummary): Promise<void> {
+/** After a page committed: the summary, the job issues and progress. */
+async function report(deps: ImportDeps, e: PageEvent, summary: ImportSummary): Promise<void> {
   if (e.row.state === "HELD") summary.retried++;
   if (e.kind === "skipped") {
     deps.onProgress?.(1);
@@ -216,7 +217,6 @@ async function report(deps: ImportDeps, e: PageEvent, addressesByCustomer: Map<n
     return;
   }
   summary.imported++;
-  if (e.added.length) addressesByCustomer.set(e.customerId, [...(addressesByCustomer.get(e.customerId) ?? []), ...e.added]);
   if (e.warnings.length) {
     summary.totalMismatches++;
     await deps.onIssue?.({ key: e.row.externalOrderId, code: "TOTAL_MISMATCH", message: e.warnings[0].message });

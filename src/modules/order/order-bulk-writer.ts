@@ -18,7 +18,7 @@ interface Exec {
   rows: Record<string, unknown>[];
 }
 
-async function exec(m: EntityManager, sql: string, params: unknown[]): Promise<Exec> {
+export async function exec(m: EntityManager, sql: string, params: unknown[]): Promise<Exec> {
   const qr = m.queryRunner ?? m.connection.createQueryRunner();
   let r: { raw: unknown; affected?: number; records?: unknown[] };
   try {
@@ -72,22 +72,21 @@ export async function insertOrderFast(m: EntityManager, brandId: number, o: NewO
   }
 }
 
-async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const CHUNK = 500;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+export async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][], size = 500): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
     const one = `(${columns.map(() => "?").join(", ")})`;
     await exec(m, `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => one).join(", ")}`, chunk.flat());
   }
 }
 
 /** Dates as TypeORM stores them: a Date for mysql2 (timezone Z), "YYYY-MM-DD HH:MM:SS.SSS" UTC text for SQLite. */
-function dateParam(d: Date | null, mysql: boolean): Date | string | null {
+export function dateParam(d: Date | null, mysql: boolean): Date | string | null {
   if (d === null) return null;
   return mysql ? d : d.toISOString().replace("T", " ").replace("Z", "");
 }
 
-function format(n: number): string {
+export function format(n: number): string {
   return NUMBER_PREFIX + String(n).padStart(DIGITS, "0");
 }
 
@@ -100,7 +99,7 @@ function parse(number: string): number | null {
  * The number after the brand's highest SO- number (as nextOrderNumber): the lexically highest via the
  * (brandId, number) index — a range on SQLite, whose LIKE cannot use it — else the longest numbers first.
  */
-async function nextNumber(m: EntityManager, brandId: number, mysql: boolean): Promise<string> {
+export async function nextNumber(m: EntityManager, brandId: number, mysql: boolean): Promise<string> {
   const where = mysql ? "brandId = ? AND number LIKE ?" : "brandId = ? AND number >= ? AND number < ?";
   const params = mysql ? [brandId, `${NUMBER_PREFIX}%`] : [brandId, NUMBER_PREFIX, NUMBER_PREFIX.slice(0, -1) + String.fromCharCode(NUMBER_PREFIX.charCodeAt(NUMBER_PREFIX.length - 1) + 1)];
   const lock = mysql ? " LOCK IN SHARE MODE" : "";
