@@ -112,7 +112,7 @@ async function runJob(client: GraphQLClient) {
   const { startSync } = await client.ok(`mutation { startSync(input: { connector: "joor", operation: "import-orders" }) { __typename ... on Job { id } ... on ErrorResult { message } } }`);
   if (startSync.__typename !== "Job") throw new Error(startSync.message);
   for (;;) {
-    const { job } = await patient(() => client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 50) { edges { node { message createdAt } } } } }`, { id: startSync.id }));
+    const { job } = await patient(() => client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 500) { edges { node { message createdAt } } } } }`, { id: startSync.id }));
     if (job.state === "FAILED" || job.state === "CANCELLED") throw new Error(`import-orders ${job.state}: ${job.error}`);
     if (job.state === "SUCCEEDED") {
       const logs = job.logs.edges.map((e: { node: { message: string; createdAt: string } }) => e.node);
