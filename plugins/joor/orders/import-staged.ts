@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, MoreThan } from "typeorm";
+import { DataSource, In, MoreThan } from "typeorm";
 import { GraphQLError } from "graphql";
 import { isMysql } from "../../../src/db/database-options";
 import { Address } from "../../../src/entities/address.entity";
@@ -13,10 +13,10 @@ import { checkOrderTotal } from "./order-total";
 import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
 import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
 import { InboundReason, reason } from "./reasons";
-import { codesOf, dateParam, importPageInTransaction, PageDeps, PageEvent, PageItem, rejectionReasons } from "./import-page";
+import { codesOf, dateParam, importPageInTransaction, PageDeps, PageNeedsSingleOrders, PageEvent, PageItem, rejectionReasons } from "./import-page";
+import { seasonMatcher } from "./season-match";
 
 export { codesOf };
-import { seasonMatcher } from "./season-match";
 
 /**
  * Imports staged (and held) inbound orders: per page of rows, one query each for customers, barcodes, seasons
@@ -48,6 +48,8 @@ export interface ImportDeps {
   onProgress?: (n: number) => void;
   throwIfCancelled?: () => void;
   now?: () => Date;
+  /** A page that could not be written as one (it is then imported order by order): for the job log. */
+  onPageFallback?: (error: Error) => void;
 }
 
 export interface ImportSummary {
@@ -177,6 +179,7 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
     } catch (error) {
       // The page rolled back as a whole (a deadlock, a lock timeout, an unexpected error): order by order instead,
       // so only the order at fault can fail.
+      if (!(error instanceof PageNeedsSingleOrders)) deps.onPageFallback?.(error as Error);
       for (const item of chunk) {
         deps.throwIfCancelled?.();
         await importSingly(deps, item, addressesByCustomer, summary);

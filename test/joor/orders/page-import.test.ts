@@ -1,5 +1,5 @@
 import { startJoorEnv, type JoorEnv } from "../harness";
-import { customer, importedOrders, inbound, place, product } from "./world";
+import { addresses, customer, importedOrders, inbound, place, product } from "./world";
 
 const RETRY_MANY = `mutation($f: JoorInboundOrderFilter) { retryJoorInboundOrders(filter: $f) { tried imported held alreadyPresent } }`;
 const CREATE_ORDER = `mutation($i: CreateOrderInput!) { createOrder(input: $i) { id number } }`;
@@ -52,6 +52,23 @@ describe("import-orders writes a page of orders at once", () => {
     const again = await env.run("import-orders");
     expect(again.summary).toMatchObject({ imported: 0, held: 1, retried: 1 });
     expect(await importedOrders(env, bad)).toHaveLength(0);
+  });
+
+  it("an address the page adds to a customer is the snapshot of a later order of the page that sends none (as order by order)", async () => {
+    const c = await customer(env, { addresses: [
+      { type: "ACCOUNTS", name: "Accounts", line1: "1 Ledger Row", city: "York", countryCode: "GB" },
+      { type: "STORE", name: "Shop", line1: "2 Market Place", city: "York", countryCode: "GB" },
+    ] });
+    const [upc] = await product(env);
+    const first = place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }], shipping_address: { address_1: "5 New Wharf", city: "Hull", country: "GB" } });
+    const noShipping = { shipping_code: "", shipping_address_1: "", shipping_city: "", shipping_country: "", shipping_country_iso_two: "" };
+    const second = place(env, { customer_code: c.code, lines: [{ upc, quantity: 2 }], overrides: noShipping });
+    const job = await env.run("import-orders");
+    expect(job.summary).toMatchObject({ imported: 2 });
+    expect([(await inbound(env, first)).state, (await inbound(env, second)).state]).toEqual(["IMPORTED", "IMPORTED"]);
+    expect((await importedOrders(env, first))[0].deliveryAddress.line1).toBe("5 New Wharf");
+    expect((await importedOrders(env, second))[0].deliveryAddress.line1).toBe("5 New Wharf");
+    expect((await addresses(env, c.id)).filter((a) => a.type === "DELIVERY").map((a) => a.line1)).toEqual(["5 New Wharf"]);
   });
 
   it("order numbers stay unique and increasing per brand under an import, two retries and manual orders at once", async () => {
