@@ -20,10 +20,10 @@ export { codesOf };
 
 /**
  * Imports staged (and held) inbound orders: per page of rows, one query each for customers, barcodes, seasons
- * and customer addresses; matching is in memory; then each page of orders is written in one transaction with a
- * savepoint per order (import-page.ts): it locks the stage rows, creates each order through the core (idempotent
- * per brand + source + JOOR id), adds the new customer addresses and marks the row IMPORTED — or marks it HELD with
- * every reason. A page that cannot commit as a whole is imported order by order, each in its own transaction.
+ * and customer addresses; matching is in memory; then each page of orders is written in one transaction in a few
+ * multi-row statements (import-page.ts): it locks the stage rows, creates the orders through the core (idempotent
+ * per brand + source + JOOR id; an order the core rejects is held, nothing of it written), adds the new customer
+ * addresses and marks the rows IMPORTED — or HELD with every reason. A page that cannot commit as a whole is imported order by order, each in its own transaction.
  * An order is imported at most once whatever runs at the same time.
  */
 
