@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, MoreThan } from "typeorm";
+import { DataSource, In, MoreThan } from "typeorm";
 import { GraphQLError } from "graphql";
 import { isMysql } from "../../../src/db/database-options";
 import { Address } from "../../../src/entities/address.entity";
@@ -13,14 +13,19 @@ import { checkOrderTotal } from "./order-total";
 import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
 import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
 import { InboundReason, reason } from "./reasons";
+import { codesOf, dateParam, importPageInTransaction, PageDeps, PageNeedsSingleOrders, PageEvent, PageItem, rejectionReasons } from "./import-page";
 import { seasonMatcher } from "./season-match";
 import { BrandScope } from "../../../src/db/brand-scope";
 
+export { codesOf };
+
 /**
  * Imports staged (and held) inbound orders: per page of rows, one query each for customers, barcodes, seasons
- * and customer addresses; then per order one transaction that locks the stage row, creates the order through
- * the core (idempotent per brand + source + JOOR id), adds the new customer addresses and marks the row
- * IMPORTED — or marks it HELD with every reason. An order is imported at most once whatever runs at the same time.
+ * and customer addresses; matching is in memory; then each page of orders is written in one transaction in a few
+ * multi-row statements (import-page.ts): it locks the stage rows, creates the orders through the core (idempotent
+ * per brand + source + JOOR id; an order the core rejects is held, nothing of it written), adds the new customer
+ * addresses and marks the rows IMPORTED — or HELD with every reason. A page that cannot commit as a whole is imported order by order, each in its own transaction.
+ * An order is imported at most once whatever runs at the same time.
  */
 
 export const ORDER_SOURCE = "JOOR";
@@ -44,6 +49,8 @@ export interface ImportDeps {
   onProgress?: (n: number) => void;
   throwIfCancelled?: () => void;
   now?: () => Date;
+  /** A page that could not be written as one (it is then imported order by order): for the job log. */
+  onPageFallback?: (error: Error) => void;
 }
 
 export interface ImportSummary {
@@ -89,12 +96,6 @@ export async function importInbound(deps: ImportDeps, selection: ImportSelection
     if (rows.length < BATCH) break;
   }
   return summary;
-}
-
-interface Prepared {
-  row: JoorInboundOrder;
-  order: InboundOrder | null;
-  reasons: InboundReason[];
 }
 
 /**
@@ -157,52 +158,104 @@ export async function previewInbound(deps: ImportDeps, raws: unknown[], summary:
 
 async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByName: (n: string | null) => Season | null, summary: ImportSummary) {
   const { prepared: parsed, ctx, addressesByCustomer } = await prepareBatch(deps, rows, seasonByName);
-  const prepared: Prepared[] = parsed.map((p, i) => ({ ...p, row: rows[i] }));
-  let sinceYield = 0;
-  for (const p of prepared) {
-    deps.throwIfCancelled?.();
-    // Let the process serve its other work (API requests, heartbeats): with SQLite every statement completes
-    // without waiting for I/O, so a long import would otherwise never give the event loop back.
-    if (++sinceYield >= 10) {
-      sinceYield = 0;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    const wasHeld = p.row.state === "HELD";
-    if (wasHeld) summary.retried++;
-    if (p.reasons.length || !p.order) {
-      await hold(deps, p.row, p.reasons, summary);
-      continue;
-    }
+  const items: PageItem[] = parsed.map((p, i) => {
+    const row = rows[i];
+    if (p.reasons.length || !p.order) return { kind: "hold", row, reasons: p.reasons };
     const match = matchOrder(p.order, ctx);
-    if (!match.ok) {
-      await hold(deps, p.row, match.reasons, summary);
-      continue;
-    }
+    if (!match.ok) return { kind: "hold", row, reasons: match.reasons };
     const total = checkOrderTotal(p.order);
     const warnings = total.matches ? [] : [reason("TOTAL_MISMATCH", `JOOR's order total is ${total.joor} ${p.order.currency} but the imported lines, discounts and shipping make ${total.selvedge}`, "order_total")];
-    const known = addressesByCustomer.get(match.customerId) ?? [];
-    let issued = false;
+    return { kind: "import", row, data: match.data, customerId: match.customerId, addresses: match.addresses, warnings };
+  });
+  const size = isMysql(deps.ds.options) ? PAGE_TX_MYSQL : PAGE_TX_SQLITE;
+  for (let i = 0; i < items.length; i += size) {
+    deps.throwIfCancelled?.();
+    // Let the process serve its other work (API requests, heartbeats) between pages: with SQLite every statement
+    // completes without waiting for I/O, so a long import would otherwise never give the event loop back.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const chunk = items.slice(i, i + size);
+    let page: Awaited<ReturnType<typeof importPageInTransaction>>;
     try {
-      const outcome = await importOne(deps, p.row, match.data, match.customerId, known, match.addresses, warnings);
-      if (outcome === "skipped") continue;
-      if (outcome.created) {
-        summary.imported++;
-        known.push(...outcome.added);
-        addressesByCustomer.set(match.customerId, known);
-        if (warnings.length) {
-          summary.totalMismatches++;
-          issued = true;
-          await deps.onIssue?.({ key: p.row.externalOrderId, code: "TOTAL_MISMATCH", message: warnings[0].message });
-        }
-      } else summary.alreadyPresent++;
+      page = await deps.ds.transaction((m) => importPageInTransaction(m, pageDeps(deps), chunk, addressesByCustomer));
     } catch (error) {
-      if (!(error instanceof GraphQLError) || error.extensions?.code !== "BAD_USER_INPUT") throw error;
-      const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [{ field: String(error.extensions.field ?? ""), message: error.message }];
-      issued = true;
-      await hold(deps, p.row, problems.map((x) => reason("IMPORT_REJECTED", `${x.field}: ${x.message}`, x.field)), summary);
-    } finally {
-      if (!issued) deps.onProgress?.(1);
+      // The page rolled back as a whole (a deadlock, a lock timeout, an unexpected error): order by order instead,
+      // so only the order at fault can fail.
+      if (!(error instanceof PageNeedsSingleOrders)) deps.onPageFallback?.(error as Error);
+      for (const item of chunk) {
+        deps.throwIfCancelled?.();
+        await importSingly(deps, item, addressesByCustomer, summary);
+      }
+      continue;
     }
+    for (const [customerId, added] of page.added) addressesByCustomer.set(customerId, [...(addressesByCustomer.get(customerId) ?? []), ...added]);
+    for (const e of page.events) await report(deps, e, summary);
+  }
+}
+
+/** Orders per page transaction: MariaDB pays a commit (and the brand's number lock) per transaction; SQLite blocks the event loop for one. */
+const PAGE_TX_MYSQL = 200;
+const PAGE_TX_SQLITE = 100;
+
+function pageDeps(deps: ImportDeps): PageDeps {
+  return {
+    brandId: deps.brandId, now: deps.now?.() ?? new Date(),
+    createOrders: (items, m) => deps.services.orders.createImportedOrdersPrechecked(new BrandScope(deps.brandId, m, true), items),
+    addAddresses: (m, customerId, inputs) => deps.services.customers.addAddressesWith(new BrandScope(deps.brandId, m, true), customerId, inputs),
+  };
+}
+
+/** After a page committed: the summary, the job issues and progress. */
+async function report(deps: ImportDeps, e: PageEvent, summary: ImportSummary): Promise<void> {
+  if (e.row.state === "HELD") summary.retried++;
+  if (e.kind === "skipped") {
+    deps.onProgress?.(1);
+    return;
+  }
+  if (e.kind === "held") {
+    await heldIssue(deps, e.row, e.reasons, summary);
+    return;
+  }
+  if (!e.created) {
+    summary.alreadyPresent++;
+    deps.onProgress?.(1);
+    return;
+  }
+  summary.imported++;
+  if (e.warnings.length) {
+    summary.totalMismatches++;
+    await deps.onIssue?.({ key: e.row.externalOrderId, code: "TOTAL_MISMATCH", message: e.warnings[0].message });
+  } else deps.onProgress?.(1);
+}
+
+/** One order in its own transaction (the fallback when its page could not be written as one). */
+async function importSingly(deps: ImportDeps, item: PageItem, addressesByCustomer: Map<number, Address[]>, summary: ImportSummary): Promise<void> {
+  const wasHeld = item.row.state === "HELD";
+  if (wasHeld) summary.retried++;
+  if (item.kind === "hold") {
+    await hold(deps, item.row, item.reasons, summary);
+    return;
+  }
+  const known = addressesByCustomer.get(item.customerId) ?? [];
+  let issued = false;
+  try {
+    const outcome = await importOne(deps, item.row, item.data, item.customerId, known, item.addresses, item.warnings);
+    if (outcome === "skipped") return;
+    if (outcome.created) {
+      summary.imported++;
+      known.push(...outcome.added);
+      addressesByCustomer.set(item.customerId, known);
+      if (item.warnings.length) {
+        summary.totalMismatches++;
+        issued = true;
+        await deps.onIssue?.({ key: item.row.externalOrderId, code: "TOTAL_MISMATCH", message: item.warnings[0].message });
+      }
+    } else summary.alreadyPresent++;
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions?.code !== "BAD_USER_INPUT") throw error;
+    issued = true;
+    await hold(deps, item.row, rejectionReasons(error), summary);
+  } finally {
+    if (!issued) deps.onProgress?.(1);
   }
 }
 
@@ -236,15 +289,6 @@ async function importOne(
   });
 }
 
-/** A date as TypeORM stores it: a Date for mysql2, "YYYY-MM-DD HH:MM:SS.SSS" (UTC) text for SQLite. */
-function dateParam(d: Date, mysql: boolean): Date | string {
-  return mysql ? d : d.toISOString().replace("T", " ").replace("Z", "");
-}
-
-export function codesOf(reasons: InboundReason[]): string {
-  return `,${[...new Set(reasons.map((r) => r.code))].join(",")},`.slice(0, 400);
-}
-
 async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
   const now = deps.now?.() ?? new Date();
   const result = await deps.ds.getRepository(JoorInboundOrder).createQueryBuilder().update(JoorInboundOrder)
@@ -255,6 +299,11 @@ async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundRea
     deps.onProgress?.(1);
     return;
   }
+  await heldIssue(deps, row, reasons, summary);
+}
+
+/** A hold counted in the summary and reported as a job issue (the issue is the order's progress step). */
+async function heldIssue(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
   summary.held++;
   for (const code of new Set(reasons.map((r) => r.code))) summary.heldByReason[code] = (summary.heldByReason[code] ?? 0) + 1;
   const first = reasons.slice(0, 5).map((r) => r.message).join("; ");

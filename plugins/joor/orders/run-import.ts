@@ -9,7 +9,8 @@ import { stageOrders } from "./stage-orders";
 /**
  * The import-orders job: (1) if an earlier pull did not finish, re-read JOOR's exported approved orders and stage
  * any Selvedge never staged; (2) pull new and modified approved orders page by page, staging each page in one
- * transaction before asking for the next; (3) import everything staged or held, each order in its own transaction.
+ * transaction before asking for the next; (3) import everything staged or held, a page of orders per transaction
+ * (each order's writes in it; one the core rejects is held, the rest commit).
  * A dry run reads without exporting (sync=0) and writes nothing.
  */
 
@@ -35,6 +36,7 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
     ds: ctx.ds, services: ctx.services, brandId, connector: ctx.connector, settings,
     onIssue: (i) => ctx.reportIssue({ entity: "order", key: i.key, code: i.code, message: i.message }),
     onProgress: (n) => ctx.progress.advance(n), throwIfCancelled: () => ctx.throwIfCancelled(),
+    onPageFallback: (e) => ctx.logger.warn(`A page of orders could not be written at once (${e.message.slice(0, 200)}): importing it order by order`),
   };
   const io = { get: sources.read, pageSize, signal: ctx.signal, throwIfCancelled: () => ctx.throwIfCancelled() };
 

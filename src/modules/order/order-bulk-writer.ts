@@ -53,11 +53,12 @@ export async function insertOrderFast(scope: BrandScope, o: NewOrder): Promise<F
   }
 }
 
-/** Multi-row INSERTs; order_address (an order's child, no brandId) only for the order just inserted in this unit of work. */
-async function insertRows(scope: BrandScope, table: "order_line" | "order_address", columns: string[], rows: unknown[][]): Promise<void> {
-  const CHUNK = 500;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
+/** Multi-row INSERTs; order_address (an order's child, no brandId) only for orders just inserted in this unit of work. */
+export async function insertRows(
+  scope: BrandScope, table: "sales_order" | "order_line" | "order_address", columns: string[], rows: unknown[][], size = 500,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    const chunk = rows.slice(i, i + size);
     const one = `(${columns.map(() => "?").join(", ")})`;
     const sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => one).join(", ")}`;
     await (table === "order_address" ? scope.executeOnChildren(sql, chunk.flat()) : scope.execute(sql, chunk.flat()));
@@ -65,12 +66,12 @@ async function insertRows(scope: BrandScope, table: "order_line" | "order_addres
 }
 
 /** Dates as TypeORM stores them: a Date for mysql2 (timezone Z), "YYYY-MM-DD HH:MM:SS.SSS" UTC text for SQLite. */
-function dateParam(d: Date | null, mysql: boolean): Date | string | null {
+export function dateParam(d: Date | null, mysql: boolean): Date | string | null {
   if (d === null) return null;
   return mysql ? d : d.toISOString().replace("T", " ").replace("Z", "");
 }
 
-function format(n: number): string {
+export function format(n: number): string {
   return NUMBER_PREFIX + String(n).padStart(DIGITS, "0");
 }
 
@@ -83,16 +84,16 @@ function parse(number: string): number | null {
  * The number after the brand's highest SO- number (as nextOrderNumber): the lexically highest via the
  * (brandId, number) index — a range on SQLite, whose LIKE cannot use it — else the longest numbers first.
  */
-async function nextNumber(scope: BrandScope, mysql: boolean): Promise<string> {
+export async function nextNumber(scope: BrandScope, mysql: boolean): Promise<string> {
   const brandId = scope.brandId;
   const where = mysql ? "brandId = ? AND number LIKE ?" : "brandId = ? AND number >= ? AND number < ?";
   const params = mysql ? [brandId, `${NUMBER_PREFIX}%`] : [brandId, NUMBER_PREFIX, NUMBER_PREFIX.slice(0, -1) + String.fromCharCode(NUMBER_PREFIX.charCodeAt(NUMBER_PREFIX.length - 1) + 1)];
   const lock = mysql ? " LOCK IN SHARE MODE" : "";
-  const top = await scope.execute( `SELECT number FROM sales_order WHERE ${where} ORDER BY number DESC LIMIT 1${lock}`, params);
+  const top = await scope.execute(`SELECT number FROM sales_order WHERE ${where} ORDER BY number DESC LIMIT 1${lock}`, params);
   if (!top.rows.length) return format(1);
   const fast = parse(String(top.rows[0].number));
   if (fast !== null && fast < 10 ** DIGITS - 1) return format(fast + 1);
-  const rows = await scope.execute( `SELECT number FROM sales_order WHERE ${where} ORDER BY LENGTH(number) DESC, number DESC LIMIT 50${lock}`, params);
+  const rows = await scope.execute(`SELECT number FROM sales_order WHERE ${where} ORDER BY LENGTH(number) DESC, number DESC LIMIT 50${lock}`, params);
   const highest = rows.rows.map((r) => parse(String(r.number))).find((n) => n !== null) ?? 0;
   return format(highest + 1);
 }

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { In } from "typeorm";
 import type { BrandOwned, BrandScope } from "../../db/brand-scope";
 import { InputProblems, badInput, notFound } from "../../api/errors";
@@ -10,6 +11,7 @@ import { OrderLine } from "../../entities/order-line.entity";
 import { Order } from "../../entities/order.entity";
 import { fromInput, snapshotsForNewOrder, snapshotsFrom } from "./order-addresses";
 import { insertOrderFast } from "./order-bulk-writer";
+import { insertOrdersFast } from "./order-page-writer";
 import { Address } from "../../entities/address.entity";
 import { Customer } from "../../entities/customer.entity";
 import { Season } from "../../entities/season.entity";
@@ -210,29 +212,32 @@ export class OrderService {
   async createImportedOrderPrechecked(
     scope: BrandScope, data: ImportedOrderData, customerAddresses: Address[],
   ): Promise<{ id: number; number: string; created: boolean }> {
-    const p = new InputProblems();
-    if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(data.source ?? "")) p.add("source", "must be 1–20 upper-case letters, digits or _ (e.g. JOOR)");
-    requiredText(p, "externalId", data.externalId, 64);
-    validateHeader(p, data);
-    if (!data.currency) p.add("currency", "is required");
-    validateShipWindow(p, clean(data.shipStart), clean(data.shipEnd));
-    validateLines(p, "lines", data.lines);
-    data.lines.forEach((l, i) => p.check(l.unitPrice !== undefined && l.unitPrice !== null, `lines[${i}].unitPrice`, "is required"));
-    validateUnitPrice(p, "discount", data.discount);
-    validateUnitPrice(p, "shippingTotal", data.shippingTotal);
-    const given = [data.deliveryAddress, data.accountsAddress].filter((a) => a !== undefined && a !== null);
-    validateOrderAddresses(p, "addresses", given);
-    p.throwIfAny();
-    return insertOrderFast(scope, {
-      source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
-      customerId: data.customerId, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
-      currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
-      discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
-      lines: data.lines.map((l) => ({
-        variantId: Number(l.variantId), quantity: l.quantity, unitPrice: toStoredMoney(String(l.unitPrice).trim()), discount: storedOrNull(l.discount),
-      })),
-      addresses: snapshotsFrom(customerAddresses.filter((a) => a.customerId === data.customerId), given),
+    return insertOrderFast(scope, importedNewOrder(data, customerAddresses));
+  }
+
+  /**
+   * createImportedOrderPrechecked for a page of orders in one go (multi-row statements, one number lookup): each
+   * order is validated on its own — one that fails gets its BAD_USER_INPUT error and nothing of it is written —
+   * and the others are written in the scope's unit of work. Any other error (e.g. a unique key hit by a concurrent writer) is thrown and
+   * leaves the transaction to be rolled back; the caller can then import the orders one by one.
+   */
+  async createImportedOrdersPrechecked(
+    scope: BrandScope, items: { data: ImportedOrderData; customerAddresses: Address[] }[],
+  ): Promise<({ ok: true; id: number; number: string; created: boolean } | { ok: false; error: GraphQLError })[]> {
+    const out: ({ ok: true; id: number; number: string; created: boolean } | { ok: false; error: GraphQLError })[] = [];
+    const valid: { at: number; order: NewOrder }[] = [];
+    items.forEach((item, at) => {
+      try {
+        valid.push({ at, order: importedNewOrder(item.data, item.customerAddresses) });
+        out.push(undefined as never);
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || error.extensions?.code !== "BAD_USER_INPUT") throw error;
+        out.push({ ok: false, error });
+      }
     });
+    const written = await insertOrdersFast(scope, valid.map((v) => v.order));
+    valid.forEach((v, i) => { out[v.at] = { ok: true, ...written[i] }; });
+    return out;
   }
 
   /** The order a connector imported earlier, if any. */
@@ -331,4 +336,30 @@ function storedOrNull(amount: string | null | undefined): string | null {
 function assertEditable(order: Order, field: string): void {
   if (order.closed) throw badInput(field, `Order ${order.number} is closed; a closed order cannot be edited`);
   if (order.locked) throw badInput(field, `Order ${order.number} is locked; unlock it before editing`);
+}
+
+function importedNewOrder(data: ImportedOrderData, customerAddresses: Address[]): NewOrder {
+  const p = new InputProblems();
+  if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(data.source ?? "")) p.add("source", "must be 1–20 upper-case letters, digits or _ (e.g. JOOR)");
+  requiredText(p, "externalId", data.externalId, 64);
+  validateHeader(p, data);
+  if (!data.currency) p.add("currency", "is required");
+  validateShipWindow(p, clean(data.shipStart), clean(data.shipEnd));
+  validateLines(p, "lines", data.lines);
+  data.lines.forEach((l, i) => p.check(l.unitPrice !== undefined && l.unitPrice !== null, `lines[${i}].unitPrice`, "is required"));
+  validateUnitPrice(p, "discount", data.discount);
+  validateUnitPrice(p, "shippingTotal", data.shippingTotal);
+  const given = [data.deliveryAddress, data.accountsAddress].filter((a) => a !== undefined && a !== null);
+  validateOrderAddresses(p, "addresses", given);
+  p.throwIfAny();
+  return {
+    source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
+    customerId: data.customerId, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
+    currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
+    discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
+    lines: data.lines.map((l) => ({
+      variantId: Number(l.variantId), quantity: l.quantity, unitPrice: toStoredMoney(String(l.unitPrice).trim()), discount: storedOrNull(l.discount),
+    })),
+    addresses: snapshotsFrom(customerAddresses.filter((a) => a.customerId === data.customerId), given),
+  };
 }
