@@ -48,6 +48,8 @@ export interface SelvedgeApp {
   port?: number;
   firstStart: FirstStartResult | null;
   plugins: PluginRegistry;
+  /** An installed plugin's host port (the `ctx.host` its operations get); throws for a plugin not installed. */
+  hostOf(plugin: string): HostServices;
   /** The job worker and scheduler (absent in an API-only process). */
   worker?: JobWorker;
   scheduler?: Scheduler;
@@ -107,7 +109,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   }
 
   return {
-    config, ds, services, logger, url, port, firstStart: created, plugins, worker, scheduler,
+    config, ds, services, logger, url, port, firstStart: created, plugins, hostOf, worker, scheduler,
     stop: async () => {
       await stopHttp();
       await scheduler?.stop();

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { brandOf, type RequestContext } from "../../../src/api/context";
+import { brandOf, type RequestContext } from "../../../src/plugin";
 import { JoorSettingsService, JOOR } from "../settings/settings.service";
 
 /**

@@ -1,11 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { RequestContext, brandOf } from "../../../src/api/context";
-import { oneByKey } from "../../../src/api/batch";
-import { parseId } from "../../../src/api/ids";
-import { ConnectionType, Page, PageArgs } from "../../../src/api/pagination";
-import { Order } from "../../../src/entities/order.entity";
+import { RequestContext, brandOf, oneByKey, parseId, ConnectionType, Page, PageArgs, Order } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { ImportDeps } from "../orders/import-staged";
 import { resolveImportSettings } from "../orders/import-settings";
@@ -41,7 +37,7 @@ export class JoorInboundOrdersResolver {
   @Authorized()
   @Query(() => JoorInboundOrderType, { nullable: true })
   async joorInboundOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<JoorInboundOrderType | null> {
-    const row = await ctx.ds.getRepository(JoorInboundOrder).findOneBy({ id: parseId(id), brandId: brandOf(ctx), connector: JOOR_CONNECTOR });
+    const row = await ctx.data.repo(JoorInboundOrder).findOneBy({ id: parseId(id), brandId: brandOf(ctx), connector: JOOR_CONNECTOR });
     return row ? toType(row) : null;
   }
 
@@ -72,7 +68,7 @@ export class JoorInboundOrdersResolver {
     if (row.orderId === null) return null;
     const brandId = brandOf(ctx);
     const loader = ctx.loaders.get("joor.orderById", () => new DataLoader(async (ids: readonly number[]) =>
-      oneByKey(ids, await ctx.ds.getRepository(Order).findBy({ brandId, id: In([...ids]) }), (o) => o.id)));
+      oneByKey(ids, await ctx.data.repo(Order).findBy({ brandId, id: In([...ids]) }), (o) => o.id)));
     return loader.load(row.orderId);
   }
 }

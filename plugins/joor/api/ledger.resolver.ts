@@ -1,6 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
-import { paginate, type Page } from "../../../src/api/pagination";
+import { type RequestContext, paginate, type Page } from "../../../src/plugin";
 import { JOOR_RECORD_KINDS } from "../ledger/kinds";
 import { JOOR_CONNECTOR } from "../ledger/ledger.service";
 import { JoorSyncRecordArgs, JoorSyncRecordConnection, JoorSyncRecordView } from "../ledger/ledger.types";
@@ -25,7 +24,7 @@ export class JoorLedgerResolver {
   async joorSyncRecords(@Args() args: JoorSyncRecordArgs, @Ctx() ctx: RequestContext): Promise<Page<JoorSyncRecordView>> {
     const brandId = await joorBrand(ctx);
     const kind = JOOR_RECORD_KINDS[args.kind as keyof typeof JOOR_RECORD_KINDS];
-    const qb = ctx.ds.getRepository(JoorSyncRecord).createQueryBuilder("r")
+    const qb = ctx.data.repo(JoorSyncRecord).createQueryBuilder("r")
       .where("r.brandId = :brandId AND r.connector = :c AND r.kind = :kind", { brandId, c: JOOR_CONNECTOR, kind });
     const f = args.filter ?? {};
     if (f.status) qb.andWhere("r.status = :status", { status: f.status });

@@ -1,9 +1,6 @@
 import DataLoader from "dataloader";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
-import { parseId } from "../../../src/api/ids";
-import { paginate, pageSize, PageArgs, type Page } from "../../../src/api/pagination";
-import { Season } from "../../../src/entities/season.entity";
+import { type RequestContext, parseId, paginate, pageSize, PageArgs, type Page, Season } from "../../../src/plugin";
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import { LinesheetService } from "../catalogue/linesheet.service";
 import {
@@ -27,7 +24,7 @@ export class JoorLinesheetResolver {
   @Query(() => JoorLinesheetConnection, { description: "The brand's JOOR linesheets" })
   async joorLinesheets(@Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<Page<JoorLinesheetView>> {
     const brandId = await joorBrand(ctx);
-    const p = await paginate(ctx.ds.getRepository(JoorLinesheet).createQueryBuilder("l").where("l.brandId = :brandId", { brandId }), page);
+    const p = await paginate(ctx.data.repo(JoorLinesheet).createQueryBuilder("l").where("l.brandId = :brandId", { brandId }), page);
     return Object.assign(p, { edges: p.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })) }) as unknown as Page<JoorLinesheetView>;
   }
 

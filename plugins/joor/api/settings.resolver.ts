@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
+import { type RequestContext } from "../../../src/plugin";
 import { testJoorConnection } from "../settings/connection-test";
 import { JoorConnectionTest, JoorSettings, JoorSettingsInput } from "../settings/settings.types";
 import { joorBrand, settingsService } from "./guard";

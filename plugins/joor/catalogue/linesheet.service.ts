@@ -1,11 +1,5 @@
 import { DataSource, EntityManager, In } from "typeorm";
-import { badInput, InputProblems, notFound } from "../../../src/api/errors";
-import { parseId } from "../../../src/api/ids";
-import { isIsoDate } from "../../../src/domain/dates";
-import { Product } from "../../../src/entities/product.entity";
-import { ProductSeason } from "../../../src/entities/product-season.entity";
-import { Season } from "../../../src/entities/season.entity";
-import { isUniqueViolation } from "../../../src/db/db-errors";
+import { badInput, InputProblems, notFound, parseId, isIsoDate, Product, ProductSeason, Season, isUniqueViolation } from "../../../src/plugin";
 import { JoorLinesheetProduct } from "../entities/linesheet-product.entity";
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import type { CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, UpdateJoorLinesheetInput } from "./linesheet.types";

@@ -1,6 +1,5 @@
 import { DataSource } from "typeorm";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
+import { Season, User } from "../../../src/plugin";
 import { ImportSettings } from "./import-staged";
 
 /**

@@ -1,17 +1,11 @@
 import { DataSource, EntityManager, In, MoreThan } from "typeorm";
 import { GraphQLError } from "graphql";
-import { isMysql } from "../../../src/db/database-options";
-import { Address } from "../../../src/entities/address.entity";
-import { Season } from "../../../src/entities/season.entity";
-import { Variant } from "../../../src/entities/variant.entity";
-import type { AppServices } from "../../../src/services/app-services";
-import type { ImportedOrderData } from "../../../src/modules/order/order-import";
+import { isMysql, Address, Season, Variant, type AppServices, type ImportedOrderData, type AddressInput } from "../../../src/plugin";
 import { InboundOrderState, JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { missingAddresses } from "./address-match";
 import { barcodeCandidates, matchOrder, MatchCustomer, snapshot } from "./match-order";
 import { checkOrderTotal } from "./order-total";
 import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
-import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
 import { InboundReason, reason } from "./reasons";
 import { seasonMatcher } from "./season-match";
 

@@ -1,6 +1,5 @@
 import { DataSource } from "typeorm";
-import { badInput, InputProblems, notFound } from "../../../src/api/errors";
-import { PageArgs, paginate, Page } from "../../../src/api/pagination";
+import { badInput, InputProblems, notFound, PageArgs, paginate, Page } from "../../../src/plugin";
 import { JoorInboundOrder, INBOUND_ORDER_STATES, InboundOrderState } from "../entities/joor-inbound-order.entity";
 import { JoorInboundOrderFilter, JoorInboundOrderType } from "../api/inbound-order.types";
 import { emptySummary, importInbound, ImportDeps, ImportSummary } from "./import-staged";

@@ -1,4 +1,4 @@
-import type { OperationContext } from "../../../src/plugin";
+import { type OperationContext } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { V2Get } from "../client/orders";
 import { emptySummary, ImportDeps, importInbound, previewInbound } from "./import-staged";
@@ -74,7 +74,7 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   await ctx.state.set(PULL_STATE_KEY, { inFlight: false, finishedAt: new Date().toISOString() } satisfies PullMarker);
   ctx.logger.info(`Pulled ${pulled} orders from JOOR in ${pull.pages} pages (${staged} new, ${modified} modified after import)`);
 
-  const pending = await ctx.ds.getRepository(JoorInboundOrder).count({ where: [
+  const pending = await ctx.data.repo(JoorInboundOrder).count({ where: [
     { brandId, connector: ctx.connector, state: "STAGED" }, { brandId, connector: ctx.connector, state: "HELD" },
   ] });
   ctx.progress.setTotal(pending + modified);

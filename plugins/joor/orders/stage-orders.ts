@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { DataSource, EntityManager, In } from "typeorm";
-import { OrderService } from "../../../src/modules/order/order.service";
+import { OrderService } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { describeChanges } from "./order-changes";
 import { parseInboundOrder } from "./parse-order";

@@ -1,7 +1,5 @@
 import { DataSource } from "typeorm";
-import type { AppServices } from "../../../src/services/app-services";
-import { Customer } from "../../../src/entities/customer.entity";
-import { SeasonPrice } from "../../../src/entities/season-price.entity";
+import { type AppServices, Customer, SeasonPrice } from "../../../src/plugin";
 import { JoorHttp } from "../client/http";
 import { JoorAuthError } from "../client/errors";
 import { ReferenceApi } from "../client/reference";

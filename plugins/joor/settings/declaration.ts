@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { In } from "typeorm";
-import { setting, type SettingCheckHost, type SettingsValues } from "../../../src/plugin";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
+import { setting, type SettingCheckHost, type SettingsValues, Season, User } from "../../../src/plugin";
 
 /** Checks that every id names a row of the brand (another brand's id reads exactly like an unknown one). */
 function belongsToBrand(entity: typeof Season | typeof User, what: string) {

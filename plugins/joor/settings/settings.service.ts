@@ -1,10 +1,6 @@
 import { GraphQLError } from "graphql";
 import { DataSource, In } from "typeorm";
-import { badInput } from "../../../src/api/errors";
-import { parseId } from "../../../src/api/ids";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
-import type { AppServices } from "../../../src/services/app-services";
+import { badInput, parseId, Season, User, type AppServices } from "../../../src/plugin";
 import { joorSettingsDeclaration, type JoorSettingsValues } from "./declaration";
 import { joorUrls } from "./connection";
 import { JoorSettings, type JoorSettingsInput } from "./settings.types";
