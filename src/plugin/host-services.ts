@@ -116,8 +116,11 @@ export interface OwnSettings {
   isEnabled(scope: BrandScope): Promise<boolean>;
   /** The stored values (secrets decrypted), unparsed: keys the brand has never set are absent. */
   raw(scope: BrandScope): Promise<Record<string, unknown>>;
-  /** Whether the stored values satisfy the declaration, and the fields that are missing or invalid. */
-  check(scope: BrandScope): Promise<{ complete: boolean; missing: string[] }>;
+  /**
+   * Whether the stored values satisfy the declaration, the fields that are missing or invalid, and (when
+   * complete) the values parsed by their schemas, defaults applied — what an operation gets as `ctx.settings`.
+   */
+  check(scope: BrandScope): Promise<{ complete: boolean; missing: string[]; values: Record<string, unknown> | null }>;
   /** Validates and stores values (null clears a field); bad input throws BAD_USER_INPUT and stores nothing. */
   update(scope: BrandScope, values: Record<string, unknown>): Promise<void>;
 }

@@ -16,7 +16,7 @@ export type { RequestContext } from "../api/context";
 export { BrandScope, ScopedRepository, TenancyViolation, type BrandOwned } from "../db/brand-scope";
 export { JobAbortedError } from "../jobs/job-context";
 export { HOST_VERSION } from "./plugin-loader";
-export { selectScoped, upsertScoped } from "./scoped-sql";
+export { insertIgnoringScoped, selectScoped, upsertScoped } from "./scoped-sql";
 export { placeholders } from "../db/hot-rows";
 
 // --- The host's toolkit for plugin resolvers, entities and rules (stable as part of the SDK) ---
@@ -24,7 +24,7 @@ export { brandOf, principalOf } from "../api/context";
 export { badInput, InputProblems, notFound } from "../api/errors";
 export { parseId } from "../api/ids";
 export { oneByKey } from "../api/batch";
-export { ConnectionType, PageArgs, PageInfo, paginate, pageSize, type Page } from "../api/pagination";
+export { ConnectionType, Page, PageArgs, PageInfo, paginate, pageSize } from "../api/pagination";
 export { isUniqueViolation } from "../db/db-errors";
 export { LongText } from "../db/long-text-columns";
 export { BoolColumn, CreatedAt, DateOnly, IntegerColumn, NullableDateTime, UpdatedAt, Varchar } from "../entities/columns";

@@ -69,3 +69,14 @@ export async function upsertScoped<T extends ObjectLiteral>(
     await m.query(`INSERT INTO ${q(meta.tableName)} (${columns.map((c) => q(c.databaseName)).join(", ")}) VALUES ${values} ${conflict}`, params);
   }
 }
+
+/** INSERT … OR IGNORE / INSERT IGNORE of brand-owned rows (a row whose unique key exists is skipped), stamped with the brand. */
+export async function insertIgnoringScoped<T extends ObjectLiteral>(scope: BrandScope, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  if (!rows.length) return;
+  for (const r of rows) {
+    const b = (r as { brandId?: number }).brandId;
+    if (b !== undefined && b !== scope.brandId) throw new TenancyViolation("insertIgnoringScoped cannot write another brand's row");
+  }
+  const stamped = rows.map((r) => ({ ...r, brandId: scope.brandId }));
+  await scope.unitOfWork.createQueryBuilder().insert().into(target).values(stamped as never).orIgnore().execute();
+}

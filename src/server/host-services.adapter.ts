@@ -53,7 +53,7 @@ export function createHostServices(services: AppServices, plugin: PluginDefiniti
       raw: (s) => services.connectors.settings.raw(id(s), plugin.name),
       check: async (s) => {
         const c = await services.connectors.settings.check(plugin, id(s));
-        return { complete: c.complete, missing: c.missing };
+        return { complete: c.complete, missing: c.missing, values: c.values ? { ...c.values } : null };
       },
       update: async (s, values) => {
         await services.connectors.settings.update(plugin, id(s), values);
