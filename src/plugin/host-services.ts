@@ -114,7 +114,7 @@ export interface UserReader {
 export interface OwnSettings {
   /** Whether the brand has enabled this plugin (its module is in Brand.modules). */
   isEnabled(scope: BrandScope): Promise<boolean>;
-  /** The stored values (secrets decrypted), unparsed: keys the brand has never set are absent. */
+  /** The stored values, unparsed, secrets still sealed (encrypted; `check` gives them decrypted): keys never set are absent. */
   raw(scope: BrandScope): Promise<Record<string, unknown>>;
   /**
    * Whether the stored values satisfy the declaration, the fields that are missing or invalid, and (when
