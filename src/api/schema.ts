@@ -2,11 +2,12 @@ import "reflect-metadata";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, NonEmptyArray, PubSub } from "type-graphql";
 import { authChecker } from "./auth-checker";
-import { coreResolvers } from "./resolvers";
 import { resolverContainer, useDirectFieldResolvers } from "./direct-field-resolvers";
 import { createPubSub } from "@graphql-yoga/subscription";
 
 export interface SchemaOptions {
+  /** The core's resolver classes (src/modules/resolvers.ts), passed by the composition root. */
+  coreResolvers: readonly Function[];
   /** Resolver classes contributed by plugins. */
   extraResolvers?: Function[];
   /** Extra object types that no resolver returns directly (plugin types). */
@@ -15,8 +16,8 @@ export interface SchemaOptions {
 }
 
 /** Builds the executable schema from the core resolvers plus plugin resolvers. */
-export async function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
-  const resolvers = [...coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>;
+export async function buildAppSchema(options: SchemaOptions): Promise<GraphQLSchema> {
+  const resolvers = [...options.coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>;
   const container = resolverContainer();
   const schema = await buildSchema({
     resolvers,

@@ -193,6 +193,15 @@ export class BrandScope {
   }
 
   /**
+   * The unit of work (the data source's manager, or the transaction's), for the composition root's adapters
+   * that hand it to services still taking an `EntityManager` (src/server/host-services.adapter.ts). Not part
+   * of the plugin SDK's documented surface.
+   */
+  get unitOfWork(): EntityManager {
+    return this.manager;
+  }
+
+  /**
    * Hot-path raw SELECT returning rows as arrays (hot-rows.ts `selectRows`). The statement must filter on the
    * brand; the caller passes the brand among `parameters` itself (statements often name it more than once), so
    * this checks the statement names brandId and that the scope's brand is among the parameters. Reads outside

@@ -4,7 +4,7 @@ import { BrandScope } from "../db/brand-scope";
 import { Brand } from "../entities/brand.entity";
 import { JobLogger, OperationContext, RecordIssue } from "../plugin/define-plugin";
 import { SettingsValues, SettingsDeclaration } from "../plugin/settings";
-import type { AppServices } from "../services/app-services";
+import type { HostServices } from "../plugin/host-services";
 import { Job } from "./entities/job.entity";
 import { JobIssue } from "./entities/job-issue.entity";
 import { JobLog } from "./entities/job-log.entity";
@@ -78,7 +78,7 @@ const MAX_MESSAGE = 10_000;
 export function buildOperationContext(
   run: ActiveRun,
   deps: {
-    ds: DataSource; services: AppServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
+    ds: DataSource; data: BrandScope; host: HostServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
     /** Stores a checkpoint (conditional on this worker still owning the job). */
     saveCheckpoint: (json: string) => Promise<void>;
   },
@@ -148,8 +148,7 @@ export function buildOperationContext(
       // in the write chain: the issues reported before it are stored first, so its `failed` matches the stored rows
       return run.writeOrThrow(() => deps.saveCheckpoint(json));
     },
-    data: BrandScope.of(ds, job.brandId),
-    ds,
-    services: deps.services,
+    data: deps.data,
+    host: deps.host,
   };
 }

@@ -1,9 +1,10 @@
+import { BrandScope } from "../db/brand-scope";
 import { DataSource, In } from "typeorm";
 import { badInput, InputProblems } from "../api/errors";
 import { isUniqueViolation } from "../db/db-errors";
-import { ConnectorSettings } from "../jobs/entities/connector-settings.entity";
+import { ConnectorSettings } from "./connector-settings.entity";
 import { PluginDefinition } from "./define-plugin";
-import { checkSettings, isRequired, SettingsCheck, settingKind, validateSettingValue } from "./settings";
+import { checkSettings, isRequired, SettingsCheck, settingDefault, settingKind, validateSettingValue } from "./settings";
 import { SecretBox } from "./secret-box";
 import { ownSetting } from "./settings";
 
@@ -20,6 +21,8 @@ export interface SettingDescription {
   isSet: boolean;
   /** The stored value (null for secrets and unset fields). */
   value: unknown;
+  /** The value used when none is stored (null: no default). */
+  default: unknown;
 }
 
 /**
@@ -72,6 +75,7 @@ export class ConnectorSettingsService {
       return {
         key, kind: settingKind(f), description: f.description ?? null, required: isRequired(f), secret: !!f.secret, isSet,
         value: f.secret || !isSet ? null : value,
+        default: f.secret ? null : (settingDefault(f) ?? null),
       };
     });
   }
@@ -95,7 +99,7 @@ export class ConnectorSettingsService {
       const problem = validateSettingValue(f, value);
       if (problem) p.add(`values.${key}`, problem);
       else if (f.check) {
-        const refused = await f.check(f.schema.parse(value), { ds: this.ds, brandId });
+        const refused = await f.check(f.schema.parse(value), { data: BrandScope.of(this.ds, brandId), brandId });
         if (refused) p.add(`values.${key}`, refused);
       }
     }

@@ -5,6 +5,7 @@ import { LoaderCache, RequestContext } from "../api/context";
 import { unauthenticated } from "../api/errors";
 import { BrandScope } from "../db/brand-scope";
 import { AppServices } from "../services/app-services";
+import type { HostServices } from "../plugin/host-services";
 
 /** Builds the context for an HTTP request or a graphql-ws operation: same tokens, fresh DataLoaders. */
 export class ContextFactory {
@@ -13,6 +14,7 @@ export class ContextFactory {
     private readonly services: AppServices,
     readonly authenticator: Authenticator,
     private readonly baseUrl: () => string,
+    private readonly pluginHosts: ReadonlyMap<string, HostServices> = new Map(),
   ) {}
 
   async create(authorization: string | undefined | null): Promise<RequestContext> {
@@ -24,7 +26,7 @@ export class ContextFactory {
     const ds = this.ds;
     let scope: BrandScope | undefined;
     return {
-      principal, ds, services: this.services, loaders: new LoaderCache(), baseUrl: this.baseUrl(),
+      principal, ds, services: this.services, loaders: new LoaderCache(), pluginHosts: this.pluginHosts, baseUrl: this.baseUrl(),
       get scope() {
         if (!principal) throw unauthenticated();
         return (scope ??= BrandScope.of(ds, principal.brandId, { userId: principal.userId, role: principal.role }));

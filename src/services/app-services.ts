@@ -2,7 +2,8 @@ import { DataSource } from "typeorm";
 import { SelvedgeConfig } from "../config/config";
 import { MediaStorage } from "../media/media-storage";
 import { CustomerService } from "../modules/customer/customer.service";
-import { IdentityService } from "../modules/identity/identity.service";
+import { CORE_MODULES, IdentityService } from "../modules/identity/identity.service";
+import { AccessChanges } from "../auth/revocations";
 import { OrderService } from "../modules/order/order.service";
 import { SeasonService } from "../modules/season/season.service";
 import { ProductService } from "../modules/catalogue/product.service";
@@ -31,12 +32,12 @@ export interface ServiceDeps {
   media: MediaStorage;
   /** Base URL of the API, for absolute links (image URLs). */
   baseUrl: () => string;
-  /** Plugins, pub/sub and queue (bootstrap.ts); absent = no plugins, in-memory pub/sub, database queue. */
-  jobs?: JobPlatform;
+  /** Plugins, pub/sub and queue (built by bootstrap.ts, the one composition root). */
+  jobs: JobPlatform;
 }
 
 export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps: ServiceDeps): AppServices {
-  const identity = new IdentityService(new SystemData(ds));
+  const identity = new IdentityService(new SystemData(ds), new AccessChanges(), [...CORE_MODULES, ..._deps.jobs.plugins.modules()]);
   return {
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,

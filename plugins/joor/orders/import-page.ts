@@ -1,9 +1,6 @@
-import { EntityManager, In } from "typeorm";
-import { GraphQLError } from "graphql";
-import { isMysql } from "../../../src/db/database-options";
-import { Address } from "../../../src/entities/address.entity";
-import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
-import type { ImportedOrderData } from "../../../src/modules/order/order-import";
+import { In } from "typeorm";
+import type { GraphQLError } from "graphql";
+import { Address, type AddressInput, type BrandScope, type ImportedOrderData } from "../../../src/plugin";
 import type { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { missingAddresses } from "./address-match";
 import { snapshot } from "./match-order";
@@ -35,9 +32,9 @@ export type PageEvent =
 export type CreateResult = { ok: true; id: number; created: boolean } | { ok: false; error: GraphQLError };
 
 export interface PageDeps {
-  brandId: number;
-  createOrders(items: { data: ImportedOrderData; customerAddresses: Address[] }[], m: EntityManager): Promise<CreateResult[]>;
-  addAddresses(m: EntityManager, customerId: number, inputs: AddressInput[]): Promise<Address[]>;
+  /** The page's unit of work: the transaction's scope (the core writes join it). */
+  createOrders(tx: BrandScope, items: { data: ImportedOrderData; customerAddresses: Address[] }[]): Promise<CreateResult[]>;
+  addAddresses(tx: BrandScope, customerId: number, inputs: AddressInput[]): Promise<Address[]>;
   now: Date;
 }
 
@@ -47,10 +44,10 @@ export class PageNeedsSingleOrders extends Error {}
 const UPDATE_CHUNK = 500;
 
 export async function importPageInTransaction(
-  m: EntityManager, deps: PageDeps, items: PageItem[], addressesByCustomer: Map<number, Address[]>,
+  tx: BrandScope, deps: PageDeps, items: PageItem[], addressesByCustomer: Map<number, Address[]>,
 ): Promise<{ events: PageEvent[]; added: Map<number, Address[]> }> {
-  const mysql = isMysql(m.connection.options);
-  const current = await lockStageRows(m, items.map((i) => i.row.id), mysql);
+  const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
+  const current = await lockStageRows(tx, items.map((i) => i.row.id), mysql);
   const at = dateParam(deps.now, mysql);
   const events: (PageEvent | null)[] = items.map(() => null);
   const toImport: { at: number; item: Extract<PageItem, { kind: "import" }> }[] = [];
@@ -58,12 +55,12 @@ export async function importPageInTransaction(
     const cur = current.get(item.row.id);
     if (!cur || (cur.state !== "STAGED" && cur.state !== "HELD") || cur.version !== item.row.version) events[n] = { kind: "skipped", row: item.row };
     else if (item.kind === "hold") {
-      await holdIn(m, item.row.id, item.reasons, at);
+      await holdIn(tx, item.row.id, item.reasons, at);
       events[n] = { kind: "held", row: item.row, reasons: item.reasons };
     } else toImport.push({ at: n, item });
   }
   const base = (customerId: number) => addressesByCustomer.get(customerId) ?? [];
-  const results = await deps.createOrders(toImport.map(({ item }) => ({ data: item.data, customerAddresses: base(item.customerId) })), m);
+  const results = await deps.createOrders(tx, toImport.map(({ item }) => ({ data: item.data, customerAddresses: base(item.customerId) })));
   // The customers' new addresses, each once, in the order of the page.
   const planned = new Map<number, InboundAddress[]>();
   const imported: { id: number; orderId: number; warnings: InboundReason[] }[] = [];
@@ -71,7 +68,7 @@ export async function importPageInTransaction(
     const r = results[k];
     if (!r.ok) {
       const reasons = rejectionReasons(r.error);
-      await holdIn(m, item.row.id, reasons, at);
+      await holdIn(tx, item.row.id, reasons, at);
       events[n] = { kind: "held", row: item.row, reasons };
       continue;
     }
@@ -90,13 +87,13 @@ export async function importPageInTransaction(
   const added = new Map<number, Address[]>();
   const customers = [...planned.keys()].filter((c) => planned.get(c)!.length);
   if (customers.length) {
-    const fresh = await m.getRepository(Address).findBy({ brandId: deps.brandId, customerId: In(customers) });
+    const fresh = await tx.repo(Address).findBy({ customerId: In(customers) });
     for (const customerId of customers) {
       const toAdd = missingAddresses(fresh.filter((a) => a.customerId === customerId), planned.get(customerId)!);
-      if (toAdd.length) added.set(customerId, await deps.addAddresses(m, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput)));
+      if (toAdd.length) added.set(customerId, await deps.addAddresses(tx, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput)));
     }
   }
-  await markImported(m, imported, at);
+  await markImported(tx, imported, at);
   return { events: events as PageEvent[], added };
 }
 
@@ -106,33 +103,33 @@ function fellBackOn(base: Address[], earlier: InboundAddress[], data: ImportedOr
   return (["DELIVERY", "ACCOUNTS"] as const).some((t) => !given[t] && !base.some((a) => a.type === t) && earlier.some((a) => a.type === t));
 }
 
-async function lockStageRows(m: EntityManager, ids: number[], mysql: boolean): Promise<Map<number, { state: string; version: number }>> {
+async function lockStageRows(tx: BrandScope, ids: number[], mysql: boolean): Promise<Map<number, { state: string; version: number }>> {
   const current = new Map<number, { state: string; version: number }>();
   for (let c = 0; c < ids.length; c += UPDATE_CHUNK) {
     const part = ids.slice(c, c + UPDATE_CHUNK);
-    const rows = (await m.query(
-      `SELECT id, state, version FROM joor_inbound_order WHERE id IN (${part.map(() => "?").join(", ")}) ORDER BY id${mysql ? " FOR UPDATE" : ""}`, part,
-    )) as { id: number; state: string; version: number }[];
+    const rows = await tx.sql<{ id: number; state: string; version: number }>(
+      `SELECT id, state, version FROM joor_inbound_order WHERE brandId = ? AND id IN (${part.map(() => "?").join(", ")}) ORDER BY id${mysql ? " FOR UPDATE" : ""}`, part,
+    );
     for (const r of rows) current.set(Number(r.id), { state: r.state, version: Number(r.version) });
   }
   return current;
 }
 
 /** The imported stage rows: one statement for those without warnings (orderId by CASE), one each for the others. */
-async function markImported(m: EntityManager, rows: { id: number; orderId: number; warnings: InboundReason[] }[], at: Date | string): Promise<void> {
+async function markImported(tx: BrandScope, rows: { id: number; orderId: number; warnings: InboundReason[] }[], at: Date | string): Promise<void> {
   const plain = rows.filter((r) => !r.warnings.length);
   for (let c = 0; c < plain.length; c += UPDATE_CHUNK) {
     const part = plain.slice(c, c + UPDATE_CHUNK);
-    await m.query(
+    await tx.execute(
       `UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = CASE id ${part.map(() => "WHEN ? THEN ?").join(" ")} END, importedAt = ?, updatedAt = ?,
-         attempts = attempts + 1, reasons = NULL, reasonCodes = NULL WHERE id IN (${part.map(() => "?").join(", ")})`,
-      [...part.flatMap((r) => [r.id, r.orderId]), at, at, ...part.map((r) => r.id)],
+         attempts = attempts + 1, reasons = NULL, reasonCodes = NULL WHERE brandId = ? AND id IN (${part.map(() => "?").join(", ")})`,
+      [...part.flatMap((r) => [r.id, r.orderId]), at, at, tx.brandId, ...part.map((r) => r.id)],
     );
   }
   for (const r of rows.filter((x) => x.warnings.length)) {
-    await m.query(
-      "UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = ?, importedAt = ?, updatedAt = ?, attempts = attempts + 1, reasons = ?, reasonCodes = ? WHERE id = ?",
-      [r.orderId, at, at, JSON.stringify(r.warnings), codesOf(r.warnings), r.id],
+    await tx.execute(
+      "UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = ?, importedAt = ?, updatedAt = ?, attempts = attempts + 1, reasons = ?, reasonCodes = ? WHERE brandId = ? AND id = ?",
+      [r.orderId, at, at, JSON.stringify(r.warnings), codesOf(r.warnings), tx.brandId, r.id],
     );
   }
 }
@@ -143,10 +140,10 @@ export function rejectionReasons(error: GraphQLError): InboundReason[] {
   return problems.map((x) => ({ code: "IMPORT_REJECTED", message: `${x.field}: ${x.message}`, field: x.field }) as InboundReason);
 }
 
-async function holdIn(m: EntityManager, id: number, reasons: InboundReason[], at: Date | string): Promise<void> {
-  await m.query(
-    "UPDATE joor_inbound_order SET state = 'HELD', reasons = ?, reasonCodes = ?, heldAt = ?, updatedAt = ?, attempts = attempts + 1 WHERE id = ?",
-    [JSON.stringify(reasons), codesOf(reasons), at, at, id],
+async function holdIn(tx: BrandScope, id: number, reasons: InboundReason[], at: Date | string): Promise<void> {
+  await tx.execute(
+    "UPDATE joor_inbound_order SET state = 'HELD', reasons = ?, reasonCodes = ?, heldAt = ?, updatedAt = ?, attempts = attempts + 1 WHERE brandId = ? AND id = ?",
+    [JSON.stringify(reasons), codesOf(reasons), at, at, tx.brandId, id],
   );
 }
 

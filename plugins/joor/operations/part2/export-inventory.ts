@@ -1,4 +1,3 @@
-import { Brand } from "../../../../src/entities/brand.entity";
 import { inventoryDelta, mapVariantInventory, sentInventory, type JoorInventoryItem, type SentInventory } from "../../mapping/inventory-items";
 import { InventoryApi } from "../../client/inventory";
 import { inventoryPages } from "../../sources/inventory-source";
@@ -10,8 +9,7 @@ export const INVENTORY_KIND = "inventory";
 export const INVENTORY_MODULE = "inventory";
 
 export async function hasInventoryModule(ctx: JoorContext): Promise<boolean> {
-  const brand = await ctx.ds.getRepository(Brand).findOneBy({ id: ctx.brand.id });
-  return !!brand?.modules?.includes(INVENTORY_MODULE);
+  return ctx.host.brand.hasModule(ctx.data, INVENTORY_MODULE);
 }
 
 /** Refuses the export for a brand without the inventory module (the seed: "for clients with the inventory module only"). */
@@ -32,9 +30,9 @@ export async function requireInventoryModule(ctx: JoorContext): Promise<void> {
 export const exportInventoryPhase: ExportPhase = {
   name: "inventory",
   async count(ctx) {
-    const [row] = (await ctx.ds.query(
+    const [row] = (await ctx.data.sql(
       `SELECT COUNT(*) AS n FROM variant v INNER JOIN product p ON p.id = v.productId WHERE v.brandId = ? AND p.brandId = ? AND p.active = 1 AND v.active = 1`,
-      [ctx.brand.id, ctx.brand.id],
+      [ctx.brand.id],
     )) as { n: number }[];
     return Number(row.n);
   },
@@ -47,8 +45,8 @@ export const exportInventoryPhase: ExportPhase = {
     if (!(s.atsSeasons ?? []).length) ctx.logger.warn("No ATS seasons are selected: every variant is sent with 0 available");
     // the next page and its ledger rows are read while JOOR answers the current page's request
     async function* pagesWithLedger() {
-      for await (const page of inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? [])) {
-        yield { page, ledger: await ledgerRows(ctx.ds, ctx.brand.id, INVENTORY_KIND, page.map((v) => String(v.id))) };
+      for await (const page of inventoryPages(ctx.data, s.atsSeasons ?? [])) {
+        yield { page, ledger: await ledgerRows(ctx.data, INVENTORY_KIND, page.map((v) => String(v.id))) };
       }
     }
     for await (const { page, ledger } of readAhead(pagesWithLedger())) {
@@ -112,7 +110,7 @@ export const exportInventoryPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, INVENTORY_KIND, entries, ledger);
+      await writeLedger(ctx.data, INVENTORY_KIND, entries, ledger);
     }
     ctx.logger.info(`Inventory: ${summary.sent} variant(s) sent (${summary.lines} lines), ${summary.unchanged} unchanged`, summary);
     return summary;

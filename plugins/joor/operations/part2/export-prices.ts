@@ -11,7 +11,7 @@ export const PRICE_KIND = "price";
 const key = (i: Pick<JoorPriceItem, "sku_id" | "price_type_id">) => `${i.sku_id}|${i.price_type_id}`;
 
 async function countProducts(ctx: JoorContext): Promise<number> {
-  const [row] = (await ctx.ds.query(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`, [ctx.brand.id])) as { n: number }[];
+  const [row] = (await ctx.data.sql(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`)) as { n: number }[];
   return Number(row.n);
 }
 
@@ -52,9 +52,9 @@ export const exportPricesPhase: ExportPhase = {
     if (!seasons.length) ctx.logger.warn("No price seasons are selected: every product is exported at 0.00");
     // the next page and its ledger rows are read while JOOR answers the current page's requests
     async function* pagesWithLedger() {
-      for await (const page of pricePages(ctx.ds, ctx.brand.id, seasons)) {
-        const skuIds = await joorSkuIds(ctx.ds, ctx.brand.id, page.flatMap((p) => p.variants.map((v) => v.variantId)));
-        const ledger = await ledgerRows(ctx.ds, ctx.brand.id, PRICE_KIND, page.map((p) => String(p.id)));
+      for await (const page of pricePages(ctx.data, seasons)) {
+        const skuIds = await joorSkuIds(ctx.data, page.flatMap((p) => p.variants.map((v) => v.variantId)));
+        const ledger = await ledgerRows(ctx.data, PRICE_KIND, page.map((p) => String(p.id)));
         yield { page, skuIds, ledger };
       }
     }
@@ -114,7 +114,7 @@ export const exportPricesPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, PRICE_KIND, entries, ledger);
+      await writeLedger(ctx.data, PRICE_KIND, entries, ledger);
     }
     for (const issue of unmapped.issues()) {
       await ctx.reportIssue({ entity: "currency", key: issue.currency, code: "CURRENCY_NOT_MAPPED", message: issue.message });

@@ -1,6 +1,5 @@
 import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "../part2/create-policy";
-import { Product } from "../../../../src/entities/product.entity";
-import { Variant } from "../../../../src/entities/variant.entity";
+import { placeholders, Product, selectScoped, Variant } from "../../../../src/plugin";
 import type { JoorClient } from "../../client";
 import { payloadHash } from "../../ledger/hash";
 import { JOOR_RECORD_KINDS } from "../../ledger/kinds";
@@ -9,7 +8,6 @@ import type { JoorSyncRecord } from "../../ledger/sync-record.entity";
 import { productExternalId } from "../../mapping/ids";
 import { mapProduct } from "../../mapping/product";
 import { mapSku, type VariantRecord } from "../../mapping/sku";
-import { placeholders, selectEntities } from "../../../../src/db/hot-rows";
 import { readAhead } from "../../sources/keyset";
 import type { JoorOperationContext } from "../types";
 import type { ProductsReport } from "./report";
@@ -35,17 +33,17 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
   const brandId = ctx.brand.id;
   // The next chunk (products, variants, ledger rows) is read while JOOR answers the current one's requests;
   // its keys are other records than the current chunk's, so reading their ledger rows early is safe.
-  // Plain statements turned into entities (src/db/hot-rows.ts): TypeORM's query builder and hydration were a
+  // Plain statements turned into entities (selectScoped): TypeORM's query builder and hydration were a
   // visible share of a 100,000-variant export's CPU.
   async function* readChunks() {
     const size = Math.min(CHUNK, ctx.settings.batchSize);
     for (let after = 0; ;) {
-      const { entities: chunk } = await selectEntities(ctx.ds, Product, { where: "t.brandId = ? AND t.active = 1 AND t.id > ?", params: [brandId, after], orderBy: `t.id LIMIT ${Number(size)}` });
+      const chunk = await selectScoped(ctx.data, Product, { where: "t.brandId = ? AND t.active = 1 AND t.id > ?", params: [after], orderBy: `t.id LIMIT ${Number(size)}` });
       if (!chunk.length) return;
       const ids = chunk.map((p) => p.id);
       // `brandId + 0`: through the (productId, position) index, not the brand's whole (brandId, barcode) range per chunk
-      const { entities: variants } = await selectEntities(ctx.ds, Variant, {
-        where: `t.brandId + 0 = ? AND t.active = 1 AND t.productId IN (${placeholders(ids.length)})`, params: [brandId, ...ids], orderBy: "t.productId, t.position",
+      const variants = await selectScoped(ctx.data, Variant, {
+        where: `t.brandId + 0 = ? AND t.active = 1 AND t.productId IN (${placeholders(ids.length)})`, params: [...ids], orderBy: "t.productId, t.position",
       });
       const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
       yield { chunk, variants, productRows, skuRows };
