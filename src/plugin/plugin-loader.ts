@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import semver from "semver";
 import { isPluginDefinition, PluginDefinition } from "./define-plugin";
+import { shareHostModulesWith } from "./shared-modules";
 
 /** The repository root (plugins/ lives here). */
 export const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -37,6 +38,7 @@ export function loadPluginModule(spec: string): PluginDefinition {
   const file = resolvePluginSpec(spec);
   let mod: Record<string, unknown>;
   try {
+    shareHostModulesWith(file); // a plugin outside the tree gets the host's SDK, typeorm, type-graphql, zod
     mod = require(file);
   } catch (error) {
     throw new PluginLoadError(`Plugin "${spec}" could not be loaded from ${file}: ${error instanceof Error ? error.message : String(error)}`);
