@@ -97,3 +97,11 @@ it("passes the conformance suite run from outside the tree with one command (`np
   expect(result.stderr).toMatch(/connector conformance: outside/);
   expect(result.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
 }, 180_000);
+
+it("the conformance command refuses a plugin it cannot find, with a clear message", async () => {
+  const bin = path.join(REPO, "bin/selvedge-conformance.js");
+  const missing = await run(process.execPath, [bin, "./no-such-plugin"], { cwd: work }).catch((e) => e);
+  expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: 2, stderr: `selvedge-conformance: no plugin at ${path.join(work, "no-such-plugin")}\n` });
+  const unknown = await run(process.execPath, [bin, "selvedge-plugin-nowhere"], { cwd: work }).catch((e) => e);
+  expect(unknown.stderr).toMatch(/package "selvedge-plugin-nowhere" is not installed here or next to Selvedge/);
+});
