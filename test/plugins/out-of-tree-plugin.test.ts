@@ -43,6 +43,12 @@ beforeAll(async () => {
   fs.mkdirSync(installed, { recursive: true });
   await run("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
   expect(fs.readdirSync(installed).sort()).toEqual(["dist", "package.json"]);
+  // npm installs peer dependencies: a stray copy of Selvedge next to the plugin must never be the one it runs on
+  const stray = path.join(deployDir, "node_modules", "selvedge");
+  fs.mkdirSync(stray);
+  const entries = Object.fromEntries(["plugin", "typeorm", "type-graphql", "zod"].map((e) => [`./${e}`, "./stray.js"]));
+  fs.writeFileSync(path.join(stray, "package.json"), JSON.stringify({ name: "selvedge", version: "0.1.0", exports: entries }));
+  fs.writeFileSync(path.join(stray, "stray.js"), `throw new Error("the plugin ran on a stray copy of selvedge");\n`);
 }, 120_000);
 
 afterAll(() => {
@@ -82,7 +88,16 @@ it("loads from a folder outside the repository (absolute SELVEDGE_PLUGINS entry)
   }
 }, 90_000);
 
-it("loads from its npm tarball, installed as a package and listed by name", async () => {
+it("loads its TypeScript source from the folder during development (compiled by the host's register hook)", async () => {
+  const host = await startHostProcess(path.join(pluginDir, "src", "index.ts"), REPO);
+  try {
+    await exercise(host.admin);
+  } finally {
+    await host.stop();
+  }
+}, 90_000);
+
+it("loads from its npm tarball, installed as a package and listed by name (the host's SDK, not a stray copy)", async () => {
   const host = await startHostProcess(PACKAGE, deployDir);
   try {
     await exercise(host.admin);
