@@ -1,9 +1,9 @@
 /**
  * `selvedge/plugin`: the SDK an out-of-tree plugin imports (package.json "exports"; docs/plugins-and-jobs.md,
- * "A plugin outside this repository"). Everything in src/plugin/index.ts flows through unchanged.
+ * "A plugin outside this repository"). Everything in src/plugin/index.ts flows through unchanged, plus `z`.
  */
 export * from "../plugin/index";
-export type { BrandScope, BrandOwned, ScopedRepository } from "../db/brand-scope";
 export { z } from "zod";
-/** For a plugin's resolvers: the GraphQL context (`@Ctx()`) and the caller's brand. */
+// also in src/plugin/index.ts once the HostServices port lands (the same bindings, so both may stay)
+export { BrandScope, ScopedRepository, TenancyViolation, type BrandOwned } from "../db/brand-scope";
 export { brandOf, principalOf, type RequestContext } from "../api/context";
