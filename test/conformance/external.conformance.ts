@@ -23,6 +23,8 @@ function optionsFile(root: string): string {
 }
 
 const definition = loadPluginModule(spec);
-const file = optionsFile(pluginRootOf(fs.realpathSync(resolvePluginSpec(spec))));
+const resolved = fs.realpathSync(resolvePluginSpec(spec));
+// a folder given as such is the plugin's root (a folder under plugins/ has no package.json); else its package's
+const file = optionsFile(fs.statSync(resolved).isDirectory() ? resolved : pluginRootOf(resolved));
 const mod = require(file) as { default?: ExternalConformanceOptions } & ExternalConformanceOptions;
 describeConnectorConformance({ ...(mod.default ?? mod), plugin: spec, definition });
