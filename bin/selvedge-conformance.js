@@ -25,8 +25,11 @@ for (let i = 1; i < args.length; i++) {
     process.exit(2);
   }
 }
-// a path is taken relative to where the command runs; a package name is looked up from here and from the host
-if (spec.startsWith(".") || path.isAbsolute(spec)) {
+// a path is taken relative to where the command runs; a folder under the host's plugins/ by its name; a package
+// name is looked up from here and from the host
+if (/^[a-z0-9][a-z0-9-]*$/.test(spec) && fs.existsSync(path.join(HOST, "plugins", spec))) {
+  // as SELVEDGE_PLUGINS names it
+} else if (spec.startsWith(".") || path.isAbsolute(spec) || fs.existsSync(spec)) {
   spec = path.resolve(spec);
   if (!fs.existsSync(spec)) {
     process.stderr.write(`selvedge-conformance: no plugin at ${spec}\n`);
@@ -60,10 +63,12 @@ const config = {
   rootDir: HOST,
   roots: [path.join(HOST, "test", "conformance")],
   testMatch: ["**/external.conformance.ts"],
-  // the plugin runs in Jest's module registry: give it the host's SDK entries and, as a fallback, its libraries
+  // the plugin runs in Jest's module registry: give it the host's SDK entries and the host's copies of the
+  // shared libraries (as src/plugin/shared-modules.ts does at run time), the rest from the host as a fallback
   moduleNameMapper: {
     "^selvedge/(plugin|typeorm|type-graphql|zod)$": path.join(HOST, "src", "sdk", "$1.ts"),
     "^selvedge/conformance$": path.join(HOST, "test", "conformance", "index.ts"),
+    ...Object.fromEntries(["typeorm", "type-graphql", "zod", "graphql", "reflect-metadata"].map((name) => [`^${name}$`, require.resolve(name, { paths: [HOST] })])),
   },
   modulePaths: [nm],
   transform: { "^.+\\.ts$": [find("@swc/jest"), hostJest.transform["^.+\\.ts$"][1]] },
