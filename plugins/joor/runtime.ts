@@ -1,14 +1,14 @@
 import Redis from "ioredis";
-import type { DataSource } from "typeorm";
-import type { PluginHostContext } from "../../src/plugin";
+import type { HostServices, PluginHostContext } from "../../src/plugin";
 import { type CreditBudget, DatabaseCreditBudget, RedisCreditBudget } from "./client/credit-budget";
 
 /**
- * Process-wide parts of the JOOR plugin, per DataSource (a test process may run several Selvedge apps): the
- * shared credit budget — in Redis when the host has REDIS_URL, else in the database. One Redis connection per
+ * Process-wide parts of the JOOR plugin, per host (one HostServices object per Selvedge app; a test process may
+ * run several): the shared credit budget — in Redis when the host has REDIS_URL, else in the database through
+ * the plugin-level handle (`joor_credit_window` belongs to a JOOR account, not to a brand). One Redis connection per
  * URL, shared by the apps of the process and closed when the last of them shuts down.
  */
-const budgets = new WeakMap<DataSource, CreditBudget>();
+const budgets = new WeakMap<HostServices, CreditBudget>();
 const redisBudgets = new Map<string, { budget: RedisCreditBudget; users: number }>();
 let started = 0;
 
@@ -21,9 +21,9 @@ export function bootstrapJoor(host: PluginHostContext): void {
       redisBudgets.set(host.redisUrl, shared);
     }
     shared.users++;
-    budgets.set(host.ds, shared.budget);
+    budgets.set(host.host, shared.budget);
   } else {
-    budgets.set(host.ds, new DatabaseCreditBudget(host.ds));
+    budgets.set(host.host, new DatabaseCreditBudget(host.pluginData));
   }
 }
 
@@ -37,8 +37,9 @@ export async function shutdownJoor(): Promise<void> {
   }
 }
 
-export function creditBudgetFor(ds: DataSource): CreditBudget {
-  let b = budgets.get(ds);
-  if (!b) budgets.set(ds, (b = new DatabaseCreditBudget(ds)));
+/** The credit budget of the app whose port this is (set up by onBootstrap, which every app runs at start-up). */
+export function creditBudgetFor(host: HostServices): CreditBudget {
+  const b = budgets.get(host);
+  if (!b) throw new Error("The JOOR plugin was not bootstrapped in this app (onBootstrap sets up its credit budget)");
   return b;
 }

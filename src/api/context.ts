@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { Principal } from "../auth/principal";
 import type { AppServices } from "../services/app-services";
+import type { HostServices } from "../plugin/host-services";
 import { unauthenticated } from "./errors";
 
 /** Per-request (or per graphql-ws operation) DataLoaders, created lazily by name. */
@@ -30,6 +31,8 @@ export interface RequestContext {
   ds: DataSource;
   services: AppServices;
   loaders: LoaderCache;
+  /** Each installed plugin's host port by plugin name (plugin resolvers read it through the SDK's `hostOf`). */
+  pluginHosts: ReadonlyMap<string, HostServices>;
   /** Absolute base URL of this server, for links (image URLs). */
   baseUrl: string;
 }

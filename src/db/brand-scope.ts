@@ -170,6 +170,15 @@ export class BrandScope {
     return this.manager.query(statement, [this.brandId, ...parameters]);
   }
 
+  /**
+   * The unit of work (the data source's manager, or the transaction's), for the composition root's adapters
+   * that hand it to services still taking an `EntityManager` (src/server/host-services.adapter.ts). Not part
+   * of the plugin SDK's documented surface.
+   */
+  get unitOfWork(): EntityManager {
+    return this.manager;
+  }
+
   /** The database type ("better-sqlite3", "mysql", "mariadb"), for dialect choices in raw SQL. */
   get dialect(): string {
     return this.manager.connection.options.type;

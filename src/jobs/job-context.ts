@@ -3,7 +3,8 @@ import { DataSource } from "typeorm";
 import { Brand } from "../entities/brand.entity";
 import { JobLogger, OperationContext, RecordIssue } from "../plugin/define-plugin";
 import { SettingsValues, SettingsDeclaration } from "../plugin/settings";
-import type { AppServices } from "../services/app-services";
+import type { BrandScope } from "../db/brand-scope";
+import type { HostServices } from "../plugin/host-services";
 import { Job } from "./entities/job.entity";
 import { JobIssue } from "./entities/job-issue.entity";
 import { JobLog } from "./entities/job-log.entity";
@@ -77,7 +78,7 @@ const MAX_MESSAGE = 10_000;
 export function buildOperationContext(
   run: ActiveRun,
   deps: {
-    ds: DataSource; services: AppServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
+    ds: DataSource; data: BrandScope; host: HostServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
     /** Stores a checkpoint (conditional on this worker still owning the job). */
     saveCheckpoint: (json: string) => Promise<void>;
   },
@@ -147,7 +148,7 @@ export function buildOperationContext(
       // in the write chain: the issues reported before it are stored first, so its `failed` matches the stored rows
       return run.writeOrThrow(() => deps.saveCheckpoint(json));
     },
-    ds,
-    services: deps.services,
+    data: deps.data,
+    host: deps.host,
   };
 }

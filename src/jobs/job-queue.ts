@@ -14,7 +14,7 @@ export interface QueueConsumer {
 
 /** How a job gets from the API process to a worker: the database only (default), or BullMQ over Redis. */
 export interface QueueStrategy {
-  readonly name: "database" | "bullmq";
+  readonly name: "database" | "bullmq" | "memory";
   /** A job is due now (or after `delayMs`): tell a worker. `front`: ahead of the jobs already waiting (a recovered job). */
   enqueue(jobId: number, delayMs?: number, options?: { front?: boolean }): Promise<void>;
   /** Starts consuming (worker processes only). */

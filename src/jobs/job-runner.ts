@@ -7,7 +7,9 @@ import { moduleOf } from "../plugin/plugin-registry";
 import { Coalescer } from "../pubsub/coalescer";
 import { JobEvents } from "../pubsub/job-events";
 import { toSnapshot } from "../pubsub/job-snapshot";
-import type { AppServices } from "../services/app-services";
+import type { ConnectorService } from "../plugin/connector.service";
+import type { HostServices } from "../plugin/host-services";
+import { BrandScope } from "../db/brand-scope";
 import { Job, JobState } from "./entities/job.entity";
 import { JobIssue } from "./entities/job-issue.entity";
 import { JobLog } from "./entities/job-log.entity";
@@ -15,6 +17,12 @@ import { ActiveRun, buildOperationContext, JobAbortedError, StoredCheckpoint } f
 import { QueueStrategy } from "./job-queue";
 
 const MAX_BACKOFF_MS = 10 * 60_000;
+
+/** What the runner needs of the plugin host: the connectors (registry + settings) and each plugin's port. */
+export interface JobPlugins {
+  connectors: ConnectorService;
+  hostOf(plugin: string): HostServices;
+}
 
 /** A failure that no retry can fix (connector missing on this worker, settings incomplete, …). */
 class PermanentJobError extends Error {}
@@ -30,7 +38,7 @@ export class JobRunner {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly services: AppServices,
+    private readonly services: JobPlugins,
     private readonly events: JobEvents,
     private readonly queue: QueueStrategy,
     private readonly config: JobsConfig,
@@ -123,7 +131,7 @@ export class JobRunner {
       const check = await this.services.connectors.settings.check(plugin, brand.id);
       if (!check.complete) throw new PermanentJobError(`The ${plugin.name} connector's settings are incomplete: ${check.missing.join(", ")}`);
       const ctx = buildOperationContext(run, {
-        ds: this.ds, services: this.services, brand, settings: check.values!, changed: () => progress.changed(),
+        ds: this.ds, data: BrandScope.of(this.ds, brand.id), host: this.services.hostOf(plugin.name), brand, settings: check.values!, changed: () => progress.changed(),
         logger: this.logger.child({ connector: job.connector, operation: job.operation }),
         saveCheckpoint: async (json) => {
           const result = await this.where(job).set({ checkpointJson: json, processed: job.processed, failed: job.failed, total: job.total }).execute();

@@ -1,7 +1,6 @@
 import type { Logger } from "pino";
 import { DataSource } from "typeorm";
 import { SelvedgeConfig } from "../config/config";
-import { createLogger } from "../logging/logger";
 import type { IdentityService } from "../modules/identity/identity.service";
 import { ConnectorService } from "../plugin/connector.service";
 import { PluginRegistry } from "../plugin/plugin-registry";
@@ -22,12 +21,21 @@ export interface JobPlatform {
   close(): Promise<void>;
 }
 
-/** In memory + database queue by default; Redis pub/sub + BullMQ when REDIS_URL is set. */
-export function createJobPlatform(config: SelvedgeConfig, plugins: PluginRegistry, logger: Logger): JobPlatform {
-  const pubSub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.jobs.redisPrefix });
-  const queue: QueueStrategy = config.redisUrl
+/** Strategies passed in at start-up (StartOptions) instead of the ones the configuration chooses. */
+export interface JobStrategies {
+  queue?: QueueStrategy;
+  pubSub?: AppPubSub;
+}
+
+/**
+ * In memory pub/sub + database queue by default; Redis pub/sub + BullMQ when REDIS_URL is set; either replaced
+ * by a strategy passed in (e.g. `new InMemoryQueue()`). A passed-in strategy is closed with the platform.
+ */
+export function createJobPlatform(config: SelvedgeConfig, plugins: PluginRegistry, logger: Logger, strategies: JobStrategies = {}): JobPlatform {
+  const pubSub = strategies.pubSub ?? createAppPubSub({ redisUrl: config.redisUrl, prefix: config.jobs.redisPrefix });
+  const queue: QueueStrategy = strategies.queue ?? (config.redisUrl
     ? new BullmqQueue(config.redisUrl, config.jobs.redisPrefix, logger)
-    : new DatabaseQueue(config.jobs.pollMs, logger);
+    : new DatabaseQueue(config.jobs.pollMs, logger));
   return {
     plugins, pubSub, queue, events: new JobEvents(pubSub, config.jobs.refreshMs),
     close: async () => {
@@ -43,8 +51,7 @@ export interface JobServices {
   schedules: ScheduleService;
 }
 
-export function createJobServices(ds: DataSource, config: SelvedgeConfig, identity: IdentityService, platform?: JobPlatform): JobServices {
-  const p = platform ?? createJobPlatform({ ...config, redisUrl: undefined }, new PluginRegistry(), createLogger("silent"));
+export function createJobServices(ds: DataSource, config: SelvedgeConfig, identity: IdentityService, p: JobPlatform): JobServices {
   const connectors = new ConnectorService(ds, p.plugins, identity, config.secretKey);
   return { connectors, jobs: new JobService(ds, connectors, p.events, p.queue), schedules: new ScheduleService(ds, connectors) };
 }

@@ -4,12 +4,11 @@ import type { Logger } from "pino";
 import { DataSource } from "typeorm";
 import { JobsConfig } from "../config/config";
 import { JobEvents } from "../pubsub/job-events";
-import type { AppServices } from "../services/app-services";
 import { claimById, claimNext } from "./job-claims";
 import { QueueStrategy } from "./job-queue";
 import { reannounceQueuedJobs, recoverStaleJobs } from "./job-recovery";
 import { pruneExpiredJobs } from "./job-retention";
-import { JobRunner } from "./job-runner";
+import { JobPlugins, JobRunner } from "./job-runner";
 
 /**
  * The worker side of a process (`npm start` and `npm run worker`): consumes the queue, recovers jobs of dead
@@ -24,13 +23,13 @@ export class JobWorker {
 
   constructor(
     private readonly ds: DataSource,
-    services: AppServices,
+    plugins: JobPlugins,
     private readonly events: JobEvents,
     private readonly queue: QueueStrategy,
     private readonly config: JobsConfig,
     private readonly logger: Logger,
   ) {
-    this.runner = new JobRunner(ds, services, events, queue, config, logger, this.workerId);
+    this.runner = new JobRunner(ds, plugins, events, queue, config, logger, this.workerId);
   }
 
   async start(): Promise<void> {
@@ -61,7 +60,7 @@ export class JobWorker {
     try {
       const ids = await recoverStaleJobs(this.ds, this.events, this.queue, this.config.staleAfterMs);
       if (ids.length) this.logger.warn({ jobs: ids }, "recovered jobs of a worker that stopped responding");
-      if (this.queue.name === "bullmq") await reannounceQueuedJobs(this.ds, this.queue, this.config.staleAfterMs);
+      if (this.queue.name !== "database") await reannounceQueuedJobs(this.ds, this.queue, this.config.staleAfterMs);
     } catch (error) {
       this.logger.error({ err: error }, "job recovery failed");
     }

@@ -1,3 +1,4 @@
+import { BrandScope } from "../db/brand-scope";
 import { DataSource, In } from "typeorm";
 import { badInput, InputProblems } from "../api/errors";
 import { isUniqueViolation } from "../db/db-errors";
@@ -95,7 +96,7 @@ export class ConnectorSettingsService {
       const problem = validateSettingValue(f, value);
       if (problem) p.add(`values.${key}`, problem);
       else if (f.check) {
-        const refused = await f.check(f.schema.parse(value), { ds: this.ds, brandId });
+        const refused = await f.check(f.schema.parse(value), { data: BrandScope.of(this.ds, brandId), brandId });
         if (refused) p.add(`values.${key}`, refused);
       }
     }

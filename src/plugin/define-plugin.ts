@@ -1,6 +1,8 @@
-import type { DataSource, MigrationInterface } from "typeorm";
+import type { MigrationInterface } from "typeorm";
 import type { Logger } from "pino";
-import type { AppServices } from "../services/app-services";
+import type { BrandScope } from "../db/brand-scope";
+import type { HostServices } from "./host-services";
+import type { PluginData } from "./plugin-data";
 import type { SettingsDeclaration, SettingsValues } from "./settings";
 
 /** Where a job's log lines go (stored as job_log rows, paged in the API). */
@@ -88,8 +90,14 @@ export interface OperationContext<S extends SettingsDeclaration = SettingsDeclar
    * because their records are done again. Save it after the records it covers are written. Also in dry runs.
    */
   saveCheckpoint(value: unknown): Promise<void>;
-  ds: DataSource;
-  services: AppServices;
+  /**
+   * The job's brand as a scoped data handle (src/db/brand-scope.ts): `ctx.data.repo(MyEntity)` reads and writes
+   * the plugin's own brand-owned entities with the brand merged in; `ctx.data.transaction(tx => …)` is one unit of
+   * work that host calls join when given `tx`.
+   */
+  data: BrandScope;
+  /** The host's port for plugins (src/plugin/host-services.ts): catalogue, customers, orders, users, own settings. */
+  host: HostServices;
 }
 
 /** What a handler may return: a summary shown on the job (counts, ids, …). */
@@ -107,8 +115,10 @@ export interface OperationDefinition<S extends SettingsDeclaration = SettingsDec
 }
 
 export interface PluginHostContext {
-  ds: DataSource;
-  services: AppServices;
+  /** The same port the plugin's operations get as `ctx.host` (one object per plugin and process). */
+  host: HostServices;
+  /** The plugin's own brand-less entities (plugin-data.ts); brand-owned ones go through `ctx.data`. */
+  pluginData: PluginData;
   logger: Logger;
   role: "all" | "api" | "worker";
   /** REDIS_URL of this process (unset: no Redis), for plugins that share state across processes. */

@@ -2,13 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import semver from "semver";
 import { isPluginDefinition, PluginDefinition } from "./define-plugin";
+import { HOST_API_VERSION } from "./host-services";
 import { shareHostModulesWith } from "./shared-modules";
 
 /** The repository root (plugins/ lives here). */
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
-/** This Selvedge's version (package.json), the one plugins' `hostVersions` ranges are checked against. */
-export const HOST_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
+/** This Selvedge's version (package.json), the one plugins' `hostVersions` ranges are checked against: the port's version. */
+export const HOST_VERSION: string = HOST_API_VERSION;
 
 export class PluginLoadError extends Error {
   constructor(message: string) {

@@ -16,9 +16,9 @@ export interface SettingField<T extends z.ZodType = z.ZodType> {
   check?(value: z.output<T>, host: SettingCheckHost): Promise<string | null> | string | null;
 }
 
-/** What a setting's `check` can use: the database and the brand whose settings are written. */
+/** What a setting's `check` can use: the brand whose settings are written, as a scoped data handle. */
 export interface SettingCheckHost {
-  ds: import("typeorm").DataSource;
+  data: import("../db/brand-scope").BrandScope;
   brandId: number;
 }
 

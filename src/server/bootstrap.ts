@@ -16,6 +16,11 @@ import { startHttpServer } from "./http-server";
 import { PluginDefinition } from "../plugin/define-plugin";
 import { PluginRegistry } from "../plugin/plugin-registry";
 import { createJobPlatform } from "../jobs/job-services";
+import type { QueueStrategy } from "../jobs/job-queue";
+import type { AppPubSub } from "../pubsub/app-pubsub";
+import type { HostServices } from "../plugin/host-services";
+import { createPluginData } from "../plugin/plugin-data";
+import { createHostServices } from "./host-services.adapter";
 import { JobWorker } from "../jobs/job-worker";
 import { Scheduler } from "../scheduler/scheduler";
 
@@ -27,6 +32,10 @@ export interface StartOptions {
   media?: MediaStorage;
   /** Plugin definitions passed by code (tests), in addition to config.plugins. */
   plugins?: PluginDefinition[];
+  /** The job queue strategy (default: BullMQ with REDIS_URL, else the database queue), e.g. `new InMemoryQueue()`. */
+  queue?: QueueStrategy;
+  /** The pub/sub strategy (default: Redis with REDIS_URL, else in memory). */
+  pubSub?: AppPubSub;
 }
 
 export interface SelvedgeApp {
@@ -39,6 +48,8 @@ export interface SelvedgeApp {
   port?: number;
   firstStart: FirstStartResult | null;
   plugins: PluginRegistry;
+  /** An installed plugin's host port (the `ctx.host` its operations get); throws for a plugin not installed. */
+  hostOf(plugin: string): HostServices;
   /** The job worker and scheduler (absent in an API-only process). */
   worker?: JobWorker;
   scheduler?: Scheduler;
@@ -55,15 +66,28 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   });
   const media = options.media ?? new LocalDiskStorage(config.mediaDir);
   let baseUrl = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
-  const platform = createJobPlatform(config, plugins, logger);
+  const platform = createJobPlatform(config, plugins, logger, { queue: options.queue, pubSub: options.pubSub });
   const services = createAppServices(ds, config, { media, baseUrl: () => baseUrl, jobs: platform });
+  const hosts = new Map<string, HostServices>(plugins.all().map((p) => [p.name, createHostServices(services, p)]));
+  const hostOf = (name: string) => {
+    const host = hosts.get(name);
+    if (!host) throw new Error(`Plugin "${name}" is not installed`);
+    return host;
+  };
   const created = await firstStart(ds, services.identity, config);
-  for (const p of plugins.all()) await p.onBootstrap?.({ ds, services, logger: logger.child({ plugin: p.name }), role: config.role, redisUrl: config.redisUrl });
+  logger.info({ plugins: plugins.all().map((p) => ({ name: p.name, version: p.version })) },
+    `plugins loaded: ${plugins.all().map((p) => `${p.name}@${p.version}`).join(", ") || "none"}`);
+  for (const p of plugins.all()) {
+    await p.onBootstrap?.({
+      host: hostOf(p.name), pluginData: createPluginData(ds, p.name, p.entities ?? []), logger: logger.child({ plugin: p.name }),
+      role: config.role, redisUrl: config.redisUrl,
+    });
+  }
 
   let worker: JobWorker | undefined;
   let scheduler: Scheduler | undefined;
   if (config.role !== "api") {
-    worker = new JobWorker(ds, services, platform.events, platform.queue, config.jobs, logger);
+    worker = new JobWorker(ds, { connectors: services.connectors, hostOf }, platform.events, platform.queue, config.jobs, logger);
     await worker.start();
     scheduler = new Scheduler(ds, services.jobs, logger);
     scheduler.start(config.jobs.schedulerTickMs);
@@ -76,7 +100,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
     const schema = await buildAppSchema({
       pubSub: platform.pubSub.pubSub as never, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types(),
     });
-    const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl);
+    const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl, hosts);
     const http = await startHttpServer({ config, schema, contexts, media, logger, accessChanges: services.identity.accessChanges,
       renderExport: (rule, path) => services.images.renderStoredForExport(rule, path) }, (u) => (baseUrl = u));
     stopHttp = http.close;
@@ -85,7 +109,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   }
 
   return {
-    config, ds, services, logger, url, port, firstStart: created, plugins, worker, scheduler,
+    config, ds, services, logger, url, port, firstStart: created, plugins, hostOf, worker, scheduler,
     stop: async () => {
       await stopHttp();
       await scheduler?.stop();

@@ -3,6 +3,7 @@ import { Authenticator } from "../auth/authenticate";
 import { Principal } from "../auth/principal";
 import { LoaderCache, RequestContext } from "../api/context";
 import { AppServices } from "../services/app-services";
+import type { HostServices } from "../plugin/host-services";
 
 /** Builds the context for an HTTP request or a graphql-ws operation: same tokens, fresh DataLoaders. */
 export class ContextFactory {
@@ -11,6 +12,7 @@ export class ContextFactory {
     private readonly services: AppServices,
     readonly authenticator: Authenticator,
     private readonly baseUrl: () => string,
+    private readonly pluginHosts: ReadonlyMap<string, HostServices> = new Map(),
   ) {}
 
   async create(authorization: string | undefined | null): Promise<RequestContext> {
@@ -19,6 +21,6 @@ export class ContextFactory {
 
   /** A context for a principal already authenticated (by the HTTP guard or the graphql-ws connection). */
   forPrincipal(principal: Principal | null): RequestContext {
-    return { principal, ds: this.ds, services: this.services, loaders: new LoaderCache(), baseUrl: this.baseUrl() };
+    return { principal, ds: this.ds, services: this.services, loaders: new LoaderCache(), pluginHosts: this.pluginHosts, baseUrl: this.baseUrl() };
   }
 }

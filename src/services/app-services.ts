@@ -30,8 +30,8 @@ export interface ServiceDeps {
   media: MediaStorage;
   /** Base URL of the API, for absolute links (image URLs). */
   baseUrl: () => string;
-  /** Plugins, pub/sub and queue (bootstrap.ts); absent = no plugins, in-memory pub/sub, database queue. */
-  jobs?: JobPlatform;
+  /** Plugins, pub/sub and queue (built by bootstrap.ts, the one composition root). */
+  jobs: JobPlatform;
 }
 
 export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps: ServiceDeps): AppServices {

@@ -42,7 +42,7 @@ describe.each(setups)("JOOR credit budget ($name)", ({ redisUrl }) => {
   it("two workers exporting for one JOOR account never exceed its credit budget (no 429) and say when they wait", async () => {
     // another client of the account has just spent the whole budget: the jobs must wait before their first request
     const accountKey = `${new URL(env.sandbox.urls.v4).host}/${env.sandbox.accountId}`;
-    await creditBudgetFor(env.server.app.ds).reserve(accountKey, BUDGET.creditBudget, { budget: BUDGET.creditBudget, windowMs: BUDGET.creditWindowSeconds * 1000 });
+    await creditBudgetFor(env.server.app.hostOf("joor")).reserve(accountKey, BUDGET.creditBudget, { budget: BUDGET.creditBudget, windowMs: BUDGET.creditWindowSeconds * 1000 });
     const started = Date.now();
     const a = (await env.admin.ok(START)).startSync;
     const b = (await other.ok(START)).startSync;

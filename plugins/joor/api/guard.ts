@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { brandOf, type RequestContext } from "../../../src/api/context";
+import { dataOf, hostOf, type RequestContext } from "../../../src/plugin";
 import { JoorSettingsService, JOOR } from "../settings/settings.service";
 
 /**
@@ -7,16 +7,15 @@ import { JoorSettingsService, JOOR } from "../settings/settings.service";
  * (`extensions.reason = "CONNECTOR_NOT_ENABLED"`) — the JOOR API answers no data to a brand without it.
  */
 export async function joorBrand(ctx: RequestContext): Promise<number> {
-  const brandId = brandOf(ctx);
-  const plugin = ctx.services.connectors.plugin(JOOR);
-  if (!(await ctx.services.connectors.isEnabled(brandId, plugin))) {
+  const data = dataOf(ctx);
+  if (!(await hostOf(ctx, JOOR).settings.isEnabled(data))) {
     throw new GraphQLError("The JOOR connector is not enabled for this brand: it is an optional add-on (an ADMIN enables it with enableConnector(name: \"joor\"))", {
       extensions: { code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED", connector: JOOR, http: { status: 403 } },
     });
   }
-  return brandId;
+  return data.brandId;
 }
 
 export function settingsService(ctx: RequestContext): JoorSettingsService {
-  return new JoorSettingsService(ctx.ds, ctx.services);
+  return new JoorSettingsService(dataOf(ctx), hostOf(ctx, JOOR));
 }

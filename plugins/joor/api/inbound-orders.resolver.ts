@@ -1,11 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import DataLoader from "dataloader";
 import { In } from "typeorm";
-import { RequestContext, brandOf } from "../../../src/api/context";
-import { oneByKey } from "../../../src/api/batch";
-import { parseId } from "../../../src/api/ids";
-import { ConnectionType, Page, PageArgs } from "../../../src/api/pagination";
-import { Order } from "../../../src/entities/order.entity";
+import { type RequestContext, dataOf, hostOf, oneByKey, parseId, ConnectionType, Page, PageArgs, Order } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { ImportDeps } from "../orders/import-staged";
 import { resolveImportSettings } from "../orders/import-settings";
@@ -16,11 +12,12 @@ export const JOOR_CONNECTOR = "joor";
 const JoorInboundOrderConnection = ConnectionType(JoorInboundOrderType, "JoorInboundOrderConnection");
 
 async function depsOf(ctx: RequestContext): Promise<ImportDeps> {
-  const brandId = brandOf(ctx);
-  const raw = await ctx.services.connectors.settings.raw(brandId, JOOR_CONNECTOR);
+  const data = dataOf(ctx);
+  const host = hostOf(ctx, JOOR_CONNECTOR);
+  const raw = await host.settings.raw(data);
   return {
-    ds: ctx.ds, services: ctx.services, brandId, connector: JOOR_CONNECTOR,
-    settings: await resolveImportSettings(ctx.ds, brandId, raw),
+    data, host, brandId: data.brandId, connector: JOOR_CONNECTOR,
+    settings: await resolveImportSettings(data, raw),
   };
 }
 
@@ -34,14 +31,14 @@ export class JoorInboundOrdersResolver {
     @Arg("filter", () => JoorInboundOrderFilter, { nullable: true }) filter: JoorInboundOrderFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<JoorInboundOrderType>> {
-    const rows = await listInbound(ctx.ds, brandOf(ctx), JOOR_CONNECTOR, filter, page);
+    const rows = await listInbound(dataOf(ctx), JOOR_CONNECTOR, filter, page);
     return new Page(rows.edges.map((e) => ({ cursor: e.cursor, node: toType(e.node) })), rows.pageInfo, () => rows.totalCount());
   }
 
   @Authorized()
   @Query(() => JoorInboundOrderType, { nullable: true })
   async joorInboundOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<JoorInboundOrderType | null> {
-    const row = await ctx.ds.getRepository(JoorInboundOrder).findOneBy({ id: parseId(id), brandId: brandOf(ctx), connector: JOOR_CONNECTOR });
+    const row = await dataOf(ctx).repo(JoorInboundOrder).findOneBy({ id: parseId(id), connector: JOOR_CONNECTOR });
     return row ? toType(row) : null;
   }
 
@@ -64,15 +61,15 @@ export class JoorInboundOrdersResolver {
   @Authorized("EDITOR")
   @Mutation(() => JoorInboundOrderType, { description: "Gives up on a held order: it is kept with the reason given and never imported" })
   async dismissJoorInboundOrder(@Arg("id", () => ID) id: string, @Arg("reason") why: string, @Ctx() ctx: RequestContext): Promise<JoorInboundOrderType> {
-    return toType(await dismiss(ctx.ds, brandOf(ctx), JOOR_CONNECTOR, parseId(id), why));
+    return toType(await dismiss(dataOf(ctx), JOOR_CONNECTOR, parseId(id), why));
   }
 
   @FieldResolver(() => Order, { nullable: true, description: "The Selvedge order, once imported" })
   order(@Root() row: JoorInboundOrderType, @Ctx() ctx: RequestContext): Promise<Order | null> | null {
     if (row.orderId === null) return null;
-    const brandId = brandOf(ctx);
+    const data = dataOf(ctx);
     const loader = ctx.loaders.get("joor.orderById", () => new DataLoader(async (ids: readonly number[]) =>
-      oneByKey(ids, await ctx.ds.getRepository(Order).findBy({ brandId, id: In([...ids]) }), (o) => o.id)));
+      oneByKey(ids, await data.repo(Order).findBy({ id: In([...ids]) }), (o) => o.id)));
     return loader.load(row.orderId);
   }
 }

@@ -1,6 +1,5 @@
 import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
-import { paginate, type Page } from "../../../src/api/pagination";
+import { dataOf, type RequestContext, paginate, type Page } from "../../../src/plugin";
 import { JOOR_RECORD_KINDS } from "../ledger/kinds";
 import { JOOR_CONNECTOR } from "../ledger/ledger.service";
 import { JoorSyncRecordArgs, JoorSyncRecordConnection, JoorSyncRecordView } from "../ledger/ledger.types";
@@ -23,10 +22,10 @@ export class JoorLedgerResolver {
   @Authorized()
   @Query(() => JoorSyncRecordConnection, { description: "The JOOR sync ledger of one record kind (customers, products, SKUs, linesheets…)" })
   async joorSyncRecords(@Args() args: JoorSyncRecordArgs, @Ctx() ctx: RequestContext): Promise<Page<JoorSyncRecordView>> {
-    const brandId = await joorBrand(ctx);
+    await joorBrand(ctx);
     const kind = JOOR_RECORD_KINDS[args.kind as keyof typeof JOOR_RECORD_KINDS];
-    const qb = ctx.ds.getRepository(JoorSyncRecord).createQueryBuilder("r")
-      .where("r.brandId = :brandId AND r.connector = :c AND r.kind = :kind", { brandId, c: JOOR_CONNECTOR, kind });
+    const qb = dataOf(ctx).repo(JoorSyncRecord).queryBuilder("r")
+      .andWhere("r.connector = :c AND r.kind = :kind", { c: JOOR_CONNECTOR, kind });
     const f = args.filter ?? {};
     if (f.status) qb.andWhere("r.status = :status", { status: f.status });
     if (f.key) qb.andWhere("r.recordKey = :key", { key: f.key });

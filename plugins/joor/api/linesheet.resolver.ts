@@ -1,9 +1,6 @@
 import DataLoader from "dataloader";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
-import { parseId } from "../../../src/api/ids";
-import { paginate, pageSize, PageArgs, type Page } from "../../../src/api/pagination";
-import { Season } from "../../../src/entities/season.entity";
+import { dataOf, hostOf, type RequestContext, parseId, paginate, pageSize, PageArgs, type Page, Season } from "../../../src/plugin";
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import { LinesheetService } from "../catalogue/linesheet.service";
 import {
@@ -11,7 +8,7 @@ import {
 } from "../catalogue/linesheet.types";
 import { joorBrand } from "./guard";
 
-const service = (ctx: RequestContext) => new LinesheetService(ctx.ds);
+const service = (ctx: RequestContext) => new LinesheetService(dataOf(ctx));
 const view = (l: JoorLinesheet): JoorLinesheetView => Object.assign(new JoorLinesheetView(), l);
 
 @ObjectType({ description: "The result of a bulk add: the linesheet and how many products were added" })
@@ -26,8 +23,8 @@ export class JoorLinesheetResolver {
   @Authorized()
   @Query(() => JoorLinesheetConnection, { description: "The brand's JOOR linesheets" })
   async joorLinesheets(@Args() page: PageArgs, @Ctx() ctx: RequestContext): Promise<Page<JoorLinesheetView>> {
-    const brandId = await joorBrand(ctx);
-    const p = await paginate(ctx.ds.getRepository(JoorLinesheet).createQueryBuilder("l").where("l.brandId = :brandId", { brandId }), page);
+    await joorBrand(ctx);
+    const p = await paginate(dataOf(ctx).repo(JoorLinesheet).queryBuilder("l"), page);
     return Object.assign(p, { edges: p.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) })) }) as unknown as Page<JoorLinesheetView>;
   }
 
@@ -39,7 +36,8 @@ export class JoorLinesheetResolver {
 
   @FieldResolver(() => Season)
   async season(@Root() l: JoorLinesheetView, @Ctx() ctx: RequestContext): Promise<Season> {
-    return ctx.services.seasons.get(await joorBrand(ctx), l.seasonId);
+    await joorBrand(ctx);
+    return hostOf(ctx, "joor").seasons.get(dataOf(ctx), l.seasonId);
   }
 
   @FieldResolver(() => Int, { description: "Products on the linesheet" })

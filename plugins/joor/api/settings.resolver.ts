@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import type { RequestContext } from "../../../src/api/context";
+import { dataOf, hostOf, type RequestContext } from "../../../src/plugin";
 import { testJoorConnection } from "../settings/connection-test";
 import { JoorConnectionTest, JoorSettings, JoorSettingsInput } from "../settings/settings.types";
 import { joorBrand, settingsService } from "./guard";
@@ -22,6 +22,7 @@ export class JoorSettingsResolver {
   @Authorized("ADMIN")
   @Mutation(() => JoorConnectionTest, { description: "ADMIN. Gets a token, reads price types and warehouses from JOOR, and says what is wrong" })
   async testJoorConnection(@Ctx() ctx: RequestContext): Promise<JoorConnectionTest> {
-    return testJoorConnection(ctx.ds, ctx.services, await joorBrand(ctx));
+    await joorBrand(ctx);
+    return testJoorConnection(dataOf(ctx), hostOf(ctx, "joor"));
   }
 }

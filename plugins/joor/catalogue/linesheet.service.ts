@@ -1,11 +1,5 @@
-import { DataSource, EntityManager, In } from "typeorm";
-import { badInput, InputProblems, notFound } from "../../../src/api/errors";
-import { parseId } from "../../../src/api/ids";
-import { isIsoDate } from "../../../src/domain/dates";
-import { Product } from "../../../src/entities/product.entity";
-import { ProductSeason } from "../../../src/entities/product-season.entity";
-import { Season } from "../../../src/entities/season.entity";
-import { isUniqueViolation } from "../../../src/db/db-errors";
+import { In } from "typeorm";
+import { badInput, type BrandScope, InputProblems, notFound, parseId, isIsoDate, Product, ProductSeason, Season, isUniqueViolation } from "../../../src/plugin";
 import { JoorLinesheetProduct } from "../entities/linesheet-product.entity";
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import type { CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, UpdateJoorLinesheetInput } from "./linesheet.types";
@@ -18,17 +12,17 @@ const CHUNK = 500;
  * contiguous (the export numbers them 1..n), so removing products rewrites nothing else.
  */
 export class LinesheetService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly data: BrandScope) {}
 
   async get(brandId: number, id: number, field = "id"): Promise<JoorLinesheet> {
-    const l = await this.ds.getRepository(JoorLinesheet).findOneBy({ brandId, id });
+    const l = await this.data.repo(JoorLinesheet).findOneBy({ brandId, id });
     if (!l) throw notFound("Linesheet", id, field);
     return l;
   }
 
   private async checkSeason(brandId: number, raw: string, field: string): Promise<number> {
     const id = parseId(raw, field);
-    if (!(await this.ds.getRepository(Season).existsBy({ brandId, id }))) throw badInput(field, `No season ${raw} in this brand`);
+    if (!(await this.data.repo(Season).exists({ brandId, id }))) throw badInput(field, `No season ${raw} in this brand`);
     return id;
   }
 
@@ -36,7 +30,7 @@ export class LinesheetService {
     const ids = [...new Set(raw.map((x, i) => parseId(x, `${field}.${i}`)))];
     const found = new Set<number>();
     for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await this.ds.getRepository(Product).find({ select: { id: true }, where: { brandId, id: In(ids.slice(i, i + CHUNK)) } });
+      const rows = await this.data.repo(Product).find({ select: { id: true }, where: { brandId, id: In(ids.slice(i, i + CHUNK)) } });
       for (const r of rows) found.add(r.id);
     }
     const missing = ids.filter((id) => !found.has(id));
@@ -58,8 +52,8 @@ export class LinesheetService {
   }
 
   private async nameFree(brandId: number, name: string, selfId?: number): Promise<void> {
-    const clash = await this.ds.getRepository(JoorLinesheet).createQueryBuilder("l")
-      .where("l.brandId = :brandId AND LOWER(l.name) = :name", { brandId, name: name.toLowerCase() }).getOne();
+    const clash = await this.data.repo(JoorLinesheet).queryBuilder("l")
+      .andWhere("l.brandId = :brandId AND LOWER(l.name) = :name", { brandId, name: name.toLowerCase() }).getOne();
     if (clash && clash.id !== selfId) throw badInput("input.name", `A linesheet is already named "${clash.name}"`);
   }
 
@@ -73,10 +67,10 @@ export class LinesheetService {
     const productIds = input.productIds?.length ? await this.checkProducts(brandId, input.productIds, "input.productIds") : [];
     await this.nameFree(brandId, name);
     try {
-      return await this.ds.transaction(async (m) => {
-        const { id } = (await m.getRepository(JoorLinesheet).insert({ brandId, name, seasonId, startShip: start, completeShip: complete })).identifiers[0] as { id: number };
-        await this.append(m, brandId, id, productIds);
-        return m.getRepository(JoorLinesheet).findOneByOrFail({ id });
+      return await this.data.transaction(async (tx) => {
+        const { id } = await tx.repo(JoorLinesheet).save(tx.repo(JoorLinesheet).create({ name, seasonId, startShip: start, completeShip: complete }));
+        await this.append(tx, brandId, id, productIds);
+        return (await tx.repo(JoorLinesheet).findOneBy({ id }))!;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("input.name", `A linesheet is already named "${name}"`);
@@ -96,7 +90,7 @@ export class LinesheetService {
     const seasonId = input.seasonId ? await this.checkSeason(brandId, input.seasonId, "input.seasonId") : l.seasonId;
     if (name) await this.nameFree(brandId, name, id);
     try {
-      await this.ds.getRepository(JoorLinesheet).update({ id, brandId }, { name: name ?? l.name, seasonId, startShip: start, completeShip: complete });
+      await this.data.repo(JoorLinesheet).update({ id, brandId }, { name: name ?? l.name, seasonId, startShip: start, completeShip: complete });
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("input.name", `A linesheet is already named "${name}"`);
       throw error;
@@ -106,18 +100,18 @@ export class LinesheetService {
 
   async delete(brandId: number, id: number): Promise<boolean> {
     await this.get(brandId, id);
-    await this.ds.transaction(async (m) => {
-      await m.getRepository(JoorLinesheetProduct).delete({ brandId, linesheetId: id });
-      await m.getRepository(JoorLinesheet).delete({ brandId, id });
+    await this.data.transaction(async (tx) => {
+      await tx.repo(JoorLinesheetProduct).delete({ brandId, linesheetId: id });
+      await tx.repo(JoorLinesheet).delete({ brandId, id });
     });
     return true;
   }
 
   /** Appends products (in the given order) that are not on the linesheet yet. */
-  private async append(m: EntityManager, brandId: number, linesheetId: number, productIds: number[]): Promise<number> {
+  private async append(tx: BrandScope, brandId: number, linesheetId: number, productIds: number[]): Promise<number> {
     if (!productIds.length) return 0;
-    const repo = m.getRepository(JoorLinesheetProduct);
-    const max = await repo.createQueryBuilder("lp").select("MAX(lp.position)", "max").where("lp.linesheetId = :linesheetId", { linesheetId }).getRawOne<{ max: number | null }>();
+    const repo = tx.repo(JoorLinesheetProduct);
+    const max = await repo.queryBuilder("lp").select("MAX(lp.position)", "max").andWhere("lp.linesheetId = :linesheetId", { linesheetId }).getRawOne<{ max: number | null }>();
     let position = max?.max === null || max?.max === undefined ? 0 : Number(max.max) + 1;
     let added = 0;
     for (let i = 0; i < productIds.length; i += CHUNK) {
@@ -133,7 +127,7 @@ export class LinesheetService {
   async addProducts(brandId: number, id: number, productIdsRaw: string[]): Promise<JoorLinesheet> {
     await this.get(brandId, id);
     const ids = await this.checkProducts(brandId, productIdsRaw, "productIds");
-    await this.ds.transaction((m) => this.append(m, brandId, id, ids));
+    await this.data.transaction((tx) => this.append(tx, brandId, id, ids));
     return this.get(brandId, id);
   }
 
@@ -142,12 +136,12 @@ export class LinesheetService {
     await this.get(brandId, id);
     if (!filter.seasonId && !filter.category) throw badInput("filter", "give a seasonId, a category or both");
     const seasonId = filter.seasonId ? await this.checkSeason(brandId, filter.seasonId, "filter.seasonId") : null;
-    const qb = this.ds.getRepository(Product).createQueryBuilder("p").select("p.id", "id")
-      .where("p.brandId = :brandId AND p.active = :active", { brandId, active: true });
+    const qb = this.data.repo(Product).queryBuilder("p").select("p.id", "id")
+      .andWhere("p.brandId = :brandId AND p.active = :active", { brandId, active: true });
     if (seasonId) qb.andWhere(`EXISTS (SELECT 1 FROM product_season ps WHERE ps.productId = p.id AND ps.seasonId = :seasonId AND ps.brandId = :brandId)`, { seasonId });
     if (filter.category) qb.andWhere("p.category = :category", { category: filter.category.trim() });
     const ids = (await qb.orderBy("p.styleNumber", "ASC").addOrderBy("p.colourCode", "ASC").addOrderBy("p.id", "ASC").getRawMany<{ id: number }>()).map((r) => Number(r.id));
-    const added = await this.ds.transaction((m) => this.append(m, brandId, id, ids));
+    const added = await this.data.transaction((tx) => this.append(tx, brandId, id, ids));
     return { linesheet: await this.get(brandId, id), added };
   }
 
@@ -155,7 +149,7 @@ export class LinesheetService {
     await this.get(brandId, id);
     const ids = [...new Set(productIdsRaw.map((x, i) => parseId(x, `productIds.${i}`)))];
     for (let i = 0; i < ids.length; i += CHUNK) {
-      await this.ds.getRepository(JoorLinesheetProduct).delete({ brandId, linesheetId: id, productId: In(ids.slice(i, i + CHUNK)) });
+      await this.data.repo(JoorLinesheetProduct).delete({ brandId, linesheetId: id, productId: In(ids.slice(i, i + CHUNK)) });
     }
     return this.get(brandId, id);
   }
@@ -164,8 +158,8 @@ export class LinesheetService {
   async reorder(brandId: number, id: number, productIdsRaw: string[]): Promise<JoorLinesheet> {
     await this.get(brandId, id);
     const ids = [...new Set(productIdsRaw.map((x, i) => parseId(x, `productIds.${i}`)))];
-    await this.ds.transaction(async (m) => {
-      const repo = m.getRepository(JoorLinesheetProduct);
+    await this.data.transaction(async (tx) => {
+      const repo = tx.repo(JoorLinesheetProduct);
       const rows = await repo.find({ select: { id: true, productId: true, position: true }, where: { brandId, linesheetId: id }, order: { position: "ASC", id: "ASC" } });
       const byProduct = new Map(rows.map((r) => [r.productId, r]));
       const missing = ids.filter((pid) => !byProduct.has(pid));
@@ -176,7 +170,7 @@ export class LinesheetService {
       for (let i = 0; i < changed.length; i += CHUNK) {
         const part = changed.slice(i, i + CHUNK);
         const cases = part.map(({ r, i: pos }) => `WHEN ${Number(r.id)} THEN ${pos}`).join(" ");
-        await repo.createQueryBuilder().update().set({ position: () => `CASE id ${cases} END` }).where({ id: In(part.map(({ r }) => r.id)) }).execute();
+        await repo.update({ id: In(part.map(({ r }) => r.id)) }, { position: () => `CASE id ${cases} END` });
       }
     });
     return this.get(brandId, id);
@@ -184,9 +178,9 @@ export class LinesheetService {
 
   /** A page of the linesheet's products in order (cursor = position:id). */
   async products(brandId: number, id: number, first: number, after?: string | null): Promise<{ rows: { cursor: string; product: Product }[]; hasNext: boolean; total: number }> {
-    const qb = this.ds.getRepository(JoorLinesheetProduct).createQueryBuilder("lp")
+    const qb = this.data.repo(JoorLinesheetProduct).queryBuilder("lp")
       .innerJoinAndSelect("lp.product", "p")
-      .where("lp.brandId = :brandId AND lp.linesheetId = :id", { brandId, id });
+      .andWhere("lp.brandId = :brandId AND lp.linesheetId = :id", { brandId, id });
     const total = await qb.clone().getCount();
     if (after) {
       const m = /^(\d+):(\d+)$/.exec(Buffer.from(after, "base64url").toString("utf8"));
@@ -201,8 +195,8 @@ export class LinesheetService {
   }
 
   async count(brandId: number, linesheetIds: readonly number[]): Promise<Map<number, number>> {
-    const rows = linesheetIds.length ? await this.ds.getRepository(JoorLinesheetProduct).createQueryBuilder("lp")
-      .select("lp.linesheetId", "id").addSelect("COUNT(*)", "n").where("lp.brandId = :brandId AND lp.linesheetId IN (:...ids)", { brandId, ids: linesheetIds })
+    const rows = linesheetIds.length ? await this.data.repo(JoorLinesheetProduct).queryBuilder("lp")
+      .select("lp.linesheetId", "id").addSelect("COUNT(*)", "n").andWhere("lp.linesheetId IN (:...ids)", { ids: linesheetIds })
       .groupBy("lp.linesheetId").getRawMany<{ id: number; n: number }>() : [];
     return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
   }

@@ -1,7 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../../../src/api/pagination";
-import { Product } from "../../../src/entities/product.entity";
-import { ConnectionType } from "../../../src/api/pagination";
+import { PageInfo, Product, ConnectionType } from "../../../src/plugin";
 
 @ObjectType("JoorLinesheet", { description: "A linesheet of the JOOR catalogue (a JOOR collection): name, season, delivery window and ordered products" })
 export class JoorLinesheetView {

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
-import type { DataSource } from "typeorm";
 import type Redis from "ioredis";
-import { isUniqueViolation } from "../../../src/db/db-errors";
+import { isUniqueViolation, type PluginData } from "../../../src/plugin";
 import { JoorCreditWindow } from "../entities/credit-window.entity";
 import { sleep } from "./sleep";
 
@@ -61,18 +60,18 @@ async function waitLoop(trySpend: () => Promise<number>, signal?: AbortSignal, o
 
 /** Without Redis: one row per account in `joor_credit_window`, read and written in a transaction (row-locked on MySQL). */
 export class DatabaseCreditBudget implements CreditBudget {
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly data: PluginData) {}
 
   private get lock() {
-    const t = this.ds.options.type;
+    const t = this.data.dialect;
     return t === "mysql" || t === "mariadb" ? ({ mode: "pessimistic_write" } as const) : undefined;
   }
 
   /** Tries to spend; returns 0 when spent, else the ms to wait. */
   async trySpend(accountKey: string, cost: number, rule: CreditRule, now = Date.now()): Promise<number> {
     try {
-      return await this.ds.transaction(async (m) => {
-        const repo = m.getRepository(JoorCreditWindow);
+      return await this.data.transaction(async (tx) => {
+        const repo = tx.repo(JoorCreditWindow);
         const row = await repo.findOne({ where: { accountKey }, lock: this.lock });
         const spends = row?.spendsJson ? (JSON.parse(row.spendsJson) as [number, number][]) : [];
         const d = decide(spends, now, cost, rule, Number(row?.blockedUntilMs ?? 0));
@@ -92,7 +91,7 @@ export class DatabaseCreditBudget implements CreditBudget {
   }
 
   async exhaust(accountKey: string, _rule: CreditRule, until: Date): Promise<void> {
-    const repo = this.ds.getRepository(JoorCreditWindow);
+    const repo = this.data.repo(JoorCreditWindow);
     const updated = await repo.update({ accountKey }, { blockedUntilMs: String(until.getTime()) });
     if (!updated.affected) await repo.insert({ accountKey, spendsJson: "[]", blockedUntilMs: String(until.getTime()) }).catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import type { OperationContext } from "../../../src/plugin";
+import { type OperationContext } from "../../../src/plugin";
 import { creditBudgetFor } from "../runtime";
 import { connectionFrom } from "../settings/connection";
 import type { JoorSettingsDeclaration } from "../settings/declaration";
@@ -45,7 +45,7 @@ export class JoorClient {
 export function joorClientFor(ctx: OperationContext<JoorSettingsDeclaration>, extra: Partial<JoorHttpOptions> = {}): JoorClient {
   const http = new JoorHttp({
     connection: connectionFrom(ctx.settings),
-    budget: creditBudgetFor(ctx.ds),
+    budget: creditBudgetFor(ctx.host),
     signal: ctx.signal,
     log: (level, message, data) => ctx.logger[level](message, data),
     // the job's progress says it is waiting, and until when (Job.waitingUntil / waitingReason), then clears it

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Varchar } from "../../../src/entities/columns";
+import { Varchar } from "../../../src/plugin";
 
 /** The shared JOOR credit budget without Redis: one row per JOOR account (client/credit-budget.ts). */
 @Entity("joor_credit_window")

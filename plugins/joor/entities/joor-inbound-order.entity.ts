@@ -1,7 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { CreatedAt, IntegerColumn, NullableDateTime, UpdatedAt, Varchar } from "../../../src/entities/columns";
-import { Order } from "../../../src/entities/order.entity";
-import { LongText } from "../../../src/db/long-text-columns";
+import { CreatedAt, IntegerColumn, NullableDateTime, UpdatedAt, Varchar, Order, LongText } from "../../../src/plugin";
 
 export type InboundOrderState = "STAGED" | "IMPORTED" | "HELD" | "DISMISSED";
 export const INBOUND_ORDER_STATES: InboundOrderState[] = ["STAGED", "IMPORTED", "HELD", "DISMISSED"];

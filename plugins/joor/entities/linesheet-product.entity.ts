@@ -1,6 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { IntegerColumn } from "../../../src/entities/columns";
-import { Product } from "../../../src/entities/product.entity";
+import { IntegerColumn, Product } from "../../../src/plugin";
 import { JoorLinesheet } from "./linesheet.entity";
 
 /** A product on a linesheet, at a position (0-based, no gaps). */

@@ -1,5 +1,5 @@
 import { Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { CreatedAt, DateOnly, IntegerColumn, UpdatedAt, Varchar } from "../../../src/entities/columns";
+import { CreatedAt, DateOnly, IntegerColumn, UpdatedAt, Varchar } from "../../../src/plugin";
 
 /** A linesheet of the JOOR catalogue (a JOOR collection): a name, a season and a delivery window. */
 @Entity("joor_linesheet")

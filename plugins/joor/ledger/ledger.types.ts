@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLJSON } from "graphql-scalars";
-import { ConnectionType, PageArgs } from "../../../src/api/pagination";
+import { ConnectionType, PageArgs } from "../../../src/plugin";
 import { JOOR_RECORD_KINDS } from "./kinds";
 
 /** GraphQL enum of the ledger's record kinds (ledger/kinds.ts). */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { IntegerColumn, NullableDateTime, UpdatedAt, Varchar } from "../../../src/entities/columns";
+import { IntegerColumn, NullableDateTime, UpdatedAt, Varchar } from "../../../src/plugin";
 
 /** What JOOR last said about a record: ACCEPTED (payloadHash is what it accepted), FAILED (message says why), REMOVED. */
 export type JoorSyncStatus = "ACCEPTED" | "FAILED" | "REMOVED";

@@ -1,4 +1,4 @@
-import { JOOR_IMAGE_RULE } from "../../../src/domain/image-export-size";
+import { JOOR_IMAGE_RULE } from "../../../src/plugin";
 
 /** JOOR v4 product asset item (`POST /v4/assets/products`). */
 export interface JoorAssetItem {

@@ -1,4 +1,4 @@
-import { SeasonStock, sumAvailableToSell } from "../../../src/domain/available-to-sell";
+import { SeasonStock, sumAvailableToSell } from "../../../src/plugin";
 
 export interface InventoryWarehouses {
   /** JOOR's immediate (Default) warehouse name. */

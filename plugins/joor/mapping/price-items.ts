@@ -1,4 +1,4 @@
-import { selectSeasonPrice, SeasonPriceCandidate } from "../../../src/domain/price-selection";
+import { selectSeasonPrice, SeasonPriceCandidate } from "../../../src/plugin";
 
 /** One catalogue product as the price export sees it: its SKUs on JOOR, where it is visible, its stored prices. */
 export interface PriceProduct {

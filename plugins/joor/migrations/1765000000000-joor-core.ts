@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { createdAt, date, datetime, fk, id, index, int, text, unique, updatedAt, varchar } from "../../../migrations/lib/columns";
+import { migrationColumns } from "../../../src/plugin";
+
+const { createdAt, date, datetime, fk, id, index, int, text, unique, updatedAt, varchar } = migrationColumns;
 
 /** The JOOR plugin's own tables: the sync ledger, the catalogue (linesheets) and the shared credit window. */
 export class JoorCore1765000000000 implements MigrationInterface {

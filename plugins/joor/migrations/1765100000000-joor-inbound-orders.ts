@@ -1,5 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from "typeorm";
-import { createdAt, datetime, fk, id, index, int, longText, unique, updatedAt, varchar } from "../../../migrations/lib/columns";
+import { migrationColumns } from "../../../src/plugin";
+
+const { createdAt, datetime, fk, id, index, int, longText, unique, updatedAt, varchar } = migrationColumns;
 
 /** The staging table of inbound JOOR orders (entities/joor-inbound-order.entity.ts). */
 export class JoorInboundOrders1765100000000 implements MigrationInterface {

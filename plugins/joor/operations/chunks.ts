@@ -1,20 +1,20 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityTarget, SelectQueryBuilder } from "typeorm";
+import type { BrandOwned, BrandScope } from "../../../src/plugin";
 
 /**
  * Streams a brand's rows in keyset-paged chunks (`id > last ORDER BY id LIMIT size`): memory stays flat
  * whatever the table size, and every chunk is one query.
  */
-export async function* chunksOf<T extends ObjectLiteral & { id: number }>(
-  ds: DataSource,
+export async function* chunksOf<T extends BrandOwned & { id: number }>(
+  data: BrandScope,
   entity: EntityTarget<T>,
-  brandId: number,
   size: number,
-  where: (qb: ReturnType<DataSource["createQueryBuilder"]>) => void = () => {},
+  where: (qb: SelectQueryBuilder<T>) => void = () => {},
 ): AsyncGenerator<T[]> {
   let after = 0;
   for (;;) {
-    const qb = ds.getRepository(entity).createQueryBuilder("x").where("x.brandId = :brandId AND x.id > :after", { brandId, after });
-    where(qb as never);
+    const qb = data.repo(entity).queryBuilder("x").andWhere("x.id > :after", { after });
+    where(qb);
     const rows = await qb.orderBy("x.id", "ASC").limit(size).getMany();
     if (!rows.length) return;
     yield rows;

@@ -1,6 +1,5 @@
 import { In } from "typeorm";
-import { Address } from "../../../src/entities/address.entity";
-import { Customer } from "../../../src/entities/customer.entity";
+import { Address, Customer } from "../../../src/plugin";
 import { joorClientFor } from "../client";
 import { JOOR_RECORD_KINDS } from "../ledger/kinds";
 import { payloadHash } from "../ledger/hash";
@@ -24,20 +23,20 @@ export const exportCustomers: JoorOperation = {
   backoffMs: 2_000,
   async run(ctx) {
     const brandId = ctx.brand.id;
-    const ledger = new JoorLedger(ctx.ds, brandId);
+    const ledger = new JoorLedger(ctx.data);
     const client = joorClientFor(ctx);
     const priceTypes = new Map(ctx.settings.priceTypes.map((m) => [m.currency, m.priceType]));
-    const total = await ctx.ds.getRepository(Customer).countBy({ brandId });
+    const total = await ctx.data.repo(Customer).count({ brandId });
     ctx.progress.setTotal(total);
     const counts = { sent: 0, unchanged: 0, skippedInactive: 0, skippedNoCode: 0, failed: 0 };
     const wouldSend = new Sample<{ accountCode: string; action: "create" | "update" }>();
     const codes = new Set<string>();
     ctx.logger.info(`Exporting ${total} customers to JOOR${ctx.full ? " (full)" : ""}${ctx.dryRun ? " (dry run: nothing is sent)" : ""}`);
 
-    for await (const chunk of chunksOf(ctx.ds, Customer, brandId, CHUNK)) {
+    for await (const chunk of chunksOf(ctx.data, Customer, CHUNK)) {
       ctx.throwIfCancelled();
       const ids = chunk.map((c) => c.id);
-      const addresses = await ctx.ds.getRepository(Address).find({ where: { brandId, customerId: In(ids), type: In(["DELIVERY", "ACCOUNTS"]) }, order: { id: "ASC" } });
+      const addresses = await ctx.data.repo(Address).find({ where: { brandId, customerId: In(ids), type: In(["DELIVERY", "ACCOUNTS"]) }, order: { id: "ASC" } });
       const byCustomer = new Map<number, AddressRecord[]>();
       for (const a of addresses) (byCustomer.get(a.customerId) ?? byCustomer.set(a.customerId, []).get(a.customerId)!).push(a as AddressRecord);
       const previous = await ledger.load(KIND, ids.map(String));

@@ -1,5 +1,4 @@
-import { Product } from "../../../src/entities/product.entity";
-import { Variant } from "../../../src/entities/variant.entity";
+import { Product, Variant } from "../../../src/plugin";
 import { joorClientFor } from "../client";
 import { JoorLedger } from "../ledger/ledger.service";
 import type { JoorOperation, JoorOperationContext } from "./types";
@@ -30,14 +29,14 @@ export const exportProducts: JoorOperation = {
   attempts: 3,
   backoffMs: 2_000,
   async run(ctx) {
-    const ledger = new JoorLedger(ctx.ds, ctx.brand.id);
+    const ledger = new JoorLedger(ctx.data);
     const client = ctx.dryRun ? null : joorClientFor(ctx);
     const report = new ProductsReport();
-    const total = await ctx.ds.getRepository(Product).countBy({ brandId: ctx.brand.id, active: true });
+    const total = await ctx.data.repo(Product).count({ brandId: ctx.brand.id, active: true });
     // progress counts products, and the variants that will be reported (no barcode) as failed records
-    const noBarcode = await ctx.ds.getRepository(Variant).createQueryBuilder("v")
+    const noBarcode = await ctx.data.repo(Variant).queryBuilder("v")
       .innerJoin(Product, "p", "p.id = v.productId AND p.active = :active", { active: true })
-      .where("v.brandId = :brandId AND v.active = :active AND v.barcode IS NULL", { brandId: ctx.brand.id }).getCount();
+      .andWhere("v.active = :active AND v.barcode IS NULL").getCount();
     ctx.progress.setTotal(total + noBarcode);
     ctx.logger.info(`Exporting ${total} active products to JOOR${ctx.full ? " (full)" : ""}${ctx.dryRun ? " (dry run: nothing is sent)" : ""}`);
     const categories = await categoryMap(ctx, client);

@@ -1,4 +1,4 @@
-import type { OperationContext, OperationDefinition } from "../../../src/plugin";
+import { type OperationContext, type OperationDefinition } from "../../../src/plugin";
 import type { JoorSettingsDeclaration } from "../settings/declaration";
 
 /** An operation of the JOOR connector (its ctx.settings are the JOOR settings, typed). */

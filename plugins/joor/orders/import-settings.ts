@@ -1,6 +1,4 @@
-import { DataSource } from "typeorm";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
+import { type BrandScope, Season, User } from "../../../src/plugin";
 import { ImportSettings } from "./import-staged";
 
 /**
@@ -14,11 +12,11 @@ export interface RawImportSettings {
   orderOwner?: unknown;
 }
 
-export async function resolveImportSettings(ds: DataSource, brandId: number, raw: RawImportSettings): Promise<ImportSettings> {
+export async function resolveImportSettings(data: BrandScope, raw: RawImportSettings): Promise<ImportSettings> {
   return {
-    fallbackSeasonId: await seasonId(ds, brandId, raw.importOrderSeason),
+    fallbackSeasonId: await seasonId(data, raw.importOrderSeason),
     approved: raw.importOrderApproved === true || raw.importOrderApproved === "true",
-    ownerId: await ownerId(ds, brandId, raw.orderOwner),
+    ownerId: await ownerId(data, raw.orderOwner),
   };
 }
 
@@ -28,20 +26,20 @@ function asId(v: unknown): number | null {
   return null;
 }
 
-async function seasonId(ds: DataSource, brandId: number, v: unknown): Promise<number | null> {
+async function seasonId(data: BrandScope, v: unknown): Promise<number | null> {
   if (v === null || v === undefined || v === "") return null;
   const id = asId(v);
-  if (id !== null) return (await ds.getRepository(Season).existsBy({ brandId, id })) ? id : null;
+  if (id !== null) return (await data.repo(Season).exists({ id })) ? id : null;
   if (typeof v !== "string") return null;
-  const s = await ds.getRepository(Season).findOneBy({ brandId, name: v.trim() });
+  const s = await data.repo(Season).findOneBy({ name: v.trim() });
   return s?.id ?? null;
 }
 
-async function ownerId(ds: DataSource, brandId: number, v: unknown): Promise<number | null> {
+async function ownerId(data: BrandScope, v: unknown): Promise<number | null> {
   if (v === null || v === undefined || v === "") return null;
   const id = asId(v);
-  if (id !== null) return (await ds.getRepository(User).existsBy({ brandId, id })) ? id : null;
+  if (id !== null) return (await data.repo(User).exists({ id })) ? id : null;
   if (typeof v !== "string") return null;
-  const u = await ds.getRepository(User).findOneBy({ brandId, email: v.trim().toLowerCase() });
+  const u = await data.repo(User).findOneBy({ email: v.trim().toLowerCase() });
   return u?.id ?? null;
 }

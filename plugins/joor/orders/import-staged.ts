@@ -1,17 +1,11 @@
-import { DataSource, EntityManager, In, MoreThan } from "typeorm";
+import { In, MoreThan } from "typeorm";
 import { GraphQLError } from "graphql";
-import { isMysql } from "../../../src/db/database-options";
-import { Address } from "../../../src/entities/address.entity";
-import { Season } from "../../../src/entities/season.entity";
-import { Variant } from "../../../src/entities/variant.entity";
-import type { AppServices } from "../../../src/services/app-services";
-import type { ImportedOrderData } from "../../../src/modules/order/order-import";
+import { Address, Season, Variant, type AddressInput, type BrandScope, type HostServices, type ImportedOrderData } from "../../../src/plugin";
 import { InboundOrderState, JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { missingAddresses } from "./address-match";
 import { barcodeCandidates, matchOrder, MatchCustomer, snapshot } from "./match-order";
 import { checkOrderTotal } from "./order-total";
 import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
-import type { AddressInput } from "../../../src/modules/customer/customer.inputs";
 import { InboundReason, reason } from "./reasons";
 import { seasonMatcher } from "./season-match";
 
@@ -32,8 +26,9 @@ export interface ImportSettings {
 }
 
 export interface ImportDeps {
-  ds: DataSource;
-  services: AppServices;
+  /** The brand's scoped data handle (its transactions are the import's units of work). */
+  data: BrandScope;
+  host: HostServices;
   brandId: number;
   connector: string;
   settings: ImportSettings;
@@ -70,14 +65,14 @@ export interface ImportSelection {
 
 export async function importInbound(deps: ImportDeps, selection: ImportSelection = {}, summary = emptySummary()): Promise<ImportSummary> {
   const states = selection.states ?? ["STAGED", "HELD"];
-  const seasons = await deps.ds.getRepository(Season).findBy({ brandId: deps.brandId });
+  const seasons = await deps.data.repo(Season).findBy({});
   const seasonByName = seasonMatcher(seasons);
   let after = 0;
   for (;;) {
     deps.throwIfCancelled?.();
-    const rows = await deps.ds.getRepository(JoorInboundOrder).find({
+    const rows = await deps.data.repo(JoorInboundOrder).find({
       where: {
-        brandId: deps.brandId, connector: deps.connector, state: In(states), id: MoreThan(after),
+        connector: deps.connector, state: In(states), id: MoreThan(after),
         ...(selection.ids ? { id: In(selection.ids.filter((id) => id > after)) } : {}),
       },
       order: { id: "ASC" }, take: BATCH,
@@ -102,7 +97,7 @@ interface Prepared {
  * brand's seasons, the fallback season and owner from resolveImportSettings, also checked within the brand).
  */
 async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payload">[], seasonByName: (n: string | null) => Season | null) {
-  const { ds, brandId } = deps;
+  const { data } = deps;
   const prepared = rows.map((row) => {
     let raw: unknown;
     try {
@@ -114,17 +109,17 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
     return { order: parsed.order, reasons: parsed.order ? parsed.reasons : parsed.reasons.length ? parsed.reasons : [reason("NOT_AN_ORDER", "unreadable order")] };
   });
   const orders = prepared.map((p) => p.order).filter((o): o is InboundOrder => o !== null);
-  const customers = await deps.services.customers.findByAccountCodes(brandId, orders.map((o) => o.customerCode));
+  const customers = await deps.host.customers.findByAccountCodes(data, orders.map((o) => o.customerCode));
   const barcodes = [...new Set(orders.flatMap((o) => o.lines.flatMap((l) => barcodeCandidates(l.upc))))];
   const variants = new Map<string, { id: number }>();
   for (let i = 0; i < barcodes.length; i += 1000) {
-    const found = await ds.getRepository(Variant).find({ select: { id: true, barcode: true }, where: { brandId, barcode: In(barcodes.slice(i, i + 1000)) } });
+    const found = await data.repo(Variant).find({ select: { id: true, barcode: true }, where: { barcode: In(barcodes.slice(i, i + 1000)) } });
     for (const v of found) variants.set(v.barcode!, { id: v.id });
   }
   const customerIds = [...new Set([...customers.values()].map((c) => c.id))];
   const addressesByCustomer = new Map<number, Address[]>();
   if (customerIds.length) {
-    for (const a of await ds.getRepository(Address).findBy({ brandId, customerId: In(customerIds) })) {
+    for (const a of await data.repo(Address).findBy({ customerId: In(customerIds) })) {
       const list = addressesByCustomer.get(a.customerId) ?? [];
       list.push(a);
       addressesByCustomer.set(a.customerId, list);
@@ -141,7 +136,7 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
 
 /** Dry run: what importing these raw orders would do (nothing is written). */
 export async function previewInbound(deps: ImportDeps, raws: unknown[], summary: ImportSummary): Promise<void> {
-  const seasons = await deps.ds.getRepository(Season).findBy({ brandId: deps.brandId });
+  const seasons = await deps.data.repo(Season).findBy({});
   const { prepared, ctx } = await prepareBatch(deps, raws.map((r) => ({ payload: JSON.stringify(r) ?? "null" })), seasonMatcher(seasons));
   for (const p of prepared) {
     const reasons = p.reasons.length || !p.order ? p.reasons : (() => { const m = matchOrder(p.order!, ctx); return m.ok ? [] : m.reasons; })();
@@ -211,32 +206,27 @@ async function importOne(
   deps: ImportDeps, row: JoorInboundOrder, data: ImportedOrderData, customerId: number, known: Address[],
   addresses: InboundAddress[], warnings: InboundReason[],
 ): Promise<Outcome> {
-  const { ds, brandId, services } = deps;
+  const { host } = deps;
   const now = deps.now?.() ?? new Date();
-  return ds.transaction(async (m) => {
-    const mysql = isMysql(m.connection.options);
-    const locked = (await m.query(`SELECT state, version FROM joor_inbound_order WHERE id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id])) as { state: string; version: number }[];
+  return deps.data.transaction(async (tx) => {
+    const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
+    const locked = await tx.sql<{ state: string; version: number }>(`SELECT state, version FROM joor_inbound_order WHERE brandId = ? AND id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id]);
     const current = locked[0];
     if (!current || (current.state !== "STAGED" && current.state !== "HELD") || Number(current.version) !== row.version) return "skipped" as const;
-    const result = await services.orders.createImportedOrderPrechecked(brandId, data, known, m);
+    const result = await host.orders.createImportedOrderPrechecked(tx, data, known);
     let added: Address[] = [];
     if (result.created && missingAddresses(known, addresses).length) {
       // Read again inside the transaction: another run may have added the same address meanwhile.
-      const fresh = await m.getRepository(Address).findBy({ brandId, customerId });
+      const fresh = await tx.repo(Address).findBy({ customerId });
       const toAdd = missingAddresses(fresh, addresses);
-      if (toAdd.length) added = await services.customers.addAddressesWith(m, brandId, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
+      if (toAdd.length) added = await host.customers.addAddresses(tx, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
     }
-    await m.query(
-      "UPDATE joor_inbound_order SET state = 'IMPORTED', orderId = ?, importedAt = ?, attempts = attempts + 1, reasons = ?, reasonCodes = ? WHERE id = ?",
-      [result.id, dateParam(now, mysql), warnings.length ? JSON.stringify(warnings) : null, warnings.length ? codesOf(warnings) : null, row.id],
-    );
+    await tx.repo(JoorInboundOrder).update({ id: row.id }, {
+      state: "IMPORTED", orderId: result.id, importedAt: now, attempts: () => "attempts + 1",
+      reasons: warnings.length ? JSON.stringify(warnings) : null, reasonCodes: warnings.length ? codesOf(warnings) : null,
+    });
     return { created: result.created, added };
   });
-}
-
-/** A date as TypeORM stores it: a Date for mysql2, "YYYY-MM-DD HH:MM:SS.SSS" (UTC) text for SQLite. */
-function dateParam(d: Date, mysql: boolean): Date | string {
-  return mysql ? d : d.toISOString().replace("T", " ").replace("Z", "");
 }
 
 export function codesOf(reasons: InboundReason[]): string {
@@ -245,11 +235,11 @@ export function codesOf(reasons: InboundReason[]): string {
 
 async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
   const now = deps.now?.() ?? new Date();
-  const result = await deps.ds.getRepository(JoorInboundOrder).createQueryBuilder().update(JoorInboundOrder)
-    .set({ state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" })
-    .where("id = :id AND state IN (:...states) AND version = :version", { id: row.id, states: ["STAGED", "HELD"], version: row.version })
-    .execute();
-  if (!result.affected) {
+  const affected = await deps.data.repo(JoorInboundOrder).update(
+    { id: row.id, state: In(["STAGED", "HELD"] as InboundOrderState[]), version: row.version },
+    { state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" },
+  );
+  if (!affected) {
     deps.onProgress?.(1);
     return;
   }

@@ -1,6 +1,5 @@
-import { DataSource } from "typeorm";
-import { badInput, InputProblems, notFound } from "../../../src/api/errors";
-import { PageArgs, paginate, Page } from "../../../src/api/pagination";
+import { In } from "typeorm";
+import { badInput, type BrandScope, InputProblems, notFound, PageArgs, paginate, Page } from "../../../src/plugin";
 import { JoorInboundOrder, INBOUND_ORDER_STATES, InboundOrderState } from "../entities/joor-inbound-order.entity";
 import { JoorInboundOrderFilter, JoorInboundOrderType } from "../api/inbound-order.types";
 import { emptySummary, importInbound, ImportDeps, ImportSummary } from "./import-staged";
@@ -27,8 +26,8 @@ function checkFilter(filter: JoorInboundOrderFilter | undefined): void {
   p.throwIfAny();
 }
 
-function query(ds: DataSource, brandId: number, connector: string, filter: JoorInboundOrderFilter | undefined) {
-  const qb = ds.getRepository(JoorInboundOrder).createQueryBuilder("r").where("r.brandId = :brandId AND r.connector = :connector", { brandId, connector });
+function query(data: BrandScope, connector: string, filter: JoorInboundOrderFilter | undefined) {
+  const qb = data.repo(JoorInboundOrder).queryBuilder("r").andWhere("r.connector = :connector", { connector });
   if (filter?.states?.length) qb.andWhere("r.state IN (:...states)", { states: filter.states });
   if (filter?.reason) qb.andWhere("r.reasonCodes LIKE :code", { code: `%,${filter.reason},%` });
   if (filter?.joorOrderId) qb.andWhere("r.externalOrderId = :ext", { ext: filter.joorOrderId.trim() });
@@ -36,23 +35,23 @@ function query(ds: DataSource, brandId: number, connector: string, filter: JoorI
   return qb;
 }
 
-export async function listInbound(ds: DataSource, brandId: number, connector: string, filter: JoorInboundOrderFilter | undefined, page: PageArgs): Promise<Page<JoorInboundOrder>> {
+export async function listInbound(data: BrandScope, connector: string, filter: JoorInboundOrderFilter | undefined, page: PageArgs): Promise<Page<JoorInboundOrder>> {
   checkFilter(filter);
-  return paginate(query(ds, brandId, connector, filter), page);
+  return paginate(query(data, connector, filter), page);
 }
 
-async function getRow(ds: DataSource, brandId: number, connector: string, id: number): Promise<JoorInboundOrder> {
-  const row = await ds.getRepository(JoorInboundOrder).findOneBy({ id, brandId, connector });
+async function getRow(data: BrandScope, connector: string, id: number): Promise<JoorInboundOrder> {
+  const row = await data.repo(JoorInboundOrder).findOneBy({ id, connector });
   if (!row) throw notFound("JoorInboundOrder", id);
   return row;
 }
 
 /** Tries one held (or staged) order again now; answers the row as it is afterwards. */
 export async function retryOne(deps: ImportDeps, id: number): Promise<JoorInboundOrder> {
-  const row = await getRow(deps.ds, deps.brandId, deps.connector, id);
+  const row = await getRow(deps.data, deps.connector, id);
   if (row.state !== "HELD" && row.state !== "STAGED") throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be retried`);
   await importInbound(deps, { ids: [id] });
-  return getRow(deps.ds, deps.brandId, deps.connector, id);
+  return getRow(deps.data, deps.connector, id);
 }
 
 /** Tries every held (and staged) order matching the filter again. */
@@ -60,24 +59,23 @@ export async function retryMany(deps: ImportDeps, filter: JoorInboundOrderFilter
   checkFilter(filter);
   const states = (filter?.states?.length ? filter.states : ["HELD", "STAGED"]) as InboundOrderState[];
   if (states.some((s) => s !== "HELD" && s !== "STAGED")) throw badInput("filter.states", "only HELD or STAGED orders can be retried");
-  const ids = (await query(deps.ds, deps.brandId, deps.connector, { ...filter, states: states as never }).select("r.id", "id").getRawMany<{ id: number }>()).map((r) => Number(r.id));
+  const ids = (await query(deps.data, deps.connector, { ...filter, states: states as never }).select("r.id", "id").getRawMany<{ id: number }>()).map((r) => Number(r.id));
   if (!ids.length) return { ...emptySummary(), tried: 0 };
   const summary = await importInbound(deps, { ids, states });
   return { ...summary, tried: ids.length };
 }
 
-export async function dismiss(ds: DataSource, brandId: number, connector: string, id: number, why: string): Promise<JoorInboundOrder> {
+export async function dismiss(data: BrandScope, connector: string, id: number, why: string): Promise<JoorInboundOrder> {
   const p = new InputProblems();
   const text = (why ?? "").trim();
   p.check(text !== "", "reason", "is required (say why the order is dismissed)");
   p.check(text.length <= 500, "reason", "must be at most 500 characters");
   p.throwIfAny();
-  const row = await getRow(ds, brandId, connector, id);
+  const row = await getRow(data, connector, id);
   if (row.state !== "HELD" && row.state !== "STAGED") throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be dismissed`);
-  const result = await ds.getRepository(JoorInboundOrder).createQueryBuilder().update(JoorInboundOrder)
-    .set({ state: "DISMISSED", dismissedAt: new Date(), dismissReason: text })
-    .where("id = :id AND brandId = :brandId AND state IN (:...states)", { id, brandId, states: ["HELD", "STAGED"] })
-    .execute();
-  if (!result.affected) throw badInput("id", `JOOR order ${row.externalOrderId} changed meanwhile; look again`);
-  return getRow(ds, brandId, connector, id);
+  const affected = await data.repo(JoorInboundOrder).update(
+    { id, state: In(["HELD", "STAGED"] as InboundOrderState[]) }, { state: "DISMISSED", dismissedAt: new Date(), dismissReason: text },
+  );
+  if (!affected) throw badInput("id", `JOOR order ${row.externalOrderId} changed meanwhile; look again`);
+  return getRow(data, connector, id);
 }

@@ -1,4 +1,4 @@
-import { ImportedOrderData } from "../../../src/modules/order/order-import";
+import { ImportedOrderData } from "../../../src/plugin";
 import { InboundAddress, InboundOrder } from "./parse-order";
 import { InboundReason, reason } from "./reasons";
 

@@ -1,6 +1,4 @@
-import { currencyDigits } from "../../../src/domain/codes";
-import { formatUnits, parseMoney } from "../../../src/domain/money";
-import { orderTotalUnits } from "../../../src/modules/order/order-totals";
+import { currencyDigits, formatUnits, parseMoney, orderTotalUnits } from "../../../src/plugin";
 import { InboundOrder } from "./parse-order";
 
 /**

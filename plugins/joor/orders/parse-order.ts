@@ -1,6 +1,4 @@
-import { isCountryCode, isCurrencyCode } from "../../../src/domain/codes";
-import { parseMoney, formatUnits } from "../../../src/domain/money";
-import { MAX_LINE_QUANTITY } from "../../../src/modules/order/order-rules";
+import { isCountryCode, isCurrencyCode, parseMoney, formatUnits, MAX_LINE_QUANTITY } from "../../../src/plugin";
 import { decimal, date, integer, list, read, text, timestamp } from "./raw-values";
 import { InboundReason, reason } from "./reasons";
 import type { AddressFields } from "../mapping/customer";

@@ -1,4 +1,4 @@
-import type { OperationContext } from "../../../src/plugin";
+import { type OperationContext } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { V2Get } from "../client/orders";
 import { emptySummary, ImportDeps, importInbound, previewInbound } from "./import-staged";
@@ -30,9 +30,9 @@ export interface OrderSources {
 
 export async function runImportOrders(ctx: OperationContext, sources: OrderSources, pageSize = DEFAULT_ORDER_PAGE_SIZE): Promise<Record<string, unknown>> {
   const brandId = ctx.brand.id;
-  const settings = await resolveImportSettings(ctx.ds, brandId, ctx.settings as RawImportSettings);
+  const settings = await resolveImportSettings(ctx.data, ctx.settings as RawImportSettings);
   const deps: ImportDeps = {
-    ds: ctx.ds, services: ctx.services, brandId, connector: ctx.connector, settings,
+    data: ctx.data, host: ctx.host, brandId, connector: ctx.connector, settings,
     onIssue: (i) => ctx.reportIssue({ entity: "order", key: i.key, code: i.code, message: i.message }),
     onProgress: (n) => ctx.progress.advance(n), throwIfCancelled: () => ctx.throwIfCancelled(),
   };
@@ -50,7 +50,7 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   let modified = 0;
   let recovered = 0;
   const stage = async (orders: unknown[], onlyNew: boolean) => {
-    const r = await stageOrders(ctx.ds, ctx.services.orders, brandId, ctx.connector, orders, new Date(), onlyNew);
+    const r = await stageOrders(ctx.data, ctx.host, ctx.connector, orders, new Date(), onlyNew);
     staged += r.staged;
     if (onlyNew) recovered += r.staged;
     for (const m of r.modified) {
@@ -74,9 +74,9 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   await ctx.state.set(PULL_STATE_KEY, { inFlight: false, finishedAt: new Date().toISOString() } satisfies PullMarker);
   ctx.logger.info(`Pulled ${pulled} orders from JOOR in ${pull.pages} pages (${staged} new, ${modified} modified after import)`);
 
-  const pending = await ctx.ds.getRepository(JoorInboundOrder).count({ where: [
-    { brandId, connector: ctx.connector, state: "STAGED" }, { brandId, connector: ctx.connector, state: "HELD" },
-  ] });
+  const pending = await ctx.data.repo(JoorInboundOrder).count([
+    { connector: ctx.connector, state: "STAGED" }, { connector: ctx.connector, state: "HELD" },
+  ]);
   ctx.progress.setTotal(pending + modified);
   const summary = await importInbound(deps);
   ctx.logger.info(`Imported ${summary.imported}, held ${summary.held}, already present ${summary.alreadyPresent}, retried ${summary.retried}`, { ...summary });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { DataSource, EntityManager, In } from "typeorm";
-import { OrderService } from "../../../src/modules/order/order.service";
+import { In } from "typeorm";
+import { type BrandScope, type HostServices, insertIgnoringScoped } from "../../../src/plugin";
 import { JoorInboundOrder } from "../entities/joor-inbound-order.entity";
 import { describeChanges } from "./order-changes";
 import { parseInboundOrder } from "./parse-order";
@@ -39,8 +39,9 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /** `onlyNew`: stage only orders Selvedge has never seen (the recovery sweep reads exported orders, whose payload differs). */
 export async function stageOrders(
-  ds: DataSource, orders: OrderService, brandId: number, connector: string, raws: unknown[], now = new Date(), onlyNew = false,
+  data: BrandScope, host: HostServices, connector: string, raws: unknown[], now = new Date(), onlyNew = false,
 ): Promise<StageResult> {
+  const brandId = data.brandId;
   const items = new Map<string, { raw: unknown; json: string }>();
   for (const raw of raws) {
     const json = JSON.stringify(raw) ?? "null";
@@ -48,8 +49,8 @@ export async function stageOrders(
   }
   const result: StageResult = { staged: 0, unchanged: 0, replaced: 0, modified: [] };
   if (!items.size) return result;
-  await ds.transaction(async (m) => {
-    const repo = m.getRepository(JoorInboundOrder);
+  await data.transaction(async (tx) => {
+    const repo = tx.repo(JoorInboundOrder);
     const existing = await repo.findBy({ brandId, connector, externalOrderId: In([...items.keys()]) });
     const byKey = new Map(existing.map((r) => [r.externalOrderId, r]));
     const fresh: Partial<JoorInboundOrder>[] = [];
@@ -63,9 +64,9 @@ export async function stageOrders(
         result.unchanged++;
         continue;
       }
-      await restage(m, orders, row, item, now, result);
+      await restage(tx, host, row, item, now, result);
     }
-    await insertIgnoringDuplicates(m, fresh);
+    await insertIgnoringDuplicates(tx, fresh);
     result.staged += fresh.length;
   });
   return result;
@@ -81,8 +82,8 @@ function newRow(brandId: number, connector: string, key: string, raw: unknown, j
   };
 }
 
-async function restage(m: EntityManager, orders: OrderService, row: JoorInboundOrder, item: { raw: unknown; json: string }, now: Date, result: StageResult) {
-  const repo = m.getRepository(JoorInboundOrder);
+async function restage(tx: BrandScope, host: HostServices, row: JoorInboundOrder, item: { raw: unknown; json: string }, now: Date, result: StageResult) {
+  const repo = tx.repo(JoorInboundOrder);
   const current = row.latestPayload ?? row.payload;
   if (current === item.json) {
     result.unchanged++;
@@ -106,17 +107,17 @@ async function restage(m: EntityManager, orders: OrderService, row: JoorInboundO
   const at = after?.dateModified ?? now;
   const all = [...(row.changes ? (JSON.parse(row.changes) as string[]) : []), ...changes];
   await repo.update({ id: row.id }, { latestPayload: item.json, platformModifiedAt: at, changes: JSON.stringify(all), pulledAt: now });
-  if (row.orderId !== null) await orders.flagPlatformModified(row.brandId, row.orderId, at, m);
+  if (row.orderId !== null) await host.orders.flagPlatformModified(tx, row.orderId, at);
   result.modified.push({ externalOrderId: row.externalOrderId, orderId: row.orderId, changes: changes.length ? changes : ["JOOR reports a change (no line, quantity, address or ship-window difference)"] });
 }
 
 /** Bulk insert in statements of bounded size; a row another run staged meanwhile is skipped (unique key). */
-async function insertIgnoringDuplicates(m: EntityManager, rows: Partial<JoorInboundOrder>[]): Promise<void> {
+async function insertIgnoringDuplicates(tx: BrandScope, rows: Partial<JoorInboundOrder>[]): Promise<void> {
   let chunk: Partial<JoorInboundOrder>[] = [];
   let bytes = 0;
   const flush = async () => {
     if (!chunk.length) return;
-    await m.createQueryBuilder().insert().into(JoorInboundOrder).values(chunk).orIgnore().execute();
+    await insertIgnoringScoped(tx, JoorInboundOrder, chunk);
     chunk = [];
     bytes = 0;
   };

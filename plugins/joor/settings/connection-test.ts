@@ -1,14 +1,10 @@
-import { DataSource } from "typeorm";
-import type { AppServices } from "../../../src/services/app-services";
-import { Customer } from "../../../src/entities/customer.entity";
-import { SeasonPrice } from "../../../src/entities/season-price.entity";
+import { type BrandScope, Customer, type HostServices, SeasonPrice } from "../../../src/plugin";
 import { JoorHttp } from "../client/http";
 import { JoorAuthError } from "../client/errors";
 import { ReferenceApi } from "../client/reference";
 import { creditBudgetFor } from "../runtime";
 import { connectionFrom } from "./connection";
 import type { JoorSettingsValues } from "./declaration";
-import { JOOR } from "./settings.service";
 import { JoorConnectionCheck, JoorConnectionTest } from "./settings.types";
 
 const check = (name: string, ok: boolean, message: string): JoorConnectionCheck => Object.assign(new JoorConnectionCheck(), { name, ok, message });
@@ -18,9 +14,8 @@ const check = (name: string, ok: boolean, message: string): JoorConnectionCheck 
  * the v2 API token; does every mapped price type exist on JOOR (with that currency); is a price type mapped
  * for every currency the brand uses (customers' and prices'); do the warehouses exist. Answers in words.
  */
-export async function testJoorConnection(ds: DataSource, services: AppServices, brandId: number): Promise<JoorConnectionTest> {
-  const plugin = services.connectors.plugin(JOOR);
-  const settings = await services.connectors.settings.check(plugin, brandId);
+export async function testJoorConnection(data: BrandScope, host: HostServices): Promise<JoorConnectionTest> {
+  const settings = await host.settings.check(data);
   const checks: JoorConnectionCheck[] = [];
   const done = () => {
     const ok = checks.every((c) => c.ok);
@@ -32,7 +27,7 @@ export async function testJoorConnection(ds: DataSource, services: AppServices, 
     return done();
   }
   const s = settings.values as unknown as JoorSettingsValues;
-  const http = new JoorHttp({ connection: connectionFrom(s), budget: creditBudgetFor(ds), retry: { attempts: 2, startingDelayMs: 200 } });
+  const http = new JoorHttp({ connection: connectionFrom(s), budget: creditBudgetFor(host), retry: { attempts: 2, startingDelayMs: 200 } });
   const ref = new ReferenceApi(http);
 
   try {
@@ -64,7 +59,7 @@ export async function testJoorConnection(ds: DataSource, services: AppServices, 
     checks.push(check("priceTypes", false, `JOOR's price types could not be read: ${(error as Error).message}.`));
   }
 
-  const used = await currenciesInUse(ds, brandId);
+  const used = await currenciesInUse(data);
   const unmapped = used.filter((c) => !s.priceTypes.some((m) => m.currency === c));
   checks.push(check("currencies", unmapped.length === 0, unmapped.length
     ? `Your customers or prices use ${unmapped.join(", ")}, but no JOOR price type is mapped for ${unmapped.length > 1 ? "them" : "it"}: add it to the price types.`
@@ -79,11 +74,10 @@ export async function testJoorConnection(ds: DataSource, services: AppServices, 
   return done();
 }
 
-async function currenciesInUse(ds: DataSource, brandId: number): Promise<string[]> {
-  const a = await ds.getRepository(Customer).createQueryBuilder("c").select("DISTINCT c.currency", "currency")
-    .where("c.brandId = :brandId AND c.status = 'ACTIVE' AND c.currency IS NOT NULL", { brandId }).getRawMany<{ currency: string }>();
-  const b = await ds.getRepository(SeasonPrice).createQueryBuilder("p").select("DISTINCT p.currency", "currency")
-    .where("p.brandId = :brandId", { brandId }).getRawMany<{ currency: string }>();
+async function currenciesInUse(data: BrandScope): Promise<string[]> {
+  const a = await data.repo(Customer).queryBuilder("c").select("DISTINCT c.currency", "currency")
+    .andWhere("c.status = 'ACTIVE' AND c.currency IS NOT NULL").getRawMany<{ currency: string }>();
+  const b = await data.repo(SeasonPrice).queryBuilder("p").select("DISTINCT p.currency", "currency").getRawMany<{ currency: string }>();
   return [...new Set([...a, ...b].map((r) => r.currency))].sort();
 }
 

@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { In } from "typeorm";
-import { setting, type SettingCheckHost, type SettingsValues } from "../../../src/plugin";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
+import { setting, type SettingCheckHost, type SettingsValues, Season, User } from "../../../src/plugin";
 
 /** Checks that every id names a row of the brand (another brand's id reads exactly like an unknown one). */
 function belongsToBrand(entity: typeof Season | typeof User, what: string) {
@@ -10,7 +8,7 @@ function belongsToBrand(entity: typeof Season | typeof User, what: string) {
     if (value === undefined) return null;
     const ids = [...new Set(Array.isArray(value) ? value : [value])];
     if (!ids.length) return null;
-    const found = await host.ds.getRepository(entity).find({ select: { id: true }, where: { brandId: host.brandId, id: In(ids) } });
+    const found = await host.data.repo<Season | User>(entity).find({ select: { id: true }, where: { id: In(ids) } });
     const missing = ids.filter((id) => !found.some((r) => r.id === id));
     return missing.length ? `No ${what} ${missing.join(", ")} in this brand` : null;
   };

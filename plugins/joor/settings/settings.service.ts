@@ -1,10 +1,6 @@
 import { GraphQLError } from "graphql";
-import { DataSource, In } from "typeorm";
-import { badInput } from "../../../src/api/errors";
-import { parseId } from "../../../src/api/ids";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
-import type { AppServices } from "../../../src/services/app-services";
+import { In } from "typeorm";
+import { badInput, type BrandScope, type HostServices, parseId, Season, User } from "../../../src/plugin";
 import { joorSettingsDeclaration, type JoorSettingsValues } from "./declaration";
 import { joorUrls } from "./connection";
 import { JoorSettings, type JoorSettingsInput } from "./settings.types";
@@ -25,11 +21,11 @@ const ID_LIST_FIELDS = new Set(["priceSeasonIds", "atsSeasonIds"]);
  * the host's validation (schemas, reference checks, secrets encrypted).
  */
 export class JoorSettingsService {
-  constructor(private readonly ds: DataSource, private readonly services: AppServices) {}
+  constructor(private readonly data: BrandScope, private readonly host: HostServices) {}
 
   /** Stored values parsed field by field (defaults applied); secrets never decrypted here. */
   async stored(brandId: number): Promise<{ values: Partial<JoorSettingsValues>; secretsSet: Set<string> }> {
-    const raw = await this.services.connectors.settings.raw(brandId, JOOR);
+    const raw = await this.host.settings.raw(this.data);
     const values: Record<string, unknown> = {};
     const secretsSet = new Set<string>();
     for (const [key, f] of Object.entries(joorSettingsDeclaration) as [string, { schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }; secret?: boolean }][]) {
@@ -46,12 +42,11 @@ export class JoorSettingsService {
 
   async read(brandId: number): Promise<JoorSettings> {
     const { values: v, secretsSet } = await this.stored(brandId);
-    const plugin = this.services.connectors.plugin(JOOR);
-    const check = await this.services.connectors.settings.check(plugin, brandId);
+    const check = await this.host.settings.check(this.data);
     const seasonIds = [...new Set([...(v.priceSeasons ?? []), ...(v.atsSeasons ?? []), ...(v.importOrderSeason ? [v.importOrderSeason] : [])])];
-    const seasons = seasonIds.length ? await this.ds.getRepository(Season).findBy({ brandId, id: In(seasonIds) }) : [];
+    const seasons = seasonIds.length ? await this.data.repo(Season).findBy({ id: In(seasonIds) }) : [];
     const byId = new Map(seasons.map((s) => [s.id, s]));
-    const owner = v.orderOwner ? await this.ds.getRepository(User).findOneBy({ brandId, id: v.orderOwner }) : null;
+    const owner = v.orderOwner ? await this.data.repo(User).findOneBy({ id: v.orderOwner }) : null;
     const urls = joorUrls({ environment: v.environment ?? "SANDBOX", authUrl: v.authUrl, v2Url: v.v2Url, v4Url: v.v4Url });
     const out = new JoorSettings();
     Object.assign(out, {
@@ -88,7 +83,7 @@ export class JoorSettingsService {
     }
     if (!Object.keys(values).length) throw badInput("input", "Nothing to change: give at least one field");
     try {
-      await this.services.connectors.updateSettings(brandId, JOOR, values);
+      await this.host.settings.update(this.data, values);
     } catch (error) {
       throw renameFields(error);
     }

@@ -1,6 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
-import { Season } from "../../../src/entities/season.entity";
-import { User } from "../../../src/entities/user.entity";
+import { Season, User } from "../../../src/plugin";
 
 export enum JoorEnvironmentEnum {
   SANDBOX = "SANDBOX",

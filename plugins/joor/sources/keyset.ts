@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { BrandScope } from "../../../src/plugin";
 
 /** Streams rows in keyset pages (`id > last ORDER BY id LIMIT n`): constant memory whatever the catalogue size. */
 export async function* keysetPages<T extends { id: number }>(fetchPage: (afterId: number, limit: number) => Promise<T[]>, pageSize: number, startAfter = 0): AsyncGenerator<T[]> {
@@ -38,6 +38,7 @@ export function isoDay(value: unknown): string | null {
 
 export const num = (v: unknown): number => Number(v);
 
-export async function rows<T = Record<string, unknown>>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {
-  return (await ds.query(sql, params)) as T[];
+/** Brand-scoped raw rows: the statement's first `?` is its `brandId = ?` filter, which the scope fills in (pass the rest). */
+export async function rows<T = Record<string, unknown>>(data: BrandScope, sql: string, params: unknown[]): Promise<T[]> {
+  return data.sql<T>(sql, params);
 }

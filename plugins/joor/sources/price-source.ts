@@ -1,5 +1,4 @@
-import type { DataSource } from "typeorm";
-import type { SeasonPriceCandidate } from "../../../src/domain/price-selection";
+import { type BrandScope, type SeasonPriceCandidate } from "../../../src/plugin";
 import { isoDay, keysetPages, readAhead, marks, num, rows } from "./keyset";
 
 export interface PriceSourceProduct {
@@ -15,15 +14,15 @@ export interface PriceSourceProduct {
  * The catalogue as the price export reads it, one keyset page of products at a time with three batched
  * lookups per page (variants, visibility in the selected seasons, their prices). Brand-scoped throughout.
  */
-export async function* pricePages(ds: DataSource, brandId: number, selectedSeasonIds: readonly number[], pageSize = 500, productFilter?: (ids: number[]) => Promise<Set<number>>): AsyncGenerator<PriceSourceProduct[]> {
+export async function* pricePages(data: BrandScope, selectedSeasonIds: readonly number[], pageSize = 500, productFilter?: (ids: number[]) => Promise<Set<number>>): AsyncGenerator<PriceSourceProduct[]> {
   const seasons = selectedSeasonIds.length
-    ? await rows<{ id: number; startDate: unknown }>(ds, `SELECT id, startDate FROM season WHERE brandId = ? AND id IN (${marks(selectedSeasonIds.length)})`, [brandId, ...selectedSeasonIds])
+    ? await rows<{ id: number; startDate: unknown }>(data, `SELECT id, startDate FROM season WHERE brandId = ? AND id IN (${marks(selectedSeasonIds.length)})`, [...selectedSeasonIds])
     : [];
   const startDates = new Map(seasons.map((s) => [num(s.id), isoDay(s.startDate)!]));
   const seasonIds = [...startDates.keys()];
   const pages = keysetPages((after, limit) =>
-    rows<{ id: number; styleNumber: string; colourCode: string }>(ds,
-      `SELECT id, styleNumber, colourCode FROM product WHERE brandId = ? AND active = 1 AND id > ? ORDER BY id LIMIT ${Number(limit)}`, [brandId, after]), pageSize);
+    rows<{ id: number; styleNumber: string; colourCode: string }>(data,
+      `SELECT id, styleNumber, colourCode FROM product WHERE brandId = ? AND active = 1 AND id > ? ORDER BY id LIMIT ${Number(limit)}`, [after]), pageSize);
   for await (const page of pages) {
     let products = page.map((p) => ({ ...p, id: num(p.id) }));
     if (productFilter) {
@@ -32,15 +31,15 @@ export async function* pricePages(ds: DataSource, brandId: number, selectedSeaso
       if (!products.length) continue;
     }
     const ids = products.map((p) => p.id);
-    const variants = await rows<{ id: number; productId: number; barcode: string | null }>(ds,
-      `SELECT id, productId, barcode FROM variant WHERE brandId = ? AND active = 1 AND productId IN (${marks(ids.length)}) ORDER BY productId, position, id`, [brandId, ...ids]);
+    const variants = await rows<{ id: number; productId: number; barcode: string | null }>(data,
+      `SELECT id, productId, barcode FROM variant WHERE brandId = ? AND active = 1 AND productId IN (${marks(ids.length)}) ORDER BY productId, position, id`, [...ids]);
     const visible = seasonIds.length
-      ? await rows<{ productId: number; seasonId: number }>(ds,
-        `SELECT productId, seasonId FROM product_season WHERE brandId = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [brandId, ...ids, ...seasonIds])
+      ? await rows<{ productId: number; seasonId: number }>(data,
+        `SELECT productId, seasonId FROM product_season WHERE brandId = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [...ids, ...seasonIds])
       : [];
     const prices = seasonIds.length
-      ? await rows<{ productId: number; seasonId: number; currency: string; wholesale: unknown; retail: unknown }>(ds,
-        `SELECT productId, seasonId, currency, wholesale, retail FROM season_price WHERE brandId = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [brandId, ...ids, ...seasonIds])
+      ? await rows<{ productId: number; seasonId: number; currency: string; wholesale: unknown; retail: unknown }>(data,
+        `SELECT productId, seasonId, currency, wholesale, retail FROM season_price WHERE brandId = ? AND productId IN (${marks(ids.length)}) AND seasonId IN (${marks(seasonIds.length)})`, [...ids, ...seasonIds])
       : [];
     const byId = new Map<number, PriceSourceProduct>(products.map((p) => [p.id, { ...p, variants: [], visibleSeasonIds: [], prices: [] }]));
     for (const v of variants) byId.get(num(v.productId))?.variants.push({ variantId: num(v.id), barcode: v.barcode });

@@ -1,4 +1,4 @@
-import type { OperationDefinition } from "../../../../src/plugin";
+import { type OperationDefinition } from "../../../../src/plugin";
 import type { JoorSettingsDeclaration } from "../../settings/declaration";
 import { joorClientFor, type JoorClient } from "../../client";
 import { exportImagesPhase } from "./export-images";
@@ -20,7 +20,7 @@ export function operationPhase(name: string, operation: OperationDefinition<Joor
 }
 
 export async function countRows(ctx: JoorContext, sql: string): Promise<number> {
-  const [row] = (await ctx.ds.query(sql, [ctx.brand.id])) as { n: number }[];
+  const [row] = (await ctx.data.sql(sql)) as { n: number }[];
   return Number(row.n);
 }
 

@@ -1,4 +1,4 @@
-import { exportRuleName, JOOR_IMAGE_RULE } from "../../../../src/domain/image-export-size";
+import { exportRuleName, JOOR_IMAGE_RULE } from "../../../../src/plugin";
 import { AssetsApi } from "../../client/assets";
 import { imageOneAsset, smallImageWarning, type JoorAssetItem } from "../../mapping/image-asset";
 import { imagePages } from "../../sources/image-source";
@@ -20,22 +20,22 @@ const ASSETS_PER_REQUEST = 50;
 export const exportImagesPhase: ExportPhase = {
   name: "images",
   async count(ctx) {
-    const [row] = (await ctx.ds.query(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`, [ctx.brand.id])) as { n: number }[];
+    const [row] = (await ctx.data.sql(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`)) as { n: number }[];
     return Number(row.n);
   },
   async run(ctx, client) {
     const api = new AssetsApi(client.http, ASSETS_PER_REQUEST);
     const rule = exportRuleName(JOOR_IMAGE_RULE);
     const summary = { products: 0, withoutImage1: 0, unchanged: 0, sent: 0, small: 0, notOnJoor: 0, failed: 0 };
-    for await (const page of readAhead(imagePages(ctx.ds, ctx.brand.id))) {
+    for await (const page of readAhead(imagePages(ctx.data))) {
       ctx.throwIfCancelled();
       const withImage = page.filter((p) => p.image);
       summary.products += page.length;
       summary.withoutImage1 += page.length - withImage.length;
       ctx.progress.advance(page.length - withImage.length);
       if (!withImage.length) continue;
-      const joorIds = await joorProductIds(ctx.ds, ctx.brand.id, withImage.map((p) => p.id));
-      const ledger = await ledgerRows(ctx.ds, ctx.brand.id, IMAGE_KIND, withImage.map((p) => String(p.id)));
+      const joorIds = await joorProductIds(ctx.data, withImage.map((p) => p.id));
+      const ledger = await ledgerRows(ctx.data, IMAGE_KIND, withImage.map((p) => String(p.id)));
       const pending: { product: (typeof page)[number]; item: JoorAssetItem; hash: string; label: string }[] = [];
       for (const product of withImage) {
         const image = product.image!;
@@ -52,7 +52,7 @@ export const exportImagesPhase: ExportPhase = {
           ctx.progress.advance();
           continue;
         }
-        const url = ctx.services.images.exportUrl(image);
+        const url = ctx.host.catalogue.exportUrl(image);
         pending.push({ product, item: imageOneAsset(joorProductId, product.styleNumber, product.colourCode, image.checksum, url), hash, label });
       }
       if (!pending.length) continue;
@@ -74,7 +74,7 @@ export const exportImagesPhase: ExportPhase = {
           await ctx.reportIssue({ entity: "product", key: p.label, code: "IMAGE_TOO_SMALL", message: warning });
         } else ctx.progress.advance();
       }
-      if (!ctx.dryRun) await writeLedger(ctx.ds, ctx.brand.id, IMAGE_KIND, entries);
+      if (!ctx.dryRun) await writeLedger(ctx.data, IMAGE_KIND, entries);
     }
     ctx.logger.info(`Images: ${summary.sent} sent, ${summary.unchanged} unchanged, ${summary.withoutImage1} product(s) without Image 1`, summary);
     return summary;

@@ -1,4 +1,4 @@
-import { Brand } from "../../../../src/entities/brand.entity";
+import { Brand } from "../../../../src/plugin";
 import { inventoryDelta, mapVariantInventory, sentInventory, type JoorInventoryItem, type SentInventory } from "../../mapping/inventory-items";
 import { InventoryApi } from "../../client/inventory";
 import { inventoryPages } from "../../sources/inventory-source";
@@ -10,7 +10,7 @@ export const INVENTORY_KIND = "inventory";
 export const INVENTORY_MODULE = "inventory";
 
 export async function hasInventoryModule(ctx: JoorContext): Promise<boolean> {
-  const brand = await ctx.ds.getRepository(Brand).findOneBy({ id: ctx.brand.id });
+  const brand = await ctx.data.repo(Brand).findOneBy({ id: ctx.brand.id });
   return !!brand?.modules?.includes(INVENTORY_MODULE);
 }
 
@@ -32,9 +32,9 @@ export async function requireInventoryModule(ctx: JoorContext): Promise<void> {
 export const exportInventoryPhase: ExportPhase = {
   name: "inventory",
   async count(ctx) {
-    const [row] = (await ctx.ds.query(
+    const [row] = (await ctx.data.sql(
       `SELECT COUNT(*) AS n FROM variant v INNER JOIN product p ON p.id = v.productId WHERE v.brandId = ? AND p.brandId = ? AND p.active = 1 AND v.active = 1`,
-      [ctx.brand.id, ctx.brand.id],
+      [ctx.brand.id],
     )) as { n: number }[];
     return Number(row.n);
   },
@@ -45,9 +45,9 @@ export const exportInventoryPhase: ExportPhase = {
     const api = new InventoryApi(client.http, 5000);
     const summary = { variants: 0, unchanged: 0, sent: 0, lines: 0, zeroed: 0, noBarcode: 0, failed: 0 };
     if (!(s.atsSeasons ?? []).length) ctx.logger.warn("No ATS seasons are selected: every variant is sent with 0 available");
-    for await (const page of readAhead(inventoryPages(ctx.ds, ctx.brand.id, s.atsSeasons ?? []))) {
+    for await (const page of readAhead(inventoryPages(ctx.data, s.atsSeasons ?? []))) {
       ctx.throwIfCancelled();
-      const ledger = await ledgerRows(ctx.ds, ctx.brand.id, INVENTORY_KIND, page.map((v) => String(v.id)));
+      const ledger = await ledgerRows(ctx.data, INVENTORY_KIND, page.map((v) => String(v.id)));
       const pending: { variant: (typeof page)[number]; items: JoorInventoryItem[]; next: SentInventory; hash: string }[] = [];
       for (const variant of page) {
         summary.variants++;
@@ -107,7 +107,7 @@ export const exportInventoryPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, INVENTORY_KIND, entries);
+      await writeLedger(ctx.data, INVENTORY_KIND, entries);
     }
     ctx.logger.info(`Inventory: ${summary.sent} variant(s) sent (${summary.lines} lines), ${summary.unchanged} unchanged`, summary);
     return summary;

@@ -11,7 +11,7 @@ export const PRICE_KIND = "price";
 const key = (i: Pick<JoorPriceItem, "sku_id" | "price_type_id">) => `${i.sku_id}|${i.price_type_id}`;
 
 async function countProducts(ctx: JoorContext): Promise<number> {
-  const [row] = (await ctx.ds.query(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`, [ctx.brand.id])) as { n: number }[];
+  const [row] = (await ctx.data.sql(`SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`)) as { n: number }[];
   return Number(row.n);
 }
 
@@ -50,10 +50,10 @@ export const exportPricesPhase: ExportPhase = {
     const seasons = ctx.settings.priceSeasons ?? [];
     const summary = { products: 0, unchanged: 0, sent: 0, prices: 0, zeroPriced: 0, notOnJoor: 0, failed: 0 };
     if (!seasons.length) ctx.logger.warn("No price seasons are selected: every product is exported at 0.00");
-    for await (const page of readAhead(pricePages(ctx.ds, ctx.brand.id, seasons))) {
+    for await (const page of readAhead(pricePages(ctx.data, seasons))) {
       ctx.throwIfCancelled();
-      const skuIds = await joorSkuIds(ctx.ds, ctx.brand.id, page.flatMap((p) => p.variants.map((v) => v.variantId)));
-      const ledger = await ledgerRows(ctx.ds, ctx.brand.id, PRICE_KIND, page.map((p) => String(p.id)));
+      const skuIds = await joorSkuIds(ctx.data, page.flatMap((p) => p.variants.map((v) => v.variantId)));
+      const ledger = await ledgerRows(ctx.data, PRICE_KIND, page.map((p) => String(p.id)));
       const toSend: { product: (typeof page)[number]; items: JoorPriceItem[]; hash: string; known: Record<string, string> }[] = [];
       for (const product of page) {
         summary.products++;
@@ -108,7 +108,7 @@ export const exportPricesPhase: ExportPhase = {
           ctx.progress.advance();
         }
       }
-      await writeLedger(ctx.ds, ctx.brand.id, PRICE_KIND, entries);
+      await writeLedger(ctx.data, PRICE_KIND, entries);
     }
     for (const issue of unmapped.issues()) {
       await ctx.reportIssue({ entity: "currency", key: issue.currency, code: "CURRENCY_NOT_MAPPED", message: issue.message });

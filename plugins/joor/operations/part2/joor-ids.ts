@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { BrandScope } from "../../../../src/plugin";
 import { idsOf, ledgerRows } from "./ledger-rows";
 
 /**
@@ -8,15 +8,15 @@ import { idsOf, ledgerRows } from "./ledger-rows";
 export const PRODUCT_KIND = "product";
 export const SKU_KIND = "sku";
 
-export async function joorProductIds(ds: DataSource, brandId: number, productIds: readonly number[]): Promise<Map<number, string>> {
-  const rows = await ledgerRows(ds, brandId, PRODUCT_KIND, productIds.map(String));
+export async function joorProductIds(data: BrandScope, productIds: readonly number[]): Promise<Map<number, string>> {
+  const rows = await ledgerRows(data, PRODUCT_KIND, productIds.map(String));
   const out = new Map<number, string>();
   for (const [key, row] of rows) if (row.joorId) out.set(Number(key), row.joorId);
   return out;
 }
 
-export async function joorSkuIds(ds: DataSource, brandId: number, variantIds: readonly number[]): Promise<Map<number, string>> {
-  const rows = await ledgerRows(ds, brandId, SKU_KIND, variantIds.map(String));
+export async function joorSkuIds(data: BrandScope, variantIds: readonly number[]): Promise<Map<number, string>> {
+  const rows = await ledgerRows(data, SKU_KIND, variantIds.map(String));
   const out = new Map<number, string>();
   for (const [key, row] of rows) if (row.joorId) out.set(Number(key), row.joorId);
   return out;

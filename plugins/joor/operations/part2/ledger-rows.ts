@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { BrandScope } from "../../../../src/plugin";
 import { JoorLedger } from "../../ledger/ledger.service";
 import { payloadHash } from "../../ledger/hash";
 import type { JoorRecordKind } from "../../ledger/kinds";
@@ -17,8 +17,8 @@ export interface LedgerRow {
   message: string | null;
 }
 
-export function ledgerRows(ds: DataSource, brandId: number, kind: string, keys: readonly string[]): Promise<Map<string, JoorSyncRecord>> {
-  return new JoorLedger(ds, brandId).load(kind as JoorRecordKind, [...keys]);
+export function ledgerRows(data: BrandScope, kind: string, keys: readonly string[]): Promise<Map<string, JoorSyncRecord>> {
+  return new JoorLedger(data).load(kind as JoorRecordKind, [...keys]);
 }
 
 export const idsOf = <T = Record<string, string>>(row: JoorSyncRecord | undefined): T | null => (row?.joorIdsJson ? (JSON.parse(row.joorIdsJson) as T) : null);
@@ -27,9 +27,9 @@ export const idsOf = <T = Record<string, string>>(row: JoorSyncRecord | undefine
  * Writes JOOR's answers (batched upserts). A FAILED answer keeps the last accepted hash and the JOOR ids known
  * so far: the record is sent again next time, as an update of what JOOR already has.
  */
-export async function writeLedger(ds: DataSource, brandId: number, kind: string, entries: readonly LedgerRow[]): Promise<void> {
+export async function writeLedger(data: BrandScope, kind: string, entries: readonly LedgerRow[]): Promise<void> {
   if (!entries.length) return;
-  const ledger = new JoorLedger(ds, brandId);
+  const ledger = new JoorLedger(data);
   const previous = await ledger.load(kind as JoorRecordKind, entries.map((e) => e.recordKey));
   await ledger.write(kind as JoorRecordKind, entries.map((e) => ({
     key: e.recordKey, label: e.label, joorId: e.joorId, joorIds: e.joorIds, hash: e.payloadHash, status: e.status, message: e.message,

@@ -1,4 +1,4 @@
-import type { OperationContext } from "../../../../src/plugin";
+import { type OperationContext } from "../../../../src/plugin";
 import type { JoorSettingsDeclaration } from "../../settings/declaration";
 import type { JoorClient } from "../../client";
 

@@ -46,9 +46,9 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
   ctx.progress.setPhase("customers");
   const joorCustomers: { code: string; connectionId: string }[] = [];
   for await (const page of connectionPages(client.http)) joorCustomers.push(...page.map((c) => ({ code: c.customerCode, connectionId: c.connectionId })));
-  const local = (await ctx.ds.query(`SELECT id, accountCode FROM customer WHERE brandId = ? AND status = 'ACTIVE' AND accountCode IS NOT NULL AND accountCode <> ''`, [brandId])) as { id: number; accountCode: string }[];
+  const local = (await ctx.data.sql(`SELECT id, accountCode FROM customer WHERE brandId = ? AND status = 'ACTIVE' AND accountCode IS NOT NULL AND accountCode <> ''`)) as { id: number; accountCode: string }[];
   const customers = compareCustomers(local.map((c) => c.accountCode), joorCustomers);
-  const [variantCount] = (await ctx.ds.query(`SELECT COUNT(*) AS n FROM variant WHERE brandId = ? AND barcode IS NOT NULL`, [brandId])) as { n: number }[];
+  const [variantCount] = (await ctx.data.sql(`SELECT COUNT(*) AS n FROM variant WHERE brandId = ? AND barcode IS NOT NULL`)) as { n: number }[];
   ctx.progress.setTotal(local.length + Number(variantCount.n));
   for (const f of customers.findings) await report(f);
   const idByCode = new Map(local.map((c) => [c.accountCode, Number(c.id)]));
@@ -80,7 +80,7 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
   const joorSkus = barcodes.joorCount;
   let matchedSkus = 0;
   let barcodeFindings = 0;
-  for await (const page of inventoryPages(ctx.ds, brandId, [])) {
+  for await (const page of inventoryPages(ctx.data, [])) {
     ctx.throwIfCancelled();
     const skuRows: LedgerRow[] = [];
     const productRows = new Map<number, LedgerRow>();
@@ -122,7 +122,7 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
 /** Records matches without forgetting what an export already recorded (a row JOOR accepted keeps its hash). */
 async function keepKnownHashes(ctx: JoorContext, kind: string, entries: LedgerRow[]): Promise<void> {
   if (!entries.length) return;
-  const existing = await ledgerRows(ctx.ds, ctx.brand.id, kind, entries.map((e) => e.recordKey));
+  const existing = await ledgerRows(ctx.data, kind, entries.map((e) => e.recordKey));
   const fresh = entries.filter((e) => existing.get(e.recordKey)?.joorId !== e.joorId);
-  await writeLedger(ctx.ds, ctx.brand.id, kind, fresh);
+  await writeLedger(ctx.data, kind, fresh);
 }

@@ -1,7 +1,6 @@
 import { In } from "typeorm";
 import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "../part2/create-policy";
-import { Product } from "../../../../src/entities/product.entity";
-import { Variant } from "../../../../src/entities/variant.entity";
+import { Product, Variant } from "../../../../src/plugin";
 import type { JoorClient } from "../../client";
 import { payloadHash } from "../../ledger/hash";
 import { JOOR_RECORD_KINDS } from "../../ledger/kinds";
@@ -33,10 +32,10 @@ const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string
  */
 export async function exportCatalogue(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, categories: Map<string, string>, report: ProductsReport): Promise<void> {
   const brandId = ctx.brand.id;
-  for await (const chunk of chunksOf(ctx.ds, Product, brandId, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
+  for await (const chunk of chunksOf(ctx.data, Product, Math.min(CHUNK, ctx.settings.batchSize), (qb) => qb.andWhere("x.active = :active", { active: true }))) {
     ctx.throwIfCancelled();
     const ids = chunk.map((p) => p.id);
-    const variants = await ctx.ds.getRepository(Variant).find({ where: { brandId, productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
+    const variants = await ctx.data.repo(Variant).find({ where: { brandId, productId: In(ids), active: true }, order: { productId: "ASC", position: "ASC" } });
     const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
 
     // 1. products

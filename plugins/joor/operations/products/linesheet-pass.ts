@@ -1,6 +1,5 @@
 import { In } from "typeorm";
-import { Product } from "../../../../src/entities/product.entity";
-import { Season } from "../../../../src/entities/season.entity";
+import { Product, Season } from "../../../../src/plugin";
 import type { JoorClient } from "../../client";
 import { JoorLinesheet } from "../../entities/linesheet.entity";
 import { JoorLinesheetProduct } from "../../entities/linesheet-product.entity";
@@ -17,12 +16,12 @@ const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string
 
 /** JOOR ids of a linesheet's active, exported products in linesheet order (one query). */
 async function memberJoorIds(ctx: JoorOperationContext, linesheetId: number): Promise<string[]> {
-  const rows = await ctx.ds.getRepository(JoorLinesheetProduct).createQueryBuilder("lp")
+  const rows = await ctx.data.repo(JoorLinesheetProduct).queryBuilder("lp")
     .innerJoin("product", "p", "p.id = lp.productId AND p.active = :active", { active: true })
     .innerJoin(JoorSyncRecord, "r", "r.brandId = lp.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(lp.productId AS CHAR) AND r.joorId IS NOT NULL",
       { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
     .select("r.joorId", "joorId")
-    .where("lp.brandId = :brandId AND lp.linesheetId = :linesheetId", { brandId: ctx.brand.id, linesheetId })
+    .andWhere("lp.linesheetId = :linesheetId", { linesheetId })
     .orderBy("lp.position", "ASC").addOrderBy("lp.id", "ASC")
     .getRawMany<{ joorId: string }>();
   return rows.map((r) => r.joorId);
@@ -37,9 +36,9 @@ async function memberJoorIds(ctx: JoorOperationContext, linesheetId: number): Pr
  */
 export async function exportLinesheets(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, report: ProductsReport): Promise<void> {
   const brandId = ctx.brand.id;
-  const linesheets = await ctx.ds.getRepository(JoorLinesheet).find({ where: { brandId }, order: { id: "ASC" } });
+  const linesheets = await ctx.data.repo(JoorLinesheet).find({ where: { brandId }, order: { id: "ASC" } });
   const seasonIds = [...new Set(linesheets.map((l) => l.seasonId))];
-  const seasons = seasonIds.length ? await ctx.ds.getRepository(Season).findBy({ brandId, id: In(seasonIds) }) : [];
+  const seasons = seasonIds.length ? await ctx.data.repo(Season).findBy({ brandId, id: In(seasonIds) }) : [];
 
   // seasons
   const seasonRows = await ledger.load(JOOR_RECORD_KINDS.SEASON, seasons.map((s) => String(s.id)));
@@ -135,10 +134,10 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
 
   // exported but not orderable: active products JOOR has that are on no linesheet (driven from product, the
   // ledger found through its unique key: string = string, so both databases use the index)
-  const qb = ctx.ds.getRepository(Product).createQueryBuilder("p")
+  const qb = ctx.data.repo(Product).queryBuilder("p")
     .innerJoin(JoorSyncRecord, "r", "r.brandId = p.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(p.id AS CHAR) AND r.joorId IS NOT NULL",
       { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
-    .where("p.brandId = :brandId AND p.active = :active", { brandId, active: true })
+    .andWhere("p.active = :active", { active: true })
     .andWhere("NOT EXISTS (SELECT 1 FROM joor_linesheet_product lp WHERE lp.productId = p.id AND lp.brandId = p.brandId)");
   const count = await qb.clone().getCount();
   const sample = await qb.select("r.label", "label").orderBy("p.id", "ASC").limit(50).getRawMany<{ label: string }>();
