@@ -4,6 +4,3 @@
  */
 export * from "../plugin/index";
 export { z } from "zod";
-// also in src/plugin/index.ts once the HostServices port lands (the same bindings, so both may stay)
-export { BrandScope, ScopedRepository, TenancyViolation, type BrandOwned } from "../db/brand-scope";
-export { brandOf, principalOf, type RequestContext } from "../api/context";
