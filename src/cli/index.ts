@@ -3,7 +3,8 @@ import { Command } from "commander";
 import { DataSource } from "typeorm";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
-import { IdentityService } from "../modules/identity/identity.service";
+import { CORE_MODULES, IdentityService } from "../modules/identity/identity.service";
+import { PluginRegistry } from "../plugin/plugin-registry";
 import { isRole } from "../auth/roles";
 import { addRemoteCommands, JobDidNotSucceed } from "./remote-commands";
 
@@ -18,7 +19,9 @@ import { addRemoteCommands, JobDidNotSucceed } from "./remote-commands";
 async function withIdentity<T>(work: (identity: IdentityService, ds: DataSource) => Promise<T>): Promise<T> {
   const ds = await openDatabase({ databaseUrl: loadConfig().databaseUrl });
   try {
-    return await work(new IdentityService(ds), ds);
+    // the brand modules of the configured plugins are known too (e.g. "joor")
+    const plugins = PluginRegistry.load(loadConfig().plugins);
+    return await work(new IdentityService(ds, undefined, [...CORE_MODULES, ...plugins.modules()]), ds);
   } finally {
     await ds.destroy();
   }

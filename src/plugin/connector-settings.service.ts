@@ -4,7 +4,7 @@ import { badInput, InputProblems } from "../api/errors";
 import { isUniqueViolation } from "../db/db-errors";
 import { ConnectorSettings } from "../jobs/entities/connector-settings.entity";
 import { PluginDefinition } from "./define-plugin";
-import { checkSettings, isRequired, SettingsCheck, settingKind, validateSettingValue } from "./settings";
+import { checkSettings, isRequired, SettingsCheck, settingDefault, settingKind, validateSettingValue } from "./settings";
 import { SecretBox } from "./secret-box";
 import { ownSetting } from "./settings";
 
@@ -21,6 +21,8 @@ export interface SettingDescription {
   isSet: boolean;
   /** The stored value (null for secrets and unset fields). */
   value: unknown;
+  /** The value used when none is stored (null: no default). */
+  default: unknown;
 }
 
 /**
@@ -73,6 +75,7 @@ export class ConnectorSettingsService {
       return {
         key, kind: settingKind(f), description: f.description ?? null, required: isRequired(f), secret: !!f.secret, isSet,
         value: f.secret || !isSet ? null : value,
+        default: f.secret ? null : (settingDefault(f) ?? null),
       };
     });
   }

@@ -133,10 +133,17 @@ export interface OwnSyncState {
   list<T = unknown>(scope: BrandScope, prefix?: string): Promise<{ key: string; value: T }[]>;
 }
 
+/** The brand itself (its row is not brand-owned, so it is not reachable through a scope's repositories). */
+export interface BrandReader {
+  /** Whether the brand has a module enabled (Brand.modules), e.g. the core's "inventory". */
+  hasModule(scope: BrandScope, module: string): Promise<boolean>;
+}
+
 /** What the host offers one plugin. */
 export interface HostServices {
   /** HOST_API_VERSION of the host that built this port. */
   readonly version: string;
+  brand: BrandReader;
   catalogue: CatalogueReader;
   seasons: SeasonReader;
   customers: CustomerPort;

@@ -7,7 +7,7 @@ export {
 export { setting, type SettingCheckHost, type SettingField, type SettingsDeclaration, type SettingsValues } from "./settings";
 export {
   HOST_API_VERSION,
-  type CatalogueReader, type CustomerPort, type ExportRendition, type HostServices, type OrderPort, type OwnSettings, type OwnSyncState,
+  type BrandReader, type CatalogueReader, type CustomerPort, type ExportRendition, type HostServices, type OrderPort, type OwnSettings, type OwnSyncState,
   type SeasonReader, type UserReader,
 } from "./host-services";
 export type { PluginData } from "./plugin-data";
@@ -31,7 +31,6 @@ export { BoolColumn, CreatedAt, DateOnly, IntegerColumn, NullableDateTime, Updat
 export * as migrationColumns from "../../migrations/lib/columns";
 // core entities, for relations (ManyToOne) and scoped reads through `ctx.data.repo(…)` / `dataOf(ctx).repo(…)`
 export { Address } from "../entities/address.entity";
-export { Brand } from "../entities/brand.entity";
 export { Customer } from "../entities/customer.entity";
 export { Order } from "../entities/order.entity";
 export { Product } from "../entities/product.entity";

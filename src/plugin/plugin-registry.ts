@@ -1,4 +1,3 @@
-import { KNOWN_MODULES } from "../modules/identity/identity.service";
 import { PluginDefinition, OperationDefinition } from "./define-plugin";
 import { checkPlugin, loadPluginModule, PluginLoadError } from "./plugin-loader";
 
@@ -22,9 +21,11 @@ export class PluginRegistry {
       throw new PluginLoadError(`Two plugins are named "${p.name}"`);
     }
     this.byName.set(p.name, p);
-    const module = moduleOf(p);
-    // Brands enable connectors through Brand.modules: make the plugin's module a known one.
-    if (!KNOWN_MODULES.includes(module)) KNOWN_MODULES.push(module);
+  }
+
+  /** The brand modules the installed plugins add (Brand.modules enables a connector through its module). */
+  modules(): string[] {
+    return [...new Set(this.all().map(moduleOf))];
   }
 
   all(): PluginDefinition[] {

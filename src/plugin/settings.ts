@@ -82,7 +82,7 @@ export function settingKind(f: SettingField): string {
   let type = def?.type;
   if ((type === "optional" || type === "default" || type === "nullable") && def?.innerType?.def?.type) type = def.innerType.def.type;
   switch (type) {
-    case "string": return "STRING";
+    case "string": return isUrlField(f) ? "URL" : "STRING";
     case "boolean": return "BOOLEAN";
     case "number": return "NUMBER";
     case "array": return "LIST";
@@ -90,6 +90,18 @@ export function settingKind(f: SettingField): string {
     case "enum": return "ENUM";
     default: return probe("x") ? "STRING" : "ANY";
   }
+}
+
+/** A string field that accepts an absolute URL but not plain text (setting.url, or any zod `.url()` string). */
+function isUrlField(f: SettingField): boolean {
+  const probe = (v: unknown) => f.schema.safeParse(v).success;
+  return !probe("x") && !probe("not a url") && probe("https://example.test/path");
+}
+
+/** The value used when none is stored: what the schema makes of "unset" (undefined when the field has no default). */
+export function settingDefault(f: SettingField): unknown {
+  const r = f.schema.safeParse(undefined);
+  return r.success ? r.data : undefined;
 }
 
 export interface SettingsCheck<S extends SettingsDeclaration> {

@@ -14,6 +14,9 @@ export function createHostServices(services: AppServices, plugin: PluginDefiniti
   const state = (scope: BrandScope) => new DbSyncStateStore(m(scope).connection, id(scope), plugin.name);
   return {
     version: HOST_API_VERSION,
+    brand: {
+      hasModule: (s, module) => services.identity.hasModule(id(s), module),
+    },
     catalogue: {
       product: (s, productId) => services.products.get(id(s), productId),
       productsByIds: (s, ids) => services.products.byIds(id(s), ids),

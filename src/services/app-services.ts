@@ -2,7 +2,8 @@ import { DataSource } from "typeorm";
 import { SelvedgeConfig } from "../config/config";
 import { MediaStorage } from "../media/media-storage";
 import { CustomerService } from "../modules/customer/customer.service";
-import { IdentityService } from "../modules/identity/identity.service";
+import { CORE_MODULES, IdentityService } from "../modules/identity/identity.service";
+import { AccessChanges } from "../auth/revocations";
 import { OrderService } from "../modules/order/order.service";
 import { SeasonService } from "../modules/season/season.service";
 import { ProductService } from "../modules/catalogue/product.service";
@@ -35,7 +36,7 @@ export interface ServiceDeps {
 }
 
 export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps: ServiceDeps): AppServices {
-  const identity = new IdentityService(ds);
+  const identity = new IdentityService(ds, new AccessChanges(), [...CORE_MODULES, ..._deps.jobs.plugins.modules()]);
   return {
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { loadConfig, SelvedgeConfig } from "../../src/config/config";
 import { QueryCounter } from "../../src/db/database-options";
-import { startSelvedge, SelvedgeApp } from "../../src/server/bootstrap";
+import { startSelvedge, SelvedgeApp, type StartOptions } from "../../src/server/bootstrap";
 import { createTestDatabase, suiteDatabaseKind } from "./databases";
 import { GraphQLClient } from "./graphql-client";
 
@@ -25,7 +25,11 @@ export interface TestServer {
 }
 
 /** Boots the real server on a random port with a throw-away database (SQLite, or MySQL when TEST_DB=mysql). */
-export async function startTestServer(overrides: Partial<SelvedgeConfig> = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: Partial<SelvedgeConfig> = {},
+  /** Strategies and a logger passed to startSelvedge (e.g. `queue: new InMemoryQueue()`). */
+  start: Pick<StartOptions, "queue" | "pubSub" | "logger" | "media"> = {},
+): Promise<TestServer> {
   const db = await createTestDatabase(suiteDatabaseKind());
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-media-"));
   const bootstrapToken = `slv_test_${randomBytes(16).toString("hex")}`;
@@ -34,7 +38,7 @@ export async function startTestServer(overrides: Partial<SelvedgeConfig> = {}): 
     { port: 0, host: "127.0.0.1", databaseUrl: db.url, bootstrapToken, mediaDir, redisUrl: undefined, ...overrides },
   );
   const queryCounter = new QueryCounter();
-  const app = await startSelvedge({ config, queryCounter });
+  const app = await startSelvedge({ ...start, config, queryCounter });
   const url = app.url!;
   const admin = new GraphQLClient(url, bootstrapToken);
   const brand = await app.services.identity.brandBySlug(config.bootstrapBrand.slug);

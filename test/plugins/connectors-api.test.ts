@@ -4,7 +4,7 @@ import { GraphQLClient } from "../harness/graphql-client";
 import { START, setSettings, startJobServer } from "../jobs/helpers";
 
 const CONNECTORS = `{ connectors { name version description module enabled settingsComplete missingSettings operations { name description } } }`;
-const SETTINGS = `{ connector(name: "testconn") { settingsComplete settings { key kind required secret isSet value description } } }`;
+const SETTINGS = `{ connector(name: "testconn") { settingsComplete settings { key kind required secret isSet value default description } } }`;
 
 describe("connectors in the API", () => {
   let s: TestServer;
@@ -80,9 +80,10 @@ describe("connectors in the API", () => {
     expect(connector.settingsComplete).toBe(true);
     const byKey = Object.fromEntries(connector.settings.map((x: any) => [x.key, x]));
     expect(byKey.apiKey).toMatchObject({ kind: "STRING", required: true, secret: true, isSet: true, value: null });
-    expect(byKey.apiUrl).toMatchObject({ required: true, secret: false, isSet: true, value: "https://platform.test/api" });
-    expect(byKey.records).toMatchObject({ kind: "NUMBER", required: false, value: 5 });
-    expect(byKey.badKeys).toMatchObject({ kind: "LIST", required: false, isSet: false, value: null });
+    expect(byKey.apiKey.default).toBeNull();
+    expect(byKey.apiUrl).toMatchObject({ kind: "URL", required: true, secret: false, isSet: true, value: "https://platform.test/api", default: null });
+    expect(byKey.records).toMatchObject({ kind: "NUMBER", required: false, value: 5, default: 20 });
+    expect(byKey.badKeys).toMatchObject({ kind: "LIST", required: false, isSet: false, value: null, default: [] });
     const row = await s.app.ds.getRepository(ConnectorSettings).findOneByOrFail({ brandId: s.brandId, connector: "testconn" });
     expect(row.valuesJson).not.toContain("super-secret-key-42");
     expect(JSON.parse(row.valuesJson).apiKey).toMatch(/^enc:v1:/);

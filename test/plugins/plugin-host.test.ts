@@ -4,8 +4,7 @@ import { definePlugin, setting } from "../../src/plugin";
 import { checkPlugin, HOST_VERSION, loadPluginModule, PluginLoadError, resolvePluginSpec } from "../../src/plugin/plugin-loader";
 import { PluginRegistry } from "../../src/plugin/plugin-registry";
 import { SecretBox } from "../../src/plugin/secret-box";
-import { checkSettings, isRequired, settingKind } from "../../src/plugin/settings";
-import { KNOWN_MODULES } from "../../src/modules/identity/identity.service";
+import { checkSettings, isRequired, settingDefault, settingKind } from "../../src/plugin/settings";
 import { startSelvedge } from "../../src/server/bootstrap";
 import testPlugin from "../fixtures/test-plugin";
 import { createDataSource } from "../../src/db/data-source";
@@ -42,7 +41,7 @@ describe("plugin definitions and loading", () => {
     const a = definePlugin({ ...base, name: "dup", module: "dup-module" });
     expect(() => new PluginRegistry([a, definePlugin({ ...base, name: "dup" })])).toThrow(/Two plugins are named "dup"/);
     const reg = new PluginRegistry([a]);
-    expect(KNOWN_MODULES).toContain("dup-module");
+    expect(reg.modules()).toEqual(["dup-module"]);
     expect(reg.operation("dup", "toString")).toBeUndefined();
   });
 
@@ -50,7 +49,9 @@ describe("plugin definitions and loading", () => {
     const decl = testPlugin.settings!;
     expect(isRequired(decl.apiUrl)).toBe(true);
     expect(isRequired(decl.records)).toBe(false);
-    expect([settingKind(decl.apiUrl), settingKind(decl.records), settingKind(decl.badKeys)]).toEqual(["STRING", "NUMBER", "LIST"]);
+    expect([settingKind(decl.apiUrl), settingKind(decl.records), settingKind(decl.badKeys)]).toEqual(["URL", "NUMBER", "LIST"]);
+    expect(settingKind(setting.string())).toBe("STRING");
+    expect([settingDefault(decl.records), settingDefault(decl.badKeys), settingDefault(decl.apiUrl)]).toEqual([20, [], undefined]);
     expect(settingKind(setting.boolean())).toBe("BOOLEAN");
     expect(checkSettings(decl, {})).toEqual({ complete: false, missing: ["apiUrl", "apiKey"] });
     const ok = checkSettings(decl, { apiUrl: "https://x.test", apiKey: "k" });

@@ -12,12 +12,13 @@ export class ConnectorOperation {
 @ObjectType({ description: "One setting of a connector. Secrets are write-only: isSet tells whether one is stored, value is always null" })
 export class ConnectorSetting {
   @Field() key: string;
-  @Field({ description: "STRING, BOOLEAN, NUMBER, LIST, OBJECT, ENUM or ANY" }) kind: string;
+  @Field({ description: "STRING, URL, BOOLEAN, NUMBER, LIST, OBJECT, ENUM or ANY" }) kind: string;
   @Field(() => String, { nullable: true }) description: string | null;
   @Field() required: boolean;
   @Field() secret: boolean;
   @Field() isSet: boolean;
   @Field(() => GraphQLJSON, { nullable: true, description: "The stored value (null for secrets and unset settings)" }) value: unknown;
+  @Field(() => GraphQLJSON, { nullable: true, description: "The value used when none is stored (null: no default)" }) default: unknown;
 }
 
 @ObjectType({ description: "An installed connector plugin as the caller's brand sees it" })

@@ -9,7 +9,8 @@ import { ApiToken } from "../../entities/api-token.entity";
 import { Brand } from "../../entities/brand.entity";
 import { Role, User } from "../../entities/user.entity";
 
-export const KNOWN_MODULES = ["inventory", "joor"];
+/** The core's own brand modules; installed plugins add theirs (PluginRegistry.modules()). */
+export const CORE_MODULES: readonly string[] = ["inventory"];
 
 /** Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. */
 export class IdentityService {
@@ -17,6 +18,8 @@ export class IdentityService {
     private readonly ds: DataSource,
     /** Told about every revocation, deactivation and role change (open graphql-ws connections listen). */
     readonly accessChanges: AccessChanges = new AccessChanges(),
+    /** The modules a brand may enable: the core's and the installed plugins' (the composition root passes them). */
+    readonly knownModules: readonly string[] = CORE_MODULES,
   ) {}
 
   async createBrand(name: string, slug: string, modules: string[] = [], m: EntityManager = this.ds.manager): Promise<Brand> {
@@ -141,6 +144,6 @@ export class IdentityService {
   }
 
   private checkModules(p: InputProblems, modules: string[]): void {
-    for (const mod of modules) p.check(KNOWN_MODULES.includes(mod), "modules", `Unknown module "${mod}" (known: ${KNOWN_MODULES.join(", ")})`);
+    for (const mod of modules) p.check(this.knownModules.includes(mod), "modules", `Unknown module "${mod}" (known: ${this.knownModules.join(", ")})`);
   }
 }

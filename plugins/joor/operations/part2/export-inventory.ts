@@ -1,4 +1,3 @@
-import { Brand } from "../../../../src/plugin";
 import { inventoryDelta, mapVariantInventory, sentInventory, type JoorInventoryItem, type SentInventory } from "../../mapping/inventory-items";
 import { InventoryApi } from "../../client/inventory";
 import { inventoryPages } from "../../sources/inventory-source";
@@ -10,8 +9,7 @@ export const INVENTORY_KIND = "inventory";
 export const INVENTORY_MODULE = "inventory";
 
 export async function hasInventoryModule(ctx: JoorContext): Promise<boolean> {
-  const brand = await ctx.data.repo(Brand).findOneBy({ id: ctx.brand.id });
-  return !!brand?.modules?.includes(INVENTORY_MODULE);
+  return ctx.host.brand.hasModule(ctx.data, INVENTORY_MODULE);
 }
 
 /** Refuses the export for a brand without the inventory module (the seed: "for clients with the inventory module only"). */
