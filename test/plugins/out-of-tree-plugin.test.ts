@@ -100,6 +100,7 @@ it("loads its TypeScript source from the folder during development (compiled by 
 it("loads from its npm tarball, installed as a package and listed by name (the host's SDK, not a stray copy)", async () => {
   const host = await startHostProcess(PACKAGE, deployDir);
   try {
+    expect(host.output()).toContain("plugins loaded: outside@1.0.0");
     await exercise(host.admin);
   } finally {
     await host.stop();
