@@ -72,6 +72,8 @@ const config = {
   },
   modulePaths: [nm],
   transform: { "^.+\\.ts$": [find("@swc/jest"), hostJest.transform["^.+\\.ts$"][1]] },
+  // Selvedge ships TypeScript: compile it even when it is installed under node_modules (not only linked)
+  transformIgnorePatterns: ["/node_modules/(?!selvedge/)"],
 };
 const env = { ...process.env, SELVEDGE_CONFORMANCE_PLUGIN: spec, ...(options ? { SELVEDGE_CONFORMANCE_OPTIONS: options } : {}) };
 const run = spawnSync(process.execPath, [jest, "--config", JSON.stringify(config), "--runInBand"], { stdio: "inherit", env, cwd: HOST });
