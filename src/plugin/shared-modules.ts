@@ -16,12 +16,13 @@ const HOST_NAME = "selvedge";
 const SHARED = ["typeorm", "type-graphql", "zod", "graphql", "reflect-metadata"];
 
 const pluginRoots = new Set<string>();
+let exportsMap: Record<string, string> | undefined;
 let installed = false;
 
 /** The file a request for `selvedge` or `selvedge/<entry>` means (package.json "exports"), or undefined. */
 export function hostEntry(request: string): string | undefined {
   if (request !== HOST_NAME && !request.startsWith(`${HOST_NAME}/`)) return undefined;
-  const exportsMap = JSON.parse(fs.readFileSync(path.join(HOST_ROOT, "package.json"), "utf8")).exports as Record<string, string>;
+  exportsMap ??= JSON.parse(fs.readFileSync(path.join(HOST_ROOT, "package.json"), "utf8")).exports as Record<string, string>;
   const target = exportsMap["." + request.slice(HOST_NAME.length)];
   return target === undefined ? undefined : path.join(HOST_ROOT, target);
 }
