@@ -9,6 +9,7 @@ import { startSelvedge } from "../src/server/bootstrap";
 import { QueryCounter } from "../src/db/database-options";
 import { GraphQLClient } from "../test/harness/graphql-client";
 import { CONFIGURE, serviceSeeder, mirrorCatalogue, mirrorCustomers, placeMany, sandboxSettings } from "../test/joor/orders/scale-world";
+import { scopeFor } from "../test/harness/scope";
 
 /**
  * CONTRACT §7 P5: import-orders of 10,000 approved orders × 20 lines from the JOOR sandbox (real HTTP on
@@ -48,8 +49,8 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
   const client = new GraphQLClient(app.url!, token);
   try {
     const brand = await app.services.identity.brandBySlug(config.bootstrapBrand.slug);
-    await mirrorCatalogue(sb, serviceSeeder(app.services, brand.id), 100);
-    const codes = await mirrorCustomers(sb, serviceSeeder(app.services, brand.id), 50);
+    await mirrorCatalogue(sb, serviceSeeder(app.services, scopeFor(app, brand.id)), 100);
+    const codes = await mirrorCustomers(sb, serviceSeeder(app.services, scopeFor(app, brand.id)), 50);
     placeMany(sb, orders, lines, codes);
     const cfg = await client.ok(CONFIGURE, { v: sandboxSettings(sb) });
     if (!cfg.updateConnectorSettings.settingsComplete) throw new Error(`settings incomplete: ${cfg.updateConnectorSettings.missingSettings}`);

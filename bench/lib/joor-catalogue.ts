@@ -11,6 +11,7 @@ import { SeasonPrice } from "../../src/entities/season-price.entity";
 import { StockLevel } from "../../src/entities/stock-level.entity";
 import { Variant } from "../../src/entities/variant.entity";
 import type { ImageService } from "../../src/modules/images/images.service";
+import { BrandScope } from "../../src/db/brand-scope";
 
 const SIZES = ["XS", "S", "M", "L", "XL", "XXL", "3XL", "4XL"];
 
@@ -77,7 +78,7 @@ export async function seedJoorCatalogue(ds: DataSource, brandId: number, options
     const some = await ds.query(`SELECT id FROM product WHERE brandId = ? ORDER BY id LIMIT ${Number(options.images)}`, [brandId]) as { id: number }[];
     for (const [i, p] of some.entries()) {
       const data = await sharp({ create: { width: 990, height: 1350, channels: 3, background: { r: (i * 37) % 256, g: (i * 91) % 256, b: (i * 13) % 256 } } }).png().toBuffer();
-      await options.imagesService.attach(brandId, p.id, 1, { url: `data:image/png;base64,${data.toString("base64")}` });
+      await options.imagesService.attach(BrandScope.of(ds, brandId), p.id, 1, { url: `data:image/png;base64,${data.toString("base64")}` });
     }
   }
   return { seasonIds, variants };

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { DataSource } from "typeorm";
 import { Principal } from "../auth/principal";
+import { BrandScope } from "../db/brand-scope";
 import type { AppServices } from "../services/app-services";
 import type { HostServices } from "../plugin/host-services";
 import { unauthenticated } from "./errors";
@@ -28,6 +29,12 @@ export class LoaderCache {
 
 export interface RequestContext {
   principal: Principal | null;
+  /**
+   * The caller's brand scope (brand, user, role, unit of work), built on first use, once per request or
+   * graphql-ws operation. Throws UNAUTHENTICATED without a principal. Services take it, not a brandId.
+   */
+  readonly scope: BrandScope;
+  /** @deprecated raw data source: SystemData uses only (plugins still read it until they are ported). */
   ds: DataSource;
   services: AppServices;
   loaders: LoaderCache;
@@ -41,6 +48,11 @@ export interface RequestContext {
 export function principalOf(ctx: RequestContext): Principal {
   if (!ctx.principal) throw unauthenticated();
   return ctx.principal;
+}
+
+/** The caller's brand scope (same as `ctx.scope`). */
+export function scopeOf(ctx: RequestContext): BrandScope {
+  return ctx.scope;
 }
 
 export function brandOf(ctx: RequestContext): number {

@@ -1,10 +1,11 @@
 import { GraphQLSchema } from "graphql";
 import { defaultPluginSpecs } from "../plugin/plugin-discovery";
 import { PluginRegistry } from "../plugin/plugin-registry";
+import { coreResolvers } from "../modules/resolvers";
 import { buildAppSchema } from "./schema";
 
 /** The schema exactly as `npm start` serves it with its default plugins (what schema/schema.graphql records). */
 export function buildFullSchema(): Promise<GraphQLSchema> {
   const plugins = PluginRegistry.load(defaultPluginSpecs());
-  return buildAppSchema({ extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types() });
+  return buildAppSchema({ coreResolvers, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types() });
 }

@@ -2,10 +2,11 @@ import "reflect-metadata";
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, NonEmptyArray, PubSub } from "type-graphql";
 import { authChecker } from "./auth-checker";
-import { coreResolvers } from "./resolvers";
 import { createPubSub } from "@graphql-yoga/subscription";
 
 export interface SchemaOptions {
+  /** The core's resolver classes (src/modules/resolvers.ts), passed by the composition root. */
+  coreResolvers: readonly Function[];
   /** Resolver classes contributed by plugins. */
   extraResolvers?: Function[];
   /** Extra object types that no resolver returns directly (plugin types). */
@@ -14,9 +15,9 @@ export interface SchemaOptions {
 }
 
 /** Builds the executable schema from the core resolvers plus plugin resolvers. */
-export function buildAppSchema(options: SchemaOptions = {}): Promise<GraphQLSchema> {
+export function buildAppSchema(options: SchemaOptions): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [...coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>,
+    resolvers: [...options.coreResolvers, ...(options.extraResolvers ?? [])] as NonEmptyArray<Function>,
     orphanedTypes: options.orphanedTypes,
     authChecker,
     validate: false,

@@ -1,3 +1,4 @@
+import { SystemData } from "../db/system-data";
 import "reflect-metadata";
 import { Command } from "commander";
 import { DataSource } from "typeorm";
@@ -21,7 +22,7 @@ async function withIdentity<T>(work: (identity: IdentityService, ds: DataSource)
   try {
     // the brand modules of the configured plugins are known too (e.g. "joor")
     const plugins = PluginRegistry.load(loadConfig().plugins);
-    return await work(new IdentityService(ds, undefined, [...CORE_MODULES, ...plugins.modules()]), ds);
+    return await work(new IdentityService(new SystemData(ds), undefined, [...CORE_MODULES, ...plugins.modules()]), ds);
   } finally {
     await ds.destroy();
   }

@@ -1,3 +1,4 @@
+import { SystemData } from "../db/system-data";
 import "reflect-metadata";
 import { createHash } from "node:crypto";
 import sharp from "sharp";
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const ds = await openDatabase({ databaseUrl: config.databaseUrl });
   try {
-    const identity = new IdentityService(ds);
+    const identity = new IdentityService(new SystemData(ds));
     const created = await firstStart(ds, identity, config);
     if (created) process.stdout.write(`Created brand '${created.brandSlug}'. Admin token (shown once):\n  ${created.token}\n`);
     const brand: Brand = await identity.brandBySlug(config.bootstrapBrand.slug);

@@ -2,14 +2,13 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "ty
 import { Field, ID, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, NullableDateTime, Varchar } from "./columns";
 import { User } from "./user.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A bearer token. Only its SHA-256 hash is stored; the token itself is shown once. */
 @ObjectType({ description: "A bearer token (its secret is shown only once, when created)" })
 @Entity("api_token")
 @Index("IDX_api_token_brand", ["brandId"])
-export class ApiToken {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class ApiToken extends BrandOwnedEntity {
   @IntegerColumn() userId: number;
   @ManyToOne(() => User, { onDelete: "CASCADE" })
   @JoinColumn({ name: "userId", foreignKeyConstraintName: "FK_api_token_user" })

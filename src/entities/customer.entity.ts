@@ -2,6 +2,7 @@ import { BeforeInsert, BeforeUpdate, Entity, Index, PrimaryGeneratedColumn } fro
 import { Field, ID, ObjectType } from "type-graphql";
 import { CustomerStatusEnum } from "../api/enums";
 import { CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 export type CustomerStatus = "ACTIVE" | "INACTIVE";
 
@@ -11,9 +12,7 @@ export type CustomerStatus = "ACTIVE" | "INACTIVE";
 @Index("UQ_customer_brand_account_code", ["brandId", "accountCode"], { unique: true })
 @Index("IDX_customer_brand_status", ["brandId", "status"])
 @Index("UQ_customer_brand_account_code_key", ["brandId", "accountCodeKey"], { unique: true })
-export class Customer {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class Customer extends BrandOwnedEntity {
   @Field() @Varchar(200) name: string;
   @Field(() => String, { nullable: true }) @Varchar(50, { nullable: true }) accountCode: string | null;
   /** The account code as it is matched: trimmed and lower-cased (unique per brand; see accountCodeKey()). */

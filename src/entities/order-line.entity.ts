@@ -3,14 +3,13 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY } from "./columns";
 import { Order } from "./order.entity";
 import { Variant } from "./variant.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 @ObjectType({ description: "One SKU on a sales order" })
 @Entity("order_line")
 @Index("IDX_order_line_order", ["orderId"])
 @Index("IDX_order_line_variant", ["variantId"])
-export class OrderLine {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class OrderLine extends BrandOwnedEntity {
   @IntegerColumn() orderId: number;
   @ManyToOne(() => Order, { onDelete: "CASCADE" })
   @JoinColumn({ name: "orderId", foreignKeyConstraintName: "FK_order_line_order" })

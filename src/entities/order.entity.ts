@@ -4,6 +4,7 @@ import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, MONEY, NullableDateTime
 import { Customer } from "./customer.entity";
 import { Season } from "./season.entity";
 import { User } from "./user.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A sales order. Orders from a platform carry its order id in externalId, unique per brand and source. */
 @ObjectType({ description: "A sales order; status is a set of flags (approved, locked, closed) as in Zedonk" })
@@ -11,9 +12,7 @@ import { User } from "./user.entity";
 @Index("UQ_sales_order_brand_number", ["brandId", "number"], { unique: true })
 @Index("UQ_sales_order_brand_source_external", ["brandId", "source", "externalId"], { unique: true })
 @Index("IDX_sales_order_customer", ["customerId"])
-export class Order {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class Order extends BrandOwnedEntity {
   @Field({ description: "Order number, unique per brand (generated as SO-000001… unless given)" }) @Varchar(40) number: string;
   @Field({ description: "Where the order came from: MANUAL, JOOR, … (plugins add sources)" }) @Varchar(20) source: string;
   @Field(() => String, { nullable: true, description: "The platform's order id (unique per brand and source)" })

@@ -2,14 +2,13 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "ty
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** Metadata of a stored product image. Position 1 is "Image 1". */
 @ObjectType({ simpleResolvers: true, description: "A stored product image; position 1 is \"Image 1\"" })
 @Entity("product_image")
 @Index("UQ_product_image_position", ["productId", "position"], { unique: true })
-export class ProductImage {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class ProductImage extends BrandOwnedEntity {
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_product_image_product" })

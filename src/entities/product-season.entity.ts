@@ -2,14 +2,13 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "ty
 import { IntegerColumn } from "./columns";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A product is visible in a season when this row exists. */
 @Entity("product_season")
 @Index("UQ_product_season", ["productId", "seasonId"], { unique: true })
 @Index("IDX_product_season_brand_season", ["brandId", "seasonId"])
-export class ProductSeason {
-  @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class ProductSeason extends BrandOwnedEntity {
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_product_season_product" })

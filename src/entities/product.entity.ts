@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A style in one colourway (Zedonk's "product costing"). Sizes live on its variants. */
 @ObjectType({ simpleResolvers: true, description: "A style in one colourway (a product costing); sizes live on its variants" })
@@ -8,9 +9,7 @@ import { BoolColumn, CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./colu
 @Index("UQ_product_brand_style_colour", ["brandId", "styleNumber", "colourCode"], { unique: true })
 @Index("IDX_product_brand_active", ["brandId", "active"])
 @Index("IDX_product_brand_id", ["brandId", "id"])
-export class Product {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class Product extends BrandOwnedEntity {
   @Field() @Varchar(50) styleNumber: string;
   @Field() @Varchar(30) colourCode: string;
   @Field() @Varchar(60) colourName: string;

@@ -4,14 +4,13 @@ import { IntegerColumn, MONEY, UpdatedAt, Varchar } from "./columns";
 import { formatMoney } from "../domain/money";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** Wholesale and retail price of a product in a season, in one currency. Money is a decimal string. */
 @ObjectType({ simpleResolvers: true, description: "Wholesale and retail price of a product in a season, in one currency (decimal strings)" })
 @Entity("season_price")
 @Index("UQ_season_price", ["productId", "seasonId", "currency"], { unique: true })
-export class SeasonPrice {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class SeasonPrice extends BrandOwnedEntity {
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_season_price_product" })

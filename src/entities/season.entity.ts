@@ -1,14 +1,13 @@
 import { Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, Varchar } from "./columns";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A selling season, e.g. "AUTUMN/WINTER 20". "Most recent" means the latest startDate. */
 @ObjectType({ simpleResolvers: true, description: "A selling season. The most recent season is the one with the latest startDate." })
 @Entity("season")
 @Index("UQ_season_brand_name", ["brandId", "name"], { unique: true })
-export class Season {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class Season extends BrandOwnedEntity {
   @Field({ description: "e.g. AUTUMN/WINTER 20 (matched by name with platforms)" }) @Varchar(100) name: string;
   @Field(() => String, { nullable: true }) @Varchar(32, { nullable: true }) code: string | null;
   @Field({ description: "ISO 8601 date" }) @DateOnly() startDate: string;

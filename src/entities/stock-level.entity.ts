@@ -3,15 +3,14 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, UpdatedAt } from "./columns";
 import { Variant } from "./variant.entity";
 import { Season } from "./season.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** Stock of one variant in one season: available to sell now, and projected (future) stock. */
 @ObjectType({ simpleResolvers: true, description: "Stock of a variant in a season: available to sell now, and projected (future) stock" })
 @Entity("stock_level")
 @Index("UQ_stock_level", ["variantId", "seasonId"], { unique: true })
 @Index("IDX_stock_level_brand_season", ["brandId", "seasonId"])
-export class StockLevel {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class StockLevel extends BrandOwnedEntity {
   @IntegerColumn() variantId: number;
   @ManyToOne(() => Variant, { onDelete: "CASCADE" })
   @JoinColumn({ name: "variantId", foreignKeyConstraintName: "FK_stock_level_variant" })

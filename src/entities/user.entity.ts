@@ -3,15 +3,14 @@ import { Field, ID, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, IntegerColumn, Varchar } from "./columns";
 import { RoleEnum } from "../api/enums";
 import { Brand } from "./brand.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 export type Role = "ADMIN" | "EDITOR" | "VIEWER";
 
 @ObjectType()
 @Entity("user")
 @Index("UQ_user_brand_email", ["brandId", "email"], { unique: true })
-export class User {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class User extends BrandOwnedEntity {
   @ManyToOne(() => Brand, { onDelete: "CASCADE" })
   @JoinColumn({ name: "brandId", foreignKeyConstraintName: "FK_user_brand" })
   brand?: Brand;

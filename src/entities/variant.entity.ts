@@ -3,6 +3,7 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { BoolColumn, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 import type { StockLevel } from "./stock-level.entity";
+import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A SKU: one size of a product, with its GS1 barcode (EAN-13 or UPC-A). */
 @ObjectType({ simpleResolvers: true, description: "A SKU: one size of a product, with its GS1 barcode" })
@@ -10,9 +11,7 @@ import type { StockLevel } from "./stock-level.entity";
 @Index("UQ_variant_brand_barcode", ["brandId", "barcode"], { unique: true })
 @Index("UQ_variant_product_size", ["productId", "size"], { unique: true })
 @Index("IDX_variant_product_position", ["productId", "position"])
-export class Variant {
-  @Field(() => ID) @PrimaryGeneratedColumn({ type: "integer" }) id: number;
-  @IntegerColumn() brandId: number;
+export class Variant extends BrandOwnedEntity {
   @IntegerColumn() productId: number;
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "productId", foreignKeyConstraintName: "FK_variant_product" })

@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import { DataSource } from "typeorm";
+import { BrandScope } from "../db/brand-scope";
 import { Brand } from "../entities/brand.entity";
 import { JobLogger, OperationContext, RecordIssue } from "../plugin/define-plugin";
 import { SettingsValues, SettingsDeclaration } from "../plugin/settings";
-import type { BrandScope } from "../db/brand-scope";
 import type { HostServices } from "../plugin/host-services";
 import { Job } from "./entities/job.entity";
 import { JobIssue } from "./entities/job-issue.entity";

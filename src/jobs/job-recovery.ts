@@ -1,6 +1,6 @@
 import { DataSource, LessThan } from "typeorm";
-import { JobEvents } from "../pubsub/job-events";
-import { toSnapshot } from "../pubsub/job-snapshot";
+import { JobEvents } from "./job-events";
+import { toSnapshot } from "./job-snapshot";
 import { Job, JobState } from "./entities/job.entity";
 import { JobLog } from "./entities/job-log.entity";
 import { QueueStrategy } from "./job-queue";

@@ -5,7 +5,7 @@ import type { IdentityService } from "../modules/identity/identity.service";
 import { ConnectorService } from "../plugin/connector.service";
 import { PluginRegistry } from "../plugin/plugin-registry";
 import { AppPubSub, createAppPubSub } from "../pubsub/app-pubsub";
-import { JobEvents } from "../pubsub/job-events";
+import { JobEvents } from "./job-events";
 import { ScheduleService } from "../scheduler/schedule.service";
 import { QueueStrategy } from "./job-queue";
 import { JobService } from "./job.service";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Logger } from "pino";
 import { DataSource } from "typeorm";
 import { JobsConfig } from "../config/config";
-import { JobEvents } from "../pubsub/job-events";
+import { JobEvents } from "./job-events";
 import { claimById, claimNext } from "./job-claims";
 import { QueueStrategy } from "./job-queue";
 import { reannounceQueuedJobs, recoverStaleJobs } from "./job-recovery";

@@ -4,8 +4,8 @@ import { oneByKey } from "../api/batch";
 import { OrderedPageArgs, paginate, Page } from "../api/pagination";
 import { isUniqueViolation } from "../db/db-errors";
 import { ConnectorService } from "../plugin/connector.service";
-import { JobEvents } from "../pubsub/job-events";
-import { JobSnapshot, toSnapshot } from "../pubsub/job-snapshot";
+import { JobEvents } from "./job-events";
+import { JobSnapshot, toSnapshot } from "./job-snapshot";
 import {
   AlreadyRunningError, ConnectorNotEnabledError, SettingsIncompleteError, StartSyncOutcome,
 } from "../modules/connectors/job-results";

@@ -2,7 +2,7 @@ import { BrandScope } from "../db/brand-scope";
 import { DataSource, In } from "typeorm";
 import { badInput, InputProblems } from "../api/errors";
 import { isUniqueViolation } from "../db/db-errors";
-import { ConnectorSettings } from "../jobs/entities/connector-settings.entity";
+import { ConnectorSettings } from "./connector-settings.entity";
 import { PluginDefinition } from "./define-plugin";
 import { checkSettings, isRequired, SettingsCheck, settingDefault, settingKind, validateSettingValue } from "./settings";
 import { SecretBox } from "./secret-box";

@@ -1,13 +1,13 @@
-import { brandOf, type RequestContext } from "../api/context";
-import { BrandScope } from "../db/brand-scope";
+import type { RequestContext } from "../api/context";
+import type { BrandScope } from "../db/brand-scope";
 import type { HostServices } from "./host-services";
 
 /**
- * For a plugin's resolvers: the caller's brand as a scoped data handle (one per request), the counterpart of an
+ * For a plugin's resolvers: the caller's brand as a scoped data handle (the request's own `ctx.scope`, with the caller as its actor), the counterpart of an
  * operation's `ctx.data`. Requires an authenticated caller (@Authorized).
  */
 export function dataOf(ctx: RequestContext): BrandScope {
-  return ctx.loaders.memo("plugin:brand-scope", () => BrandScope.of(ctx.ds, brandOf(ctx)));
+  return ctx.scope;
 }
 
 /** For a plugin's resolvers: the host port of the named plugin (the counterpart of an operation's `ctx.host`). */

@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import type { Logger } from "pino";
 import { Authenticator } from "../auth/authenticate";
 import { buildAppSchema } from "../api/schema";
+import { coreResolvers } from "../modules/resolvers";
 import { SelvedgeConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { QueryCounter } from "../db/database-options";
@@ -98,6 +99,7 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   let port: number | undefined;
   if (config.role !== "worker") {
     const schema = await buildAppSchema({
+      coreResolvers,
       pubSub: platform.pubSub.pubSub as never, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types(),
     });
     const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl, hosts);

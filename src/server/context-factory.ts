@@ -2,6 +2,8 @@ import { DataSource } from "typeorm";
 import { Authenticator } from "../auth/authenticate";
 import { Principal } from "../auth/principal";
 import { LoaderCache, RequestContext } from "../api/context";
+import { unauthenticated } from "../api/errors";
+import { BrandScope } from "../db/brand-scope";
 import { AppServices } from "../services/app-services";
 import type { HostServices } from "../plugin/host-services";
 
@@ -21,6 +23,14 @@ export class ContextFactory {
 
   /** A context for a principal already authenticated (by the HTTP guard or the graphql-ws connection). */
   forPrincipal(principal: Principal | null): RequestContext {
-    return { principal, ds: this.ds, services: this.services, loaders: new LoaderCache(), pluginHosts: this.pluginHosts, baseUrl: this.baseUrl() };
+    const ds = this.ds;
+    let scope: BrandScope | undefined;
+    return {
+      principal, ds, services: this.services, loaders: new LoaderCache(), pluginHosts: this.pluginHosts, baseUrl: this.baseUrl(),
+      get scope() {
+        if (!principal) throw unauthenticated();
+        return (scope ??= BrandScope.of(ds, principal.brandId, { userId: principal.userId, role: principal.role }));
+      },
+    };
   }
 }

@@ -11,6 +11,7 @@ import { VariantService } from "../modules/catalogue/variant.service";
 import { PriceService } from "../modules/catalogue/price.service";
 import { StockService } from "../modules/catalogue/stock.service";
 import { AddressPolicy } from "../net/address-policy";
+import { SystemData } from "../db/system-data";
 import { ImageService } from "../modules/images/images.service";
 import { createJobServices, JobPlatform, JobServices } from "../jobs/job-services";
 
@@ -36,17 +37,17 @@ export interface ServiceDeps {
 }
 
 export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps: ServiceDeps): AppServices {
-  const identity = new IdentityService(ds, new AccessChanges(), [...CORE_MODULES, ..._deps.jobs.plugins.modules()]);
+  const identity = new IdentityService(new SystemData(ds), new AccessChanges(), [...CORE_MODULES, ..._deps.jobs.plugins.modules()]);
   return {
     ...createJobServices(ds, _config, identity, _deps.jobs),
     identity,
-    customers: new CustomerService(ds),
-    orders: new OrderService(ds),
-    seasons: new SeasonService(ds),
-    products: new ProductService(ds),
-    variants: new VariantService(ds),
-    prices: new PriceService(ds),
-    stock: new StockService(ds),
-    images: new ImageService(ds, _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
+    customers: new CustomerService(),
+    orders: new OrderService(),
+    seasons: new SeasonService(),
+    products: new ProductService(),
+    variants: new VariantService(),
+    prices: new PriceService(),
+    stock: new StockService(),
+    images: new ImageService(new SystemData(ds), _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl),
   };
 }

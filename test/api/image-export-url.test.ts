@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { startTestServer, TestServer } from "../harness/test-server";
 import { ATTACH, createProduct, dataUrl, png } from "./images-fixtures";
+import { scopeFor } from "../harness/scope";
 
 /** Export renditions: a stable public URL per stored image that serves it at the export ratio (fetched by platforms). */
 describe("image export rendition URL", () => {
@@ -13,7 +14,7 @@ describe("image export rendition URL", () => {
   it("serves a stored image as a JPEG at the 660×900 ratio, at most 1320×1800, the same bytes every time", async () => {
     const product = await createProduct(s, "EXP1");
     const res = await s.admin.ok(ATTACH, { p: String(product.id), pos: 1, url: dataUrl(await png(3000, 2000)) });
-    const image = await s.app.services.images.get(s.brandId, Number(res.attachProductImage.id));
+    const image = await s.app.services.images.get(scopeFor(s.app, s.brandId), Number(res.attachProductImage.id));
     const url = s.app.services.images.exportUrl(image);
     expect(url).toBe(`${s.url}/media/export/660x900/${image.storageKey.replace(/\.png$/, "")}.jpg`);
     const first = Buffer.from(await (await fetch(url)).arrayBuffer());

@@ -1,4 +1,5 @@
 import { startTestServer, TestServer } from "../harness/test-server";
+import { scopeFor } from "../harness/scope";
 
 const CREATE = `mutation($input: CreateSeasonInput!) { createSeason(input: $input) { id name code startDate active } }`;
 const UPDATE = `mutation($input: UpdateSeasonInput!) { updateSeason(input: $input) { id name code startDate active } }`;
@@ -81,10 +82,10 @@ describe("seasons API", () => {
 
   it("findByName (platform season matching) is exact and case-sensitive on every database, within the brand", async () => {
     const seasons = s.app.services.seasons;
-    expect((await seasons.findByName(s.brandId, " AUTUMN/WINTER 20 "))?.name).toBe("AUTUMN/WINTER 20");
-    expect(await seasons.findByName(s.brandId, "Autumn/Winter 20")).toBeNull();
-    expect(await seasons.findByName(s.brandId, "AW20")).toBeNull();
-    expect(await seasons.findByName(s.brandId + 1000, "AUTUMN/WINTER 20")).toBeNull();
+    expect((await seasons.findByName(scopeFor(s.app, s.brandId), " AUTUMN/WINTER 20 "))?.name).toBe("AUTUMN/WINTER 20");
+    expect(await seasons.findByName(scopeFor(s.app, s.brandId), "Autumn/Winter 20")).toBeNull();
+    expect(await seasons.findByName(scopeFor(s.app, s.brandId), "AW20")).toBeNull();
+    expect(await seasons.findByName(scopeFor(s.app, s.brandId + 1000), "AUTUMN/WINTER 20")).toBeNull();
   });
 
   it("unknown and malformed ids", async () => {

@@ -1,5 +1,5 @@
 import { TestServer } from "../harness/test-server";
-import { startJobServer } from "../jobs/helpers";
+import { startJobServer } from "./helpers";
 
 /** jobs, Job.logs and Job.issues read from the newest end with newestFirst (what a dashboard shows first). */
 describe("newestFirst paging of jobs, logs and issues", () => {

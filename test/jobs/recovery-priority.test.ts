@@ -1,3 +1,4 @@
+import { SystemData } from "../../src/db/system-data";
 import { randomBytes } from "node:crypto";
 import Redis from "ioredis";
 import { createDataSource } from "../../src/db/data-source";
@@ -43,7 +44,7 @@ describe.each(["database", "bullmq"])("recovered jobs first (%s queue)", (queue)
     procs.push(api);
     const ds = await createDataSource({ databaseUrl: db.url });
     await ds.initialize();
-    const identity = new IdentityService(ds);
+    const identity = new IdentityService(new SystemData(ds));
     const clients: GraphQLClient[] = [];
     for (let i = 0; i <= WAITING; i++) {
       const brand = await identity.createBrand(`Brand ${i}`, `brand-${i}`);

@@ -1,3 +1,4 @@
+import { SystemData } from "../../src/db/system-data";
 import { randomBytes } from "node:crypto";
 import Redis from "ioredis";
 import { createDataSource } from "../../src/db/data-source";
@@ -47,7 +48,7 @@ describe("API + 2 workers over Redis", () => {
     // 20 brands, each with an ADMIN token (made directly in the shared database, as the CLI would)
     const ds = await createDataSource({ databaseUrl: db.url });
     await ds.initialize();
-    const identity = new IdentityService(ds);
+    const identity = new IdentityService(new SystemData(ds));
     const clients: GraphQLClient[] = [];
     for (let i = 0; i < JOBS; i++) {
       const brand = await identity.createBrand(`Brand ${i}`, `brand-${i}`);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createAppPubSub } from "../../src/pubsub/app-pubsub";
-import { JobEvents } from "../../src/pubsub/job-events";
+import { JobEvents } from "../../src/jobs/job-events";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 

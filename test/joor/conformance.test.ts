@@ -2,6 +2,7 @@ import joor from "../../plugins/joor";
 import { startJoorSandbox, type JoorSandbox } from "../../plugins/joor/sandbox";
 import { describeConnectorConformance } from "../conformance/connector-conformance";
 import { ean13 } from "./harness";
+import { scopeFor } from "../harness/scope";
 
 let sandbox: JoorSandbox;
 
@@ -29,7 +30,7 @@ describeConnectorConformance({
   failingSettings: {},
   seed: async (s) => {
     for (let i = 0; i < 12; i++) {
-      await s.app.services.products.create(s.brandId, {
+      await s.app.services.products.create(scopeFor(s.app, s.brandId), {
         styleNumber: `CF${i}`, colourCode: "NVY", colourName: "Navy", name: `Conformance ${i}`, active: true,
         sizes: [{ size: "S", barcode: ean13(900_000 + i * 10) }, { size: "M", barcode: i % 5 === 0 ? null : ean13(900_000 + i * 10 + 1) }],
       } as never);

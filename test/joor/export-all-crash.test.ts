@@ -1,3 +1,4 @@
+import { SystemData } from "../../src/db/system-data";
 import { startJoorSandbox, type JoorSandbox } from "../../plugins/joor/sandbox";
 import { openDatabase } from "../../src/db/data-source";
 import { PluginRegistry } from "../../src/plugin/plugin-registry";
@@ -51,7 +52,7 @@ describe("export-all survives kill -9", () => {
     const ds = await openDatabase({ databaseUrl: db.url, entities: PluginRegistry.load([]).entities(), migrations: [] });
     const [{ id: brandId }] = await ds.query(`SELECT id FROM brand ORDER BY id LIMIT 1`);
     await ds.query(`UPDATE brand SET modules = ? WHERE id = ?`, [JSON.stringify(["inventory", "joor"]), brandId]);
-    const seeded = await seedJoorCatalogue(ds, Number(brandId), { products: PRODUCTS, customers: CUSTOMERS, images: IMAGES, imagesService: new ImageService(ds, new LocalDiskStorage(mediaDir), 20_000_000) });
+    const seeded = await seedJoorCatalogue(ds, Number(brandId), { products: PRODUCTS, customers: CUSTOMERS, images: IMAGES, imagesService: new ImageService(new SystemData(ds), new LocalDiskStorage(mediaDir), 20_000_000) });
     await ds.destroy();
     await first.client.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
     await setJoorSettings(first.client, {

@@ -4,6 +4,7 @@ import { joorProduct, seedWithConnections } from "./joor-side";
 import sharp from "sharp";
 import { Product } from "../../src/entities/product.entity";
 import { Variant } from "../../src/entities/variant.entity";
+import { scopeFor } from "../harness/scope";
 
 const ROUTE_ORDER = ["/v2/bulk-connection", "/v4/products/bulk_create", "/v4/skus/bulk_create", "/v4/prices/bulk_create", "/v4/assets/products", "/v2/bulk-inventory"];
 
@@ -30,9 +31,9 @@ describe("JOOR export-all", () => {
       const other = await s.app.services.identity.createBrand("Other", "other-brand", ["joor", "inventory"]);
       const op = await s.app.ds.getRepository(Product).save({ brandId: other.id, styleNumber: "OTHER1", colourCode: "BLK", colourName: "Black", name: "Other", active: true });
       const ov = await s.app.ds.getRepository(Variant).save({ brandId: other.id, productId: op.id, size: "S", position: 0, barcode: "4006381333931", active: true });
-      const os = await s.app.services.seasons.create(other.id, { name: "OTHER SEASON", startDate: "2026-02-01", code: null } as never);
-      await s.app.services.stock.setStockLevels(other.id, [{ variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 }] as never);
-      await s.app.services.images.attach(other.id, op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
+      const os = await s.app.services.seasons.create(scopeFor(s.app, other.id), { name: "OTHER SEASON", startDate: "2026-02-01", code: null } as never);
+      await s.app.services.stock.setStockLevels(scopeFor(s.app, other.id), [{ variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 }] as never);
+      await s.app.services.images.attach(scopeFor(s.app, other.id), op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
     });
     afterAll(() => env.stop());
 

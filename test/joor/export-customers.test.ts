@@ -1,4 +1,5 @@
 import { startJoorEnv, type JoorEnv } from "./harness";
+import { scopeFor } from "../harness/scope";
 
 async function admin(env: JoorEnv, path: string): Promise<any> {
   const res = await fetch(`${env.sandbox.urls.admin}${path}`);
@@ -69,7 +70,7 @@ describe("export-customers", () => {
     expect(quiet.summary).toMatchObject({ sent: 0 });
     const jobsBefore = (await admin(env, "/jobs")).total;
     const list = await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId, status: "ACTIVE" }, order: { id: "ASC" } }) as any[];
-    await customers().update(env.brandId, { id: String(list[0].id), name: "Renamed Ltd" } as never, list[0].id);
+    await customers().update(scopeFor(env.server.app, env.brandId), { id: String(list[0].id), name: "Renamed Ltd" } as never, list[0].id);
     const writes = env.sandboxWrites();
     const job = await env.run("export-customers");
     expect(job.summary).toMatchObject({ sent: 1 });

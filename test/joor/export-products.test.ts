@@ -1,5 +1,6 @@
 import { startJoorEnv, type JoorEnv } from "./harness";
 import { expectNoDuplicates, joorCollections, joorProducts, joorSeasons, joorSkus } from "./sandbox-admin";
+import { scopeFor } from "../harness/scope";
 
 const skuSize = (s: any) => s.trait_values.find((t: any) => t.trait?.name === "Size")?.value;
 
@@ -83,7 +84,7 @@ describe("export-products", () => {
     const p = await env.seed.product({ name: "Old name" });
     await env.run("export-products");
     const before = (await joorProducts(env)).find((x) => x.external_id === `${p.styleNumber}-BLK`);
-    await env.server.app.services.products.update(env.brandId, { id: String(p.id), name: "New name", colourName: "Jet Black" } as never, p.id);
+    await env.server.app.services.products.update(scopeFor(env.server.app, env.brandId), { id: String(p.id), name: "New name", colourName: "Jet Black" } as never, p.id);
     const job = await env.run("export-products");
     expect(job.summary).toMatchObject({ products: { updated: 1, created: 0 }, skus: { updated: 3, created: 0 } });
     const after = (await joorProducts(env)).filter((x) => x.external_id === `${p.styleNumber}-BLK`);
@@ -100,8 +101,8 @@ describe("export-products", () => {
     await env.run("export-products");
     const [c] = await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId }, take: 1 }) as any[];
     const [p] = await env.server.app.ds.getRepository("product").find({ where: { brandId: env.brandId, active: true }, order: { id: "ASC" }, take: 1 }) as any[];
-    await env.server.app.services.customers.update(env.brandId, { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never, c.id);
-    await env.server.app.services.products.update(env.brandId, { id: String(p.id), description: "Now with pockets" } as never, p.id);
+    await env.server.app.services.customers.update(scopeFor(env.server.app, env.brandId), { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never, c.id);
+    await env.server.app.services.products.update(scopeFor(env.server.app, env.brandId), { id: String(p.id), description: "Now with pockets" } as never, p.id);
     const writes = env.sandboxWrites();
     const customers = await env.run("export-customers");
     const products = await env.run("export-products");

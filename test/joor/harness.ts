@@ -3,6 +3,7 @@ import type { SelvedgeConfig } from "../../src/config/config";
 import { GraphQLClient } from "../harness/graphql-client";
 import { startTestServer, type TestServer } from "../harness/test-server";
 import { fastJobs, JOB_FIELDS, waitForJob } from "../jobs/helpers";
+import { scopeFor } from "../harness/scope";
 
 /**
  * Shared set-up for JOOR tests: Selvedge (with the joor plugin, fast jobs, a throw-away SQLite or MariaDB
@@ -74,12 +75,12 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
 
   const seedFor = (brandId: number): JoorSeed => ({
     season: async (name = `SEASON ${++counter}`, startDate = "2026-02-01", code = null) => {
-      const s = await services.seasons.create(brandId, { name, startDate, code } as never);
+      const s = await services.seasons.create(scopeFor(server.app, brandId), { name, startDate, code } as never);
       return { id: s.id, name: s.name };
     },
     customer: async (input = {}) => {
       const n = ++counter;
-      const c = await services.customers.create(brandId, {
+      const c = await services.customers.create(scopeFor(server.app, brandId), {
         name: `Customer ${n}`, accountCode: `C${String(n).padStart(5, "0")}`, status: "ACTIVE", currency: "EUR", email: `buyer${n}@shop.test`,
         addresses: [
           { type: "DELIVERY", name: "Warehouse", line1: `${n} Dock Road`, city: "London", countryCode: "GB", postalCode: "E1 1AA" },
@@ -95,7 +96,7 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
       const sizes = (input.sizes ?? [{ size: "S" }, { size: "M" }, { size: "L" }]).map((x, i) => ({
         size: x.size, barcode: x.barcode === undefined ? ean13(n * 100 + i) : x.barcode,
       }));
-      const p = await services.products.create(brandId, {
+      const p = await services.products.create(scopeFor(server.app, brandId), {
         styleNumber: `ST${n}`, colourCode: "BLK", colourName: "Black", name: `Style ${n}`, description: "A fine thing", category: "Tops",
         composition: "100% cotton", countryOfOrigin: "PT", active: true, ...input, sizes,
       } as never);

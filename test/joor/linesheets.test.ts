@@ -1,4 +1,5 @@
 import { startJoorEnv, type JoorEnv } from "./harness";
+import { scopeFor } from "../harness/scope";
 
 const LS = `id name season { id name } startShip completeShip productCount products(first: 50) { totalCount edges { position node { id styleNumber } } }`;
 
@@ -11,8 +12,8 @@ describe("JOOR catalogue: linesheets through GraphQL", () => {
     season = await env.seed.season("AUTUMN/WINTER 26", "2026-08-01", "AW26");
     products = [];
     for (let i = 0; i < 4; i++) products.push(await env.seed.product({ category: i % 2 ? "Knitwear" : "Tops" }));
-    await env.server.app.services.prices.setVisibility(env.brandId, String(products[0].id), String(season.id), true);
-    await env.server.app.services.prices.setVisibility(env.brandId, String(products[2].id), String(season.id), true);
+    await env.server.app.services.prices.setVisibility(scopeFor(env.server.app, env.brandId), String(products[0].id), String(season.id), true);
+    await env.server.app.services.prices.setVisibility(scopeFor(env.server.app, env.brandId), String(products[2].id), String(season.id), true);
   });
   afterAll(() => env?.stop());
 

@@ -12,6 +12,7 @@ import type { SelvedgeConfig } from "../../src/config/config";
 import { fastJobs } from "../jobs/helpers";
 import { startTestServer, type TestServer } from "../harness/test-server";
 import type { GraphQLClient } from "../harness/graphql-client";
+import { scopeFor } from "../harness/scope";
 
 /** Selvedge (real server, real database) + the JOOR sandbox over real HTTP, with the JOOR connector set up for brand A. */
 export interface JoorWorld {
@@ -107,11 +108,11 @@ export async function visibleWithPrice(s: TestServer, productId: number, seasonI
 }
 
 export async function stock(s: TestServer, variantId: number, seasonId: number, availableToSell: number, projected = 0): Promise<void> {
-  await s.app.services.stock.setStockLevels(s.brandId, [{ variantId: String(variantId), seasonId: String(seasonId), availableToSell, projected }] as never);
+  await s.app.services.stock.setStockLevels(scopeFor(s.app, s.brandId), [{ variantId: String(variantId), seasonId: String(seasonId), availableToSell, projected }] as never);
 }
 
 export async function docket(s: TestServer, productId: number, seasonId: number, lineStartDate: string): Promise<void> {
-  await s.app.services.stock.setDocketLine(s.brandId, { productId: String(productId), seasonId: String(seasonId), lineStartDate, quantity: 10 } as never);
+  await s.app.services.stock.setDocketLine(scopeFor(s.app, s.brandId), { productId: String(productId), seasonId: String(seasonId), lineStartDate, quantity: 10 } as never);
 }
 
 export async function customer(s: TestServer, name: string, accountCode: string | null, status: "ACTIVE" | "INACTIVE" = "ACTIVE"): Promise<Customer> {
@@ -125,5 +126,5 @@ export async function customer(s: TestServer, name: string, accountCode: string 
 
 export async function attachImage(s: TestServer, productId: number, position: number, width: number, height: number, colour = { r: 120, g: 40, b: 90 }) {
   const data = await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
-  return s.app.services.images.attach(s.brandId, productId, position, { url: `data:image/png;base64,${data.toString("base64")}` });
+  return s.app.services.images.attach(scopeFor(s.app, s.brandId), productId, position, { url: `data:image/png;base64,${data.toString("base64")}` });
 }

@@ -1,4 +1,4 @@
-import { ConnectorSettings } from "../../src/jobs/entities/connector-settings.entity";
+import { ConnectorSettings } from "../../src/plugin/connector-settings.entity";
 import { TestServer } from "../harness/test-server";
 import { GraphQLClient } from "../harness/graphql-client";
 import { START, setSettings, startJobServer } from "../jobs/helpers";

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import { dataOf, hostOf, type RequestContext } from "../../../src/plugin";
+import { type BrandScope, dataOf, hostOf, type RequestContext } from "../../../src/plugin";
 import { JoorSettingsService, JOOR } from "../settings/settings.service";
 
 /**
@@ -14,6 +14,12 @@ export async function joorBrand(ctx: RequestContext): Promise<number> {
     });
   }
   return data.brandId;
+}
+
+/** The caller's brand scope, when the brand has the JOOR module (same check as joorBrand). */
+export async function joorScope(ctx: RequestContext): Promise<BrandScope> {
+  await joorBrand(ctx);
+  return dataOf(ctx);
 }
 
 export function settingsService(ctx: RequestContext): JoorSettingsService {

@@ -1,4 +1,4 @@
-import { ConnectorSettings } from "./connector-settings.entity";
+import { ConnectorSettings } from "../../plugin/connector-settings.entity";
 import { Job } from "./job.entity";
 import { JobIssue } from "./job-issue.entity";
 import { JobLog } from "./job-log.entity";

@@ -1,4 +1,5 @@
-import { EntityManager, In, Not } from "typeorm";
+import { In, Not } from "typeorm";
+import type { BrandScope } from "../../db/brand-scope";
 import { InputProblems } from "../../api/errors";
 import { barcodeProblem } from "../../domain/barcode";
 import { Variant } from "../../entities/variant.entity";
@@ -14,7 +15,7 @@ export interface BarcodeCandidate {
  * GS1 check digit, and uniqueness per brand: against each other in the same request and against
  * every other variant of the brand. Adds one problem per bad barcode.
  */
-export async function checkBarcodes(m: EntityManager, brandId: number, candidates: BarcodeCandidate[], p: InputProblems): Promise<void> {
+export async function checkBarcodes(scope: BrandScope, candidates: BarcodeCandidate[], p: InputProblems): Promise<void> {
   const seen = new Map<string, string>();
   const valid: BarcodeCandidate[] = [];
   for (const c of candidates) {
@@ -28,9 +29,9 @@ export async function checkBarcodes(m: EntityManager, brandId: number, candidate
   }
   if (!valid.length) return;
   const excluded = valid.map((c) => c.variantId).filter((id): id is number => id !== undefined);
-  const taken = await m.getRepository(Variant).find({
+  const taken = await scope.repo(Variant).find({
     select: { id: true, barcode: true },
-    where: { brandId, barcode: In(valid.map((c) => c.barcode)), ...(excluded.length ? { id: Not(In(excluded)) } : {}) },
+    where: { barcode: In(valid.map((c) => c.barcode)), ...(excluded.length ? { id: Not(In(excluded)) } : {}) },
   });
   const takenSet = new Set(taken.map((v) => v.barcode));
   for (const c of valid) if (takenSet.has(c.barcode)) p.add(c.field, `Barcode ${c.barcode} is already used by another variant of this brand`);

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
+import type { BrandScope } from "../../db/brand-scope";
 import { Product } from "../../entities/product.entity";
 import { ProductionDocketLine } from "../../entities/production-docket-line.entity";
 import { ProductSeason } from "../../entities/product-season.entity";
@@ -9,9 +10,11 @@ import { Variant } from "../../entities/variant.entity";
 import { FULL_STOCK_READ, StockRead } from "./stock.service";
 
 /** Per-request DataLoaders of the catalogue: one batched query per relation, whatever the page size. */
-function loader<K, V>(ctx: RequestContext, name: string, batch: (brandId: number, keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  const brandId = brandOf(ctx);
-  return ctx.loaders.get(name, () => new DataLoader<K, V>((keys) => batch(brandId, keys)));
+function loader<K, V>(ctx: RequestContext, name: string, batch: (scope: BrandScope, keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+  return ctx.loaders.get(name, () => {
+    const scope = ctx.scope;
+    return new DataLoader<K, V>((keys) => batch(scope, keys));
+  });
 }
 
 export const productLoader = (ctx: RequestContext) =>

@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { Product } from "../../entities/product.entity";
 import { ProductionDocketLine } from "../../entities/production-docket-line.entity";
 import { Season } from "../../entities/season.entity";
-import { seasonLoader } from "../season/season.resolver";
+import { seasonLoader } from "../season/season.loaders";
 import { SetProductionDocketLineInput } from "./catalogue.inputs";
 import { productLoader } from "./catalogue.loaders";
 
@@ -23,6 +23,6 @@ export class DocketLineResolver {
   @Authorized("EDITOR")
   @Mutation(() => ProductionDocketLine, { description: "Sets the product line start date (and quantity) of a product in a season" })
   setProductionDocketLine(@Arg("input") input: SetProductionDocketLineInput, @Ctx() ctx: RequestContext): Promise<ProductionDocketLine> {
-    return ctx.services.stock.setDocketLine(brandOf(ctx), input);
+    return ctx.services.stock.setDocketLine(ctx.scope, input);
   }
 }

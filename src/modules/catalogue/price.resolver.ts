@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
-import { seasonById } from "../season/season.resolver";
+import { seasonById } from "../season/season.loaders";
 import { SetProductPriceInput } from "./catalogue.inputs";
 
 @Resolver(() => SeasonPrice)
@@ -15,7 +15,7 @@ export class PriceResolver {
   @Authorized("EDITOR")
   @Mutation(() => SeasonPrice, { description: "Sets a season price (the product becomes visible in that season)" })
   setProductPrice(@Arg("input") input: SetProductPriceInput, @Ctx() ctx: RequestContext): Promise<SeasonPrice> {
-    return ctx.services.prices.setPrice(brandOf(ctx), input);
+    return ctx.services.prices.setPrice(ctx.scope, input);
   }
 
   @Authorized("EDITOR")
@@ -26,7 +26,7 @@ export class PriceResolver {
     @Arg("currency") currency: string,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    return ctx.services.prices.removePrice(brandOf(ctx), productId, seasonId, currency);
+    return ctx.services.prices.removePrice(ctx.scope, productId, seasonId, currency);
   }
 
   @Authorized("EDITOR")
@@ -37,6 +37,6 @@ export class PriceResolver {
     @Arg("visible") visible: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<boolean> {
-    return ctx.services.prices.setVisibility(brandOf(ctx), productId, seasonId, visible);
+    return ctx.services.prices.setVisibility(ctx.scope, productId, seasonId, visible);
   }
 }

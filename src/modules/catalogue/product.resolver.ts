@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
 import { selectedFields, selectedSubfields } from "../../api/selection";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
 import { Product } from "../../entities/product.entity";
@@ -9,7 +9,7 @@ import { ProductionDocketLine } from "../../entities/production-docket-line.enti
 import { Season } from "../../entities/season.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
 import { Variant } from "../../entities/variant.entity";
-import { seasonLoader } from "../season/season.resolver";
+import { seasonLoader } from "../season/season.loaders";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
 import {
   docketLinesByProductLoader, pricesByProductLoader, stockReadFor, variantsByProductLoader, visibilityByProductLoader, wantStockWithVariants,
@@ -32,13 +32,13 @@ export class ProductResolver {
     @Arg("filter", () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Product>> {
-    return ctx.services.products.list(brandOf(ctx), filter, page);
+    return ctx.services.products.list(ctx.scope, filter, page);
   }
 
   @Authorized()
   @Query(() => Product)
   product(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
-    return ctx.services.products.get(brandOf(ctx), parseId(id));
+    return ctx.services.products.get(ctx.scope, parseId(id));
   }
 
   @FieldResolver(() => [String], { description: "Size labels in size-run order" })
@@ -90,19 +90,19 @@ export class ProductResolver {
   @Authorized("EDITOR")
   @Mutation(() => Product)
   createProduct(@Arg("input") input: CreateProductInput, @Ctx() ctx: RequestContext): Promise<Product> {
-    return ctx.services.products.create(brandOf(ctx), input);
+    return ctx.services.products.create(ctx.scope, input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Product)
   updateProduct(@Arg("input") input: UpdateProductInput, @Ctx() ctx: RequestContext): Promise<Product> {
-    return ctx.services.products.update(brandOf(ctx), input, parseId(input.id));
+    return ctx.services.products.update(ctx.scope, input, parseId(input.id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Product, { description: "Marks the product inactive (it is no longer exported)" })
   deactivateProduct(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Product> {
-    return ctx.services.products.deactivate(brandOf(ctx), parseId(id));
+    return ctx.services.products.deactivate(ctx.scope, parseId(id));
   }
 }
 

@@ -1,6 +1,7 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { In } from "typeorm";
 import { groupByKey, oneByKey } from "../../api/batch";
-import { brandTerm, placeholders, selectEntityRows, selectRows } from "../../db/hot-rows";
+import type { BrandScope } from "../../db/brand-scope";
+import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { Page, PageArgs, paginate } from "../../api/pagination";
@@ -15,10 +16,8 @@ import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalog
 
 /** Products (style + colourway) and their size runs. */
 export class ProductService {
-  constructor(private readonly ds: DataSource) {}
-
-  list(brandId: number, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
-    const qb = this.ds.getRepository(Product).createQueryBuilder("p").where("p.brandId = :brandId", { brandId });
+  list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
+    const qb = scope.repo(Product).queryBuilder("p");
     if (filter?.active !== undefined && filter.active !== null) qb.andWhere("p.active = :active", { active: filter.active });
     if (filter?.styleNumber) qb.andWhere("p.styleNumber = :styleNumber", { styleNumber: filter.styleNumber });
     if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
@@ -34,29 +33,29 @@ export class ProductService {
         return `EXISTS ${exists}`;
       }, { seasonId });
     }
-    return paginate(qb, page, (q) => selectEntityRows(this.ds, q));
+    return paginate(qb, page, (q) => scope.entityRows(q));
   }
 
-  async get(brandId: number, id: number, field = "id"): Promise<Product> {
-    const product = await this.ds.getRepository(Product).findOneBy({ id, brandId });
+  async get(scope: BrandScope, id: number, field = "id"): Promise<Product> {
+    const product = await scope.repo(Product).findOneBy({ id });
     if (!product) throw notFound("Product", id, field);
     return product;
   }
 
-  async byIds(brandId: number, ids: readonly number[]): Promise<(Product | null)[]> {
-    return oneByKey(ids, await this.ds.getRepository(Product).findBy({ brandId, id: In([...ids]) }), (p) => p.id);
+  async byIds(scope: BrandScope, ids: readonly number[]): Promise<(Product | null)[]> {
+    return oneByKey(ids, await scope.repo(Product).findBy({ id: In([...ids]) }), (p) => p.id);
   }
 
   /** The size runs of many products in one statement, read through IDX_variant_product_position (in order). */
-  async variantsByProduct(brandId: number, productIds: readonly number[]): Promise<Variant[][]> {
-    const rows = await selectRows(this.ds,
+  async variantsByProduct(scope: BrandScope, productIds: readonly number[]): Promise<Variant[][]> {
+    const rows = await scope.rows(
       `SELECT v.id, v.productId, v.size, v.position, v.barcode, v.active FROM variant v WHERE v.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("v")} ORDER BY v.productId, v.position, v.id`,
-      [...productIds, brandId],
+      [...productIds, scope.brandId],
     );
     const variants = rows.map((r) => {
       const v = new Variant();
       v.id = r[0] as number;
-      v.brandId = brandId;
+      v.brandId = scope.brandId;
       v.productId = r[1] as number;
       v.size = r[2] as string;
       v.position = r[3] as number;
@@ -67,7 +66,7 @@ export class ProductService {
     return groupByKey(productIds, variants, (v) => v.productId);
   }
 
-  async create(brandId: number, input: CreateProductInput): Promise<Product> {
+  async create(scope: BrandScope, input: CreateProductInput): Promise<Product> {
     const p = new InputProblems();
     validateProductFields(p, input, true);
     // Size labels are trimmed ("S " is "S") and compared case-sensitively ("s" and "S" are two sizes).
@@ -78,15 +77,14 @@ export class ProductService {
       if (s.size && seenSizes.has(s.size)) p.add(`sizes[${i}].size`, `Size "${s.size}" appears twice (sizes are case-sensitive)`);
       seenSizes.add(s.size);
     });
-    await checkBarcodes(this.ds.manager, brandId, sizes.flatMap((s, i) => {
+    await checkBarcodes(scope, sizes.flatMap((s, i) => {
       const barcode = normaliseBarcode(s.barcode);
       return barcode ? [{ field: `sizes[${i}].barcode`, barcode }] : [];
     }), p);
     p.throwIfAny();
-    await this.assertStyleColourFree(this.ds.manager, brandId, input.styleNumber.trim(), input.colourCode.trim());
-    return this.write(async (m) => {
-      const product = await m.getRepository(Product).save(m.getRepository(Product).create({
-        brandId,
+    await this.assertStyleColourFree(scope, input.styleNumber.trim(), input.colourCode.trim());
+    return this.write(scope, async (tx) => {
+      const product = await tx.repo(Product).save(tx.repo(Product).create({
         styleNumber: input.styleNumber.trim(),
         colourCode: input.colourCode.trim(),
         colourName: input.colourName.trim(),
@@ -98,22 +96,22 @@ export class ProductService {
         active: input.active ?? true,
       }));
       if (sizes.length) {
-        await m.getRepository(Variant).insert(sizes.map((s, position) => ({
-          brandId, productId: product.id, size: s.size, position, barcode: normaliseBarcode(s.barcode), active: true,
+        await tx.repo(Variant).insert(sizes.map((s, position) => ({
+          productId: product.id, size: s.size, position, barcode: normaliseBarcode(s.barcode), active: true,
         })));
       }
       return product;
     });
   }
 
-  async update(brandId: number, input: UpdateProductInput, id: number): Promise<Product> {
-    const product = await this.get(brandId, id);
+  async update(scope: BrandScope, input: UpdateProductInput, id: number): Promise<Product> {
+    const product = await this.get(scope, id);
     const p = new InputProblems();
     validateProductFields(p, input, false);
     p.throwIfAny();
     const style = input.styleNumber?.trim() ?? product.styleNumber;
     const colour = input.colourCode?.trim() ?? product.colourCode;
-    if (style !== product.styleNumber || colour !== product.colourCode) await this.assertStyleColourFree(this.ds.manager, brandId, style, colour, product.id);
+    if (style !== product.styleNumber || colour !== product.colourCode) await this.assertStyleColourFree(scope, style, colour, product.id);
     product.styleNumber = style;
     product.colourCode = colour;
     if (input.colourName !== undefined && input.colourName !== null) product.colourName = input.colourName.trim();
@@ -123,19 +121,18 @@ export class ProductService {
     if (input.composition !== undefined) product.composition = clean(input.composition);
     if (input.countryOfOrigin !== undefined) product.countryOfOrigin = input.countryOfOrigin;
     if (input.active !== undefined && input.active !== null) product.active = input.active;
-    return this.write((m) => m.getRepository(Product).save(product));
+    return this.write(scope, (tx) => tx.repo(Product).save(product));
   }
 
-  async deactivate(brandId: number, id: number): Promise<Product> {
-    const product = await this.get(brandId, id);
+  async deactivate(scope: BrandScope, id: number): Promise<Product> {
+    const product = await this.get(scope, id);
     product.active = false;
-    return this.ds.getRepository(Product).save(product);
+    return scope.repo(Product).save(product);
   }
 
   /** Style + colour is unique per brand whatever the case, on SQLite as on MariaDB (whose unique key ignores case). */
-  private async assertStyleColourFree(m: EntityManager, brandId: number, styleNumber: string, colourCode: string, exceptId?: number): Promise<void> {
-    const qb = m.getRepository(Product).createQueryBuilder("p")
-      .where("p.brandId = :brandId", { brandId })
+  private async assertStyleColourFree(scope: BrandScope, styleNumber: string, colourCode: string, exceptId?: number): Promise<void> {
+    const qb = scope.repo(Product).queryBuilder("p")
       .andWhere("LOWER(p.styleNumber) = LOWER(:styleNumber) AND LOWER(p.colourCode) = LOWER(:colourCode)", { styleNumber, colourCode });
     if (exceptId !== undefined) qb.andWhere("p.id <> :exceptId", { exceptId });
     if (await qb.getExists()) {
@@ -143,9 +140,9 @@ export class ProductService {
     }
   }
 
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(scope: BrandScope, work: (tx: BrandScope) => Promise<T>): Promise<T> {
     try {
-      return await this.ds.transaction(work);
+      return await scope.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("styleNumber", "This style and colour, or one of the barcodes, already exists");
       throw error;

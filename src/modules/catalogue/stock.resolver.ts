@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { Season } from "../../entities/season.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
 import { Variant } from "../../entities/variant.entity";
-import { seasonById } from "../season/season.resolver";
+import { seasonById } from "../season/season.loaders";
 import { SetStockLevelInput } from "./catalogue.inputs";
 import { variantLoader } from "./catalogue.loaders";
 
@@ -22,12 +22,12 @@ export class StockResolver {
   @Authorized("EDITOR")
   @Mutation(() => StockLevel)
   async setStockLevel(@Arg("input") input: SetStockLevelInput, @Ctx() ctx: RequestContext): Promise<StockLevel> {
-    return (await ctx.services.stock.setStockLevels(brandOf(ctx), [input], (_i, f) => f))[0];
+    return (await ctx.services.stock.setStockLevels(ctx.scope, [input], (_i, f) => f))[0];
   }
 
   @Authorized("EDITOR")
   @Mutation(() => [StockLevel], { description: "Sets many stock levels at once, all or nothing" })
   setStockLevels(@Arg("inputs", () => [SetStockLevelInput]) inputs: SetStockLevelInput[], @Ctx() ctx: RequestContext): Promise<StockLevel[]> {
-    return ctx.services.stock.setStockLevels(brandOf(ctx), inputs);
+    return ctx.services.stock.setStockLevels(ctx.scope, inputs);
   }
 }

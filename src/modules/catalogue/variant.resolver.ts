@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { selectedFields } from "../../api/selection";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Product } from "../../entities/product.entity";
 import { StockLevel } from "../../entities/stock-level.entity";
@@ -14,13 +14,13 @@ export class VariantResolver {
   @Authorized()
   @Query(() => Variant, { nullable: true, description: "The brand's variant with this EAN-13/UPC-A barcode" })
   variantByBarcode(@Arg("barcode") barcode: string, @Ctx() ctx: RequestContext): Promise<Variant | null> {
-    return ctx.services.variants.findByBarcode(brandOf(ctx), barcode);
+    return ctx.services.variants.findByBarcode(ctx.scope, barcode);
   }
 
   @Authorized()
   @Query(() => Variant)
   variant(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Variant> {
-    return ctx.services.variants.get(brandOf(ctx), parseId(id));
+    return ctx.services.variants.get(ctx.scope, parseId(id));
   }
 
   @FieldResolver(() => Product)
@@ -44,19 +44,19 @@ export class VariantResolver {
     @Arg("barcode", () => String, { nullable: true }) barcode: string | null | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Variant> {
-    return ctx.services.variants.add(brandOf(ctx), parseId(productId, "productId"), size, barcode);
+    return ctx.services.variants.add(ctx.scope, parseId(productId, "productId"), size, barcode);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Variant)
   updateVariant(@Arg("input") input: UpdateVariantInput, @Ctx() ctx: RequestContext): Promise<Variant> {
-    return ctx.services.variants.update(brandOf(ctx), input, parseId(input.id));
+    return ctx.services.variants.update(ctx.scope, input, parseId(input.id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Variant)
   deactivateVariant(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Variant> {
-    return ctx.services.variants.deactivate(brandOf(ctx), parseId(id));
+    return ctx.services.variants.deactivate(ctx.scope, parseId(id));
   }
 }
 

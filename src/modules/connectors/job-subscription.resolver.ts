@@ -3,8 +3,8 @@ import { RequestContext, brandOf } from "../../api/context";
 import { notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { Job } from "../../jobs/entities/job.entity";
-import { jobUpdates } from "../../pubsub/job-events";
-import { fromSnapshot, JobSnapshot } from "../../pubsub/job-snapshot";
+import { jobUpdates } from "../../jobs/job-events";
+import { fromSnapshot, JobSnapshot } from "../../jobs/job-snapshot";
 
 type Data = SubscribeResolverData<unknown, Record<string, unknown>, RequestContext>;
 

@@ -1,18 +1,13 @@
-import DataLoader from "dataloader";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType, PageArgs, Page } from "../../api/pagination";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Address } from "../../entities/address.entity";
 import { Customer } from "../../entities/customer.entity";
+import { addressesByCustomerLoader } from "./customer.loaders";
 import { AddressInput, CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from "./customer.inputs";
 
 export const CustomerConnection = ConnectionType(Customer);
-
-export function customerLoader(ctx: RequestContext): DataLoader<number, Customer | null> {
-  const brandId = brandOf(ctx);
-  return ctx.loaders.get("customerById", () => new DataLoader((ids: readonly number[]) => ctx.services.customers.byIds(brandId, ids)));
-}
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -23,45 +18,42 @@ export class CustomerResolver {
     @Arg("filter", () => CustomerFilter, { nullable: true }) filter: CustomerFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Customer>> {
-    return ctx.services.customers.list(brandOf(ctx), filter, page);
+    return ctx.services.customers.list(ctx.scope, filter, page);
   }
 
   @Authorized()
   @Query(() => Customer)
   customer(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Customer> {
-    return ctx.services.customers.get(brandOf(ctx), parseId(id));
+    return ctx.services.customers.get(ctx.scope, parseId(id));
   }
 
   @Authorized()
   @Query(() => Customer, { nullable: true })
   customerByAccountCode(@Arg("accountCode") accountCode: string, @Ctx() ctx: RequestContext): Promise<Customer | null> {
-    return ctx.services.customers.findByAccountCode(brandOf(ctx), accountCode);
+    return ctx.services.customers.findByAccountCode(ctx.scope, accountCode);
   }
 
   @FieldResolver(() => [Address])
   addresses(@Root() customer: Customer, @Ctx() ctx: RequestContext): Promise<Address[]> {
-    const brandId = brandOf(ctx);
-    return ctx.loaders
-      .get("addressesByCustomer", () => new DataLoader((ids: readonly number[]) => ctx.services.customers.addressesByCustomer(brandId, ids)))
-      .load(customer.id);
+    return addressesByCustomerLoader(ctx).load(customer.id);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Customer)
   createCustomer(@Arg("input") input: CreateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
-    return ctx.services.customers.create(brandOf(ctx), input);
+    return ctx.services.customers.create(ctx.scope, input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Customer)
   updateCustomer(@Arg("input") input: UpdateCustomerInput, @Ctx() ctx: RequestContext): Promise<Customer> {
-    return ctx.services.customers.update(brandOf(ctx), input, parseId(input.id, "id"));
+    return ctx.services.customers.update(ctx.scope, input, parseId(input.id, "id"));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Customer, { description: "Sets the customer INACTIVE (records are never deleted)" })
   deactivateCustomer(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Customer> {
-    return ctx.services.customers.deactivate(brandOf(ctx), parseId(id));
+    return ctx.services.customers.deactivate(ctx.scope, parseId(id));
   }
 
   @Authorized("EDITOR")
@@ -71,7 +63,7 @@ export class CustomerResolver {
     @Arg("address") address: AddressInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Address> {
-    return ctx.services.customers.addAddress(brandOf(ctx), parseId(customerId, "customerId"), address);
+    return ctx.services.customers.addAddress(ctx.scope, parseId(customerId, "customerId"), address);
   }
 
   @Authorized("EDITOR")
@@ -81,12 +73,12 @@ export class CustomerResolver {
     @Arg("address") address: AddressInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Address> {
-    return ctx.services.customers.updateAddress(brandOf(ctx), parseId(id), address);
+    return ctx.services.customers.updateAddress(ctx.scope, parseId(id), address);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Boolean)
   removeCustomerAddress(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ctx.services.customers.removeAddress(brandOf(ctx), parseId(id));
+    return ctx.services.customers.removeAddress(ctx.scope, parseId(id));
   }
 }

@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { In } from "typeorm";
+import type { BrandScope } from "../../db/brand-scope";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { groupByKey, oneByKey } from "../../api/batch";
 import { PageArgs, paginate, Page } from "../../api/pagination";
@@ -10,11 +11,10 @@ import { Customer, accountCodeKey } from "../../entities/customer.entity";
 import { validateAddress, addressFields } from "./address-rules";
 import { AddressInput, CreateCustomerInput, CustomerFilter, UpdateCustomerInput } from "./customer.inputs";
 
+/** Customers of the scope's brand and their addresses. */
 export class CustomerService {
-  constructor(private readonly ds: DataSource) {}
-
-  list(brandId: number, filter: CustomerFilter | undefined, page: PageArgs): Promise<Page<Customer>> {
-    const qb = this.ds.getRepository(Customer).createQueryBuilder("c").where("c.brandId = :brandId", { brandId });
+  list(scope: BrandScope, filter: CustomerFilter | undefined, page: PageArgs): Promise<Page<Customer>> {
+    const qb = scope.repo(Customer).queryBuilder("c");
     if (filter?.status) qb.andWhere("c.status = :status", { status: filter.status });
     if (filter?.hasAccountCode === true) qb.andWhere("c.accountCode IS NOT NULL");
     if (filter?.hasAccountCode === false) qb.andWhere("c.accountCode IS NULL");
@@ -24,22 +24,22 @@ export class CustomerService {
     return paginate(qb, page);
   }
 
-  async get(brandId: number, id: number): Promise<Customer> {
-    const customer = await this.ds.getRepository(Customer).findOneBy({ id, brandId });
+  async get(scope: BrandScope, id: number): Promise<Customer> {
+    const customer = await scope.repo(Customer).findOneBy({ id });
     if (!customer) throw notFound("Customer", id);
     return customer;
   }
 
   /** Finds a customer by account code, trimmed and ignoring case (the same rule on every database). */
-  async findByAccountCode(brandId: number, accountCode: string): Promise<Customer | null> {
+  async findByAccountCode(scope: BrandScope, accountCode: string): Promise<Customer | null> {
     const key = accountCodeKey(accountCode);
-    return key ? this.ds.getRepository(Customer).findOneBy({ brandId, accountCodeKey: key }) : null;
+    return key ? scope.repo(Customer).findOneBy({ accountCodeKey: key }) : null;
   }
 
   /** Many customers by account code (same rule), keyed by the normalised code: for order imports. */
-  async byAccountCodes(brandId: number, accountCodes: readonly string[]): Promise<Map<string, Customer>> {
+  async byAccountCodes(scope: BrandScope, accountCodes: readonly string[]): Promise<Map<string, Customer>> {
     const keys = [...new Set(accountCodes.map(accountCodeKey).filter((k): k is string => !!k))];
-    const rows = keys.length ? await this.ds.getRepository(Customer).findBy({ brandId, accountCodeKey: In(keys) }) : [];
+    const rows = keys.length ? await scope.repo(Customer).findBy({ accountCodeKey: In(keys) }) : [];
     return new Map(rows.map((c) => [c.accountCodeKey!, c]));
   }
 
@@ -48,42 +48,41 @@ export class CustomerService {
    * trimmed and compared ignoring case, like account codes are kept unique; the map is keyed by the
    * lower-cased trimmed code.
    */
-  async findByAccountCodes(brandId: number, accountCodes: readonly string[], m: EntityManager = this.ds.manager): Promise<Map<string, Customer>> {
+  async findByAccountCodes(scope: BrandScope, accountCodes: readonly string[]): Promise<Map<string, Customer>> {
     const wanted = [...new Set(accountCodes.map((c) => c.trim().toLowerCase()).filter((c) => c !== ""))];
     if (!wanted.length) return new Map();
-    const rows = await m.getRepository(Customer).createQueryBuilder("c")
-      .where("c.brandId = :brandId", { brandId })
+    const rows = await scope.repo(Customer).queryBuilder("c")
       .andWhere("LOWER(c.accountCode) IN (:...wanted)", { wanted })
       .getMany();
     return new Map(rows.map((c) => [c.accountCode!.toLowerCase(), c]));
   }
 
   /**
-   * Adds addresses to a customer inside the caller's transaction (connectors importing orders). Every address is
+   * Adds addresses to a customer in the scope's unit of work (connectors importing orders call it with the
+   * scope of their transaction). Every address is
    * validated first; bad input throws BAD_USER_INPUT and nothing is written.
    */
-  async addAddressesWith(m: EntityManager, brandId: number, customerId: number, inputs: AddressInput[]): Promise<Address[]> {
+  async addAddressesWith(scope: BrandScope, customerId: number, inputs: AddressInput[]): Promise<Address[]> {
     const p = new InputProblems();
     inputs.forEach((a, i) => validateAddress(p, `addresses[${i}]`, a));
     p.throwIfAny();
     if (!inputs.length) return [];
-    const repo = m.getRepository(Address);
-    const rows = inputs.map((a) => repo.create({ ...addressFields(a), isDefault: false, brandId, customerId }));
+    const repo = scope.repo(Address);
+    const rows = inputs.map((a) => repo.create({ ...addressFields(a), isDefault: false, customerId }));
     await repo.insert(rows);
     return rows;
   }
 
-  async create(brandId: number, input: CreateCustomerInput): Promise<Customer> {
+  async create(scope: BrandScope, input: CreateCustomerInput): Promise<Customer> {
     const p = new InputProblems();
     this.validateFields(p, input);
     (input.addresses ?? []).forEach((a, i) => validateAddress(p, `addresses[${i}]`, a));
     p.throwIfAny();
     const accountCode = clean(input.accountCode);
-    if (accountCode) await this.assertAccountCodeFree(brandId, accountCode);
-    return this.write(async (m) => {
-      const customer = await m.getRepository(Customer).save(
-        m.getRepository(Customer).create({
-          brandId,
+    if (accountCode) await this.assertAccountCodeFree(scope, accountCode);
+    return this.write(scope, async (tx) => {
+      const customer = await tx.repo(Customer).save(
+        tx.repo(Customer).create({
           name: input.name.trim(),
           accountCode,
           accountCodeKey: accountCodeKey(accountCode),
@@ -93,19 +92,19 @@ export class CustomerService {
           currency: input.currency ?? null,
         }),
       );
-      for (const a of input.addresses ?? []) await this.insertAddress(m, brandId, customer.id, a);
+      for (const a of input.addresses ?? []) await this.insertAddress(tx, customer.id, a);
       return customer;
     });
   }
 
-  async update(brandId: number, input: UpdateCustomerInput, id: number): Promise<Customer> {
-    const customer = await this.get(brandId, id);
+  async update(scope: BrandScope, input: UpdateCustomerInput, id: number): Promise<Customer> {
+    const customer = await this.get(scope, id);
     const p = new InputProblems();
     this.validateFields(p, { ...input, name: input.name ?? customer.name });
     p.throwIfAny();
     if (input.accountCode !== undefined) {
       const code = clean(input.accountCode);
-      if (code && accountCodeKey(code) !== customer.accountCodeKey) await this.assertAccountCodeFree(brandId, code);
+      if (code && accountCodeKey(code) !== customer.accountCodeKey) await this.assertAccountCodeFree(scope, code);
       customer.accountCode = code;
       customer.accountCodeKey = accountCodeKey(code);
     }
@@ -114,64 +113,64 @@ export class CustomerService {
     if (input.email !== undefined) customer.email = clean(input.email);
     if (input.phone !== undefined) customer.phone = clean(input.phone);
     if (input.currency !== undefined) customer.currency = input.currency;
-    return this.write((m) => m.getRepository(Customer).save(customer));
+    return this.write(scope, (tx) => tx.repo(Customer).save(customer));
   }
 
-  async deactivate(brandId: number, id: number): Promise<Customer> {
-    const customer = await this.get(brandId, id);
+  async deactivate(scope: BrandScope, id: number): Promise<Customer> {
+    const customer = await this.get(scope, id);
     customer.status = "INACTIVE";
-    return this.ds.getRepository(Customer).save(customer);
+    return scope.repo(Customer).save(customer);
   }
 
-  async addAddress(brandId: number, customerId: number, input: AddressInput): Promise<Address> {
-    await this.get(brandId, customerId);
+  async addAddress(scope: BrandScope, customerId: number, input: AddressInput): Promise<Address> {
+    await this.get(scope, customerId);
     const p = new InputProblems();
     validateAddress(p, "address", input);
     p.throwIfAny();
-    return this.ds.transaction((m) => this.insertAddress(m, brandId, customerId, input));
+    return scope.transaction((tx) => this.insertAddress(tx, customerId, input));
   }
 
-  async updateAddress(brandId: number, id: number, input: AddressInput): Promise<Address> {
-    const existing = await this.ds.getRepository(Address).findOneBy({ id, brandId });
+  async updateAddress(scope: BrandScope, id: number, input: AddressInput): Promise<Address> {
+    const existing = await scope.repo(Address).findOneBy({ id });
     if (!existing) throw notFound("Address", id);
     const p = new InputProblems();
     validateAddress(p, "address", input);
     p.throwIfAny();
-    return this.ds.transaction(async (m) => {
-      if (input.isDefault) await this.clearDefault(m, existing.customerId, input.type);
+    return scope.transaction(async (tx) => {
+      if (input.isDefault) await this.clearDefault(tx, existing.customerId, input.type);
       Object.assign(existing, addressFields(input), { isDefault: input.isDefault ?? existing.isDefault });
-      return m.getRepository(Address).save(existing);
+      return tx.repo(Address).save(existing);
     });
   }
 
-  async removeAddress(brandId: number, id: number): Promise<boolean> {
-    const result = await this.ds.getRepository(Address).delete({ id, brandId });
-    if (!result.affected) throw notFound("Address", id);
+  async removeAddress(scope: BrandScope, id: number): Promise<boolean> {
+    const affected = await scope.repo(Address).delete({ id });
+    if (!affected) throw notFound("Address", id);
     return true;
   }
 
   /** Addresses of many customers in one query (DataLoader batch). */
-  async addressesByCustomer(brandId: number, customerIds: readonly number[]): Promise<Address[][]> {
-    const rows = await this.ds.getRepository(Address).find({
-      where: { brandId, customerId: In([...customerIds]) },
+  async addressesByCustomer(scope: BrandScope, customerIds: readonly number[]): Promise<Address[][]> {
+    const rows = await scope.repo(Address).find({
+      where: { customerId: In([...customerIds]) },
       order: { id: "ASC" },
     });
     return groupByKey(customerIds, rows, (a) => a.customerId);
   }
 
-  async byIds(brandId: number, ids: readonly number[]): Promise<(Customer | null)[]> {
-    const rows = await this.ds.getRepository(Customer).findBy({ brandId, id: In([...ids]) });
+  async byIds(scope: BrandScope, ids: readonly number[]): Promise<(Customer | null)[]> {
+    const rows = await scope.repo(Customer).findBy({ id: In([...ids]) });
     return oneByKey(ids, rows, (c) => c.id);
   }
 
-  private async insertAddress(m: EntityManager, brandId: number, customerId: number, input: AddressInput): Promise<Address> {
-    if (input.isDefault) await this.clearDefault(m, customerId, input.type);
-    const repo = m.getRepository(Address);
-    return repo.save(repo.create({ ...addressFields(input), isDefault: input.isDefault ?? false, brandId, customerId }));
+  private async insertAddress(scope: BrandScope, customerId: number, input: AddressInput): Promise<Address> {
+    if (input.isDefault) await this.clearDefault(scope, customerId, input.type);
+    const repo = scope.repo(Address);
+    return repo.save(repo.create({ ...addressFields(input), isDefault: input.isDefault ?? false, customerId }));
   }
 
-  private async clearDefault(m: EntityManager, customerId: number, type: string): Promise<void> {
-    await m.getRepository(Address).update({ customerId, type: type as Address["type"], isDefault: true }, { isDefault: false });
+  private async clearDefault(scope: BrandScope, customerId: number, type: string): Promise<void> {
+    await scope.repo(Address).update({ customerId, type: type as Address["type"], isDefault: true }, { isDefault: false });
   }
 
   private validateFields(p: InputProblems, input: Partial<CreateCustomerInput>): void {
@@ -185,15 +184,15 @@ export class CustomerService {
     currencyCode(p, "currency", input.currency);
   }
 
-  private async assertAccountCodeFree(brandId: number, accountCode: string): Promise<void> {
-    const taken = await this.ds.getRepository(Customer).existsBy({ brandId, accountCodeKey: accountCodeKey(accountCode)! });
+  private async assertAccountCodeFree(scope: BrandScope, accountCode: string): Promise<void> {
+    const taken = await scope.repo(Customer).exists({ accountCodeKey: accountCodeKey(accountCode)! });
     if (taken) throw badInput("accountCode", `Account code "${accountCode}" is already used by another customer`);
   }
 
   /** Runs a write in a transaction; a unique-key race becomes the same clear error as the pre-check. */
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(scope: BrandScope, work: (tx: BrandScope) => Promise<T>): Promise<T> {
     try {
-      return await this.ds.transaction(work);
+      return await scope.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("accountCode", "Account code is already used by another customer");
       throw error;

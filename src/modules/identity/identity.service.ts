@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { EntityManager, In, IsNull } from "typeorm";
+import { SystemData } from "../../db/system-data";
 import { AccessChanges } from "../../auth/revocations";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { oneByKey } from "../../api/batch";
@@ -12,17 +13,21 @@ import { Role, User } from "../../entities/user.entity";
 /** The core's own brand modules; installed plugins add theirs (PluginRegistry.modules()). */
 export const CORE_MODULES: readonly string[] = ["inventory"];
 
-/** Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. */
+/**
+ * Brands, users and tokens: used by the API, the CLI and the first-start bootstrap. Brand administration and
+ * the token registry are system-level (a brand is created before any scope exists; a token hash is unique across
+ * brands), so this service works through SystemData; every per-brand method still filters on its brand.
+ */
 export class IdentityService {
   constructor(
-    private readonly ds: DataSource,
+    private readonly system: SystemData,
     /** Told about every revocation, deactivation and role change (open graphql-ws connections listen). */
     readonly accessChanges: AccessChanges = new AccessChanges(),
     /** The modules a brand may enable: the core's and the installed plugins' (the composition root passes them). */
     readonly knownModules: readonly string[] = CORE_MODULES,
   ) {}
 
-  async createBrand(name: string, slug: string, modules: string[] = [], m: EntityManager = this.ds.manager): Promise<Brand> {
+  async createBrand(name: string, slug: string, modules: string[] = [], m: EntityManager = this.system.manager): Promise<Brand> {
     const p = new InputProblems();
     requiredText(p, "name", name, 200);
     p.check(/^[a-z0-9-]{2,64}$/.test(slug), "slug", "must be 2-64 lower-case letters, digits or dashes");
@@ -33,17 +38,17 @@ export class IdentityService {
   }
 
   listBrands(): Promise<Brand[]> {
-    return this.ds.getRepository(Brand).find({ order: { id: "ASC" } });
+    return this.system.repo(Brand).find({ order: { id: "ASC" } });
   }
 
   async brandBySlug(slug: string): Promise<Brand> {
-    const brand = await this.ds.getRepository(Brand).findOneBy({ slug });
+    const brand = await this.system.repo(Brand).findOneBy({ slug });
     if (!brand) throw badInput("brand", `No brand with slug "${slug}"`);
     return brand;
   }
 
   async brand(brandId: number): Promise<Brand> {
-    const brand = await this.ds.getRepository(Brand).findOneBy({ id: brandId });
+    const brand = await this.system.repo(Brand).findOneBy({ id: brandId });
     if (!brand) throw notFound("Brand", brandId);
     return brand;
   }
@@ -54,7 +59,7 @@ export class IdentityService {
     p.throwIfAny();
     const brand = await this.brand(brandId);
     brand.modules = [...new Set(modules)].sort();
-    return this.ds.getRepository(Brand).save(brand);
+    return this.system.repo(Brand).save(brand);
   }
 
   async hasModule(brandId: number, module: string): Promise<boolean> {
@@ -62,20 +67,20 @@ export class IdentityService {
   }
 
   listUsers(brandId: number): Promise<User[]> {
-    return this.ds.getRepository(User).find({ where: { brandId }, order: { id: "ASC" } });
+    return this.system.repo(User).find({ where: { brandId }, order: { id: "ASC" } });
   }
 
   async user(brandId: number, id: number): Promise<User> {
-    const user = await this.ds.getRepository(User).findOneBy({ id, brandId });
+    const user = await this.system.repo(User).findOneBy({ id, brandId });
     if (!user) throw notFound("User", id);
     return user;
   }
 
   async usersByIds(brandId: number, ids: readonly number[]): Promise<(User | null)[]> {
-    return oneByKey(ids, await this.ds.getRepository(User).findBy({ brandId, id: In([...ids]) }), (u) => u.id);
+    return oneByKey(ids, await this.system.repo(User).findBy({ brandId, id: In([...ids]) }), (u) => u.id);
   }
 
-  async createUser(brandId: number, input: { name: string; email: string; role: string }, m: EntityManager = this.ds.manager): Promise<User> {
+  async createUser(brandId: number, input: { name: string; email: string; role: string }, m: EntityManager = this.system.manager): Promise<User> {
     const p = new InputProblems();
     requiredText(p, "name", input.name, 200);
     requiredText(p, "email", input.email, 254);
@@ -96,7 +101,7 @@ export class IdentityService {
     p.throwIfAny();
     if (input.email !== undefined) {
       const email = input.email.trim().toLowerCase();
-      if (email !== user.email && (await this.ds.getRepository(User).existsBy({ brandId, email }))) {
+      if (email !== user.email && (await this.system.repo(User).existsBy({ brandId, email }))) {
         throw badInput("email", `A user with email ${email} exists`);
       }
       user.email = email;
@@ -106,7 +111,7 @@ export class IdentityService {
     const deactivated = input.active === false && user.active;
     if (input.role !== undefined) user.role = input.role as Role;
     if (input.active !== undefined) user.active = input.active;
-    const saved = await this.ds.transaction(async (m) => {
+    const saved = await this.system.transaction(async (m) => {
       // Deactivation revokes every token of the user: re-activating the user later does not bring them back.
       if (deactivated) await m.getRepository(ApiToken).update({ userId: user.id, brandId, revokedAt: IsNull() }, { revokedAt: new Date() });
       return m.getRepository(User).save(user);
@@ -115,7 +120,7 @@ export class IdentityService {
     return saved;
   }
 
-  async createToken(brandId: number, userId: number, name: string, m: EntityManager = this.ds.manager, token = generateToken()): Promise<{ token: string; apiToken: ApiToken }> {
+  async createToken(brandId: number, userId: number, name: string, m: EntityManager = this.system.manager, token = generateToken()): Promise<{ token: string; apiToken: ApiToken }> {
     const p = new InputProblems();
     requiredText(p, "name", name, 100);
     p.check(token.length >= 16, "token", "must be at least 16 characters");
@@ -129,15 +134,15 @@ export class IdentityService {
   }
 
   listTokens(brandId: number): Promise<ApiToken[]> {
-    return this.ds.getRepository(ApiToken).find({ where: { brandId }, order: { id: "ASC" } });
+    return this.system.repo(ApiToken).find({ where: { brandId }, order: { id: "ASC" } });
   }
 
   async revokeToken(brandId: number, id: number): Promise<ApiToken> {
-    const token = await this.ds.getRepository(ApiToken).findOneBy({ id, brandId });
+    const token = await this.system.repo(ApiToken).findOneBy({ id, brandId });
     if (!token) throw notFound("ApiToken", id);
     if (!token.revokedAt) {
       token.revokedAt = new Date();
-      await this.ds.getRepository(ApiToken).save(token);
+      await this.system.repo(ApiToken).save(token);
     }
     this.accessChanges.notify({ tokenId: token.id });
     return token;

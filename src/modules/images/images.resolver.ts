@@ -1,18 +1,13 @@
-import DataLoader from "dataloader";
 import type { FileUpload } from "graphql-upload-minimal";
 import { GraphQLUpload } from "graphql-upload-minimal";
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Mutation, Resolver, Root } from "type-graphql";
 import { selectedFields } from "../../api/selection";
-import { RequestContext, brandOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { Product } from "../../entities/product.entity";
 import { ProductImage } from "../../entities/product-image.entity";
-
-export function imagesByProductLoader(ctx: RequestContext, withCreatedAt = true): DataLoader<number, ProductImage[]> {
-  const brandId = brandOf(ctx);
-  return ctx.loaders.get(`images.byProduct:${withCreatedAt}`, () => new DataLoader((ids: readonly number[]) => ctx.services.images.imagesByProduct(brandId, ids, withCreatedAt)));
-}
+import { imagesByProductLoader } from "./images.loaders";
 
 @Resolver(() => Product)
 export class ProductImagesResolver {
@@ -43,12 +38,12 @@ export class ImageResolver {
     @Arg("url", () => String, { nullable: true }) url: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ProductImage> {
-    return ctx.services.images.attach(brandOf(ctx), parseId(productId, "productId"), position, { file, url });
+    return ctx.services.images.attach(ctx.scope, parseId(productId, "productId"), position, { file, url });
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Boolean)
   removeProductImage(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return ctx.services.images.remove(brandOf(ctx), parseId(id));
+    return ctx.services.images.remove(ctx.scope, parseId(id));
   }
 }

@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import sharp from "sharp";
-import { DataSource } from "typeorm";
 import type { FileUpload } from "graphql-upload-minimal";
 import { groupByKey } from "../../api/batch";
 import { isUniqueViolation } from "../../db/db-errors";
-import { brandTerm, columnHydrator, placeholders, selectRows } from "../../db/hot-rows";
+import type { BrandScope } from "../../db/brand-scope";
+import { brandTerm, placeholders } from "../../db/hot-rows";
+import type { SystemData } from "../../db/system-data";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { EXPORT_SIZE_RULES, exportRuleName, exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
@@ -24,7 +25,8 @@ export interface ImageSource {
 /** Product images: files in the media storage, metadata in product_image. Position 1 is "Image 1". */
 export class ImageService {
   constructor(
-    private readonly ds: DataSource,
+    /** Only for the public export URL, whose path names the brand (renderStoredForExport). */
+    private readonly system: SystemData,
     private readonly media: MediaStorage,
     private readonly maxBytes: number,
     /** Which addresses image URLs may reach (public only, plus SELVEDGE_IMAGE_FETCH_ALLOW). */
@@ -36,17 +38,17 @@ export class ImageService {
   private readonly rendering = new Map<string, Promise<{ data: Buffer; contentType: string }>>();
 
   /** Images of many products in one statement, in position order (UQ_product_image_position); `createdAt` only when asked for. */
-  async imagesByProduct(brandId: number, productIds: readonly number[], withCreatedAt = true): Promise<ProductImage[][]> {
-    const rows = await selectRows(this.ds,
+  async imagesByProduct(scope: BrandScope, productIds: readonly number[], withCreatedAt = true): Promise<ProductImage[][]> {
+    const rows = await scope.rows(
       `SELECT i.id, i.productId, i.position, i.width, i.height, i.contentType, i.byteSize, i.storageKey, i.checksum${withCreatedAt ? ", i.createdAt" : ""}` +
         ` FROM product_image i WHERE i.productId IN (${placeholders(productIds.length)}) AND ${brandTerm("i")} ORDER BY i.productId, i.position`,
-      [...productIds, brandId],
+      [...productIds, scope.brandId],
     );
-    const createdAt = withCreatedAt ? columnHydrator(this.ds, ProductImage, "createdAt") : undefined;
+    const createdAt = withCreatedAt ? scope.hydrator(ProductImage, "createdAt") : undefined;
     const images = rows.map((r) => {
       const image = new ProductImage();
       image.id = r[0] as number;
-      image.brandId = brandId;
+      image.brandId = scope.brandId;
       image.productId = r[1] as number;
       image.position = r[2] as number;
       image.width = r[3] as number;
@@ -61,69 +63,69 @@ export class ImageService {
     return groupByKey(productIds, images, (r) => r.productId);
   }
 
-  async get(brandId: number, id: number): Promise<ProductImage> {
-    const image = await this.ds.getRepository(ProductImage).findOneBy({ id, brandId });
+  async get(scope: BrandScope, id: number): Promise<ProductImage> {
+    const image = await scope.repo(ProductImage).findOneBy({ id });
     if (!image) throw notFound("ProductImage", id);
     return image;
   }
 
   /** Stores an image at a position (replacing what was there). Validated fully before anything is written. */
-  async attach(brandId: number, productId: number, position: number, source: ImageSource): Promise<ProductImage> {
+  async attach(scope: BrandScope, productId: number, position: number, source: ImageSource): Promise<ProductImage> {
     const p = new InputProblems();
     p.check(Number.isInteger(position) && position >= 1 && position <= MAX_IMAGE_POSITION, "position", `must be between 1 and ${MAX_IMAGE_POSITION}`);
     const hasFile = source.file != null;
     const hasUrl = source.url != null;
     if (hasFile === hasUrl) p.add(hasFile ? "url" : "file", "Give exactly one of file (an upload) or url");
     p.throwIfAny();
-    if (!(await this.ds.getRepository(Product).existsBy({ id: productId, brandId }))) throw notFound("Product", productId, "productId");
+    if (!(await scope.repo(Product).exists({ id: productId }))) throw notFound("Product", productId, "productId");
 
     const field = hasFile ? "file" : "url";
     const data = hasFile ? await readUpload(source.file!, this.maxBytes) : await fetchImageUrl(source.url!, this.maxBytes, { policy: this.fetchPolicy });
     if (data.length === 0) throw badInput(field, "The image is empty");
     const info = await inspectImage(data, field);
     const checksum = createHash("sha256").update(data).digest("hex");
-    const storageKey = `brand-${brandId}/product-${productId}/${checksum}.${info.extension}`;
+    const storageKey = `brand-${scope.brandId}/product-${productId}/${checksum}.${info.extension}`;
     await this.media.put(storageKey, data, info.contentType);
 
     let replacedKey: string | null = null;
     const store = () =>
-      this.ds.transaction(async (m) => {
-        const repo = m.getRepository(ProductImage);
+      scope.transaction(async (tx) => {
+        const repo = tx.repo(ProductImage);
         const existing = await repo.findOneBy({ productId, position });
         replacedKey = existing && existing.storageKey !== storageKey ? existing.storageKey : null;
-        const image = existing ?? repo.create({ brandId, productId, position });
+        const image = existing ?? repo.create({ productId, position });
         Object.assign(image, { width: info.width, height: info.height, contentType: info.contentType, byteSize: data.length, storageKey, checksum });
         return repo.save(image);
       });
     try {
       // Two attaches to the same free position at once: the loser's insert hits the unique key; it then replaces the winner's.
       const saved = await store().catch((error) => (isUniqueViolation(error) ? store() : Promise.reject(error)));
-      if (replacedKey) await this.deleteFileIfUnused(replacedKey);
+      if (replacedKey) await this.deleteFileIfUnused(scope, replacedKey);
       return saved;
     } catch (error) {
-      await this.deleteFileIfUnused(storageKey);
+      await this.deleteFileIfUnused(scope, storageKey);
       throw error;
     }
   }
 
-  async remove(brandId: number, id: number): Promise<boolean> {
-    const image = await this.get(brandId, id);
-    await this.ds.getRepository(ProductImage).delete({ id: image.id });
-    await this.deleteFileIfUnused(image.storageKey);
+  async remove(scope: BrandScope, id: number): Promise<boolean> {
+    const image = await this.get(scope, id);
+    await scope.repo(ProductImage).delete({ id: image.id });
+    await this.deleteFileIfUnused(scope, image.storageKey);
     return true;
   }
 
   /** "Image 1" of a product, or null. */
-  imageOne(brandId: number, productId: number): Promise<ProductImage | null> {
-    return this.ds.getRepository(ProductImage).findOneBy({ brandId, productId, position: 1 });
+  imageOne(scope: BrandScope, productId: number): Promise<ProductImage | null> {
+    return scope.repo(ProductImage).findOneBy({ productId, position: 1 });
   }
 
   /**
    * The image as a platform wants it: normalised to the rule's ratio (letterboxed on white, never cropped),
    * at most the rule's maximum size, as JPEG. JOOR: 660×900 ratio, at most 1320×1800.
    */
-  async renderForExport(brandId: number, imageId: number, rule: ExportSizeRule = JOOR_IMAGE_RULE): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
-    const image = await this.get(brandId, imageId);
+  async renderForExport(scope: BrandScope, imageId: number, rule: ExportSizeRule = JOOR_IMAGE_RULE): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
+    const image = await this.get(scope, imageId);
     const file = await this.media.get(image.storageKey);
     if (!file) throw new Error(`The file of image ${imageId} is missing from the media storage (${image.storageKey})`);
     const chunks: Buffer[] = [];
@@ -174,9 +176,11 @@ export class ImageService {
     let pending = this.rendering.get(cacheKey);
     if (!pending) {
       pending = (async () => {
-        const image = await this.ds.getRepository(ProductImage).findOneBy({ brandId: Number(m[1]), productId: Number(m[2]), checksum: m[3] });
+        // public and unauthenticated: the brand comes from the path (the file key holds the brand and the content hash)
+        const scope = this.system.scopeFor(Number(m[1]));
+        const image = await scope.repo(ProductImage).findOneBy({ productId: Number(m[2]), checksum: m[3] });
         if (!image) return { data: Buffer.alloc(0), contentType: "" };
-        const rendered = await this.renderForExport(image.brandId, image.id, rule);
+        const rendered = await this.renderForExport(scope, image.id, rule);
         await this.media.put(cacheKey, rendered.data, rendered.contentType);
         return rendered;
       })().finally(() => this.rendering.delete(cacheKey));
@@ -186,7 +190,8 @@ export class ImageService {
     return result.data.length ? result : null;
   }
 
-  private async deleteFileIfUnused(storageKey: string): Promise<void> {
-    if (!(await this.ds.getRepository(ProductImage).existsBy({ storageKey }))) await this.media.delete(storageKey);
+  /** Storage keys start with the brand (`brand-<id>/…`): only this brand's rows can name the file. */
+  private async deleteFileIfUnused(scope: BrandScope, storageKey: string): Promise<void> {
+    if (!(await scope.repo(ProductImage).exists({ storageKey }))) await this.media.delete(storageKey);
   }
 }

@@ -1,4 +1,4 @@
-import { EntityManager } from "typeorm";
+import type { BrandScope } from "../../db/brand-scope";
 import { Address } from "../../entities/address.entity";
 import { AddressFields, AddressType } from "../../entities/address-fields";
 import { AddressInput } from "../customer/customer.inputs";
@@ -28,12 +28,11 @@ function pick(addresses: Address[], type: AddressType): Address | undefined {
  * from the customer; STORE always from the customer's record. One statement.
  */
 export async function snapshotsForNewOrder(
-  m: EntityManager,
-  brandId: number,
+  scope: BrandScope,
   customerId: number,
   given: OrderAddressData[],
 ): Promise<AddressSnapshot[]> {
-  const customerAddresses = await m.getRepository(Address).find({ where: { brandId, customerId }, order: { id: "ASC" } });
+  const customerAddresses = await scope.repo(Address).find({ where: { customerId }, order: { id: "ASC" } });
   return snapshotsFrom(customerAddresses, given);
 }
 

@@ -1,5 +1,4 @@
-import { EntityManager } from "typeorm";
-import { isMysql } from "../../db/database-options";
+import type { BrandScope } from "../../db/brand-scope";
 import { isUniqueViolation } from "../../db/db-errors";
 import { AddressSnapshot } from "./order-addresses";
 import { NewOrder, NUMBER_PREFIX } from "./order-writer";
@@ -12,25 +11,6 @@ import { NewOrder, NUMBER_PREFIX } from "./order-writer";
  * SQL here is driver-neutral: unquoted identifiers, `?` placeholders.
  */
 
-interface Exec {
-  insertId: number;
-  affected: number;
-  rows: Record<string, unknown>[];
-}
-
-async function exec(m: EntityManager, sql: string, params: unknown[]): Promise<Exec> {
-  const qr = m.queryRunner ?? m.connection.createQueryRunner();
-  let r: { raw: unknown; affected?: number; records?: unknown[] };
-  try {
-    r = (await qr.query(sql, params, true)) as typeof r;
-  } finally {
-    if (!m.queryRunner) await qr.release();
-  }
-  const raw = r.raw as { insertId?: number } | number | bigint | unknown[];
-  const insertId = typeof raw === "number" || typeof raw === "bigint" ? Number(raw) : Number((raw as { insertId?: number })?.insertId ?? 0);
-  return { insertId, affected: r.affected ?? 0, rows: (r.records ?? (Array.isArray(raw) ? raw : [])) as Record<string, unknown>[] };
-}
-
 const DIGITS = 6;
 const MAX_ATTEMPTS = 10;
 
@@ -40,28 +20,29 @@ export interface FastInsertResult {
   created: boolean;
 }
 
-export async function insertOrderFast(m: EntityManager, brandId: number, o: NewOrder): Promise<FastInsertResult> {
-  const mysql = isMysql(m.connection.options);
-  if (mysql) await exec(m, "SELECT id FROM brand WHERE id = ? FOR UPDATE", [brandId]);
-  let number = o.number ?? (await nextNumber(m, brandId, mysql));
+export async function insertOrderFast(scope: BrandScope, o: NewOrder): Promise<FastInsertResult> {
+  const brandId = scope.brandId;
+  const mysql = scope.dialect === "mysql" || scope.dialect === "mariadb";
+  await scope.lockBrand();
+  let number = o.number ?? (await nextNumber(scope, mysql));
   for (let attempt = 1; ; attempt++) {
     try {
-      const r = await exec(m,
+      const r = await scope.execute(
         `INSERT INTO sales_order (brandId, number, source, externalId, poNumber, customerId, seasonId, ownerId, approved, locked, closed,
            currency, shipStart, shipEnd, notes, discount, shippingTotal, platformModifiedAt)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?)`,
         [brandId, number, o.source, o.externalId, o.poNumber, o.customerId, o.seasonId, o.ownerId, o.approved ? 1 : 0,
           o.currency, o.shipStart, o.shipEnd, o.notes, o.discount, o.shippingTotal, dateParam(o.platformModifiedAt, mysql)]);
       const id = r.insertId;
-      await insertRows(m, "order_line", ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
+      await insertRows(scope, "order_line", ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
         o.lines.map((l) => [brandId, id, l.variantId, l.quantity, l.unitPrice, l.discount]));
-      await insertRows(m, "order_address", ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
+      await insertRows(scope, "order_address", ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
         o.addresses.map((a: AddressSnapshot) => [id, a.type, a.name, a.company, a.line1, a.line2, a.city, a.region, a.postalCode, a.countryCode, a.phone, a.email]));
       return { id, number, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (o.externalId !== null) {
-        const existing = await exec(m,
+        const existing = await scope.execute(
           `SELECT id, number FROM sales_order WHERE brandId = ? AND source = ? AND externalId = ?${mysql ? " LOCK IN SHARE MODE" : ""}`,
           [brandId, o.source, o.externalId]);
         if (existing.rows.length) return { id: Number(existing.rows[0].id), number: String(existing.rows[0].number), created: false };
@@ -72,12 +53,14 @@ export async function insertOrderFast(m: EntityManager, brandId: number, o: NewO
   }
 }
 
-async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+/** Multi-row INSERTs; order_address (an order's child, no brandId) only for the order just inserted in this unit of work. */
+async function insertRows(scope: BrandScope, table: "order_line" | "order_address", columns: string[], rows: unknown[][]): Promise<void> {
   const CHUNK = 500;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const one = `(${columns.map(() => "?").join(", ")})`;
-    await exec(m, `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => one).join(", ")}`, chunk.flat());
+    const sql = `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${chunk.map(() => one).join(", ")}`;
+    await (table === "order_address" ? scope.executeOnChildren(sql, chunk.flat()) : scope.execute(sql, chunk.flat()));
   }
 }
 
@@ -100,15 +83,16 @@ function parse(number: string): number | null {
  * The number after the brand's highest SO- number (as nextOrderNumber): the lexically highest via the
  * (brandId, number) index — a range on SQLite, whose LIKE cannot use it — else the longest numbers first.
  */
-async function nextNumber(m: EntityManager, brandId: number, mysql: boolean): Promise<string> {
+async function nextNumber(scope: BrandScope, mysql: boolean): Promise<string> {
+  const brandId = scope.brandId;
   const where = mysql ? "brandId = ? AND number LIKE ?" : "brandId = ? AND number >= ? AND number < ?";
   const params = mysql ? [brandId, `${NUMBER_PREFIX}%`] : [brandId, NUMBER_PREFIX, NUMBER_PREFIX.slice(0, -1) + String.fromCharCode(NUMBER_PREFIX.charCodeAt(NUMBER_PREFIX.length - 1) + 1)];
   const lock = mysql ? " LOCK IN SHARE MODE" : "";
-  const top = await exec(m, `SELECT number FROM sales_order WHERE ${where} ORDER BY number DESC LIMIT 1${lock}`, params);
+  const top = await scope.execute( `SELECT number FROM sales_order WHERE ${where} ORDER BY number DESC LIMIT 1${lock}`, params);
   if (!top.rows.length) return format(1);
   const fast = parse(String(top.rows[0].number));
   if (fast !== null && fast < 10 ** DIGITS - 1) return format(fast + 1);
-  const rows = await exec(m, `SELECT number FROM sales_order WHERE ${where} ORDER BY LENGTH(number) DESC, number DESC LIMIT 50${lock}`, params);
+  const rows = await scope.execute( `SELECT number FROM sales_order WHERE ${where} ORDER BY LENGTH(number) DESC, number DESC LIMIT 50${lock}`, params);
   const highest = rows.rows.map((r) => parse(String(r.number))).find((n) => n !== null) ?? 0;
   return format(highest + 1);
 }

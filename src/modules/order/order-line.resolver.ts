@@ -4,7 +4,7 @@ import { currencyDigits } from "../../domain/codes";
 import { formatUnits, parseMoney } from "../../domain/money";
 import { OrderLine } from "../../entities/order-line.entity";
 import { Variant } from "../../entities/variant.entity";
-import { variantLoader } from "./order.loaders";
+import { variantLoader } from "../catalogue/catalogue.loaders";
 
 const STORED_DECIMALS = 4;
 

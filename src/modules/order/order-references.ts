@@ -1,4 +1,5 @@
-import { EntityManager, In } from "typeorm";
+import { In } from "typeorm";
+import type { BrandScope } from "../../db/brand-scope";
 import { InputProblems } from "../../api/errors";
 import { Customer } from "../../entities/customer.entity";
 import { SeasonPrice } from "../../entities/season-price.entity";
@@ -33,18 +34,18 @@ export function idOrProblem(p: InputProblems, field: string, value: string | num
   return n;
 }
 
-export async function findCustomer(m: EntityManager, p: InputProblems, brandId: number, id: number): Promise<Customer | null> {
-  const customer = await m.getRepository(Customer).findOneBy({ brandId, id });
+export async function findCustomer(scope: BrandScope, p: InputProblems, id: number): Promise<Customer | null> {
+  const customer = await scope.repo(Customer).findOneBy({ id });
   if (!customer) p.add("customerId", `Customer ${id} was not found`);
   return customer;
 }
 
-export async function checkSeason(m: EntityManager, p: InputProblems, brandId: number, id: number | null): Promise<void> {
-  if (id !== null && !(await m.getRepository(Season).existsBy({ brandId, id }))) p.add("seasonId", `Season ${id} was not found`);
+export async function checkSeason(scope: BrandScope, p: InputProblems, id: number | null): Promise<void> {
+  if (id !== null && !(await scope.repo(Season).exists({ id }))) p.add("seasonId", `Season ${id} was not found`);
 }
 
-export async function checkOwner(m: EntityManager, p: InputProblems, brandId: number, id: number | null): Promise<void> {
-  if (id !== null && !(await m.getRepository(User).existsBy({ brandId, id }))) p.add("ownerId", `User ${id} was not found`);
+export async function checkOwner(scope: BrandScope, p: InputProblems, id: number | null): Promise<void> {
+  if (id !== null && !(await scope.repo(User).exists({ id }))) p.add("ownerId", `User ${id} was not found`);
 }
 
 /**
@@ -52,23 +53,22 @@ export async function checkOwner(m: EntityManager, p: InputProblems, brandId: nu
  * with the product's wholesale price for the season and currency. Two or three statements whatever the size.
  */
 export async function resolveLines(
-  m: EntityManager,
+  scope: BrandScope,
   p: InputProblems,
-  brandId: number,
   prefix: string,
   lines: LineFields[],
   pricing: { seasonId: number | null; currency: string | null },
 ): Promise<NewLine[]> {
   const ids = lines.map((l, i) => idOrProblem(p, `${prefix}[${i}].variantId`, l.variantId));
   const barcodes = lines.map((l) => (l.barcode ? l.barcode.trim() : null));
-  const variants = await findVariants(m, brandId, ids, barcodes);
+  const variants = await findVariants(scope, ids, barcodes);
   const resolved = lines.map((_, i) => {
     const v = ids[i] !== null ? variants.byId.get(ids[i]!) : barcodes[i] !== null ? variants.byBarcode.get(barcodes[i]!) : undefined;
     if (!v && ids[i] !== null) p.add(`${prefix}[${i}].variantId`, `Variant ${ids[i]} was not found`);
     if (!v && barcodes[i] !== null) p.add(`${prefix}[${i}].barcode`, `No variant has barcode "${barcodes[i]}"`);
     return v ?? null;
   });
-  const prices = await wholesalePrices(m, brandId, lines, resolved, pricing);
+  const prices = await wholesalePrices(scope, lines, resolved, pricing);
   const out: NewLine[] = [];
   lines.forEach((line, i) => {
     const variant = resolved[i];
@@ -86,13 +86,13 @@ export async function resolveLines(
   return out;
 }
 
-async function findVariants(m: EntityManager, brandId: number, ids: (number | null)[], barcodes: (string | null)[]) {
+async function findVariants(scope: BrandScope, ids: (number | null)[], barcodes: (string | null)[]) {
   const wantedIds = [...new Set(ids.filter((id): id is number => id !== null))];
   const wantedBarcodes = [...new Set(barcodes.filter((b): b is string => b !== null))];
-  const repo = m.getRepository(Variant);
+  const repo = scope.repo(Variant);
   const rows = [
-    ...(wantedIds.length ? await repo.findBy({ brandId, id: In(wantedIds) }) : []),
-    ...(wantedBarcodes.length ? await repo.findBy({ brandId, barcode: In(wantedBarcodes) }) : []),
+    ...(wantedIds.length ? await repo.findBy({ id: In(wantedIds) }) : []),
+    ...(wantedBarcodes.length ? await repo.findBy({ barcode: In(wantedBarcodes) }) : []),
   ];
   return {
     byId: new Map(rows.map((v) => [v.id, v])),
@@ -102,8 +102,7 @@ async function findVariants(m: EntityManager, brandId: number, ids: (number | nu
 
 /** productId → wholesale price (as stored) for the lines that need a default price. */
 async function wholesalePrices(
-  m: EntityManager,
-  brandId: number,
+  scope: BrandScope,
   lines: LineFields[],
   variants: (Variant | null)[],
   pricing: { seasonId: number | null; currency: string | null },
@@ -112,6 +111,6 @@ async function wholesalePrices(
     ...new Set(variants.filter((v, i): v is Variant => v !== null && (lines[i].unitPrice === undefined || lines[i].unitPrice === null)).map((v) => v.productId)),
   ];
   if (!productIds.length || pricing.seasonId === null || pricing.currency === null) return new Map();
-  const rows = await m.getRepository(SeasonPrice).findBy({ brandId, seasonId: pricing.seasonId, currency: pricing.currency, productId: In(productIds) });
+  const rows = await scope.repo(SeasonPrice).findBy({ seasonId: pricing.seasonId, currency: pricing.currency, productId: In(productIds) });
   return new Map(rows.map((r) => [r.productId, r.wholesale]));
 }

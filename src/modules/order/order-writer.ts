@@ -1,7 +1,5 @@
-import { EntityManager } from "typeorm";
 import { badInput } from "../../api/errors";
-import { isMysql } from "../../db/database-options";
-import { Brand } from "../../entities/brand.entity";
+import type { BrandScope } from "../../db/brand-scope";
 import { isUniqueViolation } from "../../db/db-errors";
 import { OrderAddress } from "../../entities/order-address.entity";
 import { OrderLine } from "../../entities/order-line.entity";
@@ -38,23 +36,23 @@ const MAX_NUMBER_ATTEMPTS = 10;
 export type InsertResult = { order: Order; created: true } | { order: Order; created: false };
 
 /**
- * Inserts the order, its lines and its address snapshots with `m` (the caller's transaction).
+ * Inserts the order, its lines and its address snapshots in the scope's unit of work (the caller's transaction).
  * When the unique key (brand, source, externalId) says the order exists already, nothing is written and the
  * existing order is returned: the database, not a prior check, decides, so concurrent imports cannot duplicate.
  */
-export async function insertOrder(m: EntityManager, brandId: number, o: NewOrder): Promise<InsertResult> {
+export async function insertOrder(scope: BrandScope, o: NewOrder): Promise<InsertResult> {
   const { lines, addresses, ...row } = o;
-  await lockBrandOrders(m, brandId);
-  let candidate = o.number ?? (await nextOrderNumber(m, brandId));
+  await scope.lockBrand(); // order inserts of one brand take turns on MySQL (numbering, see nextOrderNumber)
+  let candidate = o.number ?? (await nextOrderNumber(scope));
   let id: number | undefined;
   for (let attempt = 1; id === undefined; attempt++) {
     try {
-      const result = await m.getRepository(Order).insert({ ...row, brandId, number: candidate, locked: false, closed: false });
-      id = Number(result.identifiers[0].id);
+      const [identifiers] = await scope.repo(Order).insert({ ...row, number: candidate, locked: false, closed: false });
+      id = Number(identifiers.id);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (o.externalId !== null) {
-        const existing = await findByExternalId(m, brandId, o.source, o.externalId, true);
+        const existing = await findByExternalId(scope, o.source, o.externalId, true);
         if (existing) return { order: existing, created: false };
       }
       if (o.number !== null) throw badInput("number", `Order number "${o.number}" is already used`);
@@ -62,29 +60,30 @@ export async function insertOrder(m: EntityManager, brandId: number, o: NewOrder
       candidate = formatNumber(parseNumber(candidate)! + 1);
     }
   }
-  await insertLines(m, brandId, id, lines);
-  await insertAddresses(m, id, addresses);
-  return { order: await m.getRepository(Order).findOneByOrFail({ id, brandId }), created: true };
+  await insertLines(scope, id, lines);
+  await insertAddresses(scope, id, addresses);
+  return { order: (await scope.repo(Order).findOneBy({ id }))!, created: true };
 }
 
-export async function insertLines(m: EntityManager, brandId: number, orderId: number, lines: NewLine[]): Promise<void> {
-  if (lines.length) await m.getRepository(OrderLine).insert(lines.map((l) => ({ ...l, brandId, orderId })));
+export async function insertLines(scope: BrandScope, orderId: number, lines: NewLine[]): Promise<void> {
+  if (lines.length) await scope.repo(OrderLine).insert(lines.map((l) => ({ ...l, orderId })));
 }
 
-export async function insertAddresses(m: EntityManager, orderId: number, addresses: AddressSnapshot[]): Promise<void> {
-  if (addresses.length) await m.getRepository(OrderAddress).insert(addresses.map((a) => ({ ...a, orderId })));
+/** Address snapshots of an order the caller has just read or written through the same scope. */
+export async function insertAddresses(scope: BrandScope, orderId: number, addresses: AddressSnapshot[]): Promise<void> {
+  if (addresses.length) await scope.ownedThrough(OrderAddress).insert(addresses.map((a) => ({ ...a, orderId })));
 }
 
 /**
  * The order with this external id. `latest` reads the newest committed row (a locking read on MySQL), which a
  * plain read inside an older REPEATABLE READ snapshot would miss after a concurrent insert.
  */
-export async function findByExternalId(m: EntityManager, brandId: number, source: string, externalId: string, latest = false): Promise<Order | null> {
-  const qb = m
-    .getRepository(Order)
-    .createQueryBuilder("o")
-    .where("o.brandId = :brandId AND o.source = :source AND o.externalId = :externalId", { brandId, source, externalId });
-  if (latest && isMysql(m.connection.options)) qb.setLock("pessimistic_read");
+export async function findByExternalId(scope: BrandScope, source: string, externalId: string, latest = false): Promise<Order | null> {
+  const qb = scope
+    .repo(Order)
+    .queryBuilder("o")
+    .andWhere("o.source = :source AND o.externalId = :externalId", { source, externalId });
+  if (latest && isMysqlFamily(scope)) qb.setLock("pessimistic_read");
   return qb.getOne();
 }
 
@@ -98,13 +97,12 @@ function parseNumber(number: string): number | null {
 }
 
 /**
- * On MySQL/MariaDB, order inserts of one brand take turns (a row lock on the brand until commit): concurrent
- * inserts would otherwise pick the same next number and deadlock on the unique key while retrying.
- * SQLite has a single writer already.
+ * On MySQL/MariaDB, order inserts of one brand take turns (scope.lockBrand(): a row lock on the brand until
+ * commit): concurrent inserts would otherwise pick the same next number and deadlock on the unique key while
+ * retrying. SQLite has a single writer already.
  */
-async function lockBrandOrders(m: EntityManager, brandId: number): Promise<void> {
-  if (!isMysql(m.connection.options)) return;
-  await m.getRepository(Brand).createQueryBuilder("b").select("b.id").where("b.id = :brandId", { brandId }).setLock("pessimistic_write").getRawOne();
+function isMysqlFamily(scope: BrandScope): boolean {
+  return scope.dialect === "mysql" || scope.dialect === "mariadb";
 }
 
 /**
@@ -113,14 +111,14 @@ async function lockBrandOrders(m: EntityManager, brandId: number): Promise<void>
  * hand-typed SO-… number), it falls back to comparing lengths. On MySQL it is a locking read, so it sees
  * orders committed after the caller's transaction began.
  */
-export async function nextOrderNumber(m: EntityManager, brandId: number): Promise<string> {
+export async function nextOrderNumber(scope: BrandScope): Promise<string> {
   const base = () => {
-    const qb = m
-      .getRepository(Order)
-      .createQueryBuilder("o")
+    const qb = scope
+      .repo(Order)
+      .queryBuilder("o")
       .select("o.number", "number")
-      .where("o.brandId = :brandId AND o.number LIKE :prefix", { brandId, prefix: `${NUMBER_PREFIX}%` });
-    if (isMysql(m.connection.options)) qb.setLock("pessimistic_read");
+      .andWhere("o.number LIKE :prefix", { prefix: `${NUMBER_PREFIX}%` });
+    if (isMysqlFamily(scope)) qb.setLock("pessimistic_read");
     return qb;
   };
   const top: { number: string } | undefined = await base().orderBy("o.number", "DESC").limit(1).getRawOne();

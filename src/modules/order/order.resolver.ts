@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { RequestContext, brandOf, principalOf } from "../../api/context";
+import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
 import { formatUnits, parseMoney } from "../../domain/money";
@@ -10,9 +10,10 @@ import { OrderLine } from "../../entities/order-line.entity";
 import { Order } from "../../entities/order.entity";
 import { Season } from "../../entities/season.entity";
 import { User } from "../../entities/user.entity";
-import { customerLoader } from "../customer/customer.resolver";
+import { customerLoader } from "../customer/customer.loaders";
 import { CreateOrderInput, OrderFilter, OrderLineInput, UpdateOrderInput } from "./order.inputs";
-import { orderAddressesLoader, orderLinesLoader, seasonLoader, userLoader } from "./order.loaders";
+import { seasonLoader } from "../season/season.loaders";
+import { orderAddressesLoader, orderLinesLoader, userLoader } from "./order.loaders";
 import { orderTotalUnits } from "./order-totals";
 
 export const OrderConnection = ConnectionType(Order);
@@ -26,13 +27,13 @@ export class OrderResolver {
     @Arg("filter", () => OrderFilter, { nullable: true }) filter: OrderFilter | undefined,
     @Ctx() ctx: RequestContext,
   ): Promise<Page<Order>> {
-    return ctx.services.orders.list(brandOf(ctx), filter, page);
+    return ctx.services.orders.list(ctx.scope, filter, page);
   }
 
   @Authorized()
   @Query(() => Order)
   order(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.get(brandOf(ctx), parseId(id));
+    return ctx.services.orders.get(ctx.scope, parseId(id));
   }
 
   @FieldResolver(() => Customer)
@@ -98,14 +99,13 @@ export class OrderResolver {
   @Authorized("EDITOR")
   @Mutation(() => Order)
   createOrder(@Arg("input") input: CreateOrderInput, @Ctx() ctx: RequestContext): Promise<Order> {
-    const { brandId, userId } = principalOf(ctx);
-    return ctx.services.orders.create(brandId, userId, input);
+    return ctx.services.orders.create(ctx.scope, input);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order, { description: "Refused (BAD_USER_INPUT on id) while the order is locked or closed" })
   updateOrder(@Arg("input") input: UpdateOrderInput, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.update(brandOf(ctx), parseId(input.id, "id"), input);
+    return ctx.services.orders.update(ctx.scope, parseId(input.id, "id"), input);
   }
 
   @Authorized("EDITOR")
@@ -115,37 +115,37 @@ export class OrderResolver {
     @Arg("lines", () => [OrderLineInput]) lines: OrderLineInput[],
     @Ctx() ctx: RequestContext,
   ): Promise<Order> {
-    return ctx.services.orders.replaceLines(brandOf(ctx), parseId(orderId, "orderId"), lines);
+    return ctx.services.orders.replaceLines(ctx.scope, parseId(orderId, "orderId"), lines);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order)
   approveOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.approve(brandOf(ctx), parseId(id));
+    return ctx.services.orders.approve(ctx.scope, parseId(id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order)
   unapproveOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.unapprove(brandOf(ctx), parseId(id));
+    return ctx.services.orders.unapprove(ctx.scope, parseId(id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order)
   lockOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.lock(brandOf(ctx), parseId(id));
+    return ctx.services.orders.lock(ctx.scope, parseId(id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order)
   unlockOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.unlock(brandOf(ctx), parseId(id));
+    return ctx.services.orders.unlock(ctx.scope, parseId(id));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Order, { description: "Force-closes the order (final)" })
   closeOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
-    return ctx.services.orders.close(brandOf(ctx), parseId(id));
+    return ctx.services.orders.close(ctx.scope, parseId(id));
   }
 }
 

@@ -1,8 +1,8 @@
-import { DataSource, EntityManager, In } from "typeorm";
+import { In } from "typeorm";
+import type { BrandOwned, BrandScope } from "../../db/brand-scope";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { groupByKey } from "../../api/batch";
 import { PageArgs, paginate, Page } from "../../api/pagination";
-import { isMysql } from "../../db/database-options";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, requiredText } from "../../domain/input-rules";
 import { OrderAddress } from "../../entities/order-address.entity";
@@ -29,14 +29,12 @@ type Flags = Partial<Pick<Order, "approved" | "locked" | "closed">>;
  * Every write validates first (BAD_USER_INPUT with the field) and then writes in one transaction.
  */
 export class OrderService {
-  constructor(private readonly ds: DataSource) {}
-
-  list(brandId: number, filter: OrderFilter | undefined, page: PageArgs): Promise<Page<Order>> {
+  list(scope: BrandScope, filter: OrderFilter | undefined, page: PageArgs): Promise<Page<Order>> {
     const p = new InputProblems();
     const customerId = idOrProblem(p, "filter.customerId", filter?.customerId);
     const seasonId = idOrProblem(p, "filter.seasonId", filter?.seasonId);
     p.throwIfAny();
-    const qb = this.ds.getRepository(Order).createQueryBuilder("o").where("o.brandId = :brandId", { brandId });
+    const qb = scope.repo(Order).queryBuilder("o");
     if (customerId !== null) qb.andWhere("o.customerId = :customerId", { customerId });
     if (seasonId !== null) qb.andWhere("o.seasonId = :seasonId", { seasonId });
     if (filter?.source) qb.andWhere("o.source = :source", { source: filter.source });
@@ -47,15 +45,15 @@ export class OrderService {
     return paginate(qb, page);
   }
 
-  async get(brandId: number, id: number, m: EntityManager = this.ds.manager): Promise<Order> {
-    const order = await m.getRepository(Order).findOneBy({ id, brandId });
+  async get(scope: BrandScope, id: number): Promise<Order> {
+    const order = await scope.repo(Order).findOneBy({ id });
     if (!order) throw notFound("Order", id);
     return order;
   }
 
-  /** A manual order; the owner defaults to `userId` (the caller). */
-  async create(brandId: number, userId: number, input: CreateOrderInput): Promise<Order> {
-    const m = this.ds.manager;
+  /** A manual order; the owner defaults to the scope's user (the caller). */
+  async create(scope: BrandScope, input: CreateOrderInput): Promise<Order> {
+    const userId = scope.actor?.userId ?? null;
     const lines = input.lines ?? [];
     const addresses = input.addresses ?? [];
     const p = new InputProblems();
@@ -68,27 +66,27 @@ export class OrderService {
     validateOrderAddresses(p, "addresses", addresses);
     p.throwIfAny();
 
-    const customer = await findCustomer(m, p, brandId, customerId!);
-    await checkSeason(m, p, brandId, seasonId);
-    await checkOwner(m, p, brandId, ownerId);
+    const customer = await findCustomer(scope, p, customerId!);
+    await checkSeason(scope, p, seasonId);
+    await checkOwner(scope, p, ownerId);
     const currency = clean(input.currency) ?? customer?.currency ?? null;
     if (customer && !currency) p.add("currency", "is required (the customer has no currency)");
     const number = clean(input.number);
-    if (number) await this.checkNumberFree(p, brandId, number);
-    const newLines = await resolveLines(m, p, brandId, "lines", lines, { seasonId, currency });
+    if (number) await this.checkNumberFree(p, scope, number);
+    const newLines = await resolveLines(scope, p, "lines", lines, { seasonId, currency });
     p.throwIfAny();
 
     const order: NewOrder = {
       source: "MANUAL", externalId: null, number, poNumber: clean(input.poNumber), customerId: customer!.id, seasonId, ownerId,
       approved: false, currency: currency!, shipStart: clean(input.shipStart), shipEnd: clean(input.shipEnd), notes: clean(input.notes),
-      discount: null, shippingTotal: null, platformModifiedAt: null, lines: newLines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, addresses),
+      discount: null, shippingTotal: null, platformModifiedAt: null, lines: newLines, addresses: await snapshotsForNewOrder(scope, customer!.id, addresses),
     };
-    const { order: created } = await this.ds.transaction((tx) => insertOrder(tx, brandId, order));
+    const { order: created } = await scope.transaction((tx) => insertOrder(tx, order));
     return created;
   }
 
-  async update(brandId: number, id: number, input: UpdateOrderInput): Promise<Order> {
-    const order = await this.get(brandId, id);
+  async update(scope: BrandScope, id: number, input: UpdateOrderInput): Promise<Order> {
+    const order = await this.get(scope, id);
     assertEditable(order, "id");
     const p = new InputProblems();
     validateHeader(p, input);
@@ -102,84 +100,84 @@ export class OrderService {
     validateOrderAddresses(p, "addresses", addresses);
     p.throwIfAny();
 
-    if (input.seasonId !== undefined) await checkSeason(this.ds.manager, p, brandId, seasonId);
-    if (input.ownerId !== undefined) await checkOwner(this.ds.manager, p, brandId, ownerId);
+    if (input.seasonId !== undefined) await checkSeason(scope, p, seasonId);
+    if (input.ownerId !== undefined) await checkOwner(scope, p, ownerId);
     const number = input.number === undefined || input.number === null ? order.number : input.number.trim();
-    if (number !== order.number) await this.checkNumberFree(p, brandId, number);
+    if (number !== order.number) await this.checkNumberFree(p, scope, number);
     p.throwIfAny();
 
     const changes: Partial<Order> = { number, seasonId, ownerId, shipStart, shipEnd };
     if (input.poNumber !== undefined) changes.poNumber = clean(input.poNumber);
     if (input.currency) changes.currency = input.currency;
     if (input.notes !== undefined) changes.notes = clean(input.notes);
-    return this.write(async (m) => {
-      assertEditable(await this.lockRow(m, brandId, id), "id");
-      await m.getRepository(Order).update({ id, brandId }, changes);
+    return this.write(scope, async (tx) => {
+      assertEditable(await this.lockRow(tx, id), "id");
+      await tx.repo(Order).update({ id }, changes);
       if (addresses.length) {
-        await m.getRepository(OrderAddress).delete({ orderId: id, type: In(addresses.map((a) => a.type)) });
-        await insertAddresses(m, id, addresses.map(fromInput));
+        // the order was just read through the scope (lockRow): its snapshots are this brand's
+        await tx.ownedThrough(OrderAddress).delete({ orderId: id, type: In(addresses.map((a) => a.type)) });
+        await insertAddresses(tx, id, addresses.map(fromInput));
       }
-      return this.get(brandId, id, m);
+      return this.get(tx, id);
     });
   }
 
   /** Replaces every line of an open order; missing prices default from the order's season and currency. */
-  async replaceLines(brandId: number, orderId: number, lines: OrderLineInput[]): Promise<Order> {
-    const order = await this.ds.getRepository(Order).findOneBy({ id: orderId, brandId });
+  async replaceLines(scope: BrandScope, orderId: number, lines: OrderLineInput[]): Promise<Order> {
+    const order = await scope.repo(Order).findOneBy({ id: orderId });
     if (!order) throw notFound("Order", orderId, "orderId");
     assertEditable(order, "orderId");
     const p = new InputProblems();
     validateLines(p, "lines", lines);
     p.throwIfAny();
-    const newLines = await resolveLines(this.ds.manager, p, brandId, "lines", lines, { seasonId: order.seasonId, currency: order.currency });
+    const newLines = await resolveLines(scope, p, "lines", lines, { seasonId: order.seasonId, currency: order.currency });
     p.throwIfAny();
-    return this.write(async (m) => {
-      assertEditable(await this.lockRow(m, brandId, orderId), "orderId");
-      await m.getRepository(OrderLine).delete({ orderId, brandId });
-      await insertLines(m, brandId, orderId, newLines);
-      await m.getRepository(Order).update({ id: orderId, brandId }, { updatedAt: new Date() });
-      return this.get(brandId, orderId, m);
+    return this.write(scope, async (tx) => {
+      assertEditable(await this.lockRow(tx, orderId), "orderId");
+      await tx.repo(OrderLine).delete({ orderId });
+      await insertLines(tx, orderId, newLines);
+      await tx.repo(Order).update({ id: orderId }, { updatedAt: new Date() });
+      return this.get(tx, orderId);
     });
   }
 
-  approve(brandId: number, id: number): Promise<Order> {
-    return this.setFlags(brandId, id, { approved: true });
+  approve(scope: BrandScope, id: number): Promise<Order> {
+    return this.setFlags(scope, id, { approved: true });
   }
 
-  unapprove(brandId: number, id: number): Promise<Order> {
-    return this.setFlags(brandId, id, { approved: false });
+  unapprove(scope: BrandScope, id: number): Promise<Order> {
+    return this.setFlags(scope, id, { approved: false });
   }
 
-  lock(brandId: number, id: number): Promise<Order> {
-    return this.setFlags(brandId, id, { locked: true });
+  lock(scope: BrandScope, id: number): Promise<Order> {
+    return this.setFlags(scope, id, { locked: true });
   }
 
-  unlock(brandId: number, id: number): Promise<Order> {
-    return this.setFlags(brandId, id, { locked: false });
+  unlock(scope: BrandScope, id: number): Promise<Order> {
+    return this.setFlags(scope, id, { locked: false });
   }
 
   /** Force-closes the order: final (a closed order cannot be edited, approved, unapproved, locked or unlocked). */
-  close(brandId: number, id: number): Promise<Order> {
-    return this.setFlags(brandId, id, { closed: true });
+  close(scope: BrandScope, id: number): Promise<Order> {
+    return this.setFlags(scope, id, { closed: true });
   }
 
   /**
-   * For connectors: inserts an imported order (order, lines, address snapshots) with `manager` (the caller's
-   * transaction) or in a transaction of its own. The same (source, externalId) is never inserted twice: when it
+   * For connectors: inserts an imported order (order, lines, address snapshots) in the scope's transaction (a
+   * transactional scope joins the caller's) or in a transaction of its own. The same (source, externalId) is never inserted twice: when it
    * exists — even when inserted concurrently — the existing order is returned with `created: false`.
    * Bad data throws BAD_USER_INPUT with `extensions.problems` (every field at fault) and writes nothing.
    */
-  async createImportedOrder(brandId: number, data: ImportedOrderData, manager?: EntityManager): Promise<ImportedOrderResult> {
-    const run = (m: EntityManager) => this.importWith(m, brandId, data);
-    return manager ? run(manager) : this.ds.transaction(run);
+  async createImportedOrder(scope: BrandScope, data: ImportedOrderData): Promise<ImportedOrderResult> {
+    return scope.transaction((tx) => this.importWith(tx, data));
   }
 
   /**
    * For connectors: records that the platform changed an imported order after the import (the change itself is
-   * not applied — a person decides). With `manager` it joins the caller's transaction.
+   * not applied — a person decides). With a transactional scope it joins the caller's transaction.
    */
-  async flagPlatformModified(brandId: number, orderId: number, at: Date, manager: EntityManager = this.ds.manager): Promise<void> {
-    await manager.getRepository(Order).update({ id: orderId, brandId }, { platformModifiedAt: at });
+  async flagPlatformModified(scope: BrandScope, orderId: number, at: Date): Promise<void> {
+    await scope.repo(Order).update({ id: orderId }, { platformModifiedAt: at });
   }
 
   /**
@@ -187,12 +185,12 @@ export class OrderService {
    * orders check every reference at once before createImportedOrderPrechecked.
    */
   async checkImportReferences(
-    brandId: number, refs: { customerIds: number[]; seasonIds: number[]; ownerIds: number[]; variantIds: number[] }, m: EntityManager = this.ds.manager,
+    scope: BrandScope, refs: { customerIds: number[]; seasonIds: number[]; ownerIds: number[]; variantIds: number[] },
   ): Promise<{ customers: Set<number>; seasons: Set<number>; owners: Set<number>; variants: Set<number> }> {
-    const ids = async (entity: Function, wanted: number[]) => {
+    const ids = async (entity: new () => BrandOwned, wanted: number[]) => {
       const unique = [...new Set(wanted)];
       if (!unique.length) return new Set<number>();
-      const rows = await m.getRepository(entity).find({ select: { id: true }, where: { brandId, id: In(unique) } } as never) as { id: number }[];
+      const rows = await scope.repo(entity).find({ select: { id: true }, where: { id: In(unique) } } as never) as unknown as { id: number }[];
       return new Set(rows.map((r) => r.id));
     };
     return {
@@ -205,11 +203,12 @@ export class OrderService {
    * For connectors importing many orders: like createImportedOrder, but the caller has already checked that the
    * customer, season, owner and variants belong to the brand (checkImportReferences) and gives every unit price and
    * the customer's addresses (for the snapshots: DELIVERY/ACCOUNTS when not given, STORE always). Fields are
-   * validated here (BAD_USER_INPUT, nothing written); the rows are written in `m` in a few plain statements.
+   * validated here (BAD_USER_INPUT, nothing written); the rows are written in the scope's unit of work (the
+   * caller's transaction) in a few plain statements.
    * Idempotent per (source, externalId) like createImportedOrder.
    */
   async createImportedOrderPrechecked(
-    brandId: number, data: ImportedOrderData, customerAddresses: Address[], m: EntityManager,
+    scope: BrandScope, data: ImportedOrderData, customerAddresses: Address[],
   ): Promise<{ id: number; number: string; created: boolean }> {
     const p = new InputProblems();
     if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(data.source ?? "")) p.add("source", "must be 1–20 upper-case letters, digits or _ (e.g. JOOR)");
@@ -224,7 +223,7 @@ export class OrderService {
     const given = [data.deliveryAddress, data.accountsAddress].filter((a) => a !== undefined && a !== null);
     validateOrderAddresses(p, "addresses", given);
     p.throwIfAny();
-    return insertOrderFast(m, brandId, {
+    return insertOrderFast(scope, {
       source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
       customerId: data.customerId, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
       currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
@@ -237,34 +236,34 @@ export class OrderService {
   }
 
   /** The order a connector imported earlier, if any. */
-  findByExternalId(brandId: number, source: string, externalId: string, manager: EntityManager = this.ds.manager): Promise<Order | null> {
-    return findByExternalId(manager, brandId, source, externalId);
+  findByExternalId(scope: BrandScope, source: string, externalId: string): Promise<Order | null> {
+    return findByExternalId(scope, source, externalId);
   }
 
   /** Lines of many orders in one statement (DataLoader batch). */
-  async linesByOrder(brandId: number, orderIds: readonly number[]): Promise<OrderLine[][]> {
-    const rows = await this.ds.getRepository(OrderLine).find({ where: { brandId, orderId: In([...orderIds]) }, order: { id: "ASC" } });
+  async linesByOrder(scope: BrandScope, orderIds: readonly number[]): Promise<OrderLine[][]> {
+    const rows = await scope.repo(OrderLine).find({ where: { orderId: In([...orderIds]) }, order: { id: "ASC" } });
     return groupByKey(orderIds, rows, (l) => l.orderId);
   }
 
   /** Address snapshots of many orders in one statement (DataLoader batch); only orders of the brand. */
-  async addressesByOrder(brandId: number, orderIds: readonly number[]): Promise<OrderAddress[][]> {
-    const rows = await this.ds
-      .getRepository(OrderAddress)
+  async addressesByOrder(scope: BrandScope, orderIds: readonly number[]): Promise<OrderAddress[][]> {
+    const rows = await scope
+      .ownedThrough(OrderAddress)
       .createQueryBuilder("a")
-      .innerJoin(Order, "o", "o.id = a.orderId AND o.brandId = :brandId", { brandId })
+      .innerJoin(Order, "o", "o.id = a.orderId AND o.brandId = :brandId", { brandId: scope.brandId })
       .where("a.orderId IN (:...orderIds)", { orderIds: [...orderIds] })
       .orderBy("a.id", "ASC")
       .getMany();
     return groupByKey(orderIds, rows, (a) => a.orderId);
   }
 
-  private async importWith(m: EntityManager, brandId: number, data: ImportedOrderData): Promise<ImportedOrderResult> {
+  private async importWith(scope: BrandScope, data: ImportedOrderData): Promise<ImportedOrderResult> {
     const p = new InputProblems();
     if (!/^[A-Z][A-Z0-9_]{0,19}$/.test(data.source ?? "")) p.add("source", "must be 1–20 upper-case letters, digits or _ (e.g. JOOR)");
     requiredText(p, "externalId", data.externalId, 64);
     p.throwIfAny();
-    const existing = await findByExternalId(m, brandId, data.source, data.externalId.trim());
+    const existing = await findByExternalId(scope, data.source, data.externalId.trim());
     if (existing) return { order: existing, created: false };
 
     validateHeader(p, data);
@@ -277,47 +276,47 @@ export class OrderService {
     validateOrderAddresses(p, "addresses", given);
     p.throwIfAny();
 
-    const customer = await findCustomer(m, p, brandId, data.customerId);
-    await checkSeason(m, p, brandId, data.seasonId ?? null);
-    await checkOwner(m, p, brandId, data.ownerId ?? null);
-    const lines = await resolveLines(m, p, brandId, "lines", data.lines, { seasonId: data.seasonId ?? null, currency: data.currency });
+    const customer = await findCustomer(scope, p, data.customerId);
+    await checkSeason(scope, p, data.seasonId ?? null);
+    await checkOwner(scope, p, data.ownerId ?? null);
+    const lines = await resolveLines(scope, p, "lines", data.lines, { seasonId: data.seasonId ?? null, currency: data.currency });
     p.throwIfAny();
 
-    return insertOrder(m, brandId, {
+    return insertOrder(scope, {
       source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
       customerId: customer!.id, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
       currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
       discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
-      lines, addresses: await snapshotsForNewOrder(m, brandId, customer!.id, given),
+      lines, addresses: await snapshotsForNewOrder(scope, customer!.id, given),
     });
   }
 
-  private async setFlags(brandId: number, id: number, flags: Flags): Promise<Order> {
-    const order = await this.get(brandId, id);
+  private async setFlags(scope: BrandScope, id: number, flags: Flags): Promise<Order> {
+    const order = await this.get(scope, id);
     if (order.closed && !flags.closed) throw badInput("id", `Order ${order.number} is closed; a closed order cannot be changed`);
-    return this.write(async (m) => {
-      await m.getRepository(Order).update({ id, brandId }, flags);
-      return this.get(brandId, id, m);
+    return this.write(scope, async (tx) => {
+      await tx.repo(Order).update({ id }, flags);
+      return this.get(tx, id);
     });
   }
 
-  private async checkNumberFree(p: InputProblems, brandId: number, number: string): Promise<void> {
-    if (await this.ds.getRepository(Order).existsBy({ brandId, number })) p.add("number", `Order number "${number}" is already used`);
+  private async checkNumberFree(p: InputProblems, scope: BrandScope, number: string): Promise<void> {
+    if (await scope.repo(Order).exists({ number })) p.add("number", `Order number "${number}" is already used`);
   }
 
   /** Re-reads the order inside the transaction (row-locked on MySQL) so a concurrent lock/close is seen. */
-  private async lockRow(m: EntityManager, brandId: number, id: number): Promise<Order> {
-    const qb = m.getRepository(Order).createQueryBuilder("o").where("o.id = :id AND o.brandId = :brandId", { id, brandId });
-    if (isMysql(m.connection.options)) qb.setLock("pessimistic_write");
+  private async lockRow(scope: BrandScope, id: number): Promise<Order> {
+    const qb = scope.repo(Order).queryBuilder("o").andWhere("o.id = :id", { id });
+    if (scope.dialect === "mysql" || scope.dialect === "mariadb") qb.setLock("pessimistic_write");
     const order = await qb.getOne();
     if (!order) throw notFound("Order", id);
     return order;
   }
 
   /** A transaction whose unique-number race becomes the same clear error as the pre-check. */
-  private async write<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(scope: BrandScope, work: (tx: BrandScope) => Promise<T>): Promise<T> {
     try {
-      return await this.ds.transaction(work);
+      return await scope.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw badInput("number", "Order number is already used");
       throw error;

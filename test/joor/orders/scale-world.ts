@@ -2,6 +2,7 @@ import { generateCatalogue, generateOrders, type JoorSandbox } from "../../../pl
 import { upsertConnection } from "../../../plugins/joor/sandbox/domain/connections";
 import type { GraphQLClient } from "../../harness/graphql-client";
 import type { AppServices } from "../../../src/services/app-services";
+import type { BrandScope } from "../../../src/db/brand-scope";
 
 /**
  * Many orders for the kill and benchmark runs: a catalogue generated in the sandbox (valid GS1 UPC-A barcodes),
@@ -29,10 +30,10 @@ export function graphqlSeeder(client: GraphQLClient): SelvedgeSeeder {
   };
 }
 
-export function serviceSeeder(services: AppServices, brandId: number): SelvedgeSeeder {
+export function serviceSeeder(services: AppServices, scope: BrandScope): SelvedgeSeeder {
   return {
-    products: async (inputs) => { for (const p of inputs) await services.products.create(brandId, p as never); },
-    customers: async (inputs) => { for (const c of inputs) await services.customers.create(brandId, c as never); },
+    products: async (inputs) => { for (const p of inputs) await services.products.create(scope, p as never); },
+    customers: async (inputs) => { for (const c of inputs) await services.customers.create(scope, c as never); },
   };
 }
 

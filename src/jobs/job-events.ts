@@ -1,4 +1,4 @@
-import { AppPubSub } from "./app-pubsub";
+import { AppPubSub } from "../pubsub/app-pubsub";
 import { isNewer, JobSnapshot } from "./job-snapshot";
 
 export interface JobControlMessage {

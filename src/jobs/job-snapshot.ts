@@ -1,4 +1,4 @@
-import { Job, JobState } from "../jobs/entities/job.entity";
+import { Job, JobState } from "./entities/job.entity";
 
 /** A job as published on the pub/sub: JSON-safe (ISO dates), the same shape in memory and over Redis. */
 export interface JobSnapshot {

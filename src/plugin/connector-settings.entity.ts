@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { IntegerColumn, UpdatedAt, Varchar } from "../../entities/columns";
+import { IntegerColumn, UpdatedAt, Varchar } from "../entities/columns";
 
 /** A brand's settings of one connector: JSON, with secret fields encrypted (AES-256-GCM). */
 @Entity("connector_settings")
