@@ -3,6 +3,7 @@ import path from "node:path";
 import semver from "semver";
 import { isPluginDefinition, PluginDefinition } from "./define-plugin";
 import { HOST_API_VERSION } from "./host-services";
+import { shareHostModulesWith } from "./shared-modules";
 
 /** The repository root (plugins/ lives here). */
 export const REPO_ROOT = path.resolve(__dirname, "../..");
@@ -38,6 +39,7 @@ export function loadPluginModule(spec: string): PluginDefinition {
   const file = resolvePluginSpec(spec);
   let mod: Record<string, unknown>;
   try {
+    shareHostModulesWith(file); // a plugin outside the tree gets the host's SDK, typeorm, type-graphql, zod
     mod = require(file);
   } catch (error) {
     throw new PluginLoadError(`Plugin "${spec}" could not be loaded from ${file}: ${error instanceof Error ? error.message : String(error)}`);

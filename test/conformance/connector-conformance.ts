@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { PluginDefinition } from "../../src/plugin/define-plugin";
 import { isRequired } from "../../src/plugin/settings";
 import { GraphQLClient } from "../harness/graphql-client";
@@ -29,11 +30,20 @@ export interface ConnectorConformanceOptions {
   failingSettings: Record<string, unknown>;
   /** Counts what the operation wrote (local rows or remote records), to detect duplicate work. */
   countWork(server: TestServer): Promise<number>;
-  /** Gives the (empty) test brand data to work on, once the server is up (an exporting connector needs some). */
+  /**
+   * Gives the (empty) test brand data to work on, once the server is up and the connector enabled, before any
+   * check: an exporting connector needs some (`seed: (s) => seedCatalogue(s)` for products and customers).
+   */
   seed?(server: TestServer): Promise<void>;
   /** Switched on before the cancellation run and off after it, for slowness that settings cannot express (e.g. a fake's latency). */
   onSlow?(on: boolean): Promise<void>;
 }
+
+/**
+ * What a plugin outside the tree exports (default) from its conformance file for `npx selvedge-conformance`:
+ * the runner fills in `plugin` and `definition` from the plugin it is given.
+ */
+export type ExternalConformanceOptions = Omit<ConnectorConformanceOptions, "plugin" | "definition">;
 
 const SET = `mutation($c: String!, $v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: $c, values: $v) { settingsComplete } }`;
 const asValues = (o: Record<string, unknown>) => Object.entries(o).map(([key, value]) => ({ key, value }));

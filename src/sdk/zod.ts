@@ -1,0 +1,2 @@
+/** `selvedge/zod`: the host's zod (settings schemas are checked with it). */
+export * from "zod";
