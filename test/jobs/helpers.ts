@@ -82,11 +82,17 @@ export interface Subscription<T> {
   events: T[];
   /** Resolves when the server completes the subscription; rejects on an error. */
   done: Promise<T[]>;
+  /**
+   * Resolves with the first event (already received or still to come) that matches; rejects when the
+   * subscription ends or fails first. A positive signal to wait for instead of sleeping.
+   */
+  until(match: (e: T) => boolean): Promise<T>;
   dispose(): void;
 }
 
 export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}, onEvent?: (e: T) => void): Subscription<T> {
   const events: T[] = [];
+  const waiters: { match: (e: T) => boolean; resolve: (e: T) => void }[] = [];
   let dispose = () => {};
   const done = new Promise<T[]>((resolve, reject) => {
     dispose = client.subscribe<any>(
@@ -97,13 +103,45 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
           const value = Object.values(msg.data ?? {})[0] as T;
           events.push(value);
           onEvent?.(value);
+          for (const w of [...waiters]) {
+            if (w.match(value)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.resolve(value);
+            }
+          }
         },
         error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
         complete: () => resolve(events),
       },
     );
   });
-  return { events, done, dispose };
+  done.catch(() => undefined); // observed through `done` or `until` by the test
+  const until = (match: (e: T) => boolean) => {
+    const seen = events.find(match);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise<T>((resolve, reject) => {
+      waiters.push({ match, resolve });
+      done.then(
+        () => reject(new Error(`the subscription ended without a matching event; it saw ${JSON.stringify(events)}`)),
+        (e: Error) => reject(e),
+      );
+    });
+  };
+  return { events, done, until, dispose };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits for a feed's first event — the positive signal that it is live — starting a job with `start` now and
+ * every half second until one arrives (graphql-ws has no acknowledgement of a subscription).
+ */
+export async function untilLive<T>(feed: Subscription<T>, start: () => Promise<unknown>, tries = 60): Promise<T> {
+  const first = feed.until(() => true);
+  for (let i = 0; i < tries; i++) {
+    if (i % 10 === 0) await start();
+    const seen = await Promise.race([first, sleep(50).then(() => undefined)]);
+    if (seen !== undefined) return seen;
+  }
+  throw new Error(`the feed delivered no event in ${tries} checks while jobs were started for it`);
+}
