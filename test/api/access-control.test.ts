@@ -83,4 +83,20 @@ describe("access control on every operation", () => {
     }
     expect(checked).toBeGreaterThan(5);
   });
+
+  it("every query refuses roles below the one it requires with FORBIDDEN (apiTokens is ADMIN only)", async () => {
+    const roles = requiredRoles();
+    const checked: string[] = [];
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      const needed = roles.get(field.name)!;
+      for (const role of ["VIEWER", "EDITOR"] as Role[]) {
+        if (RANK[role] >= RANK[needed]) continue;
+        const { query, variables } = operationFor("query", field);
+        const err = await clients[role].fails(query, variables);
+        expect({ field: field.name, role, code: err.extensions?.code }).toEqual({ field: field.name, role, code: "FORBIDDEN" });
+        checked.push(`${field.name}:${role}`);
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(["apiTokens:VIEWER", "apiTokens:EDITOR"]));
+  });
 });
