@@ -12,9 +12,9 @@ const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2 };
 function requiredRoles(): Map<string, Role | null> {
   const roles = new Map<string, Role | null>();
   const storage = getMetadataStorage() as unknown as {
-    authorizedFields: { target: Function; fieldName: string; roles: Role[] }[];
-    queries: { target: Function; methodName: string; schemaName: string }[];
-    mutations: { target: Function; methodName: string; schemaName: string }[];
+    authorizedFields: { target: object; fieldName: string; roles: Role[] }[];
+    queries: { target: object; methodName: string; schemaName: string }[];
+    mutations: { target: object; methodName: string; schemaName: string }[];
   };
   for (const handler of [...storage.queries, ...storage.mutations]) {
     const auth = storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);

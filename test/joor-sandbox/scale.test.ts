@@ -67,7 +67,6 @@ describe("JOOR sandbox: scale", () => {
     const later = pageTimes.slice(1);
     expect(Math.max(...later)).toBeLessThan(5000);
     expect(lookupMs).toBeLessThan(500);
-    // eslint-disable-next-line no-console
     console.log(`scale: load ${loadMs} ms, UPC lookup ${lookupMs.toFixed(1)} ms, order pages ${pageTimes.join("/")} ms, total ${Date.now() - t0} ms`);
   });
 });
