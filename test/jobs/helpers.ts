@@ -2,6 +2,7 @@ import { createClient, Client } from "graphql-ws";
 import WebSocket from "ws";
 import { loadConfig, JobsConfig, SelvedgeConfig } from "../../src/config/config";
 import { GraphQLClient } from "../harness/graphql-client";
+import { ENABLE_CONNECTOR, JOB, JOB_FIELDS, settingValues, START_SYNC, UPDATE_CONNECTOR_SETTINGS } from "../harness/operations";
 import { startTestServer, TestServer } from "../harness/test-server";
 
 export const TEST_PLUGIN = "./test/fixtures/test-plugin";
@@ -27,34 +28,25 @@ export async function startJobServer(
 }
 
 export async function configure(client: GraphQLClient, settings: Record<string, unknown> = {}): Promise<void> {
-  await client.ok(`mutation { enableConnector(name: "testconn") { enabled } }`);
+  await client.run(ENABLE_CONNECTOR, { name: "testconn" });
   await setSettings(client, { apiUrl: "https://platform.test/api", apiKey: "k-secret-123", ...settings });
 }
 
 export async function setSettings(client: GraphQLClient, values: Record<string, unknown>): Promise<void> {
-  await client.ok(
-    `mutation($values: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $values) { name } }`,
-    { values: Object.entries(values).map(([key, value]) => ({ key, value })) },
-  );
+  await client.run(UPDATE_CONNECTOR_SETTINGS, { connector: "testconn", values: settingValues(values) });
 }
 
-export const JOB_FIELDS = `id connector operation state progress processed total failed dryRun attempts error summary createdAt startedAt finishedAt updatedAt`;
+export { JOB_FIELDS };
 
-export const START = `mutation($input: StartSyncInput!) { startSync(input: $input) {
-  __typename
-  ... on Job { ${JOB_FIELDS} }
-  ... on ErrorResult { errorCode message }
-  ... on SettingsIncompleteError { missing }
-  ... on AlreadyRunningError { job { id state } }
-} }`;
+/** START_SYNC's document, for tests that send it with variables of their own. */
+export const START = START_SYNC.document;
 
-export async function startSync(client: GraphQLClient, operation = "import-records", extra: Record<string, unknown> = {}) {
-  const { startSync } = await client.ok(START, { input: { connector: "testconn", operation, ...extra } });
-  return startSync;
+export async function startSync(client: GraphQLClient, operation = "import-records", extra: Record<string, unknown> = {}): Promise<any> {
+  return (await client.run(START_SYNC, { input: { connector: "testconn", operation, ...extra } })).startSync;
 }
 
-export async function getJob(client: GraphQLClient, id: string) {
-  return (await client.ok(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id })).job;
+export async function getJob(client: GraphQLClient, id: string): Promise<any> {
+  return (await client.run(JOB, { id })).job;
 }
 
 /** Polls the job over HTTP until it is in a terminal state. */
