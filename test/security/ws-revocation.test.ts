@@ -3,7 +3,7 @@ import { ApiToken } from "../../src/entities/api-token.entity";
 import { GraphQLClient } from "../harness/graphql-client";
 import { API_TOKENS, CREATE_API_TOKEN, CREATE_USER, REVOKE_API_TOKEN, type Role } from "../harness/operations";
 import { TestServer } from "../harness/test-server";
-import { startJobServer, startSync, subscribe, wsClient } from "../jobs/helpers";
+import { startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient } from "../jobs/helpers";
 import { wsOnce } from "./ws-helpers";
 
 const FEED = `subscription { jobFeed { id state } }`;
@@ -27,18 +27,19 @@ describe("revocation reaches open graphql-ws connections", () => {
     return { userId: createUser.id, tokenId: createApiToken.apiToken.id, token: createApiToken.token };
   }
 
+  /** Runs the test connector's job to its end (one live job per brand and operation). */
+  async function runJob() {
+    const job = await startSync(s.admin);
+    return waitForJob(s.admin, job.id);
+  }
+
   /** A connected socket with a live jobFeed that has seen one event. */
   async function liveFeed(token: string) {
     const client = wsClient(s.url, token);
     const closeCode = closed(client);
     const feed = subscribe(client, FEED);
     // The feed is live once it delivers an event of a job started after it.
-    for (let i = 0; i < 50 && feed.events.length === 0; i++) {
-      if (i % 10 === 0) await startSync(s.admin);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(feed.events.length).toBeGreaterThan(0);
-    feed.done.catch(() => undefined);
+    await untilLive(feed, () => runJob());
     return { client, feed, closeCode };
   }
 
@@ -49,9 +50,12 @@ describe("revocation reaches open graphql-ws connections", () => {
     await s.admin.run(REVOKE_API_TOKEN, { id: u.tokenId });
     expect(await closeCode).toBe(4403);
     const seen = feed.events.length;
-    await startSync(s.admin);
-    await new Promise((r) => setTimeout(r, 200));
+    // positive control: the ADMIN's live feed gets the next job's end; the revoked one got nothing of it
+    const control = await liveFeed(s.admin.token!);
+    const job = await startSync(s.admin);
+    await control.feed.until((e) => e.id === job.id && e.state === "SUCCEEDED");
     expect(feed.events.length).toBe(seen);
+    await control.client.dispose();
     // A new connection with the revoked token is refused too.
     const again = wsClient(s.url, u.token);
     expect((await wsOnce(again, `{ viewer { name } }`)).closeCode).toBe(4403);
