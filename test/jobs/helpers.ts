@@ -60,6 +60,13 @@ export async function waitForJob(client: GraphQLClient, id: string, timeoutMs = 
   }
 }
 
+/** Starts the operation and waits for its end (one live job per brand and operation: the next can start after). */
+export async function runToEnd(client: GraphQLClient, operation = "import-records") {
+  const job = await startSync(client, operation);
+  if (job.__typename !== "Job") throw new Error(`startSync ${operation} refused: ${JSON.stringify(job)}`);
+  return waitForJob(client, job.id);
+}
+
 export function wsClient(url: string, token: string | null): Client {
   return createClient({
     url: url.replace(/^http/, "ws") + "/graphql",

@@ -1,15 +1,9 @@
 import { TestServer } from "../harness/test-server";
 import { GraphQLClient } from "../harness/graphql-client";
 import {
-  configure, getJob, JOB_FIELDS, setSettings, startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient,
+  configure, getJob, JOB_FIELDS, runToEnd, setSettings, startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient,
 } from "./helpers";
 import { wsOnce } from "../security/ws-helpers";
-
-/** Runs a no-op job to its end (one live job per brand and operation: the next one can start right after). */
-async function runNoop(client: GraphQLClient) {
-  const job = await startSync(client, "noop");
-  return waitForJob(client, job.id);
-}
 
 const JOB_UPDATED = `subscription($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`;
 
@@ -191,7 +185,7 @@ describe("jobs through the API (test connector)", () => {
       // brand B's feed sees nothing of brand A's jobs: proven live first (B's own job reaches it), then A runs a
       // job, then B's own second job reaching the feed shows A's events would have arrived by now
       const feed = subscribe(ws, `subscription { jobFeed { id state } }`);
-      await untilLive(feed, () => runNoop(other));
+      await untilLive(feed, () => runToEnd(other, "noop"));
       const job = await startSync(editor, "noop");
       await waitForJob(viewer, job.id);
       const sentinel = await startSync(other, "noop");
@@ -213,7 +207,7 @@ describe("jobs through the API (test connector)", () => {
       // positive control that `elsewhere` would have had its events by then
       const elsewhere = subscribe(ws, `subscription { jobFeed(connector: "other") { id } }`);
       const feed = subscribe(ws, `subscription { jobFeed(connector: "testconn") { id state operation } }`);
-      await untilLive(feed, () => runNoop(editor));
+      await untilLive(feed, () => runToEnd(editor, "noop"));
       const job = await startSync(editor, "noop");
       await feed.until((e) => e.id === job.id && e.state === "SUCCEEDED");
       const mine = feed.events.filter((e) => e.id === job.id).map((e) => e.state);

@@ -3,7 +3,7 @@ import { ApiToken } from "../../src/entities/api-token.entity";
 import { GraphQLClient } from "../harness/graphql-client";
 import { API_TOKENS, CREATE_API_TOKEN, CREATE_USER, REVOKE_API_TOKEN, type Role } from "../harness/operations";
 import { TestServer } from "../harness/test-server";
-import { startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient } from "../jobs/helpers";
+import { runToEnd, startJobServer, startSync, subscribe, untilLive, wsClient } from "../jobs/helpers";
 import { wsOnce } from "./ws-helpers";
 
 const FEED = `subscription { jobFeed { id state } }`;
@@ -27,19 +27,13 @@ describe("revocation reaches open graphql-ws connections", () => {
     return { userId: createUser.id, tokenId: createApiToken.apiToken.id, token: createApiToken.token };
   }
 
-  /** Runs the test connector's job to its end (one live job per brand and operation). */
-  async function runJob() {
-    const job = await startSync(s.admin);
-    return waitForJob(s.admin, job.id);
-  }
-
   /** A connected socket with a live jobFeed that has seen one event. */
   async function liveFeed(token: string) {
     const client = wsClient(s.url, token);
     const closeCode = closed(client);
     const feed = subscribe(client, FEED);
     // The feed is live once it delivers an event of a job started after it.
-    await untilLive(feed, () => runJob());
+    await untilLive(feed, () => runToEnd(s.admin));
     return { client, feed, closeCode };
   }
 
