@@ -12,9 +12,9 @@ const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, ADMIN: 2 };
 function requiredRoles(): Map<string, Role | null> {
   const roles = new Map<string, Role | null>();
   const storage = getMetadataStorage() as unknown as {
-    authorizedFields: { target: Function; fieldName: string; roles: Role[] }[];
-    queries: { target: Function; methodName: string; schemaName: string }[];
-    mutations: { target: Function; methodName: string; schemaName: string }[];
+    authorizedFields: { target: object; fieldName: string; roles: Role[] }[];
+    queries: { target: object; methodName: string; schemaName: string }[];
+    mutations: { target: object; methodName: string; schemaName: string }[];
   };
   for (const handler of [...storage.queries, ...storage.mutations]) {
     const auth = storage.authorizedFields.find((a) => a.target === handler.target && a.fieldName === handler.methodName);
@@ -68,19 +68,29 @@ describe("access control on every operation", () => {
     expect((await editor.fails(`{ viewer { id } }`)).extensions?.code).toBe("UNAUTHENTICATED");
   });
 
-  it("every mutation refuses roles below the one it requires with FORBIDDEN", async () => {
+  /** Sends every field of the kind as each role below the one it requires; answers the `field:role` pairs refused. */
+  async function sweepRoles(kind: "query" | "mutation"): Promise<string[]> {
     const roles = requiredRoles();
-    let checked = 0;
-    for (const field of Object.values(schema.getMutationType()!.getFields())) {
+    const type = kind === "query" ? schema.getQueryType()! : schema.getMutationType()!;
+    const checked: string[] = [];
+    for (const field of Object.values(type.getFields())) {
       const needed = roles.get(field.name)!;
       for (const role of ["VIEWER", "EDITOR"] as Role[]) {
         if (RANK[role] >= RANK[needed]) continue;
-        const { query, variables } = operationFor("mutation", field);
+        const { query, variables } = operationFor(kind, field);
         const err = await clients[role].fails(query, variables);
         expect({ field: field.name, role, code: err.extensions?.code }).toEqual({ field: field.name, role, code: "FORBIDDEN" });
-        checked++;
+        checked.push(`${field.name}:${role}`);
       }
     }
-    expect(checked).toBeGreaterThan(5);
+    return checked;
+  }
+
+  it("every mutation refuses roles below the one it requires with FORBIDDEN", async () => {
+    expect((await sweepRoles("mutation")).length).toBeGreaterThan(5);
+  });
+
+  it("every query refuses roles below the one it requires with FORBIDDEN (apiTokens is ADMIN only)", async () => {
+    expect(await sweepRoles("query")).toEqual(expect.arrayContaining(["apiTokens:VIEWER", "apiTokens:EDITOR"]));
   });
 });

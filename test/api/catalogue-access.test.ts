@@ -1,6 +1,7 @@
 import { GraphQLClient } from "../harness/graphql-client";
 import { startTestServer, TestServer } from "../harness/test-server";
-import { createProduct, createSeason, ean } from "./catalogue-fixtures";
+import { createProduct, createSeason } from "./catalogue-fixtures";
+import { freshBarcode } from "../harness/fixtures";
 
 /** Roles and brand isolation for every catalogue and season query and mutation. */
 describe("catalogue access: roles and brand isolation", () => {
@@ -89,7 +90,7 @@ describe("catalogue access: roles and brand isolation", () => {
   it("an EDITOR can change the catalogue", async () => {
     const editor = await s.clientFor("EDITOR");
     const season = await createSeason(editor, "EDITOR SEASON", "2019-01-01");
-    const p = await createProduct(editor, { sizes: [{ size: "S", barcode: ean() }] });
+    const p = await createProduct(editor, { sizes: [{ size: "S", barcode: freshBarcode() }] });
     await editor.ok(`mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`, { i: { productId: p.id, seasonId: season.id, currency: "GBP", wholesale: "10" } });
     await editor.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, { i: { variantId: p.variants[0].id, seasonId: season.id, availableToSell: 3 } });
     await editor.ok(`mutation($id: ID!) { deactivateProduct(id: $id) { id } }`, { id: p.id });
@@ -122,7 +123,7 @@ describe("catalogue access: roles and brand isolation", () => {
 
     it("cannot mix its own season or product with brand A's", async () => {
       const mySeason = await createSeason(other, "OTHER SEASON", "2020-01-01");
-      const myProduct = await createProduct(other, { sizes: [{ size: "S", barcode: ean() }] });
+      const myProduct = await createProduct(other, { sizes: [{ size: "S", barcode: freshBarcode() }] });
       const before = await snapshot();
       const price = `mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`;
       expect((await other.fails(price, { i: { productId: product.id, seasonId: mySeason.id, currency: "EUR", wholesale: "1" } })).extensions).toMatchObject({ code: "NOT_FOUND", field: "productId" });

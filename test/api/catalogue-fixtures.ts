@@ -1,9 +1,7 @@
-import { withCheckDigit } from "../../src/domain/barcode";
+import { freshBarcode } from "../harness/fixtures";
 import { GraphQLClient } from "../harness/graphql-client";
 
 let counter = 0;
-/** A fresh valid EAN-13 barcode. */
-export const ean = () => withCheckDigit(`400${String(Date.now() % 1e5).padStart(5, "0")}${String(counter++).padStart(4, "0")}`);
 
 export const CREATE_PRODUCT = `mutation($input: CreateProductInput!) { createProduct(input: $input) {
   id styleNumber colourCode colourName name active sizes variants { id size position barcode active } } }`;
@@ -12,7 +10,7 @@ export function productInput(overrides: Record<string, unknown> = {}) {
   return {
     styleNumber: `ST${counter++}`, colourCode: "BLK", colourName: "Black", name: "Wool Coat", category: "Outerwear",
     composition: "100% Wool", countryOfOrigin: "PT",
-    sizes: [{ size: "S", barcode: ean() }, { size: "M", barcode: ean() }, { size: "L", barcode: ean() }],
+    sizes: [{ size: "S", barcode: freshBarcode() }, { size: "M", barcode: freshBarcode() }, { size: "L", barcode: freshBarcode() }],
     ...overrides,
   };
 }

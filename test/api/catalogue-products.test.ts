@@ -1,5 +1,6 @@
 import { startTestServer, TestServer } from "../harness/test-server";
-import { CREATE_PRODUCT, createProduct, createSeason, ean, productInput } from "./catalogue-fixtures";
+import { CREATE_PRODUCT, createProduct, createSeason, productInput } from "./catalogue-fixtures";
+import { freshBarcode } from "../harness/fixtures";
 
 describe("products and variants API", () => {
   let s: TestServer;
@@ -14,7 +15,7 @@ describe("products and variants API", () => {
   };
 
   it("creates a product with its size run in order and reads it back", async () => {
-    const p = await createProduct(s.admin, { sizes: [{ size: "XS" }, { size: "S", barcode: ean() }, { size: "M", barcode: "036000291452" }] });
+    const p = await createProduct(s.admin, { sizes: [{ size: "XS" }, { size: "S", barcode: freshBarcode() }, { size: "M", barcode: "036000291452" }] });
     expect(p.sizes).toEqual(["XS", "S", "M"]);
     expect(p.variants.map((v: any) => [v.size, v.position])).toEqual([["XS", 0], ["S", 1], ["M", 2]]);
     expect(p.variants[0].barcode).toBeNull();
@@ -25,7 +26,7 @@ describe("products and variants API", () => {
   });
 
   it("looks a variant up by barcode", async () => {
-    const barcode = ean();
+    const barcode = freshBarcode();
     const p = await createProduct(s.admin, { sizes: [{ size: "One Size", barcode }] });
     const { variantByBarcode } = await s.admin.ok(`query($b: String!) { variantByBarcode(barcode: $b) { id size product { id } } }`, { b: barcode });
     expect(variantByBarcode).toMatchObject({ size: "One Size", product: { id: p.id } });
@@ -38,7 +39,7 @@ describe("products and variants API", () => {
   });
 
   it("keeps the size run in the order given, whatever the labels", async () => {
-    const sizes = ["44", "38", "One Size", "40", "XS"].map((size) => ({ size, barcode: ean() }));
+    const sizes = ["44", "38", "One Size", "40", "XS"].map((size) => ({ size, barcode: freshBarcode() }));
     const p = await createProduct(s.admin, { sizes });
     const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { sizes variants { size position barcode } } }`, { id: p.id });
     expect(read.product.sizes).toEqual(["44", "38", "One Size", "40", "XS"]);
@@ -55,9 +56,9 @@ describe("products and variants API", () => {
 
   it("adds, updates and deactivates variants; updates and deactivates products", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }] });
-    const add = await s.admin.ok(`mutation($p: ID!, $b: String) { addVariant(productId: $p, size: "M", barcode: $b) { id size position } }`, { p: p.id, b: ean() });
+    const add = await s.admin.ok(`mutation($p: ID!, $b: String) { addVariant(productId: $p, size: "M", barcode: $b) { id size position } }`, { p: p.id, b: freshBarcode() });
     expect(add.addVariant).toMatchObject({ size: "M", position: 1 });
-    const barcode = ean();
+    const barcode = freshBarcode();
     const upd = await s.admin.ok(`mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { size barcode } }`, { i: { id: p.variants[0].id, barcode } });
     expect(upd.updateVariant).toEqual({ size: "S", barcode });
     expect((await s.admin.ok(`mutation($id: ID!) { deactivateVariant(id: $id) { active } }`, { id: add.addVariant.id })).deactivateVariant.active).toBe(false);
@@ -118,7 +119,7 @@ describe("products and variants API", () => {
   describe("bad input gets BAD_USER_INPUT with the field and changes nothing", () => {
     let taken: string;
     beforeAll(async () => {
-      taken = ean();
+      taken = freshBarcode();
       await createProduct(s.admin, { styleNumber: "DUP", colourCode: "RED", sizes: [{ size: "S", barcode: taken }] });
     });
 
@@ -127,7 +128,7 @@ describe("products and variants API", () => {
       ["a barcode of the wrong length", () => ({ sizes: [{ size: "S", barcode: "12345" }] }), "sizes[0].barcode"],
       ["a barcode with letters", () => ({ sizes: [{ size: "S", barcode: "40063813339A1" }] }), "sizes[0].barcode"],
       ["a barcode already used in the brand", () => ({ sizes: [{ size: "S", barcode: taken }] }), "sizes[0].barcode"],
-      ["the same barcode twice in one product", () => { const b = ean(); return { sizes: [{ size: "S", barcode: b }, { size: "M", barcode: b }] }; }, "sizes[1].barcode"],
+      ["the same barcode twice in one product", () => { const b = freshBarcode(); return { sizes: [{ size: "S", barcode: b }, { size: "M", barcode: b }] }; }, "sizes[1].barcode"],
       ["the same size twice", () => ({ sizes: [{ size: "M" }, { size: "M" }] }), "sizes[1].size"],
       ["a duplicate style and colour", () => ({ styleNumber: "DUP", colourCode: "RED", sizes: [] }), "styleNumber"],
       ["an unknown country of origin", () => ({ countryOfOrigin: "XX" }), "countryOfOrigin"],
@@ -135,7 +136,7 @@ describe("products and variants API", () => {
       ["a too long style number", () => ({ styleNumber: "S".repeat(51) }), "styleNumber"],
       ["a UPC-A barcode with a wrong check digit", () => ({ sizes: [{ size: "S", barcode: "036000291453" }] }), "sizes[0].barcode"],
       ["a 14-digit barcode", () => ({ sizes: [{ size: "S", barcode: "40063813339310" }] }), "sizes[0].barcode"],
-      ["a duplicate barcode in a later size", () => { const b = ean(); return { sizes: [{ size: "S", barcode: ean() }, { size: "M", barcode: b }, { size: "L", barcode: ` ${b}` }] }; }, "sizes[2].barcode"],
+      ["a duplicate barcode in a later size", () => { const b = freshBarcode(); return { sizes: [{ size: "S", barcode: freshBarcode() }, { size: "M", barcode: b }, { size: "L", barcode: ` ${b}` }] }; }, "sizes[2].barcode"],
       ["the same size twice once trimmed", () => ({ sizes: [{ size: "S" }, { size: "S " }] }), "sizes[1].size"],
       ["an empty size", () => ({ sizes: [{ size: "S" }, { size: " " }] }), "sizes[1].size"],
       ["a duplicate style and colour in another case", () => ({ styleNumber: "dup", colourCode: "red", sizes: [] }), "styleNumber"],

@@ -1,5 +1,6 @@
 import { startTestServer, TestServer } from "../harness/test-server";
-import { createProduct, ean } from "./catalogue-fixtures";
+import { createProduct } from "./catalogue-fixtures";
+import { freshBarcode } from "../harness/fixtures";
 
 const ADD = `mutation($p: ID!, $size: String!, $b: String) { addVariant(productId: $p, size: $size, barcode: $b) { id size position barcode active } }`;
 const UPDATE = `mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { id size position barcode } }`;
@@ -57,7 +58,7 @@ describe("variants API: size runs and barcodes", () => {
   it("a barcode can be set, replaced by a UPC-A code, kept, and removed with null or an empty string", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }] });
     const id = p.variants[0].id;
-    const first = ean();
+    const first = freshBarcode();
     expect((await s.admin.ok(UPDATE, { i: { id, barcode: ` ${first} ` } })).updateVariant.barcode).toBe(first);
     expect((await s.admin.ok(UPDATE, { i: { id, barcode: first, size: "S1" } })).updateVariant).toMatchObject({ barcode: first, size: "S1" });
     expect((await s.admin.ok(UPDATE, { i: { id, barcode: "042100005264" } })).updateVariant.barcode).toBe("042100005264");
@@ -70,7 +71,7 @@ describe("variants API: size runs and barcodes", () => {
   });
 
   it("variantByBarcode ignores surrounding spaces and finds the variant with its product and stock", async () => {
-    const barcode = ean();
+    const barcode = freshBarcode();
     const p = await createProduct(s.admin, { sizes: [{ size: "One Size", barcode }] });
     const q = `query($b: String!) { variantByBarcode(barcode: $b) { id size barcode product { id styleNumber } stock { id } } }`;
     expect((await s.admin.ok(q, { b: ` ${barcode} ` })).variantByBarcode).toEqual({ id: p.variants[0].id, size: "One Size", barcode, product: { id: p.id, styleNumber: p.styleNumber }, stock: [] });
@@ -80,9 +81,9 @@ describe("variants API: size runs and barcodes", () => {
     let product: any;
     let taken: string;
     beforeAll(async () => {
-      taken = ean();
+      taken = freshBarcode();
       await createProduct(s.admin, { sizes: [{ size: "S", barcode: taken }] });
-      product = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M", barcode: ean() }] });
+      product = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M", barcode: freshBarcode() }] });
     });
 
     it.each([

@@ -1,18 +1,16 @@
-import { withCheckDigit } from "../../src/domain/barcode";
 import { OrderLine } from "../../src/entities/order-line.entity";
 import { Order } from "../../src/entities/order.entity";
 import { OrderAddress } from "../../src/entities/order-address.entity";
 import { Product } from "../../src/entities/product.entity";
-import { SeasonPrice } from "../../src/entities/season-price.entity";
 import { Season } from "../../src/entities/season.entity";
 import { Variant } from "../../src/entities/variant.entity";
+import { catalogueBuilder } from "../harness/fixtures";
 import { GraphQLClient } from "../harness/graphql-client";
 import { TestServer } from "../harness/test-server";
 
 /** Test data for the order tests: catalogue rows straight through TypeORM, customers through the API. */
 
 let serial = 0;
-const nextBarcode = () => withCheckDigit(String(400000000000 + ++serial * 7));
 
 export interface Catalogue {
   season: Season;
@@ -24,20 +22,11 @@ export interface Catalogue {
 
 /** A season, a product in sizes S/M/L with barcodes and a wholesale price of 12.50 EUR / 10.00 GBP, and an unpriced product. */
 export async function seedCatalogue(s: TestServer, brandId: number, tag = String(++serial)): Promise<Catalogue> {
-  const ds = s.app.ds;
-  const season = await ds.getRepository(Season).save(ds.getRepository(Season).create({ brandId, name: `SS25 ${tag}`, code: null, startDate: "2025-01-15", active: true }));
-  const makeProduct = (style: string) =>
-    ds.getRepository(Product).save(ds.getRepository(Product).create({ brandId, styleNumber: style, colourCode: "BLK", colourName: "Black", name: `Shirt ${style}` }));
-  const product = await makeProduct(`ST-${tag}`);
-  const variants = await ds.getRepository(Variant).save(
-    ["S", "M", "L"].map((size, position) => ds.getRepository(Variant).create({ brandId, productId: product.id, size, position, barcode: nextBarcode(), active: true })),
-  );
-  await ds.getRepository(SeasonPrice).save([
-    ds.getRepository(SeasonPrice).create({ brandId, productId: product.id, seasonId: season.id, currency: "EUR", wholesale: "12.5000", retail: "30.0000" }),
-    ds.getRepository(SeasonPrice).create({ brandId, productId: product.id, seasonId: season.id, currency: "GBP", wholesale: "10.0000", retail: null }),
-  ]);
-  const other = await makeProduct(`UP-${tag}`);
-  const unpriced = await ds.getRepository(Variant).save(ds.getRepository(Variant).create({ brandId, productId: other.id, size: "OS", position: 0, barcode: nextBarcode(), active: true }));
+  const build = catalogueBuilder(s.app.ds, brandId);
+  const season = await build.season(`SS25 ${tag}`, "2025-01-15");
+  const { product, variants } = await build.product(`ST-${tag}`, ["S", "M", "L"], { name: `Shirt ST-${tag}` });
+  await build.prices(product.id, season.id, { EUR: ["12.5000", "30.0000"], GBP: ["10.0000", null] });
+  const { variants: [unpriced] } = await build.product(`UP-${tag}`, ["OS"], { name: `Shirt UP-${tag}` });
   return { season, product, variants, unpriced };
 }
 

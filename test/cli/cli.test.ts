@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildCli } from "../../src/cli";
 import { startSelvedge } from "../../src/server/bootstrap";
-import { loadConfig } from "../../src/config/config";
+import { testConfig } from "../harness/test-server";
 import { GraphQLClient } from "../harness/graphql-client";
 
 describe("npm run cli -- brand | user | token", () => {
@@ -41,7 +41,7 @@ describe("npm run cli -- brand | user | token", () => {
     expect(await run("brand", "list")).toMatch(/acme\tAcme\tinventory,joor/);
     expect(await run("user", "list", "--brand", "acme")).toMatch(/ops@acme.example\tEDITOR\tactive/);
 
-    const app = await startSelvedge({ config: loadConfig({ ...process.env, LOG_LEVEL: "silent" }, { port: 0, host: "127.0.0.1", databaseUrl, mediaDir: path.join(dir, "media"), role: "api" }) });
+    const app = await startSelvedge({ config: testConfig({ databaseUrl, mediaDir: path.join(dir, "media"), role: "api" }) });
     try {
       expect(app.firstStart).toBeNull();
       const client = new GraphQLClient(app.url!, token);

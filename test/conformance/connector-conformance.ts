@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { PluginDefinition } from "../../src/plugin/define-plugin";
 import { isRequired } from "../../src/plugin/settings";
 import { GraphQLClient } from "../harness/graphql-client";
+import { ENABLE_CONNECTOR, settingValues, UPDATE_CONNECTOR_SETTINGS } from "../harness/operations";
 import { startTestServer, TestServer } from "../harness/test-server";
 import { fastJobs, START, waitForJob } from "../jobs/helpers";
 
@@ -45,8 +46,6 @@ export interface ConnectorConformanceOptions {
  */
 export type ExternalConformanceOptions = Omit<ConnectorConformanceOptions, "plugin" | "definition">;
 
-const SET = `mutation($c: String!, $v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: $c, values: $v) { settingsComplete } }`;
-const asValues = (o: Record<string, unknown>) => Object.entries(o).map(([key, value]) => ({ key, value }));
 
 export function describeConnectorConformance(o: ConnectorConformanceOptions): void {
   describe(`connector conformance: ${o.definition.name}`, () => {
@@ -56,13 +55,13 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
     const name = o.definition.name;
     const start = async (extra: Record<string, unknown> = {}) =>
       (await admin.ok(START, { input: { connector: name, operation: o.operation, ...extra } })).startSync;
-    const settle = async (settings: Record<string, unknown>) => admin.ok(SET, { c: name, v: asValues({ ...o.settings(), ...settings }) });
+    const settle = async (settings: Record<string, unknown>) => admin.run(UPDATE_CONNECTOR_SETTINGS, { connector: name, values: settingValues({ ...o.settings(), ...settings }) });
 
     beforeAll(async () => {
       teardown = (await o.setup?.())?.teardown;
       s = await startTestServer({ plugins: [o.plugin], jobs: fastJobs() });
       admin = s.admin;
-      await admin.ok(`mutation($n: String!) { enableConnector(name: $n) { enabled } }`, { n: name });
+      await admin.run(ENABLE_CONNECTOR, { name });
       await o.seed?.(s);
     });
     afterAll(async () => {
@@ -83,7 +82,7 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
     it("validates settings and keeps secrets write-only", async () => {
       expect(Object.keys(o.invalidSettings).length).toBeGreaterThan(0);
       for (const [key, value] of Object.entries(o.invalidSettings)) {
-        const err = await admin.fails(SET, { c: name, v: asValues({ [key]: value }) });
+        const err = await admin.fails(UPDATE_CONNECTOR_SETTINGS.document, { connector: name, values: settingValues({ [key]: value }) });
         expect({ key, code: err.extensions?.code, field: err.extensions?.field }).toEqual({ key, code: "BAD_USER_INPUT", field: `values.${key}` });
       }
       expect((await settle({})).updateConnectorSettings.settingsComplete).toBe(true);

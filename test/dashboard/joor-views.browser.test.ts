@@ -31,6 +31,7 @@ describe("dashboard JOOR view in a real browser", () => {
     connection(env, stranger); // a JOOR customer Selvedge does not know yet
     place(env, { customer_code: known.code, lines: [{ upc, quantity: 2 }] });
     heldId = place(env, { customer_code: stranger, lines: [{ upc, quantity: 3 }] });
+    for (let i = 0; i < 26; i++) await env.seed.customer(); // more than one ledger page (25)
     expect((await env.run("export-customers")).state).toBe("SUCCEEDED");
     expect((await env.run("import-orders")).state).toBe("SUCCEEDED");
   });
@@ -68,6 +69,27 @@ describe("dashboard JOOR view in a real browser", () => {
     await page.click("button[data-action=test-connection]");
     await page.waitForSelector(".connection-test [data-ok]");
     expect(await page.$eval(".connection-test [data-ok]", (e) => e.getAttribute("data-ok"))).toBe("true");
+    await page.close();
+  });
+
+  it("the ledger pages with Next and Previous, 25 records a page", async () => {
+    const page = await signedInPage(browser.browser, env.server.url, env.admin.token!);
+    await page.click('a[href="#/joor"]');
+    const keys = () => page.$$eval(".ledger tbody tr", (rows) => rows.map((r) => r.getAttribute("data-ledger-key")));
+    await page.waitForSelector(".ledger tbody tr");
+    const first = await keys();
+    expect(first).toHaveLength(25);
+    const [previous, next] = await page.$$(".ledger .pager-nav button");
+    expect(await previous.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    await next.click();
+    await page.waitForFunction((k) => document.querySelector(".ledger tbody tr")?.getAttribute("data-ledger-key") !== k, {}, first[0]);
+    const second = await keys();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((k) => first.includes(k))).toEqual([]);
+    await previous.click();
+    await page.waitForFunction((k) => document.querySelector(".ledger tbody tr")?.getAttribute("data-ledger-key") === k, {}, first[0]);
+    expect(await keys()).toEqual(first);
+    expect(await previous.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await page.close();
   });
 

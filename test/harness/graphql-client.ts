@@ -1,3 +1,5 @@
+import type { Operation } from "./operations";
+
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [k: string]: unknown } }[];
@@ -24,6 +26,11 @@ export class GraphQLClient {
     const res = await this.request<T>(query, variables);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data as T;
+  }
+
+  /** Runs a shared, typed operation (test/harness/operations.ts) and fails the test on any error. */
+  run<TData, TVars>(operation: Operation<TData, TVars>, ...variables: keyof TVars extends never ? [] : [TVars]): Promise<TData> {
+    return this.ok<TData>(operation.document, (variables[0] ?? {}) as Record<string, unknown>);
   }
 
   /** Runs an operation that must fail; returns the first error. */

@@ -24,6 +24,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The configuration of a server in a test: a random port on 127.0.0.1, quiet logs (TEST_LOG_LEVEL to see them),
+ * no Redis, then the test's options. Tests that start servers of their own use this instead of building one.
+ */
+export function testConfig(options: Partial<SelvedgeConfig> = {}): SelvedgeConfig {
+  return loadConfig(
+    { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+    { port: 0, host: "127.0.0.1", redisUrl: undefined, ...options },
+  );
+}
+
 /** Boots the real server on a random port with a throw-away database (SQLite, or MySQL when TEST_DB=mysql). */
 export async function startTestServer(
   overrides: Partial<SelvedgeConfig> = {},
@@ -33,10 +44,7 @@ export async function startTestServer(
   const db = await createTestDatabase(suiteDatabaseKind());
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-media-"));
   const bootstrapToken = `slv_test_${randomBytes(16).toString("hex")}`;
-  const config = loadConfig(
-    { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
-    { port: 0, host: "127.0.0.1", databaseUrl: db.url, bootstrapToken, mediaDir, redisUrl: undefined, ...overrides },
-  );
+  const config = testConfig({ databaseUrl: db.url, bootstrapToken, mediaDir, ...overrides });
   const queryCounter = new QueryCounter();
   const app = await startSelvedge({ ...start, config, queryCounter });
   const url = app.url!;

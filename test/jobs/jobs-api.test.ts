@@ -1,8 +1,9 @@
 import { TestServer } from "../harness/test-server";
 import { GraphQLClient } from "../harness/graphql-client";
 import {
-  configure, getJob, JOB_FIELDS, setSettings, sleep, startJobServer, startSync, subscribe, waitForJob, wsClient,
+  configure, getJob, JOB_FIELDS, runToEnd, setSettings, startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient,
 } from "./helpers";
+import { wsOnce } from "../security/ws-helpers";
 
 const JOB_UPDATED = `subscription($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`;
 
@@ -173,34 +174,42 @@ describe("jobs through the API (test connector)", () => {
     const ws = wsClient(s.url, other.token);
     try {
       await expect(subscribe(ws, JOB_UPDATED, { id }).done).rejects.toThrow(/NOT_FOUND|not found/);
-      // brand B's feed sees nothing of brand A's jobs
-      const feed = subscribe(ws, `subscription { jobFeed { id } }`);
-      await sleep(200);
+      // brand B has not enabled the connector
+      const refused = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on ErrorResult { errorCode message } } }`);
+      expect(refused.startSync).toMatchObject({ __typename: "ConnectorNotEnabledError", errorCode: "CONNECTOR_NOT_ENABLED" });
+      await configure(other);
+      const own = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on Job { id } } }`);
+      expect(own.startSync.__typename).toBe("Job");
+      await waitForJob(other, own.startSync.id);
+
+      // brand B's feed sees nothing of brand A's jobs: proven live first (B's own job reaches it), then A runs a
+      // job, then B's own second job reaching the feed shows A's events would have arrived by now
+      const feed = subscribe(ws, `subscription { jobFeed { id state } }`);
+      await untilLive(feed, () => runToEnd(other, "noop"));
       const job = await startSync(editor, "noop");
       await waitForJob(viewer, job.id);
-      await sleep(300);
-      expect(feed.events).toEqual([]);
+      const sentinel = await startSync(other, "noop");
+      await feed.until((e) => e.id === sentinel.id && e.state === "SUCCEEDED");
+      const { jobs: bJobs } = await other.ok(`{ jobs(first: 100) { edges { node { id } } } }`);
+      const bIds = bJobs.edges.map((e: any) => e.node.id);
+      expect(feed.events.map((e) => e.id)).not.toContain(job.id);
+      expect(feed.events.every((e) => bIds.includes(e.id))).toBe(true);
       feed.dispose();
     } finally {
       await ws.dispose();
     }
-    // brand B has not enabled the connector
-    const refused = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on ErrorResult { errorCode message } } }`);
-    expect(refused.startSync).toMatchObject({ __typename: "ConnectorNotEnabledError", errorCode: "CONNECTOR_NOT_ENABLED" });
-    await configure(other);
-    const own = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on Job { id } } }`);
-    expect(own.startSync.__typename).toBe("Job");
   });
 
   it("jobFeed streams every job change of the brand, optionally one connector's", async () => {
     const ws = wsClient(s.url, viewer.token);
     try {
-      const feed = subscribe(ws, `subscription { jobFeed(connector: "testconn") { id state operation } }`);
+      // `elsewhere` is subscribed before `feed` on the same socket: `feed` delivering the job's end is the
+      // positive control that `elsewhere` would have had its events by then
       const elsewhere = subscribe(ws, `subscription { jobFeed(connector: "other") { id } }`);
-      await sleep(200);
+      const feed = subscribe(ws, `subscription { jobFeed(connector: "testconn") { id state operation } }`);
+      await untilLive(feed, () => runToEnd(editor, "noop"));
       const job = await startSync(editor, "noop");
-      await waitForJob(viewer, job.id);
-      await sleep(300);
+      await feed.until((e) => e.id === job.id && e.state === "SUCCEEDED");
       const mine = feed.events.filter((e) => e.id === job.id).map((e) => e.state);
       expect(mine[mine.length - 1]).toBe("SUCCEEDED");
       expect(mine).toContain("RUNNING");
@@ -215,7 +224,8 @@ describe("jobs through the API (test connector)", () => {
   it("graphql-ws refuses a connection without a valid token", async () => {
     const ws = wsClient(s.url, "slv_bogus-token-0000000000");
     try {
-      await expect(subscribe(ws, `subscription { jobFeed { id } }`).done).rejects.toBeTruthy();
+      // the server closes the socket with 4403 Forbidden (not some other failure)
+      expect(await wsOnce(ws, `subscription { jobFeed { id } }`)).toEqual({ closeCode: 4403 });
     } finally {
       await ws.dispose();
     }

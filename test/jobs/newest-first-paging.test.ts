@@ -1,5 +1,5 @@
 import { TestServer } from "../harness/test-server";
-import { startJobServer } from "./helpers";
+import { startJobServer, waitForJob } from "./helpers";
 
 /** jobs, Job.logs and Job.issues read from the newest end with newestFirst (what a dashboard shows first). */
 describe("newestFirst paging of jobs, logs and issues", () => {
@@ -12,12 +12,8 @@ describe("newestFirst paging of jobs, logs and issues", () => {
   const runToEnd = async (full = false) => {
     const r = await s.admin.ok(`mutation($full: Boolean) { startSync(input: { connector: "testconn", operation: "import-records", full: $full }) { ... on Job { id } } }`, { full });
     const id = r.startSync.id as string;
-    for (let i = 0; i < 200; i++) {
-      const { job } = await s.admin.ok(`query($id: ID!) { job(id: $id) { state } }`, { id });
-      if (job.state === "SUCCEEDED") return id;
-      await new Promise((res) => setTimeout(res, 25));
-    }
-    throw new Error("job did not finish");
+    expect((await waitForJob(s.admin, id)).state).toBe("SUCCEEDED");
+    return id;
   };
 
   it("pages jobs newest first, after moving towards older ones, with the same totalCount", async () => {

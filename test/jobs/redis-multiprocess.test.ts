@@ -1,14 +1,6 @@
-import { SystemData } from "../../src/db/system-data";
-import { randomBytes } from "node:crypto";
-import Redis from "ioredis";
-import { createDataSource } from "../../src/db/data-source";
-import { IdentityService } from "../../src/modules/identity/identity.service";
-import { TestDatabase } from "../harness/databases";
-import { GraphQLClient } from "../harness/graphql-client";
-import { configure, startSync, subscribe, waitForJob, wsClient } from "./helpers";
-import { bootstrapToken, SelvedgeProcess, sharedDatabase, spawnSelvedge } from "./processes";
+import { configure, runToEnd, startSync, subscribe, untilLive, waitForJob, wsClient } from "./helpers";
+import { redisScene, RedisScene } from "./processes";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const JOBS = 20;
 const RECORDS = 15;
 
@@ -20,60 +12,28 @@ const RECORDS = 15;
 jest.setTimeout(120_000); // real processes on a shared, possibly loaded machine
 
 describe("API + 2 workers over Redis", () => {
-  let db: TestDatabase;
-  const procs: SelvedgeProcess[] = [];
-  const prefix = `selvedge-test-${randomBytes(4).toString("hex")}`;
-
-  afterAll(async () => {
-    await Promise.all(procs.map((p) => p.kill("SIGTERM")));
-    await db?.drop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+  let scene: RedisScene;
+  beforeAll(async () => {
+    scene = await redisScene({ SELVEDGE_JOB_HEARTBEAT_MS: "200", SELVEDGE_JOB_CONCURRENCY: "2" });
   });
+  afterAll(async () => scene?.stop("SIGTERM"));
 
   it("runs 20 jobs exactly once across two workers; the API process's subscribers see them all finish", async () => {
-    db = await sharedDatabase();
-    const token = bootstrapToken();
-    const env = {
-      DATABASE_URL: db.url, REDIS_URL, SELVEDGE_REDIS_PREFIX: prefix, SELVEDGE_BOOTSTRAP_TOKEN: token,
-      SELVEDGE_PLUGINS: "./test/fixtures/test-plugin", SELVEDGE_JOB_HEARTBEAT_MS: "200", SELVEDGE_JOB_CONCURRENCY: "2",
-    };
-    const api = await spawnSelvedge({ ...env, SELVEDGE_ROLE: "api" });
-    procs.push(api);
-    const workers = await Promise.all([spawnSelvedge({ ...env, SELVEDGE_ROLE: "worker" }), spawnSelvedge({ ...env, SELVEDGE_ROLE: "worker" })]);
-    procs.push(...workers);
-
-    // 20 brands, each with an ADMIN token (made directly in the shared database, as the CLI would)
-    const ds = await createDataSource({ databaseUrl: db.url });
-    await ds.initialize();
-    const identity = new IdentityService(new SystemData(ds));
-    const clients: GraphQLClient[] = [];
-    for (let i = 0; i < JOBS; i++) {
-      const brand = await identity.createBrand(`Brand ${i}`, `brand-${i}`);
-      const user = await identity.createUser(identity.scopeFor(brand.id), { name: "Admin", email: `admin@b${i}.test`, role: "ADMIN" });
-      clients.push(new GraphQLClient(api.url!, (await identity.createToken(identity.scopeFor(brand.id), user.id, "test")).token));
-    }
-    await ds.destroy();
+    const api = await scene.spawn({ SELVEDGE_ROLE: "api" });
+    const workers = await Promise.all([scene.spawn({ SELVEDGE_ROLE: "worker" }), scene.spawn({ SELVEDGE_ROLE: "worker" })]);
+    const clients = await scene.brands(api, JOBS);
     for (const c of clients) await configure(c, { records: RECORDS, delayMs: 10 });
 
     // a subscriber per brand on the API process, before any job exists
     const sockets = clients.map((c) => wsClient(api.url!, c.token));
-    const finished = new Map<string, string>();
-    const feeds = sockets.map((ws) =>
-      subscribe(ws, `subscription { jobFeed(connector: "testconn") { id state processed } }`, {}, (e: any) => {
-        if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(e.state)) finished.set(e.id, e.state);
-      }),
-    );
-    await new Promise((r) => setTimeout(r, 500)); // Redis SUBSCRIBE round trips
+    const feeds = sockets.map((ws) => subscribe(ws, `subscription { jobFeed(connector: "testconn") { id state processed } }`));
+    // positive control: every feed is live over Redis once it delivers an event (of a no-op job of its brand)
+    await Promise.all(feeds.map((f, i) => untilLive(f, () => runToEnd(clients[i], "noop"))));
 
     const jobs = await Promise.all(clients.map((c) => startSync(c)));
     expect(jobs.every((j) => j.__typename === "Job")).toBe(true);
-    const until = Date.now() + 40_000;
-    while (finished.size < JOBS && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-    expect(finished.size).toBe(JOBS);
-    expect([...finished.values()].every((s) => s === "SUCCEEDED")).toBe(true);
+    const ends = await Promise.all(jobs.map((j, i) => feeds[i].until((e: any) => e.id === j.id && ["SUCCEEDED", "FAILED", "CANCELLED"].includes(e.state))));
+    expect(ends.map((e: any) => e.state)).toEqual(jobs.map(() => "SUCCEEDED"));
     feeds.forEach((f) => f.dispose());
     await Promise.all(sockets.map((ws) => ws.dispose()));
 

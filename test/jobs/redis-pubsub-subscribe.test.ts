@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createAppPubSub } from "../../src/pubsub/app-pubsub";
 import { JobEvents } from "../../src/jobs/job-events";
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+import { REDIS_URL, requireRedis } from "./processes";
 
 /**
  * The Redis pub/sub of a process that subscribes while its connection is still being set up (a worker that
@@ -10,6 +10,8 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
  * handshake commands after such a SUBSCRIBE and lose the subscription ("Connection in subscriber mode").
  */
 describe("Redis pub/sub subscribed during connect", () => {
+  beforeAll(async () => requireRedis());
+
   it("a control channel subscribed at once receives cancel messages, start after start", async () => {
     const prefix = `selvedge-test-${randomBytes(4).toString("hex")}`;
     const sender = new JobEvents(createAppPubSub({ redisUrl: REDIS_URL, prefix }));

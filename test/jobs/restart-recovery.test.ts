@@ -51,7 +51,13 @@ describe("restart recovery", () => {
     expect(details.messages.some((m: string) => /stopped responding; recovered and re-queued/.test(m))).toBe(true);
     expect(details.messages.filter((m: string) => m === "SUCCEEDED")).toHaveLength(1);
     // the second attempt resumed from the persisted cursor instead of starting over
-    expect(details.messages.filter((m: string) => m.startsWith("Importing records")).slice(-1)[0]).not.toBe(`Importing records 0..${RECORDS - 1}`);
+    // (both attempts' lines must be there: a missing line fails, it does not pass as "not from 0")
+    const imports = details.messages.filter((m: string) => m.startsWith("Importing records"));
+    expect(imports).toHaveLength(2);
+    expect(imports[0]).toBe(`Importing records 0..${RECORDS - 1}`);
+    const resumedAt = Number(/^Importing records (\d+)\.\.(\d+)$/.exec(imports[1])?.[1]);
+    expect(resumedAt).toBeGreaterThan(0); // from its checkpoint (the kill came after 5 records), not from 0
+    expect(resumedAt).toBeLessThan(RECORDS);
   });
 
   it("a process stopped gracefully hands its running job back; the next process finishes it", async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { loadConfig } from "../../src/config/config";
+import { testConfig } from "../harness/test-server";
 import { createDataSource } from "../../src/db/data-source";
 import { Job, JobState } from "../../src/jobs/entities/job.entity";
 import { claimNext } from "../../src/jobs/job-claims";
@@ -19,7 +19,7 @@ describe("claims and schedules with several workers on one database", () => {
     db = await sharedDatabase();
     const token = `slv_test_${randomBytes(16).toString("hex")}`;
     const config = (role: "all" | "worker") =>
-      loadConfig({ LOG_LEVEL: "silent" }, { databaseUrl: db.url, port: 0, host: "127.0.0.1", bootstrapToken: token, role, plugins: [TEST_PLUGIN], jobs: fastJobs() });
+      testConfig({ databaseUrl: db.url, bootstrapToken: token, role, plugins: [TEST_PLUGIN], jobs: fastJobs() });
     a = await startSelvedge({ config: config("all") });
     b = await startSelvedge({ config: config("worker") });
     admin = new GraphQLClient(a.url!, token);

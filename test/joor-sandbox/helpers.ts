@@ -1,5 +1,6 @@
 /** Shared helpers for the JOOR sandbox black-box tests: real HTTP against a sandbox on port 0. */
 import { COLOR_TRAIT_ID, type JoorSandbox, type JoorSandboxOptions, SIZE_TRAIT_ID, startJoorSandbox } from "../../plugins/joor/sandbox";
+import { freshUpc } from "../harness/fixtures";
 
 export { COLOR_TRAIT_ID, SIZE_TRAIT_ID };
 
@@ -70,14 +71,8 @@ export function trait(id: string, value: string, external_id?: string): Record<s
   return external_id === undefined ? { trait_id: id, value } : { trait_id: id, value, external_id };
 }
 
-let upcSeq = 100000;
 /** A valid 12-digit UPC-A (GS1 check digit) unique within the test process. */
-export function upc(): string {
-  const body = `0${String(++upcSeq).padStart(10, "0")}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (body.charCodeAt(body.length - 1 - i) - 48) * (i % 2 === 0 ? 3 : 1);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
+export const upc = freshUpc;
 
 export interface PushedStyle {
   productId: string;

@@ -1,8 +1,8 @@
+import { ENABLE_CONNECTOR, settingValues, UPDATE_CONNECTOR_SETTINGS } from "../harness/operations";
 import { startJoorEnv, type JoorEnv } from "./harness";
 
 const TEST = `mutation { testJoorConnection { ok message checks { name ok message } } }`;
-const SET = `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`;
-const set = (env: JoorEnv, values: Record<string, unknown>) => env.admin.ok(SET, { v: Object.entries(values).map(([key, value]) => ({ key, value })) });
+const set = (env: JoorEnv, values: Record<string, unknown>) => env.admin.run(UPDATE_CONNECTOR_SETTINGS, { connector: "joor", values: settingValues(values) });
 
 describe("testJoorConnection", () => {
   let env: JoorEnv;
@@ -12,7 +12,7 @@ describe("testJoorConnection", () => {
   afterAll(() => env?.stop());
 
   it("says which settings are missing before talking to JOOR", async () => {
-    await env.admin.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
+    await env.admin.run(ENABLE_CONNECTOR, { name: "joor" });
     const { testJoorConnection: r } = await env.admin.ok(TEST);
     expect(r.ok).toBe(false);
     expect(r.checks).toEqual([expect.objectContaining({ name: "settings", ok: false, message: expect.stringContaining("accountId") })]);

@@ -1,6 +1,8 @@
 import { startJoorSandbox, type JoorSandbox, type JoorSandboxOptions } from "../../plugins/joor/sandbox";
 import type { SelvedgeConfig } from "../../src/config/config";
+import { ean13, freshBarcode } from "../harness/fixtures";
 import { GraphQLClient } from "../harness/graphql-client";
+import { ENABLE_CONNECTOR, JOB_ISSUES, JOB_LOGS, settingValues, START_SYNC, UPDATE_CONNECTOR_SETTINGS } from "../harness/operations";
 import { startTestServer, type TestServer } from "../harness/test-server";
 import { fastJobs, JOB_FIELDS, waitForJob } from "../jobs/helpers";
 import { scopeFor } from "../harness/scope";
@@ -38,15 +40,6 @@ export interface JoorSeed {
   product(input?: Record<string, unknown> & { sizes?: { size: string; barcode?: string | null }[] }): Promise<{ id: number; styleNumber: string; colourCode: string }>;
 }
 
-const START = `mutation($input: StartSyncInput!) { startSync(input: $input) { __typename ... on Job { id state } ... on ErrorResult { errorCode message } } }`;
-const SET = `mutation($c: String!, $v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: $c, values: $v) { settingsComplete missingSettings } }`;
-
-/** A GS1 check digit for 12 digits → EAN-13. */
-export function ean13(n: number): string {
-  const body = String(4_000_000_000_00 + n).padStart(12, "0").slice(-12);
-  const sum = body.split("").reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 let counter = 0;
 
@@ -66,9 +59,8 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
     ...extra,
   });
   const configure = async (extra: Record<string, unknown> = {}, client = admin) => {
-    await client.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
-    const values = Object.entries(settings(extra)).map(([key, value]) => ({ key, value }));
-    const r = await client.ok(SET, { c: "joor", v: values });
+    await client.run(ENABLE_CONNECTOR, { name: "joor" });
+    const r = await client.run(UPDATE_CONNECTOR_SETTINGS, { connector: "joor", values: settingValues(settings(extra)) });
     if (!r.updateConnectorSettings.settingsComplete) throw new Error(`JOOR settings incomplete: ${r.updateConnectorSettings.missingSettings}`);
   };
   if (o.configure !== false) await configure(o.settings);
@@ -93,8 +85,8 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
     },
     product: async (input = {}) => {
       const n = ++counter;
-      const sizes = (input.sizes ?? [{ size: "S" }, { size: "M" }, { size: "L" }]).map((x, i) => ({
-        size: x.size, barcode: x.barcode === undefined ? ean13(n * 100 + i) : x.barcode,
+      const sizes = (input.sizes ?? [{ size: "S" }, { size: "M" }, { size: "L" }]).map((x) => ({
+        size: x.size, barcode: x.barcode === undefined ? freshBarcode() : x.barcode,
       }));
       const p = await services.products.create(scopeFor(server.app, brandId), {
         styleNumber: `ST${n}`, colourCode: "BLK", colourName: "Black", name: `Style ${n}`, description: "A fine thing", category: "Tops",
@@ -108,16 +100,12 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
   return {
     server, sandbox, admin, brandId, settings, configure, seed, seedFor,
     run: async (operation, flags = {}, timeoutMs = 60_000, client = admin) => {
-      const { startSync } = await client.ok(START, { input: { connector: "joor", operation, ...flags } });
+      const { startSync } = await client.run(START_SYNC, { input: { connector: "joor", operation, ...flags } });
       if (startSync.__typename !== "Job") throw new Error(`startSync refused: ${JSON.stringify(startSync)}`);
       return waitForJob(client, startSync.id, timeoutMs);
     },
-    issues: async (jobId, client = admin) =>
-      (await client.ok(`query($id: ID!) { job(id: $id) { issues(first: 500) { edges { node { entity key code message } } } } }`, { id: jobId }))
-        .job.issues.edges.map((e: { node: unknown }) => e.node),
-    logs: async (jobId, client = admin) =>
-      (await client.ok(`query($id: ID!) { job(id: $id) { logs(first: 500) { edges { node { level message } } } } }`, { id: jobId }))
-        .job.logs.edges.map((e: { node: unknown }) => e.node),
+    issues: async (jobId, client = admin) => (await client.run(JOB_ISSUES, { id: jobId })).job.issues.edges.map((e) => e.node),
+    logs: async (jobId, client = admin) => (await client.run(JOB_LOGS, { id: jobId })).job.logs.edges.map((e) => e.node),
     sandboxWrites: () => sandbox.counters.account(sandbox.accountId).writes,
     stop: async () => {
       await server.stop();
@@ -126,4 +114,25 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
   };
 }
 
-export { JOB_FIELDS };
+/**
+ * The set-up the order-import tests share: a JOOR env whose brand imports approved orders, by default into the
+ * season `fallbackSeason` (made here); `settings(env)` adds settings of the test's own (made after the env is up).
+ */
+export async function startOrderImportEnv(
+  fallbackSeason: string,
+  settings: (env: JoorEnv) => Promise<Record<string, unknown>> = async () => ({}),
+): Promise<{ env: JoorEnv; fallback: { id: number; name: string } }> {
+  const env = await startJoorEnv();
+  const fallback = await env.seed.season(fallbackSeason, "2026-01-01");
+  await env.configure({ importOrderSeason: fallback.id, importOrderApproved: true, ...(await settings(env)) });
+  return { env, fallback };
+}
+
+/** Runs import-orders to its end; it must succeed (held orders are part of a successful run). */
+export async function importOrders(env: JoorEnv): Promise<any> {
+  const job = await env.run("import-orders");
+  expect(job.state).toBe("SUCCEEDED");
+  return job;
+}
+
+export { ean13, freshBarcode, JOB_FIELDS };

@@ -1,18 +1,17 @@
 import sharp from "sharp";
 import { startJoorSandbox, type JoorSandbox } from "../../plugins/joor/sandbox";
-import { withCheckDigit } from "../../src/domain/barcode";
 import { Customer } from "../../src/entities/customer.entity";
 import { Address } from "../../src/entities/address.entity";
 import { Product } from "../../src/entities/product.entity";
-import { ProductSeason } from "../../src/entities/product-season.entity";
 import { Season } from "../../src/entities/season.entity";
-import { SeasonPrice } from "../../src/entities/season-price.entity";
 import { Variant } from "../../src/entities/variant.entity";
 import type { SelvedgeConfig } from "../../src/config/config";
 import { fastJobs } from "../jobs/helpers";
+import { catalogueBuilder, type ProductOptions } from "../harness/fixtures";
 import { startTestServer, type TestServer } from "../harness/test-server";
 import type { GraphQLClient } from "../harness/graphql-client";
 import { scopeFor } from "../harness/scope";
+import { settingValues, UPDATE_CONNECTOR_SETTINGS } from "../harness/operations";
 
 /** Selvedge (real server, real database) + the JOOR sandbox over real HTTP, with the JOOR connector set up for brand A. */
 export interface JoorWorld {
@@ -40,10 +39,7 @@ export async function startJoorWorld(options: { modules?: string[]; settings?: R
 }
 
 export async function setJoorSettings(client: GraphQLClient, values: Record<string, unknown>): Promise<void> {
-  await client.ok(
-    `mutation($values: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $values) { name } }`,
-    { values: Object.entries(values).map(([key, value]) => ({ key, value })) },
-  );
+  await client.run(UPDATE_CONNECTOR_SETTINGS, { connector: "joor", values: settingValues(values) });
 }
 
 const JOB = `id operation state attempts progress processed total failed phase error summary issues(first: 500) { edges { node { entity key code message } } }`;
@@ -84,27 +80,19 @@ export async function adminItems<T = any>(sandbox: JoorSandbox, path: string): P
   }
 }
 
-let barcodeSeq = 1000;
-export const nextBarcode = () => withCheckDigit(`5${String(barcodeSeq++).padStart(11, "0")}`);
-
 export async function season(s: TestServer, name: string, startDate: string): Promise<Season> {
-  return s.app.ds.getRepository(Season).save({ brandId: s.brandId, name, code: name.slice(0, 8), startDate, active: true });
+  return catalogueBuilder(s.app.ds, s.brandId).season(name, startDate, name.slice(0, 8));
 }
 
 /** An active product with sizes (each with a barcode unless `noBarcode` lists the size). */
-export async function product(s: TestServer, styleNumber: string, sizes = ["S", "M", "L"], opts: { colourCode?: string; noBarcode?: string[] } = {}): Promise<{ product: Product; variants: Variant[] }> {
-  const p = await s.app.ds.getRepository(Product).save({ brandId: s.brandId, styleNumber, colourCode: opts.colourCode ?? "BLK", colourName: "Black", name: `Style ${styleNumber}`, active: true });
-  const variants = await s.app.ds.getRepository(Variant).save(sizes.map((size, position) => ({
-    brandId: s.brandId, productId: p.id, size, position, barcode: opts.noBarcode?.includes(size) ? null : nextBarcode(), active: true,
-  })));
-  return { product: p, variants };
+export async function product(s: TestServer, styleNumber: string, sizes = ["S", "M", "L"], opts: ProductOptions = {}): Promise<{ product: Product; variants: Variant[] }> {
+  return catalogueBuilder(s.app.ds, s.brandId).product(styleNumber, sizes, opts);
 }
 
 export async function visibleWithPrice(s: TestServer, productId: number, seasonId: number, prices: Record<string, [string, string | null]>): Promise<void> {
-  await s.app.ds.getRepository(ProductSeason).save({ brandId: s.brandId, productId, seasonId });
-  for (const [currency, [wholesale, retail]] of Object.entries(prices)) {
-    await s.app.ds.getRepository(SeasonPrice).save({ brandId: s.brandId, productId, seasonId, currency, wholesale, retail });
-  }
+  const build = catalogueBuilder(s.app.ds, s.brandId);
+  await build.showInSeason(productId, seasonId);
+  await build.prices(productId, seasonId, prices);
 }
 
 export async function stock(s: TestServer, variantId: number, seasonId: number, availableToSell: number, projected = 0): Promise<void> {

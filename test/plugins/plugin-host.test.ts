@@ -1,5 +1,5 @@
 import path from "node:path";
-import { loadConfig } from "../../src/config/config";
+import { testConfig } from "../harness/test-server";
 import { definePlugin, setting } from "../../src/plugin";
 import { checkPlugin, HOST_VERSION, loadPluginModule, PluginLoadError, resolvePluginSpec } from "../../src/plugin/plugin-loader";
 import { PluginRegistry } from "../../src/plugin/plugin-registry";
@@ -26,7 +26,7 @@ describe("plugin definitions and loading", () => {
   });
 
   it("refuses to start Selvedge with an incompatible plugin", async () => {
-    const config = loadConfig({ LOG_LEVEL: "silent" }, { databaseUrl: "sqlite::memory:", port: 0, host: "127.0.0.1" });
+    const config = testConfig({ databaseUrl: "sqlite::memory:" });
     await expect(startSelvedge({ config, plugins: [definePlugin({ ...base, hostVersions: ">=9" })] })).rejects.toThrow(PluginLoadError);
   });
 

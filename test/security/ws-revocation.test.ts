@@ -1,12 +1,11 @@
 import { IsNull } from "typeorm";
 import { ApiToken } from "../../src/entities/api-token.entity";
 import { GraphQLClient } from "../harness/graphql-client";
+import { API_TOKENS, CREATE_API_TOKEN, CREATE_USER, REVOKE_API_TOKEN, type Role } from "../harness/operations";
 import { TestServer } from "../harness/test-server";
-import { startJobServer, startSync, subscribe, wsClient } from "../jobs/helpers";
+import { runToEnd, startJobServer, startSync, subscribe, untilLive, wsClient } from "../jobs/helpers";
 import { wsOnce } from "./ws-helpers";
 
-const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`;
-const CREATE_TOKEN = `mutation($u: ID!) { createApiToken(userId: $u, name: "dash") { token apiToken { id } } }`;
 const FEED = `subscription { jobFeed { id state } }`;
 
 /** Resolves with the close code when the client's socket is closed by the server. */
@@ -22,10 +21,10 @@ describe("revocation reaches open graphql-ws connections", () => {
   });
   afterAll(async () => s.stop());
 
-  async function newUser(role = "EDITOR") {
-    const { createUser } = await s.admin.ok(CREATE_USER, { input: { name: `Dash ${++n}`, email: `dash${n}@demo.test`, role } });
-    const { createApiToken } = await s.admin.ok(CREATE_TOKEN, { u: createUser.id });
-    return { userId: createUser.id as string, tokenId: createApiToken.apiToken.id as string, token: createApiToken.token as string };
+  async function newUser(role: Role = "EDITOR") {
+    const { createUser } = await s.admin.run(CREATE_USER, { input: { name: `Dash ${++n}`, email: `dash${n}@demo.test`, role } });
+    const { createApiToken } = await s.admin.run(CREATE_API_TOKEN, { userId: createUser.id, name: "dash" });
+    return { userId: createUser.id, tokenId: createApiToken.apiToken.id, token: createApiToken.token };
   }
 
   /** A connected socket with a live jobFeed that has seen one event. */
@@ -34,12 +33,7 @@ describe("revocation reaches open graphql-ws connections", () => {
     const closeCode = closed(client);
     const feed = subscribe(client, FEED);
     // The feed is live once it delivers an event of a job started after it.
-    for (let i = 0; i < 50 && feed.events.length === 0; i++) {
-      if (i % 10 === 0) await startSync(s.admin);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(feed.events.length).toBeGreaterThan(0);
-    feed.done.catch(() => undefined);
+    await untilLive(feed, () => runToEnd(s.admin));
     return { client, feed, closeCode };
   }
 
@@ -47,12 +41,15 @@ describe("revocation reaches open graphql-ws connections", () => {
     const u = await newUser();
     const { client, feed, closeCode } = await liveFeed(u.token);
     expect((await wsOnce(client, `{ viewer { name } }`)).data.viewer.name).toMatch(/^Dash/);
-    await s.admin.ok(`mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`, { id: u.tokenId });
+    await s.admin.run(REVOKE_API_TOKEN, { id: u.tokenId });
     expect(await closeCode).toBe(4403);
     const seen = feed.events.length;
-    await startSync(s.admin);
-    await new Promise((r) => setTimeout(r, 200));
+    // positive control: the ADMIN's live feed gets the next job's end; the revoked one got nothing of it
+    const control = await liveFeed(s.admin.token!);
+    const job = await startSync(s.admin);
+    await control.feed.until((e) => e.id === job.id && e.state === "SUCCEEDED");
     expect(feed.events.length).toBe(seen);
+    await control.client.dispose();
     // A new connection with the revoked token is refused too.
     const again = wsClient(s.url, u.token);
     expect((await wsOnce(again, `{ viewer { name } }`)).closeCode).toBe(4403);
@@ -71,8 +68,8 @@ describe("revocation reaches open graphql-ws connections", () => {
     expect((await wsOnce(again, `{ viewer { name } }`)).closeCode).toBe(4403);
     await again.dispose();
     await client.dispose();
-    const { apiTokens } = await s.admin.ok(`{ apiTokens { id revokedAt } }`);
-    expect(apiTokens.find((t: { id: string }) => t.id === u.tokenId).revokedAt).not.toBeNull();
+    const { apiTokens } = await s.admin.run(API_TOKENS);
+    expect(apiTokens.find((t) => t.id === u.tokenId)?.revokedAt).toEqual(expect.any(String));
   });
 
   it("a token revoked by another process (the CLI writes the database) is noticed within the re-check bound", async () => {

@@ -1,7 +1,8 @@
 // The JOOR connection test and the sync ledger (what JOOR has of each record, when, and what it answered).
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { gql } from "../api";
 import { dateTime, ErrorNote } from "./components";
+import { Connection, usePagedConnection } from "./use-paged-connection";
 
 interface Check { name: string; ok: boolean; message: string }
 interface TestResult { ok: boolean; message: string; checks: Check[] }
@@ -45,7 +46,6 @@ interface LedgerRow {
   id: string; kind: string; key: string; label: string | null; joorId: string | null; status: string;
   message: string | null; payloadHash: string | null; sentAt: string | null; updatedAt: string;
 }
-interface LedgerConn { edges: { node: LedgerRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }
 
 const KINDS = ["CUSTOMER", "PRODUCT", "SKU", "PRICE", "IMAGE", "INVENTORY", "LINESHEET", "SEASON"];
 
@@ -53,30 +53,16 @@ export function SyncLedger() {
   const [kind, setKind] = useState("CUSTOMER");
   const [status, setStatus] = useState("");
   const [search, setSearch] = useState("");
-  const [conn, setConn] = useState<LedgerConn | null>(null);
-  const [after, setAfter] = useState<string | null>(null);
-  const [stack, setStack] = useState<(string | null)[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (a: string | null) => {
-    try {
-      const filter: Record<string, string> = {};
-      if (status) filter.status = status;
-      if (search.trim()) filter.labelPrefix = search.trim();
-      const data = await gql<{ joorSyncRecords: LedgerConn }>(
-        `query($kind: JoorRecordKind!, $after: String, $filter: JoorSyncRecordFilter) { joorSyncRecords(kind: $kind, first: 25, after: $after, filter: $filter) {
-          totalCount pageInfo { hasNextPage endCursor } edges { node { id kind key label joorId status message payloadHash sentAt updatedAt } } } }`,
-        { kind, after: a, filter },
-      );
-      setConn(data.joorSyncRecords);
-      setAfter(a);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => {
-    setStack([]);
-    load(null);
+  const { conn, error, hasPrevious, hasNext, previous, next, reset } = usePagedConnection<LedgerRow>(async (after) => {
+    const filter: Record<string, string> = {};
+    if (status) filter.status = status;
+    if (search.trim()) filter.labelPrefix = search.trim();
+    const data = await gql<{ joorSyncRecords: Connection<LedgerRow> }>(
+      `query($kind: JoorRecordKind!, $after: String, $filter: JoorSyncRecordFilter) { joorSyncRecords(kind: $kind, first: 25, after: $after, filter: $filter) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id kind key label joorId status message payloadHash sentAt updatedAt } } } }`,
+      { kind, after, filter },
+    );
+    return data.joorSyncRecords;
   }, [kind, status]);
   return (
     <section aria-labelledby="ledger-h" class="ledger">
@@ -84,7 +70,7 @@ export function SyncLedger() {
         <h2 id="ledger-h">Sync ledger</h2>
         <span class="muted" role="status">{conn ? `${conn.totalCount.toLocaleString("en")} records` : "loading…"}</span>
       </div>
-      <form class="schedule-form" onSubmit={(e) => { e.preventDefault(); setStack([]); load(null); }}>
+      <form class="schedule-form" onSubmit={(e) => { e.preventDefault(); reset(); }}>
         <label for="ledger-kind">Kind</label>
         <select id="ledger-kind" value={kind} onChange={(e) => setKind((e.target as HTMLSelectElement).value)}>
           {KINDS.map((k) => <option value={k}>{k.toLowerCase()}</option>)}
@@ -115,8 +101,8 @@ export function SyncLedger() {
         </table>
       )}
       <div class="pager-nav">
-        <button type="button" class="quiet" disabled={!stack.length} onClick={() => { const s = stack.slice(); const a = s.pop() ?? null; setStack(s); load(a); }}>Previous</button>
-        <button type="button" class="quiet" disabled={!conn?.pageInfo.hasNextPage} onClick={() => { setStack([...stack, after]); load(conn!.pageInfo.endCursor); }}>Next</button>
+        <button type="button" class="quiet" disabled={!hasPrevious} onClick={previous}>Previous</button>
+        <button type="button" class="quiet" disabled={!hasNext} onClick={next}>Next</button>
       </div>
     </section>
   );

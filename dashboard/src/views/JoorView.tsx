@@ -1,9 +1,10 @@
 // JOOR: the connection test, held inbound orders (reasons, raw payload, retry / dismiss) and the sync ledger.
 // Plain GraphQL calls to the JOOR plugin's part of the public API.
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { gql } from "../api";
 import { dateTime, ErrorNote } from "./components";
 import { ConnectionTest, SyncLedger } from "./JoorLedger";
+import { Connection, usePagedConnection } from "./use-paged-connection";
 
 interface Reason { code: string; message: string; field: string | null; line: number | null }
 interface Inbound {
@@ -11,7 +12,6 @@ interface Inbound {
   reasons: Reason[]; attempts: number; pulledAt: string; heldAt: string | null; importedAt: string | null;
   dismissedAt: string | null; dismissReason: string | null; order: { id: string; number: string } | null;
 }
-interface Conn { edges: { node: Inbound }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }
 
 const STATES = ["HELD", "STAGED", "IMPORTED", "DISMISSED"];
 const FIELDS = "id joorOrderId state customerCode payload reasons { code message field line } attempts pulledAt heldAt importedAt dismissedAt dismissReason order { id number }";
@@ -88,26 +88,12 @@ function InboundRow({ o, canEdit, onChange }: { o: Inbound; canEdit: boolean; on
 
 function InboundOrders({ canEdit }: { canEdit: boolean }) {
   const [state, setState] = useState("HELD");
-  const [conn, setConn] = useState<Conn | null>(null);
-  const [stack, setStack] = useState<(string | null)[]>([]);
-  const [after, setAfter] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async (a: string | null) => {
-    try {
-      const data = await gql<{ joorInboundOrders: Conn }>(
-        `query($after: String, $filter: JoorInboundOrderFilter) { joorInboundOrders(first: 20, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`,
-        { after: a, filter: { states: [state] } },
-      );
-      setConn(data.joorInboundOrders);
-      setAfter(a);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useEffect(() => {
-    setStack([]);
-    load(null);
+  const { conn, error, setConn, hasPrevious, hasNext, previous, next, refresh } = usePagedConnection<Inbound>(async (after) => {
+    const data = await gql<{ joorInboundOrders: Connection<Inbound> }>(
+      `query($after: String, $filter: JoorInboundOrderFilter) { joorInboundOrders(first: 20, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`,
+      { after, filter: { states: [state] } },
+    );
+    return data.joorInboundOrders;
   }, [state]);
   const replace = (o: Inbound) => conn && setConn({ ...conn, edges: conn.edges.map((e) => (e.node.id === o.id ? { node: o } : e)) });
   return (
@@ -119,14 +105,14 @@ function InboundOrders({ canEdit }: { canEdit: boolean }) {
           {STATES.map((s) => <option value={s}>{s.toLowerCase()}</option>)}
         </select>
         <span class="muted" role="status">{conn ? `${conn.totalCount} ${state.toLowerCase()}` : "loading…"}</span>
-        <button type="button" class="quiet" onClick={() => load(after)}>Refresh</button>
+        <button type="button" class="quiet" onClick={refresh}>Refresh</button>
       </div>
       <ErrorNote message={error} />
       {conn && conn.edges.length === 0 && <p class="empty">No {state.toLowerCase()} orders.</p>}
       <ul class="plain">{conn?.edges.map((e) => <InboundRow key={e.node.id} o={e.node} canEdit={canEdit} onChange={replace} />)}</ul>
       <div class="pager-nav">
-        <button type="button" class="quiet" disabled={!stack.length} onClick={() => { const s = stack.slice(); const a = s.pop() ?? null; setStack(s); load(a); }}>Previous</button>
-        <button type="button" class="quiet" disabled={!conn?.pageInfo.hasNextPage} onClick={() => { setStack([...stack, after]); load(conn!.pageInfo.endCursor); }}>Next</button>
+        <button type="button" class="quiet" disabled={!hasPrevious} onClick={previous}>Previous</button>
+        <button type="button" class="quiet" disabled={!hasNext} onClick={next}>Next</button>
       </div>
     </section>
   );

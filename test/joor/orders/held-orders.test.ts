@@ -1,8 +1,5 @@
-import { startJoorEnv, type JoorEnv } from "../harness";
-import { ean13 } from "../harness";
-import { connection, customer, edit, importedOrders, inbound, INBOUND_FIELDS, place, product, uniq } from "./world";
-
-const freshBarcode = () => ean13(7_000_000 + uniq());
+import { freshBarcode, importOrders, startOrderImportEnv, type JoorEnv } from "../harness";
+import { connection, customer, edit, importedOrders, inbound, INBOUND_FIELDS, place, product } from "./world";
 
 const RETRY_ONE = `mutation($id: ID!) { retryJoorInboundOrder(id: $id) { ${INBOUND_FIELDS} } }`;
 const RETRY_MANY = `mutation($f: JoorInboundOrderFilter) { retryJoorInboundOrders(filter: $f) { tried imported held alreadyPresent } }`;
@@ -14,17 +11,10 @@ const LIST = `query($f: JoorInboundOrderFilter, $first: Int, $after: String) { j
 describe("held JOOR orders, retries and modifications", () => {
   let env: JoorEnv;
   beforeAll(async () => {
-    env = await startJoorEnv();
-    const season = await env.seed.season("JOOR IMPORTS", "2026-01-01");
-    await env.configure({ importOrderSeason: season.id, importOrderApproved: true });
+    ({ env } = await startOrderImportEnv("JOOR IMPORTS"));
   }, 60_000);
   afterAll(() => env?.stop());
-
-  const run = async () => {
-    const job = await env.run("import-orders");
-    expect(job.state).toBe("SUCCEEDED");
-    return job;
-  };
+  const run = () => importOrders(env);
 
   it("fixing a barcode then retrying imports the held order, exactly once", async () => {
     const c = await customer(env);

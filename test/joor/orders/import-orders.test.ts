@@ -1,4 +1,5 @@
-import { startJoorEnv, type JoorEnv } from "../harness";
+import { CREATE_USER } from "../../harness/operations";
+import { importOrders, startOrderImportEnv, type JoorEnv } from "../harness";
 import { serializeOrderV2 } from "../../../plugins/joor/sandbox/domain/orders";
 import { addresses, connection, customer, edit, importedOrders, inbound, place, product } from "./world";
 
@@ -13,20 +14,15 @@ describe("import-orders (seed rules)", () => {
   let ownerId: string;
 
   beforeAll(async () => {
-    env = await startJoorEnv();
-    fallback = await env.seed.season("IMPORTED FROM JOOR", "2026-01-01");
-    aw20 = await env.seed.season("AUTUMN/WINTER 20", "2020-08-01");
-    const { createUser } = await env.admin.ok(`mutation { createUser(input: { name: "Sam Rep", email: "sam@brand.test", role: EDITOR }) { id } }`);
-    ownerId = createUser.id;
-    await env.configure({ importOrderSeason: fallback.id, importOrderApproved: true, orderOwner: Number(ownerId) });
+    ({ env, fallback } = await startOrderImportEnv("IMPORTED FROM JOOR", async (e) => {
+      aw20 = await e.seed.season("AUTUMN/WINTER 20", "2020-08-01");
+      const { createUser } = await e.admin.run(CREATE_USER, { input: { name: "Sam Rep", email: "sam@brand.test", role: "EDITOR" } });
+      ownerId = createUser.id;
+      return { orderOwner: Number(ownerId) };
+    }));
   }, 60_000);
   afterAll(() => env?.stop());
-
-  const run = async () => {
-    const job = await env.run("import-orders");
-    expect(job.state).toBe("SUCCEEDED");
-    return job;
-  };
+  const run = () => importOrders(env);
 
   it("Only products with matching barcode numbers will be recognised: an order with an unknown barcode is held, not imported partially", async () => {
     const c = await customer(env);

@@ -1,16 +1,13 @@
 import { placeOrder, editOrder } from "../../../plugins/joor/sandbox";
 import { upsertConnection } from "../../../plugins/joor/sandbox/domain/connections";
 import type { JoorEnv } from "../harness";
-import { ean13 } from "../harness";
+import { freshBarcode } from "../harness";
 
 /**
  * A brand and its JOOR account set up for order imports: customers that exist on both sides (Selvedge account
  * code = JOOR customer code), products whose barcodes JOOR sends as UPCs, and orders placed in the sandbox as a
  * retailer would (through its domain functions, the same code as its admin API).
  */
-
-let n = 0;
-export const uniq = (): number => ++n + Math.floor(Math.random() * 1000) * 1000;
 
 export interface Customer {
   id: number;
@@ -36,8 +33,7 @@ export function connection(env: JoorEnv, code: string): void {
 
 /** A product with sizes S, M, L; its barcodes (EAN-13). */
 export async function product(env: JoorEnv): Promise<string[]> {
-  const k = uniq();
-  const barcodes = ["S", "M", "L"].map((_, i) => ean13(k * 10 + i));
+  const barcodes = ["S", "M", "L"].map(() => freshBarcode());
   await env.seed.product({ sizes: ["S", "M", "L"].map((size, i) => ({ size, barcode: barcodes[i] })) });
   return barcodes;
 }
