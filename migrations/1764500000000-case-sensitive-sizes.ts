@@ -1,5 +1,8 @@
 import { MigrationInterface, QueryRunner, TableColumn } from "typeorm";
-import { CASE_SENSITIVE_COLUMNS, MYSQL_BINARY_COLLATION } from "../src/db/case-sensitive-columns";
+
+/** Frozen copies (a migration imports nothing from src/): the columns and collation as of this migration. */
+const CASE_SENSITIVE_COLUMNS: readonly { table: string; column: string }[] = [{ table: "variant", column: "size" }];
+const MYSQL_BINARY_COLLATION = "utf8mb4_bin";
 
 /** Sizes compare case-sensitively on MySQL/MariaDB too (SQLite already does): a binary collation. */
 export class CaseSensitiveSizes1764500000000 implements MigrationInterface {

@@ -11,6 +11,7 @@ import { joorSettingsDeclaration } from "./settings/declaration";
 import { JoorInboundOrder } from "./entities/joor-inbound-order.entity";
 import { JoorInboundOrders1765100000000 } from "./migrations/1765100000000-joor-inbound-orders";
 import { JoorInboundOrdersResolver } from "./api/inbound-orders.resolver";
+import { JOOR_IMAGE_RULE, JOOR_IMAGE_SIZE } from "./mapping/image-rule";
 
 /**
  * The JOOR connector (plugins/joor/README.md). Loaded by default (every folder under plugins/ is), enabled
@@ -25,6 +26,7 @@ export default definePlugin({
   settings: joorSettingsDeclaration,
   entities: [JoorSyncRecord, JoorLinesheet, JoorLinesheetProduct, JoorCreditWindow, JoorInboundOrder],
   migrations: [JoorCore1765000000000, JoorInboundOrders1765100000000],
+  exportSizes: { [JOOR_IMAGE_SIZE]: JOOR_IMAGE_RULE },
   resolvers: [...joorResolvers, JoorInboundOrdersResolver],
   types: joorTypes,
   operations: joorOperations,

@@ -23,7 +23,3 @@ export enum RoleEnum {
 }
 registerEnumType(RoleEnum, { name: "Role" });
 
-export enum OrderSourceEnum {
-  MANUAL = "MANUAL",
-  JOOR = "JOOR",
-}

@@ -1,10 +1,11 @@
 import { DataSource } from "typeorm";
 
 /**
- * Columns whose values must compare case-sensitively (JOOR sizes are case-sensitive: "S" and "s" are two
- * sizes). SQLite compares text as BINARY already; MySQL/MariaDB's default collation ignores case, so these
- * columns get a binary collation there (migration 1764500000000) and the entity metadata is told so after
- * initialisation, which keeps the schema diff empty on both.
+ * Columns whose values must compare case-sensitively (sizes are: "S" and "s" are two sizes on the platforms
+ * we sync with). SQLite compares text as BINARY already; MySQL/MariaDB's default collation ignores case, so these
+ * columns get a binary collation there (migration 1764500000000, which keeps its own frozen copy of this list: a
+ * column added here needs a new migration) and the entity metadata is told so after initialisation, which keeps
+ * the schema diff empty on both.
  */
 export const CASE_SENSITIVE_COLUMNS: { table: string; column: string }[] = [{ table: "variant", column: "size" }];
 

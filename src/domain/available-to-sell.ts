@@ -21,7 +21,7 @@ export interface AvailableToSell {
 }
 
 /**
- * Available to sell of one variant for a platform export (Zedonk/JOOR rule): with ATS in more than one
+ * Available to sell of one variant for a platform export (the wholesale platforms' rule): with ATS in more than one
  * selected season, the total of all of them is sent; unselected seasons are ignored. Projected stock is
  * grouped by the date it becomes available (the product line start date of each season's docket).
  */

@@ -1,13 +1,16 @@
 /**
- * Image export size for platforms with a fixed aspect ratio (JOOR: 660×900, at most 1320×1800).
+ * Image export size for platforms with a fixed aspect ratio (e.g. 660×900, at most 1320×1800).
  *
- * The ratio 660:900 reduces to 11:15, so every size with exactly that ratio is 11n × 15n pixels: the
+ * A ratio such as 660:900 reduces to 11:15, so every size with exactly that ratio is 11n × 15n pixels: the
  * "multiples" of the ratio. The export size is the largest multiple that fits inside the source (so the
  * picture is never enlarged beyond its own resolution), capped at the maximum (n = 120 → 1320×1800);
- * a source smaller than the minimum (n = 60 → 660×900) is brought up to 660×900.
+ * a source smaller than the minimum (n = 60 → 660×900) is brought up to the ratio's own size.
  *
  * The picture is then letterboxed onto that canvas on white (see ImageService.renderForExport): a
  * product shot is never cropped, so sleeves, hems and shoes stay in view; line sheets are white.
+ *
+ * The core defines no rule of its own: a plugin declares the sizes its platform wants (`exportSizes` in
+ * definePlugin) and passes the rule to `catalogue.renderForExport` / `catalogue.exportUrl`.
  */
 export interface ExportSizeRule {
   ratioWidth: number;
@@ -18,17 +21,18 @@ export interface ExportSizeRule {
   maxBytes?: number;
 }
 
-export const JOOR_IMAGE_RULE: ExportSizeRule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800, maxBytes: 4 * 1024 * 1024 };
+/** A URL name of an export size (`/media/export/<name>/…`): lower-case letters, digits, `x` and dashes. */
+export const EXPORT_SIZE_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
-/**
- * The export renditions Selvedge serves at `/media/export/<name>/<storage key>` (for platforms that fetch
- * images by URL). A closed list, so a URL cannot ask the server for arbitrary sizes.
- */
-export const EXPORT_SIZE_RULES: Readonly<Record<string, ExportSizeRule>> = { "660x900": JOOR_IMAGE_RULE };
+/** Whether two rules describe the same rendition. */
+export function sameExportRule(a: ExportSizeRule, b: ExportSizeRule): boolean {
+  return a.ratioWidth === b.ratioWidth && a.ratioHeight === b.ratioHeight && a.maxWidth === b.maxWidth && a.maxHeight === b.maxHeight && a.maxBytes === b.maxBytes;
+}
 
-export function exportRuleName(rule: ExportSizeRule): string {
-  const name = Object.keys(EXPORT_SIZE_RULES).find((k) => EXPORT_SIZE_RULES[k] === rule);
-  if (!name) throw new Error("This export size rule has no URL name (EXPORT_SIZE_RULES)");
+/** The URL name under which `rule` is served, from the sizes the installed plugins declared. */
+export function exportRuleName(sizes: Readonly<Record<string, ExportSizeRule>>, rule: ExportSizeRule): string {
+  const name = Object.keys(sizes).find((k) => sizes[k] === rule) ?? Object.keys(sizes).find((k) => sameExportRule(sizes[k], rule));
+  if (!name) throw new Error("This export size rule is not served: declare it in the plugin's exportSizes");
   return name;
 }
 
@@ -36,7 +40,7 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-export function exportSize(sourceWidth: number, sourceHeight: number, rule: ExportSizeRule = JOOR_IMAGE_RULE): { width: number; height: number } {
+export function exportSize(sourceWidth: number, sourceHeight: number, rule: ExportSizeRule): { width: number; height: number } {
   if (!(sourceWidth > 0 && sourceHeight > 0)) throw new Error("Image dimensions must be positive");
   const g = gcd(rule.ratioWidth, rule.ratioHeight);
   const unitW = rule.ratioWidth / g;

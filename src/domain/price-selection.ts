@@ -19,7 +19,7 @@ export interface SelectedPrice {
 }
 
 /**
- * The price a platform export sends for a product (Zedonk/JOOR rule):
+ * The price a platform export sends for a product (the wholesale platforms' rule):
  * - amongst the selected price seasons the product is visible in, the price of the most recent one
  *   (latest start date; on equal start dates the later-created season, i.e. the higher id, as in the
  *   `seasons` list) that has a price in the currency;

@@ -6,7 +6,7 @@ import { BrandOwnedEntity } from "./brand-owned.entity";
 
 export type CustomerStatus = "ACTIVE" | "INACTIVE";
 
-/** A wholesale customer (a JOOR "connection"). The account code is the key shared with platforms. */
+/** A wholesale customer (a "connection" on the platforms). The account code is the key shared with platforms. */
 @ObjectType({ description: "A wholesale customer; accountCode is the key shared with platforms (JOOR customer code)" })
 @Entity("customer")
 @Index("UQ_customer_brand_account_code", ["brandId", "accountCode"], { unique: true })

@@ -1,6 +1,7 @@
 import type { MigrationInterface } from "typeorm";
 import type { Logger } from "pino";
 import type { BrandScope } from "../db/brand-scope";
+import type { ExportSizeRule } from "../domain/image-export-size";
 import type { HostServices } from "./host-services";
 import type { PluginData } from "./plugin-data";
 import type { SettingsDeclaration, SettingsValues } from "./settings";
@@ -145,6 +146,12 @@ export interface PluginDefinition<S extends SettingsDeclaration = SettingsDeclar
   /** TypeORM entities the plugin adds, and the migrations that create their tables. */
   entities?: Function[];
   migrations?: (new () => MigrationInterface)[];
+  /**
+   * Image renditions the host serves for this plugin's platform at `/media/export/<name>/…` (a closed list, so
+   * a URL cannot ask for arbitrary sizes), e.g. `{ "660x900": { ratioWidth: 660, ratioHeight: 900, … } }`.
+   * Pass the same rule to `ctx.host.catalogue.exportUrl` / `renderForExport`.
+   */
+  exportSizes?: Record<string, ExportSizeRule>;
   /** Called once the database and services are up (every process). */
   onBootstrap?(host: PluginHostContext): Promise<void> | void;
   /** Called when the process stops. */

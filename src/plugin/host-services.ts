@@ -29,7 +29,7 @@ import type { ExportSizeRule } from "../domain/image-export-size";
  */
 export const HOST_API_VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")).version;
 
-/** A rendition of a product image at an export size (e.g. JOOR's 1200 px JPEG). */
+/** A rendition of a product image at an export size (a JPEG at the plugin's rule). */
 export interface ExportRendition {
   data: Buffer;
   width: number;
@@ -54,10 +54,13 @@ export interface CatalogueReader {
   stockByVariant(scope: BrandScope, variantIds: readonly number[]): Promise<StockLevel[][]>;
   /** Each product's images (position order), one array per given product id. */
   imagesByProduct(scope: BrandScope, productIds: readonly number[]): Promise<ProductImage[][]>;
-  /** Renders one image at an export size (default JOOR's rule); NOT_FOUND when it is not the brand's. */
-  renderForExport(scope: BrandScope, imageId: number, rule?: ExportSizeRule): Promise<ExportRendition>;
-  /** The stable public URL of an image's export rendition (the host renders and caches it on first fetch). */
-  exportUrl(image: Pick<ProductImage, "storageKey">, rule?: ExportSizeRule): string;
+  /** Renders one image at the given export size; NOT_FOUND when it is not the brand's. */
+  renderForExport(scope: BrandScope, imageId: number, rule: ExportSizeRule): Promise<ExportRendition>;
+  /**
+   * The stable public URL of an image's export rendition (the host renders and caches it on first fetch). The
+   * rule must be one the plugin declared in `exportSizes` (else it throws).
+   */
+  exportUrl(image: Pick<ProductImage, "storageKey">, rule: ExportSizeRule): string;
 }
 
 export interface SeasonReader {

@@ -49,5 +49,5 @@ export { formatUnits, parseMoney } from "../domain/money";
 export { isIsoDate } from "../domain/dates";
 export { selectSeasonPrice, type SeasonPriceCandidate } from "../domain/price-selection";
 export { sumAvailableToSell, type SeasonStock } from "../domain/available-to-sell";
-export { exportRuleName, JOOR_IMAGE_RULE, type ExportSizeRule } from "../domain/image-export-size";
+export type { ExportSizeRule } from "../domain/image-export-size";
 export { seededRandom } from "../domain/seeded-random";

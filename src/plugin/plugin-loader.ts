@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import semver from "semver";
 import { isPluginDefinition, PluginDefinition } from "./define-plugin";
+import { EXPORT_SIZE_NAME } from "../domain/image-export-size";
 import { HOST_API_VERSION } from "./host-services";
 import { shareHostModulesWith } from "./shared-modules";
 
@@ -67,6 +68,13 @@ export function checkPlugin(p: PluginDefinition, hostVersion = HOST_VERSION): vo
   }
   for (const op of Object.keys(p.operations ?? {})) {
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(op)) throw new PluginLoadError(`Plugin "${p.name}": operation name "${op}" is invalid (lower-case, digits, dashes)`);
+  }
+  for (const [name, rule] of Object.entries(p.exportSizes ?? {})) {
+    if (!EXPORT_SIZE_NAME.test(name)) throw new PluginLoadError(`Plugin "${p.name}": export size name "${name}" is invalid (lower-case letters, digits, dashes)`);
+    const sizes = [rule?.ratioWidth, rule?.ratioHeight, rule?.maxWidth, rule?.maxHeight];
+    if (!sizes.every((n) => Number.isInteger(n) && n > 0) || (rule.maxBytes !== undefined && !(Number.isInteger(rule.maxBytes) && rule.maxBytes > 0))) {
+      throw new PluginLoadError(`Plugin "${p.name}": export size "${name}" needs positive whole ratioWidth, ratioHeight, maxWidth, maxHeight (and maxBytes)`);
+    }
   }
   for (const [key, f] of Object.entries(p.settings ?? {})) {
     if (!f || typeof (f.schema as { safeParse?: unknown })?.safeParse !== "function") {

@@ -1,4 +1,5 @@
 import { PluginDefinition, OperationDefinition } from "./define-plugin";
+import { sameExportRule, type ExportSizeRule } from "../domain/image-export-size";
 import { checkPlugin, loadPluginModule, PluginLoadError } from "./plugin-loader";
 
 /** The plugins installed in this process (from SELVEDGE_PLUGINS plus any passed in by code), checked at start-up. */
@@ -19,6 +20,10 @@ export class PluginRegistry {
     if (this.byName.has(p.name)) {
       if (this.byName.get(p.name) === p) return;
       throw new PluginLoadError(`Two plugins are named "${p.name}"`);
+    }
+    for (const [size, rule] of Object.entries(p.exportSizes ?? {})) {
+      const other = this.all().find((q) => q.exportSizes?.[size] && !sameExportRule(q.exportSizes[size], rule));
+      if (other) throw new PluginLoadError(`Plugins "${other.name}" and "${p.name}" declare the export size "${size}" differently`);
     }
     this.byName.set(p.name, p);
   }
@@ -51,6 +56,11 @@ export class PluginRegistry {
 
   resolvers(): Function[] {
     return this.all().flatMap((p) => p.resolvers ?? []);
+  }
+
+  /** The image export sizes the installed plugins declared, by URL name (served at /media/export/<name>/…). */
+  exportSizes(): Record<string, ExportSizeRule> {
+    return Object.assign({}, ...this.all().map((p) => p.exportSizes ?? {}));
   }
 
   types(): Function[] {

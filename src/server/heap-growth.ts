@@ -5,7 +5,7 @@ import v8 from "node:v8";
  * (`SELVEDGE_HEAP_GROWING_PERCENT`, default 20; `0` or `off` keeps V8's own choice).
  *
  * Why: V8's own factor goes up to 4 × the live heap when collections are cheap. A worker with ~80 MB live
- * that streams a 100,000-variant export (every chunk lives across a JOOR round trip, so it is promoted) let
+ * that streams a 100,000-variant export (every chunk lives across a platform round trip, so it is promoted) let
  * its heap fill with 300+ MB of garbage before a full collection: 680 MB peak RSS instead of ~380 MB
  * (README, Performance, P3). A fixed 20 % keeps the heap near its live size for ≈ 8 % more CPU (more frequent, incremental full collections). Unlike a
  * `--max-old-space-size` cap it sets no ceiling: a process that really needs more heap still gets it.

@@ -1,6 +1,6 @@
 import { GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { buildFullSchema } from "../../src/api/full-schema";
+import { buildFullSchema } from "../../src/server/full-schema";
 import { GraphQLClient } from "../harness/graphql-client";
 import { operationFor } from "../harness/dummy-args";
 import { startTestServer, TestServer } from "../harness/test-server";

@@ -7,6 +7,10 @@ import { ProductImage } from "../../src/entities/product-image.entity";
 import { startTestServer, TestServer } from "../harness/test-server";
 import { ATTACH, createProduct, dataUrl, ImageHost, jpeg, mediaFiles, png, PRODUCT_IMAGES, REMOVE, startImageHost, uploadRequest } from "./images-fixtures";
 import { scopeFor } from "../harness/scope";
+import type { ExportSizeRule } from "../../src/domain/image-export-size";
+
+/** A connector's portrait rule (the core has none of its own; JOOR declares this one). */
+const PORTRAIT: ExportSizeRule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800 };
 
 const sha256 = (buf: Buffer) => createHash("sha256").update(buf).digest("hex");
 
@@ -141,12 +145,12 @@ describe("product images", () => {
     expect(mediaFiles(s).filter((f) => f.startsWith(`brand-${s.brandId}/product-${p.id}/`))).toEqual([rows[0].storageKey]);
   });
 
-  describe("renderForExport (the JOOR connector's Image 1)", () => {
+  describe("renderForExport (a connector's Image 1 at its rule)", () => {
     const attach = async (pos: number, buf: Buffer) => Number((await s.admin.ok(ATTACH, { p: String(product.id), pos, url: dataUrl(buf) })).attachProductImage.id);
 
     it("letterboxes a square picture on white at the largest 660:900 size inside it (1000x1000 -> 726x990)", async () => {
       const id = await attach(10, await png(1000, 1000, { r: 200, g: 0, b: 0 }));
-      const out = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), id, { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800 });
+      const out = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), id, PORTRAIT);
       expect(out).toMatchObject({ width: 726, height: 990, contentType: "image/jpeg" });
       const { data, info } = await sharp(out.data).raw().toBuffer({ resolveWithObject: true });
       expect({ w: info.width, h: info.height }).toEqual({ w: 726, h: 990 });
@@ -159,9 +163,9 @@ describe("product images", () => {
     });
 
     it("caps a large picture at 1320x1800 and brings a small one up to 660x900; transparency becomes white", async () => {
-      const big = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), await attach(11, await jpeg(3000, 4000)));
+      const big = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), await attach(11, await jpeg(3000, 4000)), PORTRAIT);
       expect({ width: big.width, height: big.height }).toEqual({ width: 1320, height: 1800 });
-      const small = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), await attach(12, webp));
+      const small = await s.app.services.images.renderForExport(scopeFor(s.app, s.brandId), await attach(12, webp), PORTRAIT);
       expect({ width: small.width, height: small.height }).toEqual({ width: 660, height: 900 });
       const meta = await sharp(small.data).metadata();
       expect({ w: meta.width, h: meta.height, f: meta.format, alpha: meta.hasAlpha }).toEqual({ w: 660, h: 900, f: "jpeg", alpha: false });
@@ -169,7 +173,7 @@ describe("product images", () => {
 
     it("is brand-scoped", async () => {
       const id = await attach(13, await png(10, 10));
-      await expect(s.app.services.images.renderForExport(scopeFor(s.app, s.brandId + 1000), id)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND" } });
+      await expect(s.app.services.images.renderForExport(scopeFor(s.app, s.brandId + 1000), id, PORTRAIT)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND" } });
     });
   });
 });

@@ -1,4 +1,7 @@
-import { exportSize, JOOR_IMAGE_RULE } from "../../src/domain/image-export-size";
+import { exportRuleName, exportSize, type ExportSizeRule } from "../../src/domain/image-export-size";
+
+/** A portrait rule (what a platform such as JOOR declares; the core has none of its own). */
+const PORTRAIT: ExportSizeRule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800 };
 
 describe("Image export: normalised to the 660x900 ratio, at most 1320x1800 pixels", () => {
   it.each([
@@ -14,13 +17,13 @@ describe("Image export: normalised to the 660x900 ratio, at most 1320x1800 pixel
     [1319, 1799, 1309, 1785], // just under the maximum: n = 119
     [3000, 1000, 726, 990], // wide landscape: height-bound
   ])("a %ix%i source becomes %ix%i", (w, h, ew, eh) => {
-    expect(exportSize(w, h)).toEqual({ width: ew, height: eh });
+    expect(exportSize(w, h, PORTRAIT)).toEqual({ width: ew, height: eh });
   });
 
   it("always has exactly the 660:900 ratio, within 660x900..1320x1800, and never enlarges a source that holds 660x900", () => {
     for (let w = 100; w <= 5000; w += 137) {
       for (let h = 100; h <= 5000; h += 151) {
-        const { width, height } = exportSize(w, h, JOOR_IMAGE_RULE);
+        const { width, height } = exportSize(w, h, PORTRAIT);
         expect(width * 900).toBe(height * 660);
         expect(width).toBeGreaterThanOrEqual(660);
         expect(width).toBeLessThanOrEqual(1320);
@@ -44,7 +47,15 @@ describe("Image export: normalised to the 660x900 ratio, at most 1320x1800 pixel
   });
 
   it("rejects empty dimensions", () => {
-    expect(() => exportSize(0, 10)).toThrow(/positive/);
-    expect(() => exportSize(10, Number.NaN)).toThrow(/positive/);
+    expect(() => exportSize(0, 10, PORTRAIT)).toThrow(/positive/);
+    expect(() => exportSize(10, Number.NaN, PORTRAIT)).toThrow(/positive/);
+  });
+
+  it("names a rule by the sizes the plugins declared: the same object, else an equal rule; an undeclared rule is refused", () => {
+    const sizes = { "660x900": PORTRAIT, square: { ratioWidth: 1, ratioHeight: 1, maxWidth: 2000, maxHeight: 2000 } };
+    expect(exportRuleName(sizes, PORTRAIT)).toBe("660x900");
+    expect(exportRuleName(sizes, { ...sizes.square })).toBe("square");
+    expect(() => exportRuleName(sizes, { ...PORTRAIT, maxBytes: 1 })).toThrow(/not served/);
+    expect(() => exportRuleName({}, PORTRAIT)).toThrow(/exportSizes/);
   });
 });

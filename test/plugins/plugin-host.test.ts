@@ -45,6 +45,17 @@ describe("plugin definitions and loading", () => {
     expect(reg.operation("dup", "toString")).toBeUndefined();
   });
 
+  it("image export sizes: checked at start-up, merged by name, the same name declared differently is refused", () => {
+    const rule = { ratioWidth: 660, ratioHeight: 900, maxWidth: 1320, maxHeight: 1800 };
+    expect(() => checkPlugin(definePlugin({ ...base, exportSizes: { "Big Size": rule } }))).toThrow(/export size name "Big Size"/);
+    expect(() => checkPlugin(definePlugin({ ...base, exportSizes: { big: { ...rule, maxWidth: 0 } } }))).toThrow(/export size "big" needs positive/);
+    const a = definePlugin({ ...base, name: "a", exportSizes: { "660x900": rule } });
+    const b = definePlugin({ ...base, name: "b", exportSizes: { "660x900": { ...rule }, square: { ...rule, ratioWidth: 900 } } });
+    expect(Object.keys(new PluginRegistry([a, b]).exportSizes()).sort()).toEqual(["660x900", "square"]);
+    const c = definePlugin({ ...base, name: "c", exportSizes: { "660x900": { ...rule, maxBytes: 1000 } } });
+    expect(() => new PluginRegistry([a, c])).toThrow(/"a" and "c" declare the export size "660x900" differently/);
+  });
+
   it("settings: kinds, required fields, defaults, validation", () => {
     const decl = testPlugin.settings!;
     expect(isRequired(decl.apiUrl)).toBe(true);

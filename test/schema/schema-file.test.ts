@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { buildFullSchema } from "../../src/api/full-schema";
+import { buildFullSchema } from "../../src/server/full-schema";
 import { printAppSchema } from "../../src/api/schema";
 
 describe("schema/schema.graphql", () => {

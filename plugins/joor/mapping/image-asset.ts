@@ -1,4 +1,4 @@
-import { JOOR_IMAGE_RULE } from "../../../src/plugin";
+import { JOOR_IMAGE_RULE } from "./image-rule";
 
 /** JOOR v4 product asset item (`POST /v4/assets/products`). */
 export interface JoorAssetItem {

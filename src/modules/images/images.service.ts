@@ -7,7 +7,7 @@ import type { BrandScope } from "../../db/brand-scope";
 import { brandTerm, placeholders } from "../../db/hot-rows";
 import type { SystemData } from "../../db/system-data";
 import { InputProblems, badInput, notFound } from "../../api/errors";
-import { EXPORT_SIZE_RULES, exportRuleName, exportSize, ExportSizeRule, JOOR_IMAGE_RULE } from "../../domain/image-export-size";
+import { exportRuleName, exportSize, ExportSizeRule } from "../../domain/image-export-size";
 import { Product } from "../../entities/product.entity";
 import { ProductImage } from "../../entities/product-image.entity";
 import { MediaStorage } from "../../media/media-storage";
@@ -32,6 +32,8 @@ export class ImageService {
     /** Which addresses image URLs may reach (public only, plus SELVEDGE_IMAGE_FETCH_ALLOW). */
     private readonly fetchPolicy: AddressPolicy = new AddressPolicy(),
     private readonly baseUrl: () => string = () => "",
+    /** The renditions served at /media/export/<name>/… (declared by the installed plugins: `exportSizes`). */
+    private readonly exportSizes: Readonly<Record<string, ExportSizeRule>> = {},
   ) {}
 
   /** Renders in progress, so that a burst of fetches of one image renders it once. */
@@ -122,9 +124,9 @@ export class ImageService {
 
   /**
    * The image as a platform wants it: normalised to the rule's ratio (letterboxed on white, never cropped),
-   * at most the rule's maximum size, as JPEG. JOOR: 660×900 ratio, at most 1320×1800.
+   * at most the rule's maximum size, as JPEG (the rule is the caller's, e.g. a connector's 660×900 ratio, at most 1320×1800).
    */
-  async renderForExport(scope: BrandScope, imageId: number, rule: ExportSizeRule = JOOR_IMAGE_RULE): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
+  async renderForExport(scope: BrandScope, imageId: number, rule: ExportSizeRule): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
     const image = await this.get(scope, imageId);
     const file = await this.media.get(image.storageKey);
     if (!file) throw new Error(`The file of image ${imageId} is missing from the media storage (${image.storageKey})`);
@@ -141,7 +143,7 @@ export class ImageService {
         .jpeg({ quality, mozjpeg: false })
         .toBuffer();
     let data = await render(88);
-    // Within the platform's byte limit (JOOR: 4 MB on v2, 10 MB on v4): lower the quality step by step.
+    // Within the platform's byte limit (rule.maxBytes): lower the quality step by step.
     for (const quality of [75, 60, 45, 30]) {
       if (!rule.maxBytes || data.length <= rule.maxBytes) break;
       data = await render(quality);
@@ -154,8 +156,8 @@ export class ImageService {
    * file, whose key holds the SHA-256 of its content: the URL changes exactly when the picture does, and a
    * platform that fetches it gets the same bytes every time.
    */
-  exportUrl(image: Pick<ProductImage, "storageKey">, rule: ExportSizeRule = JOOR_IMAGE_RULE): string {
-    return `${this.baseUrl()}/media/export/${exportRuleName(rule)}/${image.storageKey.replace(/\.[a-z0-9]+$/i, "")}.jpg`;
+  exportUrl(image: Pick<ProductImage, "storageKey">, rule: ExportSizeRule): string {
+    return `${this.baseUrl()}/media/export/${exportRuleName(this.exportSizes, rule)}/${image.storageKey.replace(/\.[a-z0-9]+$/i, "")}.jpg`;
   }
 
   /**
@@ -163,7 +165,7 @@ export class ImageService {
    * renderForExport), cached in the media storage after the first render. Null when there is no such image.
    */
   async renderStoredForExport(ruleName: string, path: string): Promise<{ data: Buffer; contentType: string } | null> {
-    const rule = EXPORT_SIZE_RULES[ruleName];
+    const rule = Object.prototype.hasOwnProperty.call(this.exportSizes, ruleName) ? this.exportSizes[ruleName] : undefined;
     const m = /^brand-(\d+)\/product-(\d+)\/([0-9a-f]{64})\.jpg$/.exec(path);
     if (!rule || !m) return null;
     const cacheKey = `export-cache/${ruleName}/${path}`;

@@ -3,7 +3,7 @@ import { Order } from "../../entities/order.entity";
 
 /** What a connector passes to OrderService.createImportedOrder: ids already matched within the brand. */
 export interface ImportedOrderData {
-  /** MANUAL, JOOR, … (upper case letters, digits, _; at most 20). */
+  /** MANUAL, or the importing plugin's own source name (upper case letters, digits, _; at most 20). */
   source: string;
   /** The platform's order id; (brand, source, externalId) is unique. */
   externalId: string;

@@ -1,6 +1,6 @@
-import { exportRuleName, JOOR_IMAGE_RULE } from "../../../../src/plugin";
 import { AssetsApi } from "../../client/assets";
 import { imageOneAsset, smallImageWarning, type JoorAssetItem } from "../../mapping/image-asset";
+import { JOOR_IMAGE_RULE, JOOR_IMAGE_SIZE } from "../../mapping/image-rule";
 import { imagePages } from "../../sources/image-source";
 import { hashOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { joorProductIds } from "./joor-ids";
@@ -25,7 +25,7 @@ export const exportImagesPhase: ExportPhase = {
   },
   async run(ctx, client) {
     const api = new AssetsApi(client.http, ASSETS_PER_REQUEST);
-    const rule = exportRuleName(JOOR_IMAGE_RULE);
+    const rule = JOOR_IMAGE_SIZE;
     const summary = { products: 0, withoutImage1: 0, unchanged: 0, sent: 0, small: 0, notOnJoor: 0, failed: 0 };
     for await (const page of readAhead(imagePages(ctx.data))) {
       ctx.throwIfCancelled();
@@ -52,7 +52,7 @@ export const exportImagesPhase: ExportPhase = {
           ctx.progress.advance();
           continue;
         }
-        const url = ctx.host.catalogue.exportUrl(image);
+        const url = ctx.host.catalogue.exportUrl(image, JOOR_IMAGE_RULE);
         pending.push({ product, item: imageOneAsset(joorProductId, product.styleNumber, product.colourCode, image.checksum, url), hash, label });
       }
       if (!pending.length) continue;

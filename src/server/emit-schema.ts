@@ -2,7 +2,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { buildFullSchema } from "./full-schema";
-import { printAppSchema } from "./schema";
+import { printAppSchema } from "../api/schema";
 
 /** `npm run schema:emit`: writes schema/schema.graphql from the code (core + bundled plugins). */
 async function main(): Promise<void> {
