@@ -16,6 +16,7 @@ export class RemoteSelvedge {
     return new RemoteSelvedge((url ?? env.SELVEDGE_URL ?? "http://127.0.0.1:4000").replace(/\/+$/, ""), token);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers name the result type; untyped callers read JSON
   async query<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     let res: Response;
     try {

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, NullableDateTime, Varchar } from "./columns";
 import { User } from "./user.entity";
 import { BrandOwnedEntity } from "./brand-owned.entity";

@@ -1,7 +1,7 @@
-import { BeforeInsert, BeforeUpdate, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { BeforeInsert, BeforeUpdate, Entity, Index } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { CustomerStatusEnum } from "../api/enums";
-import { CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
+import { CreatedAt, UpdatedAt, Varchar } from "./columns";
 import { BrandOwnedEntity } from "./brand-owned.entity";
 
 export type CustomerStatus = "ACTIVE" | "INACTIVE";

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY } from "./columns";
 import { Order } from "./order.entity";
 import { Variant } from "./variant.entity";

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, MONEY, NullableDateTime, UpdatedAt, Varchar } from "./columns";
 import { Customer } from "./customer.entity";
 import { Season } from "./season.entity";

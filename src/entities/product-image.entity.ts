@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
 import { CreatedAt, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 import { BrandOwnedEntity } from "./brand-owned.entity";

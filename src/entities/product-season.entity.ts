@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { IntegerColumn } from "./columns";
 import { Product } from "./product.entity";
 import { Season } from "./season.entity";

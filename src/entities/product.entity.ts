@@ -1,6 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
-import { BoolColumn, CreatedAt, IntegerColumn, UpdatedAt, Varchar } from "./columns";
+import { Column, Entity, Index } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { BoolColumn, CreatedAt, UpdatedAt, Varchar } from "./columns";
 import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A style in one colourway (Zedonk's "product costing"). Sizes live on its variants. */

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
 import { IntegerColumn, MONEY, UpdatedAt, Varchar } from "./columns";
 import { formatMoney } from "../domain/money";
 import { Product } from "./product.entity";

@@ -1,6 +1,6 @@
-import { Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
-import { BoolColumn, CreatedAt, DateOnly, IntegerColumn, Varchar } from "./columns";
+import { Entity, Index } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { BoolColumn, CreatedAt, DateOnly, Varchar } from "./columns";
 import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** A selling season, e.g. "AUTUMN/WINTER 20". "Most recent" means the latest startDate. */

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
 import { IntegerColumn, UpdatedAt } from "./columns";
 import { Variant } from "./variant.entity";
 import { Season } from "./season.entity";

@@ -1,6 +1,6 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
-import { BoolColumn, CreatedAt, IntegerColumn, Varchar } from "./columns";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, ObjectType } from "type-graphql";
+import { BoolColumn, CreatedAt, Varchar } from "./columns";
 import { RoleEnum } from "../api/enums";
 import { Brand } from "./brand.entity";
 import { BrandOwnedEntity } from "./brand-owned.entity";

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Field, Int, ObjectType } from "type-graphql";
 import { BoolColumn, IntegerColumn, Varchar } from "./columns";
 import { Product } from "./product.entity";
 import type { StockLevel } from "./stock-level.entity";

@@ -41,6 +41,7 @@ export function loadPluginModule(spec: string): PluginDefinition {
   let mod: Record<string, unknown>;
   try {
     shareHostModulesWith(file); // a plugin outside the tree gets the host's SDK, typeorm, type-graphql, zod
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a plugin is a module path known only at run time
     mod = require(file);
   } catch (error) {
     throw new PluginLoadError(`Plugin "${spec}" could not be loaded from ${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -49,6 +49,7 @@ function wrap<S extends z.ZodType, O extends FieldOptions<z.input<S>>>(schema: S
 }
 
 /** Helpers for the common field kinds; any zod schema works too (`{ schema: z.enum([...]) }`). */
+/* eslint-disable @typescript-eslint/no-empty-object-type -- `{}` is the "no options given" default of the option type parameters */
 export const setting = {
   string: <O extends FieldOptions<string> = {}>(o: O = {} as O) => wrap(z.string().min(1), o),
   url: <O extends FieldOptions<string> = {}>(o: O = {} as O) => wrap(z.string().url(), o),
@@ -65,6 +66,7 @@ export const setting = {
   stringList: <O extends FieldOptions<string[]> = { default: [] }>(o: O = { default: [] } as unknown as O) =>
     wrap(z.array(z.string().min(1)), (o.default === undefined && !o.optional ? { ...o, default: [] } : o) as O),
 };
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
 /** The declared field named `key`, looked up among the declaration's own keys only (never "constructor", "__proto__"). */
 export function ownSetting(decl: SettingsDeclaration, key: string): SettingField | undefined {

@@ -33,7 +33,7 @@ function sharedPackage(request: string): boolean {
 
 /** The folder a plugin's files live in: the nearest folder with a package.json (or the file's own folder). */
 export function pluginRootOf(file: string): string {
-  let dir = fs.statSync(file).isDirectory() ? file : path.dirname(file);
+  const dir = fs.statSync(file).isDirectory() ? file : path.dirname(file);
   for (let d = dir; ; d = path.dirname(d)) {
     if (fs.existsSync(path.join(d, "package.json"))) return d;
     if (path.dirname(d) === d) return dir;

@@ -26,5 +26,6 @@ const definition = loadPluginModule(spec);
 const resolved = fs.realpathSync(resolvePluginSpec(spec));
 // a folder given as such is the plugin's root (a folder under plugins/ has no package.json); else its package's
 const file = optionsFile(fs.statSync(resolved).isDirectory() ? resolved : pluginRootOf(resolved));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the options file is known only at run time
 const mod = require(file) as { default?: ExternalConformanceOptions } & ExternalConformanceOptions;
 describeConnectorConformance({ ...(mod.default ?? mod), plugin: spec, definition });

@@ -64,7 +64,6 @@ describe("JOOR sandbox: scale", () => {
 
     // Times are reported, not asserted (a loaded 2-core machine makes any bound flaky): on a quiet machine a page
     // takes ~100 ms and a lookup ~2 ms (README of the sandbox); the benchmarks watch speed.
-    // eslint-disable-next-line no-console
     console.log(`scale: load ${loadMs} ms, UPC lookup ${lookupMs.toFixed(1)} ms, order pages ${pageTimes.join("/")} ms, total ${Date.now() - t0} ms`);
   });
 });

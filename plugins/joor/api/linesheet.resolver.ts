@@ -6,7 +6,7 @@ import { LinesheetService } from "../catalogue/linesheet.service";
 import {
   CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, JoorLinesheetConnection, JoorLinesheetProductConnection, JoorLinesheetView, UpdateJoorLinesheetInput,
 } from "../catalogue/linesheet.types";
-import { joorBrand, joorScope } from "./guard";
+import { joorBrand } from "./guard";
 
 const service = (ctx: RequestContext) => new LinesheetService(dataOf(ctx));
 const view = (l: JoorLinesheet): JoorLinesheetView => Object.assign(new JoorLinesheetView(), l);

@@ -10,13 +10,15 @@ export class JoorSettingsResolver {
   @Authorized("ADMIN")
   @Query(() => JoorSettings, { description: "ADMIN. The brand's JOOR settings (secrets: only whether set)" })
   async joorSettings(@Ctx() ctx: RequestContext): Promise<JoorSettings> {
-    return settingsService(ctx).read(await joorBrand(ctx));
+    await joorBrand(ctx); // refuses a brand without the JOOR module
+    return settingsService(ctx).read();
   }
 
   @Authorized("ADMIN")
   @Mutation(() => JoorSettings, { description: "ADMIN. Changes the given JOOR settings (null clears); all validated first" })
   async updateJoorSettings(@Arg("input") input: JoorSettingsInput, @Ctx() ctx: RequestContext): Promise<JoorSettings> {
-    return settingsService(ctx).update(await joorBrand(ctx), input);
+    await joorBrand(ctx);
+    return settingsService(ctx).update(input);
   }
 
   @Authorized("ADMIN")

@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import { badInput, type BrandScope, InputProblems, notFound, parseId, isIsoDate, Product, ProductSeason, Season, isUniqueViolation } from "../../../src/plugin";
+import { badInput, type BrandScope, InputProblems, notFound, parseId, isIsoDate, Product, Season, isUniqueViolation } from "../../../src/plugin";
 import { JoorLinesheetProduct } from "../entities/linesheet-product.entity";
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import type { CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, UpdateJoorLinesheetInput } from "./linesheet.types";

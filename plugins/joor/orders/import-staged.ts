@@ -7,7 +7,7 @@ import { barcodeCandidates, matchOrder, MatchCustomer, snapshot } from "./match-
 import { checkOrderTotal } from "./order-total";
 import { InboundAddress, InboundOrder, parseInboundOrder } from "./parse-order";
 import { InboundReason, reason } from "./reasons";
-import { codesOf, dateParam, importPageInTransaction, PageDeps, PageNeedsSingleOrders, PageEvent, PageItem, rejectionReasons } from "./import-page";
+import { codesOf, importPageInTransaction, PageDeps, PageNeedsSingleOrders, PageEvent, PageItem, rejectionReasons } from "./import-page";
 import { seasonMatcher } from "./season-match";
 
 export { codesOf };

@@ -24,7 +24,7 @@ export class JoorSettingsService {
   constructor(private readonly data: BrandScope, private readonly host: HostServices) {}
 
   /** Stored values parsed field by field (defaults applied); secrets never decrypted here. */
-  async stored(brandId: number): Promise<{ values: Partial<JoorSettingsValues>; secretsSet: Set<string> }> {
+  async stored(): Promise<{ values: Partial<JoorSettingsValues>; secretsSet: Set<string> }> {
     const raw = await this.host.settings.raw(this.data);
     const values: Record<string, unknown> = {};
     const secretsSet = new Set<string>();
@@ -40,8 +40,8 @@ export class JoorSettingsService {
     return { values: values as Partial<JoorSettingsValues>, secretsSet };
   }
 
-  async read(brandId: number): Promise<JoorSettings> {
-    const { values: v, secretsSet } = await this.stored(brandId);
+  async read(): Promise<JoorSettings> {
+    const { values: v, secretsSet } = await this.stored();
     const check = await this.host.settings.check(this.data);
     const seasonIds = [...new Set([...(v.priceSeasons ?? []), ...(v.atsSeasons ?? []), ...(v.importOrderSeason ? [v.importOrderSeason] : [])])];
     const seasons = seasonIds.length ? await this.data.repo(Season).findBy({ id: In(seasonIds) }) : [];
@@ -69,7 +69,7 @@ export class JoorSettingsService {
   }
 
   /** Validates and stores the given fields (null clears); errors name the input field (`input.<field>`). */
-  async update(brandId: number, input: JoorSettingsInput): Promise<JoorSettings> {
+  async update(input: JoorSettingsInput): Promise<JoorSettings> {
     const values: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(input)) {
       if (value === undefined) continue;
@@ -87,7 +87,7 @@ export class JoorSettingsService {
     } catch (error) {
       throw renameFields(error);
     }
-    return this.read(brandId);
+    return this.read();
   }
 }
 

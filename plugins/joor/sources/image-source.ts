@@ -1,5 +1,5 @@
 import type { BrandScope } from "../../../src/plugin";
-import { keysetPages, readAhead, num, rows } from "./keyset";
+import { keysetPages, num, rows } from "./keyset";
 
 export interface ImageSourceProduct {
   id: number;

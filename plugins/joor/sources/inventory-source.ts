@@ -1,5 +1,5 @@
 import { type BrandScope, type SeasonStock } from "../../../src/plugin";
-import { isoDay, keysetPages, readAhead, marks, num, rows } from "./keyset";
+import { isoDay, keysetPages, marks, num, rows } from "./keyset";
 
 export interface InventorySourceVariant {
   id: number;

@@ -1,6 +1,6 @@
 import { groupByKey, sortGroupsById } from "../../api/batch";
 import type { BrandScope } from "../../db/brand-scope";
-import { brandTerm, byId, placeholders } from "../../db/hot-rows";
+import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { currencyCode } from "../../domain/input-rules";

@@ -1,7 +1,7 @@
 import { In } from "typeorm";
 import type { BrandScope } from "../../db/brand-scope";
 import { groupByKey, sortGroupsById } from "../../api/batch";
-import { brandTerm, byId, placeholders } from "../../db/hot-rows";
+import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
 import { isoDate, nonNegativeInt } from "../../domain/input-rules";

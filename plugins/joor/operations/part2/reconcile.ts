@@ -35,7 +35,6 @@ function traitOf(sku: JoorSkuRecord, traitId: string, name: string) {
  * so the exports update those JOOR records instead of creating new ones.
  */
 export async function runReconcile(ctx: JoorContext, client: JoorClient): Promise<Record<string, unknown>> {
-  const brandId = ctx.brand.id;
   const byCode: Record<string, number> = {};
   const report = async (f: Finding) => {
     byCode[f.code] = (byCode[f.code] ?? 0) + 1;

@@ -30,7 +30,6 @@ const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string
  * variants as SKUs (all of a product's SKUs in one request: the matrix is one colour × the barcoded sizes).
  */
 export async function exportCatalogue(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, categories: Map<string, string>, report: ProductsReport): Promise<void> {
-  const brandId = ctx.brand.id;
   // The next chunk (products, variants, ledger rows) is read while JOOR answers the current one's requests;
   // its keys are other records than the current chunk's, so reading their ledger rows early is safe.
   // Plain statements turned into entities (selectScoped): TypeORM's query builder and hydration were a
