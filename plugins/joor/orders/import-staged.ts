@@ -68,6 +68,11 @@ const BATCH = 200;
 export interface ImportSelection {
   ids?: number[];
   states?: InboundOrderState[];
+  /**
+   * Import while the pull is still staging (staged-feed.ts): having imported every row it sees, wait for the next
+   * committed page instead of stopping; stop once the feed is closed and nothing is left.
+   */
+  follow?: { wait(): Promise<boolean> };
 }
 
 export async function importInbound(deps: ImportDeps, selection: ImportSelection = {}, summary = emptySummary()): Promise<ImportSummary> {
@@ -84,10 +89,13 @@ export async function importInbound(deps: ImportDeps, selection: ImportSelection
       },
       order: { id: "ASC" }, take: BATCH,
     });
-    if (!rows.length) break;
-    after = rows[rows.length - 1].id;
-    await importBatch(deps, rows, seasonByName, summary);
-    if (rows.length < BATCH) break;
+    if (rows.length) {
+      after = rows[rows.length - 1].id;
+      await importBatch(deps, rows, seasonByName, summary);
+    }
+    if (rows.length === BATCH) continue;
+    if (!selection.follow) break;
+    if (!(await selection.follow.wait()) && !rows.length) break;
   }
   return summary;
 }
