@@ -13,8 +13,9 @@ import { StagedFeed } from "./staged-feed";
  * transaction before asking for the next; (3) import everything staged or held, a page of orders per transaction
  * (each order's writes in it; one the core rejects is held, the rest commit).
  * On MariaDB/MySQL (3) runs beside (1)–(2): the importer takes each page once its staging has committed, while the
- * next page is asked for (never before the current one is committed); a last pass takes STAGED rows it passed by
- * (a held order JOOR replaced meanwhile, another run's rows). SQLite runs them one after the other (one connection:
+ * next page is asked for (never before the current one is committed) — the rows this run stages; after the pull,
+ * the rows there were before (held ones, those of a run that died) and then STAGED rows the importer passed by
+ * (one JOOR replaced meanwhile, another run's rows). SQLite runs them one after the other (one connection:
  * its statements would share the staging transaction, and it has no I/O wait to overlap).
  * A dry run reads without exporting (sync=0) and writes nothing.
  */
@@ -61,10 +62,13 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   let total = 0;
   let importer: Promise<ImportSummary> | null = null;
   let importError: unknown = null;
+  // Beside the pull, only the rows this run stages are imported; the rows there were before (held, or staged by a
+  // run that died) are imported after the pull as before, so a newer JOOR version pulled now replaces them first.
+  const lastIdBefore = feed ? await lastInboundId(ctx) : 0;
   if (feed) {
     total = await pendingCount(ctx);
     ctx.progress.setTotal(total);
-    importer = importInbound(deps, { follow: feed });
+    importer = importInbound(deps, { follow: feed, states: ["STAGED"], afterId: lastIdBefore });
     importer.catch((e) => { importError = e; });
   }
   // The pull stops before asking JOOR for another page once the importer beside it has failed.
@@ -114,6 +118,7 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   if (feed && importer) {
     feed.close();
     summary = await importer;
+    await importInbound(deps, { untilId: lastIdBefore }, summary);
     await importInbound(deps, { states: ["STAGED"] }, summary);
   } else {
     ctx.progress.setTotal((await pendingCount(ctx)) + modified);
@@ -128,4 +133,9 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
 
 function pendingCount(ctx: OperationContext): Promise<number> {
   return ctx.data.repo(JoorInboundOrder).count([{ connector: ctx.connector, state: "STAGED" }, { connector: ctx.connector, state: "HELD" }]);
+}
+
+async function lastInboundId(ctx: OperationContext): Promise<number> {
+  const last = await ctx.data.repo(JoorInboundOrder).find({ select: { id: true }, where: { connector: ctx.connector }, order: { id: "DESC" }, take: 1 });
+  return last[0]?.id ?? 0;
 }
