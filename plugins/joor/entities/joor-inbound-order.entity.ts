@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { CreatedAt, IntegerColumn, NullableDateTime, UpdatedAt, Varchar, Order, LongText } from "../../../src/plugin";
+import { payloadTransformer } from "../orders/payload-codec";
 
 export type InboundOrderState = "STAGED" | "IMPORTED" | "HELD" | "DISMISSED";
 export const INBOUND_ORDER_STATES: InboundOrderState[] = ["STAGED", "IMPORTED", "HELD", "DISMISSED"];
@@ -18,10 +19,10 @@ export class JoorInboundOrder {
   @Varchar(40) connector: string;
   @Varchar(64) externalOrderId: string;
   @Varchar(16) state: InboundOrderState;
-  /** The raw JSON of the order as first pulled. */
-  @LongText() payload: string;
+  /** The raw JSON of the order as first pulled (stored compressed when large: orders/payload-codec.ts; read back as the JSON). */
+  @LongText({ transformer: payloadTransformer }) payload: string;
   /** The raw JSON JOOR sent last, when it differs from `payload` (modified after import, or after a dismissal). */
-  @LongText({ nullable: true }) latestPayload: string | null;
+  @LongText({ nullable: true, transformer: payloadTransformer }) latestPayload: string | null;
   /** JSON list of InboundReason while HELD (or the warnings of an import, e.g. a total mismatch). */
   @LongText({ nullable: true }) reasons: string | null;
   /** ",CODE,CODE," for filtering by reason. */

@@ -1,4 +1,4 @@
-import { In, MoreThan } from "typeorm";
+import { Between, In, MoreThan } from "typeorm";
 import { GraphQLError } from "graphql";
 import { Address, Season, Variant, type AddressInput, type BrandScope, type HostServices, type ImportedOrderData } from "../../../src/plugin";
 import { InboundOrderState, JoorInboundOrder } from "../entities/joor-inbound-order.entity";
@@ -68,26 +68,40 @@ const BATCH = 200;
 export interface ImportSelection {
   ids?: number[];
   states?: InboundOrderState[];
+  /**
+   * Import while the pull is still staging (staged-feed.ts): having imported every row it sees, wait for the next
+   * committed page instead of stopping; stop once the feed is closed and nothing is left.
+   */
+  follow?: { wait(): Promise<boolean> };
+  /** Only rows with an id above this one (the rows staged after it). */
+  afterId?: number;
+  /** Only rows with an id up to this one (the rows there were before a run's pull). */
+  untilId?: number;
 }
 
 export async function importInbound(deps: ImportDeps, selection: ImportSelection = {}, summary = emptySummary()): Promise<ImportSummary> {
   const states = selection.states ?? ["STAGED", "HELD"];
   const seasons = await deps.data.repo(Season).findBy({});
   const seasonByName = seasonMatcher(seasons);
-  let after = 0;
+  let after = selection.afterId ?? 0;
   for (;;) {
     deps.throwIfCancelled?.();
+    if (selection.untilId !== undefined && after >= selection.untilId) break;
     const rows = await deps.data.repo(JoorInboundOrder).find({
       where: {
-        connector: deps.connector, state: In(states), id: MoreThan(after),
+        connector: deps.connector, state: In(states),
+        id: selection.untilId === undefined ? MoreThan(after) : Between(after + 1, selection.untilId),
         ...(selection.ids ? { id: In(selection.ids.filter((id) => id > after)) } : {}),
       },
       order: { id: "ASC" }, take: BATCH,
     });
-    if (!rows.length) break;
-    after = rows[rows.length - 1].id;
-    await importBatch(deps, rows, seasonByName, summary);
-    if (rows.length < BATCH) break;
+    if (rows.length) {
+      after = rows[rows.length - 1].id;
+      await importBatch(deps, rows, seasonByName, summary);
+    }
+    if (rows.length === BATCH) continue;
+    if (!selection.follow) break;
+    if (!(await selection.follow.wait()) && !rows.length) break;
   }
   return summary;
 }

@@ -41,14 +41,37 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 export async function stageOrders(
   data: BrandScope, host: HostServices, connector: string, raws: unknown[], now = new Date(), onlyNew = false,
 ): Promise<StageResult> {
-  const brandId = data.brandId;
   const items = new Map<string, { raw: unknown; json: string }>();
   for (const raw of raws) {
     const json = JSON.stringify(raw) ?? "null";
     items.set(stageKey(raw, json), { raw, json });
   }
+  if (!items.size) return { staged: 0, unchanged: 0, replaced: 0, modified: [] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stageOnce(data, host, connector, items, now, onlyNew);
+    } catch (error) {
+      // The import runs beside the pull on MariaDB: a deadlock with it rolls this page's staging back whole, and the
+      // page (already exported by JOOR) must still be staged: run the transaction again.
+      if (attempt >= STAGE_ATTEMPTS || !isLockConflict(error)) throw error;
+    }
+  }
+}
+
+const STAGE_ATTEMPTS = 5;
+
+/** MariaDB/MySQL's deadlock (1213) or lock wait timeout (1205): the transaction was rolled back and can run again. */
+export function isLockConflict(error: unknown): boolean {
+  const e = error as { errno?: number; driverError?: { errno?: number } } | null;
+  const errno = e?.errno ?? e?.driverError?.errno;
+  return errno === 1213 || errno === 1205;
+}
+
+async function stageOnce(
+  data: BrandScope, host: HostServices, connector: string, items: Map<string, { raw: unknown; json: string }>, now: Date, onlyNew: boolean,
+): Promise<StageResult> {
+  const brandId = data.brandId;
   const result: StageResult = { staged: 0, unchanged: 0, replaced: 0, modified: [] };
-  if (!items.size) return result;
   await data.transaction(async (tx) => {
     const repo = tx.repo(JoorInboundOrder);
     const existing = await repo.findBy({ brandId, connector, externalOrderId: In([...items.keys()]) });
