@@ -4,36 +4,56 @@ import type { BrandScope } from "../../db/brand-scope";
 import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
-import { Page, PageArgs, paginate } from "../../api/pagination";
+import { Page, PageArgs, decodeCursor, keysetPage, pageSize } from "../../api/pagination";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, countryCode, optionalText, requiredText } from "../../domain/input-rules";
 import { containsPattern } from "../../domain/like-pattern";
 import { Product } from "../../entities/product.entity";
-import { ProductSeason } from "../../entities/product-season.entity";
 import { Variant } from "../../entities/variant.entity";
 import { checkBarcodes, normaliseBarcode } from "./barcode-rules";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
 
 /** Products (style + colourway) and their size runs. */
 export class ProductService {
-  list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
-    const qb = scope.repo(Product).queryBuilder("p");
-    if (filter?.active !== undefined && filter.active !== null) qb.andWhere("p.active = :active", { active: filter.active });
-    if (filter?.styleNumber) qb.andWhere("p.styleNumber = :styleNumber", { styleNumber: filter.styleNumber });
-    if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
+  /**
+   * A page of products in id order: one plain keyset statement (read through IDX_product_brand_id), rows straight
+   * into entities; the count runs only when `totalCount` is asked for.
+   */
+  async list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
+    const limit = pageSize(page.first);
+    const where = ["p.brandId = ?"];
+    const params: unknown[] = [scope.brandId];
+    if (filter?.active !== undefined && filter.active !== null) {
+      where.push("p.active = ?");
+      params.push(filter.active);
+    }
+    if (filter?.styleNumber) {
+      where.push("p.styleNumber = ?");
+      params.push(filter.styleNumber);
+    }
+    if (filter?.category) {
+      where.push("p.category = ?");
+      params.push(filter.category);
+    }
     if (filter?.search) {
       // The search text is literal: % and _ are escaped ("!" is the escape character on both databases).
       const q = containsPattern(filter.search);
-      qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.styleNumber) LIKE :q ESCAPE '!')", { q });
+      where.push("(LOWER(p.name) LIKE ? ESCAPE '!' OR LOWER(p.styleNumber) LIKE ? ESCAPE '!')");
+      params.push(q, q);
     }
     if (filter?.seasonId) {
-      const seasonId = parseId(filter.seasonId, "filter.seasonId");
-      qb.andWhere((sub) => {
-        const exists = sub.subQuery().select("1").from(ProductSeason, "ps").where("ps.productId = p.id").andWhere("ps.seasonId = :seasonId").getQuery();
-        return `EXISTS ${exists}`;
-      }, { seasonId });
+      where.push("EXISTS (SELECT 1 FROM product_season ps WHERE ps.productId = p.id AND ps.seasonId = ?)");
+      params.push(parseId(filter.seasonId, "filter.seasonId"));
     }
-    return paginate(qb, page, (q) => scope.entityRows(q));
+    const filtered = where.join(" AND ");
+    const keyset = page.after ? [decodeCursor(page.after)] : [];
+    const rows = await scope.rows(
+      `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE ${filtered}${keyset.length ? " AND p.id > ?" : ""} ORDER BY p.id LIMIT ${limit + 1}`,
+      [...params, ...keyset],
+    );
+    const date = productDates(scope);
+    const products = rows.map((r) => productOf(r, scope.brandId, date));
+    return keysetPage(products, limit, async () => Number((await scope.rows(`SELECT COUNT(*) FROM product p WHERE ${filtered}`, params))[0][0]));
   }
 
   async get(scope: BrandScope, id: number, field = "id"): Promise<Product> {
@@ -163,4 +183,33 @@ function validateProductFields(p: InputProblems, input: Partial<CreateProductInp
   optionalText(p, "composition", input.composition, 255);
   optionalText(p, "description", input.description, 10_000);
   if (input.countryOfOrigin !== null) countryCode(p, "countryOfOrigin", input.countryOfOrigin);
+}
+
+/** The product columns in the order `productOf` reads them. */
+const PRODUCT_COLUMNS = "p.id, p.styleNumber, p.colourCode, p.colourName, p.name, p.description, p.category, p.composition, p.countryOfOrigin, p.active, p.createdAt, p.updatedAt";
+
+const dateHydrators = new WeakMap<object, (value: unknown) => unknown>();
+function productDates(scope: BrandScope): (value: unknown) => unknown {
+  const key = scope.unitOfWork.connection;
+  let hydrate = dateHydrators.get(key);
+  if (!hydrate) dateHydrators.set(key, (hydrate = scope.hydrator(Product, "createdAt")));
+  return hydrate;
+}
+
+function productOf(r: unknown[], brandId: number, date: (value: unknown) => unknown): Product {
+  const p = new Product();
+  p.id = r[0] as number;
+  p.brandId = brandId;
+  p.styleNumber = r[1] as string;
+  p.colourCode = r[2] as string;
+  p.colourName = r[3] as string;
+  p.name = r[4] as string;
+  p.description = r[5] as string | null;
+  p.category = r[6] as string | null;
+  p.composition = r[7] as string | null;
+  p.countryOfOrigin = r[8] as string | null;
+  p.active = !!r[9];
+  p.createdAt = date(r[10]) as Date;
+  p.updatedAt = date(r[11]) as Date;
+  return p;
 }
