@@ -19,7 +19,7 @@ export class ProductService {
    * A page of products in id order: one plain keyset statement (read through IDX_product_brand_id), rows straight
    * into entities; the count runs only when `totalCount` is asked for.
    */
-  async list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
+  async list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs, selected?: ReadonlySet<string>): Promise<Page<Product>> {
     const limit = pageSize(page.first);
     const where = ["p.brandId = ?"];
     const params: unknown[] = [scope.brandId];
@@ -47,12 +47,12 @@ export class ProductService {
     }
     const filtered = where.join(" AND ");
     const keyset = page.after ? [decodeCursor(page.after)] : [];
+    const read = productRead(selected);
     const rows = await scope.rows(
-      `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE ${filtered}${keyset.length ? " AND p.id > ?" : ""} ORDER BY p.id LIMIT ${limit + 1}`,
+      `SELECT ${read.columns} FROM product p WHERE ${filtered}${keyset.length ? " AND p.id > ?" : ""} ORDER BY p.id LIMIT ${limit + 1}`,
       [...params, ...keyset],
     );
-    const date = productDates(scope);
-    const products = rows.map((r) => productOf(r, scope.brandId, date));
+    const products = rows.map((r) => read.entity(r, scope));
     return keysetPage(products, limit, async () => Number((await scope.rows(`SELECT COUNT(*) FROM product p WHERE ${filtered}`, params))[0][0]));
   }
 
@@ -185,8 +185,42 @@ function validateProductFields(p: InputProblems, input: Partial<CreateProductInp
   if (input.countryOfOrigin !== null) countryCode(p, "countryOfOrigin", input.countryOfOrigin);
 }
 
-/** The product columns in the order `productOf` reads them. */
-const PRODUCT_COLUMNS = "p.id, p.styleNumber, p.colourCode, p.colourName, p.name, p.description, p.category, p.composition, p.countryOfOrigin, p.active, p.createdAt, p.updatedAt";
+/**
+ * How a page reads its products: the identity columns always, the others only when the query selects them (a
+ * selection without `description` or the dates reads neither). Built once per selection (selections are cached).
+ */
+interface ProductRead {
+  columns: string;
+  entity(row: unknown[], scope: BrandScope): Product;
+}
+const ALWAYS = ["id", "styleNumber", "colourCode", "colourName", "name"] as const;
+const OPTIONAL = ["description", "category", "composition", "countryOfOrigin", "active", "createdAt", "updatedAt"] as const;
+const DATES = new Set<string>(["createdAt", "updatedAt"]);
+const productReads = new WeakMap<ReadonlySet<string>, ProductRead>();
+const FULL = new Set<string>(OPTIONAL);
+
+function productRead(selected: ReadonlySet<string> = FULL): ProductRead {
+  let read = productReads.get(selected);
+  if (read) return read;
+  const props = [...ALWAYS, ...OPTIONAL.filter((c) => selected.has(c))];
+  read = {
+    columns: props.map((c) => `p.${c}`).join(", "),
+    entity(r, scope) {
+      const p = new Product() as unknown as Record<string, unknown>;
+      p.brandId = scope.brandId;
+      for (let i = 0; i < props.length; i++) {
+        const prop = props[i];
+        const value = r[i];
+        if (prop === "active") p.active = !!value;
+        else if (DATES.has(prop)) p[prop] = productDates(scope)(value);
+        else p[prop] = value;
+      }
+      return p as unknown as Product;
+    },
+  };
+  productReads.set(selected, read);
+  return read;
+}
 
 const dateHydrators = new WeakMap<object, (value: unknown) => unknown>();
 function productDates(scope: BrandScope): (value: unknown) => unknown {
@@ -194,22 +228,4 @@ function productDates(scope: BrandScope): (value: unknown) => unknown {
   let hydrate = dateHydrators.get(key);
   if (!hydrate) dateHydrators.set(key, (hydrate = scope.hydrator(Product, "createdAt")));
   return hydrate;
-}
-
-function productOf(r: unknown[], brandId: number, date: (value: unknown) => unknown): Product {
-  const p = new Product();
-  p.id = r[0] as number;
-  p.brandId = brandId;
-  p.styleNumber = r[1] as string;
-  p.colourCode = r[2] as string;
-  p.colourName = r[3] as string;
-  p.name = r[4] as string;
-  p.description = r[5] as string | null;
-  p.category = r[6] as string | null;
-  p.composition = r[7] as string | null;
-  p.countryOfOrigin = r[8] as string | null;
-  p.active = !!r[9];
-  p.createdAt = date(r[10]) as Date;
-  p.updatedAt = date(r[11]) as Date;
-  return p;
 }
