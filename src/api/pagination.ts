@@ -97,8 +97,22 @@ export async function paginate<T extends ObjectLiteral & { id: number }>(
   const desc = args.newestFirst === true;
   if (args.after) qb.andWhere(`${alias}.id ${desc ? "<" : ">"} :afterId`, { afterId: decodeCursor(args.after) });
   const rows = await fetch(qb.orderBy(`${alias}.id`, desc ? "DESC" : "ASC").limit(limit + 1));
+  return keysetPage(rows, limit, () => countQb.getCount());
+}
+
+/** An edge whose cursor is encoded only when it is read (most pages select only the nodes). */
+class KeysetEdge<T extends { id: number }> implements Edge<T> {
+  constructor(readonly node: T) {}
+  get cursor(): string {
+    return encodeCursor(this.node.id);
+  }
+}
+
+/** A page from rows read with `LIMIT first + 1` in keyset order (the extra row only tells that there is a next page). */
+export function keysetPage<T extends { id: number }>(rows: T[], limit: number, count: () => Promise<number>): Page<T> {
   const hasNextPage = rows.length > limit;
-  const nodes = hasNextPage ? rows.slice(0, limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return new Page(edges, { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null }, () => countQb.getCount());
+  const n = hasNextPage ? limit : rows.length;
+  const edges = new Array<Edge<T>>(n);
+  for (let i = 0; i < n; i++) edges[i] = new KeysetEdge(rows[i]);
+  return new Page(edges, { hasNextPage, endCursor: n ? encodeCursor(rows[n - 1].id) : null }, count);
 }

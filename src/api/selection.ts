@@ -33,6 +33,27 @@ export function selectedSubfields(info: Pick<GraphQLResolveInfo, "fieldNodes" | 
 }
 const subCache = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
 
+/** The fields selected at a path below the current field (e.g. `["edges", "node"]` of a connection). */
+export function selectedAt(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">, path: readonly string[]): ReadonlySet<string> {
+  const key = path.join(".");
+  let byPath = pathCache.get(info.fieldNodes[0]);
+  if (!byPath) pathCache.set(info.fieldNodes[0], (byPath = new Map()));
+  let fields = byPath.get(key);
+  if (!fields) {
+    let nodes: readonly FieldNode[] = info.fieldNodes;
+    for (const name of path) {
+      const next: FieldNode[] = [];
+      for (const node of nodes) findFields(node.selectionSet, name, info.fragments, next, new Set());
+      nodes = next;
+    }
+    const out = new Set<string>();
+    for (const node of nodes) collect(node.selectionSet, info.fragments, out, new Set());
+    byPath.set(key, (fields = out));
+  }
+  return fields;
+}
+const pathCache = new WeakMap<FieldNode, Map<string, ReadonlySet<string>>>();
+
 function collect(set: SelectionSetNode | undefined, fragments: Record<string, FragmentDefinitionNode>, out: Set<string>, seen: Set<string>): void {
   for (const s of set?.selections ?? []) {
     if (s.kind === "Field") out.add(s.name.value);

@@ -1,10 +1,12 @@
 import { DataSource, IsNull } from "typeorm";
 import { ApiToken } from "../entities/api-token.entity";
 import { User } from "../entities/user.entity";
+import { selectRows } from "../db/hot-rows";
 import { hashToken } from "./token-hash";
 import { Principal } from "./principal";
 
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+const TOKEN_SQL = "SELECT t.id, t.brandId, u.id, u.role, u.active FROM api_token t INNER JOIN user u ON u.id = t.userId WHERE t.tokenHash = ? AND t.revokedAt IS NULL";
 
 /**
  * Resolves `Bearer <token>` to a principal, or null when the token is missing, unknown, revoked or its
@@ -18,17 +20,12 @@ export class Authenticator {
   async authenticate(authorization: string | undefined | null): Promise<Principal | null> {
     const token = parseBearer(authorization);
     if (!token) return null;
-    const row = await this.ds
-      .getRepository(ApiToken)
-      .createQueryBuilder("t")
-      .innerJoin(User, "u", "u.id = t.userId")
-      .select(["t.id AS tokenId", "t.brandId AS brandId", "u.id AS userId", "u.role AS role", "u.active AS active"])
-      .where("t.tokenHash = :hash", { hash: hashToken(token) })
-      .andWhere("t.revokedAt IS NULL")
-      .getRawOne<{ tokenId: number; brandId: number; userId: number; role: Principal["role"]; active: number | boolean }>();
-    if (!row || !Number(row.active)) return null;
-    this.touch(Number(row.tokenId));
-    return { tokenId: Number(row.tokenId), brandId: Number(row.brandId), userId: Number(row.userId), role: row.role };
+    // A plain prepared statement (hot path: every request); the same statement as before, without the query builder.
+    const [row] = await selectRows(this.ds, TOKEN_SQL, [hashToken(token)]);
+    if (!row || !Number(row[4])) return null;
+    const tokenId = Number(row[0]);
+    this.touch(tokenId);
+    return { tokenId, brandId: Number(row[1]), userId: Number(row[2]), role: row[3] as Principal["role"] };
   }
 
   /** Many tokens in one query (the periodic re-check of open graphql-ws connections). */

@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, ObjectType, Field, Query, Resolver, Root } from "type-graphql";
-import { selectedFields, selectedSubfields } from "../../api/selection";
+import { selectedAt, selectedFields, selectedSubfields } from "../../api/selection";
 import { RequestContext } from "../../api/context";
 import { parseId } from "../../api/ids";
 import { ConnectionType, Page, PageArgs } from "../../api/pagination";
@@ -16,6 +16,7 @@ import {
 } from "./catalogue.loaders";
 
 export const ProductConnection = ConnectionType(Product);
+const PRODUCT_NODE = ["edges", "node"];
 
 @ObjectType({ description: "A season the product is visible in, with its prices there" })
 export class ProductSeasonVisibility {
@@ -31,8 +32,9 @@ export class ProductResolver {
     @Args() page: PageArgs,
     @Arg("filter", () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Page<Product>> {
-    return ctx.services.products.list(ctx.scope, filter, page);
+    return ctx.services.products.list(ctx.scope, filter, page, selectedAt(info, PRODUCT_NODE));
   }
 
   @Authorized()

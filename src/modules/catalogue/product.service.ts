@@ -4,36 +4,56 @@ import type { BrandScope } from "../../db/brand-scope";
 import { brandTerm, placeholders } from "../../db/hot-rows";
 import { InputProblems, badInput, notFound } from "../../api/errors";
 import { parseId } from "../../api/ids";
-import { Page, PageArgs, paginate } from "../../api/pagination";
+import { Page, PageArgs, decodeCursor, keysetPage, pageSize } from "../../api/pagination";
 import { isUniqueViolation } from "../../db/db-errors";
 import { clean, countryCode, optionalText, requiredText } from "../../domain/input-rules";
 import { containsPattern } from "../../domain/like-pattern";
 import { Product } from "../../entities/product.entity";
-import { ProductSeason } from "../../entities/product-season.entity";
 import { Variant } from "../../entities/variant.entity";
 import { checkBarcodes, normaliseBarcode } from "./barcode-rules";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
 
 /** Products (style + colourway) and their size runs. */
 export class ProductService {
-  list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs): Promise<Page<Product>> {
-    const qb = scope.repo(Product).queryBuilder("p");
-    if (filter?.active !== undefined && filter.active !== null) qb.andWhere("p.active = :active", { active: filter.active });
-    if (filter?.styleNumber) qb.andWhere("p.styleNumber = :styleNumber", { styleNumber: filter.styleNumber });
-    if (filter?.category) qb.andWhere("p.category = :category", { category: filter.category });
+  /**
+   * A page of products in id order: one plain keyset statement (read through IDX_product_brand_id), rows straight
+   * into entities; the count runs only when `totalCount` is asked for.
+   */
+  async list(scope: BrandScope, filter: ProductFilter | undefined, page: PageArgs, selected?: ReadonlySet<string>): Promise<Page<Product>> {
+    const limit = pageSize(page.first);
+    const where = ["p.brandId = ?"];
+    const params: unknown[] = [scope.brandId];
+    if (filter?.active !== undefined && filter.active !== null) {
+      where.push("p.active = ?");
+      params.push(filter.active);
+    }
+    if (filter?.styleNumber) {
+      where.push("p.styleNumber = ?");
+      params.push(filter.styleNumber);
+    }
+    if (filter?.category) {
+      where.push("p.category = ?");
+      params.push(filter.category);
+    }
     if (filter?.search) {
       // The search text is literal: % and _ are escaped ("!" is the escape character on both databases).
       const q = containsPattern(filter.search);
-      qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.styleNumber) LIKE :q ESCAPE '!')", { q });
+      where.push("(LOWER(p.name) LIKE ? ESCAPE '!' OR LOWER(p.styleNumber) LIKE ? ESCAPE '!')");
+      params.push(q, q);
     }
     if (filter?.seasonId) {
-      const seasonId = parseId(filter.seasonId, "filter.seasonId");
-      qb.andWhere((sub) => {
-        const exists = sub.subQuery().select("1").from(ProductSeason, "ps").where("ps.productId = p.id").andWhere("ps.seasonId = :seasonId").getQuery();
-        return `EXISTS ${exists}`;
-      }, { seasonId });
+      where.push("EXISTS (SELECT 1 FROM product_season ps WHERE ps.productId = p.id AND ps.seasonId = ?)");
+      params.push(parseId(filter.seasonId, "filter.seasonId"));
     }
-    return paginate(qb, page, (q) => scope.entityRows(q));
+    const filtered = where.join(" AND ");
+    const keyset = page.after ? [decodeCursor(page.after)] : [];
+    const read = productRead(selected);
+    const rows = await scope.rows(
+      `SELECT ${read.columns} FROM product p WHERE ${filtered}${keyset.length ? " AND p.id > ?" : ""} ORDER BY p.id LIMIT ${limit + 1}`,
+      [...params, ...keyset],
+    );
+    const products = rows.map((r) => read.entity(r, scope));
+    return keysetPage(products, limit, async () => Number((await scope.rows(`SELECT COUNT(*) FROM product p WHERE ${filtered}`, params))[0][0]));
   }
 
   async get(scope: BrandScope, id: number, field = "id"): Promise<Product> {
@@ -163,4 +183,49 @@ function validateProductFields(p: InputProblems, input: Partial<CreateProductInp
   optionalText(p, "composition", input.composition, 255);
   optionalText(p, "description", input.description, 10_000);
   if (input.countryOfOrigin !== null) countryCode(p, "countryOfOrigin", input.countryOfOrigin);
+}
+
+/**
+ * How a page reads its products: the identity columns always, the others only when the query selects them (a
+ * selection without `description` or the dates reads neither). Built once per selection (selections are cached).
+ */
+interface ProductRead {
+  columns: string;
+  entity(row: unknown[], scope: BrandScope): Product;
+}
+const ALWAYS = ["id", "styleNumber", "colourCode", "colourName", "name"] as const;
+const OPTIONAL = ["description", "category", "composition", "countryOfOrigin", "active", "createdAt", "updatedAt"] as const;
+const DATES = new Set<string>(["createdAt", "updatedAt"]);
+const productReads = new WeakMap<ReadonlySet<string>, ProductRead>();
+const FULL = new Set<string>(OPTIONAL);
+
+function productRead(selected: ReadonlySet<string> = FULL): ProductRead {
+  let read = productReads.get(selected);
+  if (read) return read;
+  const props = [...ALWAYS, ...OPTIONAL.filter((c) => selected.has(c))];
+  read = {
+    columns: props.map((c) => `p.${c}`).join(", "),
+    entity(r, scope) {
+      const p = new Product() as unknown as Record<string, unknown>;
+      p.brandId = scope.brandId;
+      for (let i = 0; i < props.length; i++) {
+        const prop = props[i];
+        const value = r[i];
+        if (prop === "active") p.active = !!value;
+        else if (DATES.has(prop)) p[prop] = productDates(scope)(value);
+        else p[prop] = value;
+      }
+      return p as unknown as Product;
+    },
+  };
+  productReads.set(selected, read);
+  return read;
+}
+
+const dateHydrators = new WeakMap<object, (value: unknown) => unknown>();
+function productDates(scope: BrandScope): (value: unknown) => unknown {
+  const key = scope.unitOfWork.connection;
+  let hydrate = dateHydrators.get(key);
+  if (!hydrate) dateHydrators.set(key, (hydrate = scope.hydrator(Product, "createdAt")));
+  return hydrate;
 }

@@ -41,7 +41,23 @@ export class SeasonService {
 
   /** All seasons of the brand by id (a brand has tens of seasons: one query serves a whole request). */
   async allById(scope: BrandScope): Promise<Map<number, Season>> {
-    return new Map((await scope.repo(Season).findBy()).map((s) => [s.id, s]));
+    const rows = await scope.rows("SELECT s.id, s.name, s.code, s.startDate, s.active, s.createdAt FROM season s WHERE s.brandId = ?", [scope.brandId]);
+    const out = new Map<number, Season>();
+    if (rows.length === 0) return out;
+    const startDate = scope.hydrator(Season, "startDate");
+    const createdAt = scope.hydrator(Season, "createdAt");
+    for (const r of rows) {
+      const s = new Season();
+      s.id = r[0] as number;
+      s.brandId = scope.brandId;
+      s.name = r[1] as string;
+      s.code = r[2] as string | null;
+      s.startDate = startDate(r[3]) as string;
+      s.active = !!r[4];
+      s.createdAt = createdAt(r[5]) as Date;
+      out.set(s.id, s);
+    }
+    return out;
   }
 
   async create(scope: BrandScope, input: CreateSeasonInput): Promise<Season> {
