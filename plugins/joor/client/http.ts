@@ -2,6 +2,7 @@ import { backOff } from "exponential-backoff";
 import type { CreditBudget, CreditRule } from "./credit-budget";
 import { withEndpointLock } from "./endpoint-lock";
 import { parseV4Envelope, type V4Envelope } from "./envelope";
+import { jsonBody } from "./json-body";
 import { isAbort, JoorAuthError, JoorPermanentError, JoorTransientError } from "./errors";
 import { TokenSource } from "./token";
 
@@ -147,7 +148,7 @@ export class JoorHttp {
       this.options.onCreditWait?.(until);
     });
     if (waited) this.options.onCreditWait?.(null);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : jsonBody(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     const started = Date.now();
     const items = Array.isArray(body) ? body.length : undefined;

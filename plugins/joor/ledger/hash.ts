@@ -1,4 +1,5 @@
 import { hash } from "node:crypto";
+import { rememberJson } from "../client/json-body";
 
 /**
  * The hash of a payload as the ledger stores it (sha256 of its JSON, hex). Mapping functions build payloads
@@ -8,4 +9,14 @@ import { hash } from "node:crypto";
  */
 export function payloadHash(payload: unknown): string {
   return hash("sha256", JSON.stringify(payload), "hex");
+}
+
+/**
+ * payloadHash of a payload that is sent as it is (a bulk create's item) and never changed afterwards: its
+ * JSON is remembered, so the request body reuses it instead of serialising the payload again (client/json-body.ts).
+ */
+export function sentPayloadHash(payload: object): string {
+  const json = JSON.stringify(payload);
+  rememberJson(payload, json);
+  return hash("sha256", json, "hex");
 }

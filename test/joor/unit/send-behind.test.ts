@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-import { payloadHash } from "../../../plugins/joor/ledger/hash";
 import { SendBehind } from "../../../plugins/joor/sources/send-behind";
 
 /** A send that finishes when the test says so. */
@@ -73,13 +71,5 @@ describe("SendBehind (one page's send in flight while the next is prepared)", ()
     a.open();
     await expect(run).rejects.toThrow("cancelled");
     expect(finished).toBe(true);
-  });
-});
-
-describe("payloadHash", () => {
-  it("is the sha256 hex of the payload's JSON, as the ledger has always stored it", () => {
-    const payload = { product_id: "p1", external_id: "S1-RED-M", trait_values: [{ trait_id: 1, value: "Red" }], n: 1.5 };
-    expect(payloadHash(payload)).toBe(createHash("sha256").update(JSON.stringify(payload)).digest("hex"));
-    expect(payloadHash(["é", null])).toBe(createHash("sha256").update(JSON.stringify(["é", null])).digest("hex"));
   });
 });

@@ -1,7 +1,7 @@
 import { mayCreateOnJoor, NOT_MATCHED_MESSAGE } from "../part2/create-policy";
 import { placeholders, Product, selectScoped, Variant } from "../../../../src/plugin";
 import type { JoorClient } from "../../client";
-import { payloadHash } from "../../ledger/hash";
+import { sentPayloadHash } from "../../ledger/hash";
 import { JOOR_RECORD_KINDS } from "../../ledger/kinds";
 import type { JoorLedger, LedgerWrite } from "../../ledger/ledger.service";
 import type { JoorSyncRecord } from "../../ledger/sync-record.entity";
@@ -66,7 +66,7 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
       for (const p of chunk) {
         if (p.category && !categories.has(p.category.trim().toLowerCase())) report.unknownCategories.add(p.category);
         const payload = mapProduct(p, categories);
-        const hash = payloadHash(payload);
+        const hash = sentPayloadHash(payload);
         const before = productRows.get(String(p.id));
         if (!createAllowed && !before?.joorId) {
           // existing JOOR system: never create what reconcile has not matched (part 2, create-policy.ts)
@@ -131,7 +131,7 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
           continue;
         }
         const payload = mapSku(p, v as VariantRecord & { barcode: string }, joorProductId);
-        const hash = payloadHash(payload);
+        const hash = sentPayloadHash(payload);
         if (changed(ctx.full, before, hash)) skus.push({ variant: v, product: p, payload, hash, before });
         else report.skus.unchanged++;
       }
