@@ -2,6 +2,7 @@ import { backOff } from "exponential-backoff";
 import type { CreditBudget, CreditRule } from "./credit-budget";
 import { withEndpointLock } from "./endpoint-lock";
 import { parseV4Envelope, type V4Envelope } from "./envelope";
+import { jsonBody } from "./json-body";
 import { isAbort, JoorAuthError, JoorPermanentError, JoorTransientError } from "./errors";
 import { TokenSource } from "./token";
 
@@ -58,7 +59,8 @@ class TokenRefused extends JoorTransientError {}
  *   callback decide per error); then a JoorTransientError (the job is retried by the host). 4xx answers
  *   are JoorPermanentError / JoorAuthError.
  * - **One request in flight per endpoint** (withEndpointLock), a timeout on every request, and one debug
- *   log line per request and answer (method, path, status, time, size — never credentials).
+ *   log line per request when it ends (method, path, items and bytes sent, status, time, size — never
+ *   credentials).
  */
 export class JoorHttp {
   readonly connection: JoorConnection;
@@ -146,11 +148,13 @@ export class JoorHttp {
       this.options.onCreditWait?.(until);
     });
     if (waited) this.options.onCreditWait?.(null);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : jsonBody(body);
     if (payload !== undefined) headers["content-type"] = "application/json";
     const started = Date.now();
     const items = Array.isArray(body) ? body.length : undefined;
-    this.log("debug", `JOOR ${method} ${api}${path}`, { api, method, path, query: url.search, items, bytes: payload?.length ?? 0 });
+    // one debug line per request, written when it ends (answer, timeout or dropped connection): a job writes its
+    // log lines to the database, and a 100,000-variant export makes ≈ 450 requests
+    const sent = { query: url.search, items, sentBytes: payload?.length ?? 0 };
     const timeout = AbortSignal.timeout(c.requestTimeoutMs);
     let res: Response;
     let text: string;
@@ -160,11 +164,11 @@ export class JoorHttp {
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
       const why = timeout.aborted || isAbort(error) ? `no answer within ${c.requestTimeoutMs} ms` : `connection failed (${describe(error)})`;
-      this.log("debug", `JOOR ${method} ${api}${path}: ${why}`, { api, method, path, ms: Date.now() - started });
+      this.log("debug", `JOOR ${method} ${api}${path}: ${why}`, { api, method, path, ...sent, ms: Date.now() - started });
       throw new JoorTransientError(`JOOR ${method} ${path}: ${why}`);
     }
     const ms = Date.now() - started;
-    this.log("debug", `JOOR ${method} ${api}${path} → ${res.status} in ${ms} ms`, { api, method, path, status: res.status, ms, bytes: text.length, answer: text.slice(0, 300) });
+    this.log("debug", `JOOR ${method} ${api}${path} → ${res.status} in ${ms} ms`, { api, method, path, ...sent, status: res.status, ms, bytes: text.length, answer: text.slice(0, 300) });
     let json: unknown = undefined;
     let malformed = false;
     if (text.length) {

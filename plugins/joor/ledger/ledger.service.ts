@@ -46,6 +46,24 @@ export class JoorLedger {
   }
 
   /**
+   * Only the JOOR ids of these keys (keys without one are absent): two columns, no entities — the price export
+   * reads the SKU ids of every variant this way (100,000 rows at P3, which whole entities made a visible share
+   * of its CPU and garbage).
+   */
+  async joorIds(kind: JoorRecordKind, keys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      const rows = await this.data.sql<{ recordKey: string; joorId: string }>(
+        `SELECT recordKey, joorId FROM joor_sync_record WHERE brandId = ? AND connector = ? AND kind = ? AND recordKey IN (${placeholders(chunk.length)}) AND joorId IS NOT NULL`,
+        [this.connector, kind, ...chunk],
+      );
+      for (const r of rows) out.set(String(r.recordKey), String(r.joorId));
+    }
+    return out;
+  }
+
+  /**
    * Writes JOOR's answers. `previous` (from load) keeps what an answer does not change: a FAILED answer keeps
    * the last accepted hash and JOOR id, so an incremental run sends the record again. One multi-row
    * INSERT … ON CONFLICT / ON DUPLICATE KEY UPDATE per 400 rows, in plain SQL: TypeORM's upsert builder

@@ -3,6 +3,7 @@ import { InventoryApi } from "../../client/inventory";
 import { inventoryPages } from "../../sources/inventory-source";
 import { hashOf, idsOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { readAhead } from "../../sources/keyset";
+import { SendBehind } from "../../sources/send-behind";
 import type { ExportPhase, JoorContext } from "./phase";
 
 export const INVENTORY_KIND = "inventory";
@@ -49,69 +50,74 @@ export const exportInventoryPhase: ExportPhase = {
         yield { page, ledger: await ledgerRows(ctx.data, INVENTORY_KIND, page.map((v) => String(v.id))) };
       }
     }
-    for await (const { page, ledger } of readAhead(pagesWithLedger())) {
-      ctx.throwIfCancelled();
-      const pending: { variant: (typeof page)[number]; items: JoorInventoryItem[]; next: SentInventory; hash: string }[] = [];
-      for (const variant of page) {
-        summary.variants++;
-        const label = `${variant.styleNumber}/${variant.colourCode}/${variant.size}`;
-        const mapped = mapVariantInventory(variant, s.atsSeasons ?? [], !!s.includeFutureAts, warehouses);
-        for (const problem of mapped.problems) {
-          if (problem.code === "NO_BARCODE") summary.noBarcode++;
-          await ctx.reportIssue({ entity: "variant", key: variant.barcode ?? label, code: problem.code, message: `${label}: ${problem.message}` });
+    // page N's request and ledger write stay in flight while page N + 1 is mapped and hashed (SendBehind)
+    await SendBehind.run(async (behind) => {
+      for await (const { page, ledger } of readAhead(pagesWithLedger())) {
+        ctx.throwIfCancelled();
+        const pending: { variant: (typeof page)[number]; items: JoorInventoryItem[]; next: SentInventory; hash: string }[] = [];
+        for (const variant of page) {
+          summary.variants++;
+          const label = `${variant.styleNumber}/${variant.colourCode}/${variant.size}`;
+          const mapped = mapVariantInventory(variant, s.atsSeasons ?? [], !!s.includeFutureAts, warehouses);
+          for (const problem of mapped.problems) {
+            if (problem.code === "NO_BARCODE") summary.noBarcode++;
+            await ctx.reportIssue({ entity: "variant", key: variant.barcode ?? label, code: problem.code, message: `${label}: ${problem.message}` });
+          }
+          if (!variant.barcode) {
+            if (!mapped.problems.length) ctx.progress.advance();
+            continue;
+          }
+          const next = sentInventory(variant.barcode, mapped.items);
+          const hash = hashOf([next.upc, Object.entries(next.positions).sort()]);
+          const row = ledger.get(String(variant.id));
+          const previous = idsOf<SentInventory>(row);
+          if (!ctx.full && row?.payloadHash === hash) {
+            summary.unchanged++;
+            ctx.progress.advance();
+            continue;
+          }
+          const delta = inventoryDelta(mapped.items, previous);
+          // full: everything again, plus the zeroing of stale positions the delta found
+          const items = ctx.full ? [...mapped.items, ...delta.filter((d) => d.inventory === 0 && !mapped.items.some((i) => i.upc === d.upc && i.warehouse === d.warehouse && i.inventory_date === d.inventory_date))] : delta;
+          pending.push({ variant, items, next, hash });
         }
-        if (!variant.barcode) {
-          if (!mapped.problems.length) ctx.progress.advance();
+        const lines = pending.flatMap((p, n) => p.items.map((item) => ({ item, n })));
+        if (ctx.dryRun) {
+          for (const p of pending) {
+            summary.sent++;
+            summary.lines += p.items.length;
+            ctx.progress.advance();
+          }
           continue;
         }
-        const next = sentInventory(variant.barcode, mapped.items);
-        const hash = hashOf([next.upc, Object.entries(next.positions).sort()]);
-        const row = ledger.get(String(variant.id));
-        const previous = idsOf<SentInventory>(row);
-        if (!ctx.full && row?.payloadHash === hash) {
-          summary.unchanged++;
-          ctx.progress.advance();
-          continue;
-        }
-        const delta = inventoryDelta(mapped.items, previous);
-        // full: everything again, plus the zeroing of stale positions the delta found
-        const items = ctx.full ? [...mapped.items, ...delta.filter((d) => d.inventory === 0 && !mapped.items.some((i) => i.upc === d.upc && i.warehouse === d.warehouse && i.inventory_date === d.inventory_date))] : delta;
-        pending.push({ variant, items, next, hash });
-      }
-      const lines = pending.flatMap((p, n) => p.items.map((item) => ({ item, n })));
-      if (ctx.dryRun) {
-        for (const p of pending) {
-          summary.sent++;
-          summary.lines += p.items.length;
-          ctx.progress.advance();
-        }
-        continue;
-      }
-      const results = lines.length ? await api.update(lines.map((l) => l.item)) : [];
-      const errors = pending.map(() => [] as string[]);
-      results.forEach((r, k) => {
-        if (!r.ok) errors[lines[k].n].push(`${r.item.warehouse}${r.item.inventory_date ? ` ${r.item.inventory_date}` : ""}: ${r.message}`);
-      });
-      const entries: LedgerRow[] = [];
-      for (const [n, p] of pending.entries()) {
-        const label = `${p.variant.styleNumber}/${p.variant.colourCode}/${p.variant.size}`;
-        const failed = errors[n];
-        entries.push({
-          recordKey: String(p.variant.id), label: `${label} ${p.variant.barcode}`, joorId: null, joorIds: failed.length ? null : (p.next as unknown as Record<string, unknown>),
-          payloadHash: p.hash, status: failed.length ? "FAILED" : "ACCEPTED", message: failed.length ? failed.join("; ") : null,
+        await behind.push(async () => {
+          const results = lines.length ? await api.update(lines.map((l) => l.item)) : [];
+          const errors = pending.map(() => [] as string[]);
+          results.forEach((r, k) => {
+            if (!r.ok) errors[lines[k].n].push(`${r.item.warehouse}${r.item.inventory_date ? ` ${r.item.inventory_date}` : ""}: ${r.message}`);
+          });
+          const entries: LedgerRow[] = [];
+          for (const [n, p] of pending.entries()) {
+            const label = `${p.variant.styleNumber}/${p.variant.colourCode}/${p.variant.size}`;
+            const failed = errors[n];
+            entries.push({
+              recordKey: String(p.variant.id), label: `${label} ${p.variant.barcode}`, joorId: null, joorIds: failed.length ? null : (p.next as unknown as Record<string, unknown>),
+              payloadHash: p.hash, status: failed.length ? "FAILED" : "ACCEPTED", message: failed.length ? failed.join("; ") : null,
+            });
+            if (failed.length) {
+              summary.failed++;
+              await ctx.reportIssue({ entity: "variant", key: p.variant.barcode!, code: "INVENTORY_REFUSED", message: `${label}: JOOR refused ${failed.join("; ")}` });
+            } else {
+              summary.sent++;
+              summary.lines += p.items.length;
+              summary.zeroed += p.items.filter((i) => i.inventory === 0).length;
+              ctx.progress.advance();
+            }
+          }
+          await writeLedger(ctx.data, INVENTORY_KIND, entries, ledger);
         });
-        if (failed.length) {
-          summary.failed++;
-          await ctx.reportIssue({ entity: "variant", key: p.variant.barcode!, code: "INVENTORY_REFUSED", message: `${label}: JOOR refused ${failed.join("; ")}` });
-        } else {
-          summary.sent++;
-          summary.lines += p.items.length;
-          summary.zeroed += p.items.filter((i) => i.inventory === 0).length;
-          ctx.progress.advance();
-        }
       }
-      await writeLedger(ctx.data, INVENTORY_KIND, entries, ledger);
-    }
+    });
     ctx.logger.info(`Inventory: ${summary.sent} variant(s) sent (${summary.lines} lines), ${summary.unchanged} unchanged`, summary);
     return summary;
   },

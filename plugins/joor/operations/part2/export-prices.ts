@@ -5,6 +5,7 @@ import type { JoorClient } from "../../client";
 import { hashOf, idsOf, ledgerRows, writeLedger, type LedgerRow } from "./ledger-rows";
 import { joorSkuIds } from "./joor-ids";
 import { readAhead } from "../../sources/keyset";
+import { SendBehind } from "../../sources/send-behind";
 import type { ExportPhase, JoorContext } from "./phase";
 
 export const PRICE_KIND = "price";
@@ -58,64 +59,69 @@ export const exportPricesPhase: ExportPhase = {
         yield { page, skuIds, ledger };
       }
     }
-    for await (const { page, skuIds, ledger } of readAhead(pagesWithLedger())) {
-      ctx.throwIfCancelled();
-      const toSend: { product: (typeof page)[number]; items: JoorPriceItem[]; hash: string; known: Record<string, string> }[] = [];
-      for (const product of page) {
-        summary.products++;
-        const mapped = mapProductPrices({ ...product, productId: product.id, variants: product.variants.map((v) => ({ ...v, skuId: skuIds.get(v.variantId) ?? null })) }, seasons, types);
-        if (mapped.unmappedCurrencies.length) unmapped.add(mapped.unmappedCurrencies, `${product.styleNumber}/${product.colourCode}`);
-        if (!mapped.items.length) {
-          if (mapped.variantsWithoutSku) summary.notOnJoor++;
-          ctx.progress.advance();
+    // page N's request and ledger write stay in flight while page N + 1 is mapped and hashed (SendBehind)
+    await SendBehind.run(async (behind) => {
+      for await (const { page, skuIds, ledger } of readAhead(pagesWithLedger())) {
+        ctx.throwIfCancelled();
+        const toSend: { product: (typeof page)[number]; items: JoorPriceItem[]; hash: string; known: Record<string, string> }[] = [];
+        for (const product of page) {
+          summary.products++;
+          const mapped = mapProductPrices({ ...product, productId: product.id, variants: product.variants.map((v) => ({ ...v, skuId: skuIds.get(v.variantId) ?? null })) }, seasons, types);
+          if (mapped.unmappedCurrencies.length) unmapped.add(mapped.unmappedCurrencies, `${product.styleNumber}/${product.colourCode}`);
+          if (!mapped.items.length) {
+            if (mapped.variantsWithoutSku) summary.notOnJoor++;
+            ctx.progress.advance();
+            continue;
+          }
+          if (mapped.items.some((i) => i.seasonId === null)) summary.zeroPriced++;
+          const hash = hashOf(mapped.items.map((i) => [i.sku_id, i.price_type_id, i.wholesale_value, i.retail_value]));
+          const row = ledger.get(String(product.id));
+          if (!ctx.full && row?.payloadHash === hash) {
+            summary.unchanged++;
+            ctx.progress.advance();
+            continue;
+          }
+          toSend.push({ product, items: mapped.items, hash, known: idsOf(row) ?? {} });
+        }
+        if (!toSend.length) continue;
+        if (ctx.dryRun) {
+          for (const p of toSend) {
+            summary.sent++;
+            summary.prices += p.items.length;
+            ctx.progress.advance();
+          }
           continue;
         }
-        if (mapped.items.some((i) => i.seasonId === null)) summary.zeroPriced++;
-        const hash = hashOf(mapped.items.map((i) => [i.sku_id, i.price_type_id, i.wholesale_value, i.retail_value]));
-        const row = ledger.get(String(product.id));
-        if (!ctx.full && row?.payloadHash === hash) {
-          summary.unchanged++;
-          ctx.progress.advance();
-          continue;
-        }
-        toSend.push({ product, items: mapped.items, hash, known: idsOf(row) ?? {} });
+        const inputs: PriceUpsert<number>[] = toSend.flatMap((p, n) => p.items.map((i) => ({
+          joorId: p.known[key(i)] ?? null, ref: n,
+          payload: { sku_id: i.sku_id, price_type_id: i.price_type_id, wholesale_value: i.wholesale_value, retail_value: i.retail_value },
+        })));
+        await behind.push(async () => {
+          const outcomes = await api.upsert(inputs);
+          const perProduct = toSend.map((p) => ({ ids: { ...p.known } as Record<string, string>, errors: [] as string[] }));
+          for (const o of outcomes) {
+            const slot = perProduct[o.input.ref];
+            if (o.ok) slot.ids[key(o.input.payload)] = o.joorId;
+            else slot.errors.push(`${o.input.payload.sku_id} / ${o.input.payload.price_type_id}: ${o.error.message}`);
+          }
+          const entries: LedgerRow[] = [];
+          for (const [n, p] of toSend.entries()) {
+            const { ids, errors } = perProduct[n];
+            const label = `${p.product.styleNumber}/${p.product.colourCode}`;
+            entries.push({ recordKey: String(p.product.id), label, joorId: null, joorIds: ids, payloadHash: p.hash, status: errors.length ? "FAILED" : "ACCEPTED", message: errors.length ? errors.join("; ") : null });
+            if (errors.length) {
+              summary.failed++;
+              await ctx.reportIssue({ entity: "product", key: label, code: "PRICE_REFUSED", message: `JOOR refused ${errors.length} price(s): ${errors.slice(0, 5).join("; ")}` });
+            } else {
+              summary.sent++;
+              summary.prices += p.items.length;
+              ctx.progress.advance();
+            }
+          }
+          await writeLedger(ctx.data, PRICE_KIND, entries, ledger);
+        });
       }
-      if (!toSend.length) continue;
-      if (ctx.dryRun) {
-        for (const p of toSend) {
-          summary.sent++;
-          summary.prices += p.items.length;
-          ctx.progress.advance();
-        }
-        continue;
-      }
-      const inputs: PriceUpsert<number>[] = toSend.flatMap((p, n) => p.items.map((i) => ({
-        joorId: p.known[key(i)] ?? null, ref: n,
-        payload: { sku_id: i.sku_id, price_type_id: i.price_type_id, wholesale_value: i.wholesale_value, retail_value: i.retail_value },
-      })));
-      const outcomes = await api.upsert(inputs);
-      const perProduct = toSend.map((p) => ({ ids: { ...p.known } as Record<string, string>, errors: [] as string[] }));
-      for (const o of outcomes) {
-        const slot = perProduct[o.input.ref];
-        if (o.ok) slot.ids[key(o.input.payload)] = o.joorId;
-        else slot.errors.push(`${o.input.payload.sku_id} / ${o.input.payload.price_type_id}: ${o.error.message}`);
-      }
-      const entries: LedgerRow[] = [];
-      for (const [n, p] of toSend.entries()) {
-        const { ids, errors } = perProduct[n];
-        const label = `${p.product.styleNumber}/${p.product.colourCode}`;
-        entries.push({ recordKey: String(p.product.id), label, joorId: null, joorIds: ids, payloadHash: p.hash, status: errors.length ? "FAILED" : "ACCEPTED", message: errors.length ? errors.join("; ") : null });
-        if (errors.length) {
-          summary.failed++;
-          await ctx.reportIssue({ entity: "product", key: label, code: "PRICE_REFUSED", message: `JOOR refused ${errors.length} price(s): ${errors.slice(0, 5).join("; ")}` });
-        } else {
-          summary.sent++;
-          summary.prices += p.items.length;
-          ctx.progress.advance();
-        }
-      }
-      await writeLedger(ctx.data, PRICE_KIND, entries, ledger);
-    }
+    });
     for (const issue of unmapped.issues()) {
       await ctx.reportIssue({ entity: "currency", key: issue.currency, code: "CURRENCY_NOT_MAPPED", message: issue.message });
     }

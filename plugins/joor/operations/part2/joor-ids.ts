@@ -1,4 +1,5 @@
 import type { BrandScope } from "../../../../src/plugin";
+import { JoorLedger } from "../../ledger/ledger.service";
 import { idsOf, ledgerRows } from "./ledger-rows";
 
 /**
@@ -16,9 +17,9 @@ export async function joorProductIds(data: BrandScope, productIds: readonly numb
 }
 
 export async function joorSkuIds(data: BrandScope, variantIds: readonly number[]): Promise<Map<number, string>> {
-  const rows = await ledgerRows(data, SKU_KIND, variantIds.map(String));
+  const ids = await new JoorLedger(data).joorIds(SKU_KIND, variantIds.map(String));
   const out = new Map<number, string>();
-  for (const [key, row] of rows) if (row.joorId) out.set(Number(key), row.joorId);
+  for (const [key, joorId] of ids) out.set(Number(key), joorId);
   return out;
 }
 
