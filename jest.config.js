@@ -7,15 +7,18 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
   transform: {
-    "^.+\\.ts$": ["@swc/jest", {
-      jsc: {
-        parser: { syntax: "typescript", decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-        target: "es2022",
-        keepClassNames: true,
+    "^.+\\.ts$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: "es2022",
+          keepClassNames: true,
+        },
+        module: { type: "commonjs" },
+        sourceMaps: "inline",
       },
-      module: { type: "commonjs" },
-      sourceMaps: "inline",
-    }],
+    ],
   },
 };

@@ -42,10 +42,19 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-bench-orders-"));
   const token = "slv_bench_token_0123456789abcdef";
   const sb = await startJoorSandbox({ port: 0, rateLimit: { enabled: false }, maxBulkItems: 0 });
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, {
-    port: 0, host: "127.0.0.1", databaseUrl, mediaDir: `${dir}/media`, bootstrapToken: token, redisUrl: undefined,
-    plugins: ["joor"], maxQueryCost: 10_000_000,
-  });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: "error" },
+    {
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl,
+      mediaDir: `${dir}/media`,
+      bootstrapToken: token,
+      redisUrl: undefined,
+      plugins: ["joor"],
+      maxQueryCost: 10_000_000,
+    },
+  );
   config.jobs = { ...config.jobs, pollMs: 50, heartbeatMs: 500 };
   const counter = process.env.BENCH_COUNT_SQL ? new QueryCounter() : undefined;
   const app = await startSelvedge({ config, queryCounter: counter });
@@ -57,28 +66,45 @@ async function one(databaseUrl: string, label: string, orders: number, lines: nu
     placeMany(sb, orders, lines, codes);
     const cfg = await client.ok(CONFIGURE, { v: sandboxSettings(sb) });
     if (!cfg.updateConnectorSettings.settingsComplete) throw new Error(`settings incomplete: ${cfg.updateConnectorSettings.missingSettings}`);
-    if (counter) { counter.reset(); counter.record = true; }
+    if (counter) {
+      counter.reset();
+      counter.record = true;
+    }
     const cpu0 = process.cpuUsage();
     const first = await runJob(client);
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     if (counter) {
       const kinds = new Map<string, number>();
-      for (const q of counter.statements) { const k = q.replace(/\s+/g, " ").slice(0, 90); kinds.set(k, (kinds.get(k) ?? 0) + 1); }
+      for (const q of counter.statements) {
+        const k = q.replace(/\s+/g, " ").slice(0, 90);
+        kinds.set(k, (kinds.get(k) ?? 0) + 1);
+      }
       console.log(`statements per order: ${counter.count / orders}`);
-      console.log([...kinds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, n]) => `${(n / orders).toFixed(2)}  ${k}`).join("\n"));
+      console.log(
+        [...kinds.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 30)
+          .map(([k, n]) => `${(n / orders).toFixed(2)}  ${k}`)
+          .join("\n"),
+      );
     }
     const before = await rowCounts(app.ds);
     const second = await runJob(client);
     const after = await rowCounts(app.ds);
     return {
-      database: label, orders, linesPerOrder: lines,
+      database: label,
+      orders,
+      linesPerOrder: lines,
       jobSeconds: round((first.finishedAt - first.startedAt) / 1000),
       ordersPerSecond: round(orders / ((first.finishedAt - first.startedAt) / 1000)),
       importSeconds: first.pullAt ? round((first.finishedAt - first.pullAt) / 1000) : NaN,
       importOrdersPerSecond: first.pullAt ? round(orders / ((first.finishedAt - first.pullAt) / 1000)) : NaN,
-      imported: first.summary.imported, held: first.summary.held,
-      cpuSeconds: round(cpuSeconds), ordersPerCpuSecond: round(orders / cpuSeconds), loadAverage: round(os.loadavg()[0]),
+      imported: first.summary.imported,
+      held: first.summary.held,
+      cpuSeconds: round(cpuSeconds),
+      ordersPerCpuSecond: round(orders / cpuSeconds),
+      loadAverage: round(os.loadavg()[0]),
       secondRunRowsAdded: TABLES.reduce((n, t) => n + (after[t] - before[t]), 0),
       secondRunSeconds: round((second.finishedAt - second.startedAt) / 1000),
     };
@@ -110,17 +136,26 @@ async function rowCounts(ds: import("typeorm").DataSource): Promise<Record<strin
 }
 
 async function runJob(client: GraphQLClient) {
-  const { startSync } = await client.ok(`mutation { startSync(input: { connector: "joor", operation: "import-orders" }) { __typename ... on Job { id } ... on ErrorResult { message } } }`);
+  const { startSync } = await client.ok(
+    `mutation { startSync(input: { connector: "joor", operation: "import-orders" }) { __typename ... on Job { id } ... on ErrorResult { message } } }`,
+  );
   if (startSync.__typename !== "Job") throw new Error(startSync.message);
   for (;;) {
-    const { job } = await patient(() => client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 500) { edges { node { message createdAt } } } } }`, { id: startSync.id }));
+    const { job } = await patient(() =>
+      client.ok(`query($id: ID!) { job(id: $id) { state error summary startedAt finishedAt logs(first: 500) { edges { node { message createdAt } } } } }`, {
+        id: startSync.id,
+      }),
+    );
     if (job.state === "FAILED" || job.state === "CANCELLED") throw new Error(`import-orders ${job.state}: ${job.error}`);
     if (job.state === "SUCCEEDED") {
       const logs = job.logs.edges.map((e: { node: { message: string; createdAt: string } }) => e.node);
       const pulled = logs.find((l: { message: string }) => l.message.startsWith("Pulled "));
       return {
-        summary: job.summary, logs: logs.map((l: { message: string }) => l.message) as string[],
-        startedAt: Date.parse(job.startedAt), finishedAt: Date.parse(job.finishedAt), pullAt: pulled ? Date.parse(pulled.createdAt) : null,
+        summary: job.summary,
+        logs: logs.map((l: { message: string }) => l.message) as string[],
+        startedAt: Date.parse(job.startedAt),
+        finishedAt: Date.parse(job.finishedAt),
+        pullAt: pulled ? Date.parse(pulled.createdAt) : null,
       };
     }
     await new Promise((r) => setTimeout(r, 200));
@@ -149,8 +184,10 @@ export async function run(): Promise<ImportOrdersBenchResult[]> {
 }
 
 if (require.main === module) {
-  run().then((r) => console.table(r)).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  run()
+    .then((r) => console.table(r))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
 }

@@ -35,7 +35,11 @@ function freePort(): Promise<number> {
 }
 
 function spawnNode(script: string, env: Record<string, string>, ready: (line: string) => boolean, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", script], { cwd: ROOT, env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "REDIS_URL")), ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, "-r", "@swc-node/register", script], {
+    cwd: ROOT,
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "REDIS_URL")), ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     const out: string[] = [];
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out.join("")}`)), 60_000);
@@ -68,7 +72,11 @@ function peakRssMb(pid: number): number {
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}, attempt = 1): Promise<any> {
   let res: Response;
   try {
-    res = await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ query, variables }) });
+    res = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify({ query, variables }),
+    });
   } catch (error) {
     // a keep-alive socket the busy server closed (ECONNRESET): ask again
     if (attempt >= 5) throw error;
@@ -82,7 +90,10 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc/<pid>/stat, clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /, "")
+    .split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -101,10 +112,18 @@ function currentRssMb(pid: number): number {
 
 async function runJob(url: string, operation: string, extra: Record<string, unknown> = {}): Promise<{ ms: number; job: any }> {
   const started = Date.now();
-  const { startSync } = await gql(url, `mutation($i: StartSyncInput!) { startSync(input: $i) { __typename ... on Job { id } ... on ErrorResult { message } } }`, { i: { connector: "joor", operation, ...extra } });
+  const { startSync } = await gql(
+    url,
+    `mutation($i: StartSyncInput!) { startSync(input: $i) { __typename ... on Job { id } ... on ErrorResult { message } } }`,
+    { i: { connector: "joor", operation, ...extra } },
+  );
   if (startSync.__typename !== "Job") throw new Error(startSync.message);
   for (;;) {
-    const { job } = await gql(url, `query($id: ID!) { job(id: $id) { state processed failed total phase error summary issues(first: 5) { edges { node { code message } } } } }`, { id: startSync.id });
+    const { job } = await gql(
+      url,
+      `query($id: ID!) { job(id: $id) { state processed failed total phase error summary issues(first: 5) { edges { node { code message } } } } }`,
+      { id: startSync.id },
+    );
     if (watchedPid && job.phase) {
       const name = `${operation} ${String(job.phase).replace(/ \(.*$/, "")}`;
       rssByPhase[name] = Math.max(rssByPhase[name] ?? 0, currentRssMb(watchedPid));
@@ -115,14 +134,18 @@ async function runJob(url: string, operation: string, extra: Record<string, unkn
 }
 
 async function sandboxAdmin(base: string, method: string, p: string, body?: unknown): Promise<any> {
-  const res = await fetch(`${base}/__admin${p}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}/__admin${p}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return res.status === 204 ? null : res.json();
 }
 
 async function writeCredits(base: string): Promise<number> {
   const c = await sandboxAdmin(base, "GET", "/counters");
   const accounts = c.accounts ?? c.by_account ?? {};
-  const acct = Array.isArray(accounts) ? accounts[0] : accounts["100001"] ?? Object.values(accounts)[0];
+  const acct = Array.isArray(accounts) ? accounts[0] : (accounts["100001"] ?? Object.values(accounts)[0]);
   return Number(acct?.write_credits ?? 0);
 }
 
@@ -148,7 +171,10 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
   const customers = Math.max(100, Math.round(products / 10));
   const images = Math.min(Number(process.env.BENCH_JOOR_IMAGES ?? 200), products);
   // 1. schema + catalogue, in this process
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, { port: 0, host: "127.0.0.1", databaseUrl, mediaDir, bootstrapToken: TOKEN, redisUrl: undefined, role: "api" });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: "error" },
+    { port: 0, host: "127.0.0.1", databaseUrl, mediaDir, bootstrapToken: TOKEN, redisUrl: undefined, role: "api" },
+  );
   const seedApp = await startSelvedge({ config });
   const brand = await seedApp.services.identity.brandBySlug(config.bootstrapBrand.slug);
   await seedApp.services.identity.setModules(brand.id, ["inventory", "joor"]);
@@ -157,40 +183,86 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
 
   // 2. the sandbox and Selvedge, each in its own process
   const sbPort = await freePort();
-  const sandbox = await spawnNode("plugins/joor/sandbox/main.ts", {
-    JOOR_SANDBOX_PORT: String(sbPort), JOOR_SANDBOX_RATE_LIMIT: "off", JOOR_SANDBOX_PERMISSIVE_ASSETS: "1",
-  }, (l) => l.includes("JOOR sandbox listening"), (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS ?? "").split(" ").filter(Boolean));
+  const sandbox = await spawnNode(
+    "plugins/joor/sandbox/main.ts",
+    {
+      JOOR_SANDBOX_PORT: String(sbPort),
+      JOOR_SANDBOX_RATE_LIMIT: "off",
+      JOOR_SANDBOX_PERMISSIVE_ASSETS: "1",
+    },
+    (l) => l.includes("JOOR sandbox listening"),
+    (process.env.BENCH_JOOR_SANDBOX_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  );
   const sb = `http://127.0.0.1:${sbPort}`;
   const apiPort = await freePort();
-  const selvedge = await spawnNode("src/main.ts", {
-    NODE_ENV: "production", PORT: String(apiPort), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SELVEDGE_MEDIA_DIR: mediaDir,
-    SELVEDGE_BOOTSTRAP_TOKEN: TOKEN, LOG_LEVEL: "info", SELVEDGE_JOB_POLL_MS: "100",
-
-  }, (l) => l.includes("Selvedge API ready") || l.includes("listening"),
-  [...(process.env.BENCH_JOOR_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_JOOR_CPU_PROF}`] : []), ...(process.env.BENCH_JOOR_NODE_ARGS ?? "").split(" ").filter(Boolean)]);
+  const selvedge = await spawnNode(
+    "src/main.ts",
+    {
+      NODE_ENV: "production",
+      PORT: String(apiPort),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      SELVEDGE_MEDIA_DIR: mediaDir,
+      SELVEDGE_BOOTSTRAP_TOKEN: TOKEN,
+      LOG_LEVEL: "info",
+      SELVEDGE_JOB_POLL_MS: "100",
+    },
+    (l) => l.includes("Selvedge API ready") || l.includes("listening"),
+    [
+      ...(process.env.BENCH_JOOR_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_JOOR_CPU_PROF}`] : []),
+      ...(process.env.BENCH_JOOR_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    ],
+  );
   const url = `http://127.0.0.1:${apiPort}`;
   watchedPid = selvedge.pid!;
   for (const k of Object.keys(rssByPhase)) delete rssByPhase[k];
   try {
     const [first, second] = seeded.seasonIds;
     const settings: Record<string, unknown> = {
-      environment: "SANDBOX", authUrl: `${sb}/auth/`, v2Url: `${sb}/v2`, v4Url: `${sb}/v4`, accountId: "100001",
-      clientId: "selvedge-sandbox", clientSecret: "sandbox-client-secret", username: "brand@sandbox.test", password: "sandbox-password",
-      v2ApiToken: "sandbox-v2-token-100001", priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "USD", priceType: "USD-1" }],
-      priceSeasons: [first, second], atsSeasons: [first, second], includeFutureAts: true, immediateWarehouse: "Default", futureWarehouse: "FUTURE",
-      creditBudget: 100_000, batchSize: 1000, requestTimeoutMs: 120_000,
+      environment: "SANDBOX",
+      authUrl: `${sb}/auth/`,
+      v2Url: `${sb}/v2`,
+      v4Url: `${sb}/v4`,
+      accountId: "100001",
+      clientId: "selvedge-sandbox",
+      clientSecret: "sandbox-client-secret",
+      username: "brand@sandbox.test",
+      password: "sandbox-password",
+      v2ApiToken: "sandbox-v2-token-100001",
+      priceTypes: [
+        { currency: "EUR", priceType: "EUR-1" },
+        { currency: "USD", priceType: "USD-1" },
+      ],
+      priceSeasons: [first, second],
+      atsSeasons: [first, second],
+      includeFutureAts: true,
+      immediateWarehouse: "Default",
+      futureWarehouse: "FUTURE",
+      creditBudget: 100_000,
+      batchSize: 1000,
+      requestTimeoutMs: 120_000,
     };
     await gql(url, `mutation { enableConnector(name: "joor") { enabled } }`);
-    await gql(url, `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, { v: Object.entries(settings).map(([key, value]) => ({ key, value })) });
+    await gql(url, `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, {
+      v: Object.entries(settings).map(([key, value]) => ({ key, value })),
+    });
 
     const cpu0 = { selvedge: cpuSeconds(selvedge.pid!), sandbox: cpuSeconds(sandbox.pid!) };
     const full = await runJob(url, "export-all");
     const cpu1 = { selvedge: cpuSeconds(selvedge.pid!), sandbox: cpuSeconds(sandbox.pid!) };
     const fullCredits = await writeCredits(sb);
     const row: JoorExportBenchRow = {
-      products, variants: seeded.variants, customers, images, fullSeconds: Math.round(full.ms / 100) / 10,
-      variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)), peakRssMb: peakRssMb(selvedge.pid!), fullWriteCredits: fullCredits,
-      selvedgeCpuSeconds: Math.round((cpu1.selvedge - cpu0.selvedge) * 10) / 10, sandboxCpuSeconds: Math.round((cpu1.sandbox - cpu0.sandbox) * 10) / 10, state: full.job.state,
+      products,
+      variants: seeded.variants,
+      customers,
+      images,
+      fullSeconds: Math.round(full.ms / 100) / 10,
+      variantsPerSecond: Math.round(seeded.variants / (full.ms / 1000)),
+      peakRssMb: peakRssMb(selvedge.pid!),
+      fullWriteCredits: fullCredits,
+      selvedgeCpuSeconds: Math.round((cpu1.selvedge - cpu0.selvedge) * 10) / 10,
+      sandboxCpuSeconds: Math.round((cpu1.sandbox - cpu0.sandbox) * 10) / 10,
+      state: full.job.state,
     };
     console.log("P3 row", JSON.stringify(row), "peak RSS (MB) by phase", JSON.stringify(rssByPhase));
     if (full.job.state !== "SUCCEEDED") console.error("export-all did not succeed:", JSON.stringify(full.job).slice(0, 2000));
@@ -216,7 +288,12 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
 
     // the real limit: 300 credits per 300 s, on in the sandbox and in the connector's own budget
     await sandboxAdmin(sb, "PUT", "/rate-limit", { enabled: true, budget: 300, windowSeconds: 300, reset: true });
-    await gql(url, `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, { v: [{ key: "creditBudget", value: 300 }, { key: "creditWindowSeconds", value: 300 }] });
+    await gql(url, `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, {
+      v: [
+        { key: "creditBudget", value: 300 },
+        { key: "creditWindowSeconds", value: 300 },
+      ],
+    });
     await change(changed * 2);
     const c0 = await sandboxAdmin(sb, "GET", "/counters");
     const limited = await runJob(url, "export-all");
@@ -224,10 +301,15 @@ async function oneSize(products: number, withP4: boolean): Promise<{ row: JoorEx
     const acct = (c: any) => c.accounts?.["100001"] ?? Object.values(c.accounts ?? {})[0] ?? {};
     const limitedCredits = Number(acct(c1).credits_charged ?? 0) - Number(acct(c0).credits_charged ?? 0);
     const p4 = {
-      productsChanged: changed, fullWriteCredits: fullCredits, incrementalWriteCredits: incrementalCredits,
-      share: `${((incrementalCredits / fullCredits) * 100).toFixed(2)} %`, incrementalSeconds: Math.round(incremental.ms / 100) / 10,
+      productsChanged: changed,
+      fullWriteCredits: fullCredits,
+      incrementalWriteCredits: incrementalCredits,
+      share: `${((incrementalCredits / fullCredits) * 100).toFixed(2)} %`,
+      incrementalSeconds: Math.round(incremental.ms / 100) / 10,
       realLimit: {
-        wallSeconds: Math.round(limited.ms / 100) / 10, creditsCharged: limitedCredits, state: limited.job.state,
+        wallSeconds: Math.round(limited.ms / 100) / 10,
+        creditsCharged: limitedCredits,
+        state: limited.job.state,
         // computed: a run needing C credits waits ceil(C / 300) - 1 full windows of 300 s before its last requests
         computedWallSeconds: Math.max(0, Math.ceil(limitedCredits / 300) - 1) * 300 + Math.round(limited.ms / 1000),
         fullExportUnderLimitMinutes: Math.round(((Math.ceil(fullCredits / 300) - 1) * 300) / 60),

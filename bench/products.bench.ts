@@ -46,12 +46,16 @@ export async function runProductsBench(styles: number, label: string, database: 
     const measured = async (run: () => Promise<LoadResult>) => {
       const before = await server.cpuMs();
       const result = await run();
-      return { ...result, cpuMsPerRequest: Math.round(((await server.cpuMs()) - before) / Math.max(1, result.requests) * 100) / 100 };
+      return { ...result, cpuMsPerRequest: Math.round((((await server.cpuMs()) - before) / Math.max(1, result.requests)) * 100) / 100 };
     };
     const gql = () => measured(() => load({ url: `${server.url}/graphql`, method: "POST", body: body(100), headers: benchHeaders, seconds }));
     const hand = () => measured(() => load({ url: `${server.handwrittenUrl}/products?first=100`, seconds }));
     await load({ url: `${server.url}/graphql`, method: "POST", body: body(100), headers: benchHeaders, seconds: 2 });
-    const selvedge: number[] = [], handwritten: number[] = [], p99: number[] = [], selvedgeCpu: number[] = [], handwrittenCpu: number[] = [];
+    const selvedge: number[] = [],
+      handwritten: number[] = [],
+      p99: number[] = [],
+      selvedgeCpu: number[] = [],
+      handwrittenCpu: number[] = [];
     for (let r = 0; r < rounds; r++) {
       let s, b;
       if (r % 2 === 0) {
@@ -69,10 +73,19 @@ export async function runProductsBench(styles: number, label: string, database: 
     }
     const ratios = selvedge.map((s, i) => Math.round((s / handwritten[i]) * 100) / 100);
     return {
-      database, catalogue: label, products: server.products, variants: server.variants,
-      sqlStatementsFirst10: first10, sqlStatementsFirst100: first100,
-      selvedgeRps: selvedge, handwrittenRps: handwritten, selvedgeP99Ms: stats(p99).median, ratios, ratio: stats(ratios),
-      selvedgeCpuMsPerRequest: selvedgeCpu, handwrittenCpuMsPerRequest: handwrittenCpu,
+      database,
+      catalogue: label,
+      products: server.products,
+      variants: server.variants,
+      sqlStatementsFirst10: first10,
+      sqlStatementsFirst100: first100,
+      selvedgeRps: selvedge,
+      handwrittenRps: handwritten,
+      selvedgeP99Ms: stats(p99).median,
+      ratios,
+      ratio: stats(ratios),
+      selvedgeCpuMsPerRequest: selvedgeCpu,
+      handwrittenCpuMsPerRequest: handwrittenCpu,
       cpuRatios: selvedgeCpu.map((c, i) => Math.round((handwrittenCpu[i] / c) * 100) / 100),
     };
   } finally {
@@ -84,7 +97,10 @@ export async function runAllProductsBenches(): Promise<ProductsBenchResult[]> {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
   const out: ProductsBenchResult[] = [];
   for (const database of benchDatabases()) {
-    for (const [styles, label] of [[70, "demo (~200 products)"], [700, "10x demo (~2,000 products)"]] as const) {
+    for (const [styles, label] of [
+      [70, "demo (~200 products)"],
+      [700, "10x demo (~2,000 products)"],
+    ] as const) {
       out.push(await runProductsBench(styles, label, database, rounds));
       console.log(JSON.stringify(out[out.length - 1]));
     }

@@ -18,9 +18,15 @@ async function main(): Promise<void> {
   if (only.has("products")) {
     const products = await runAllProductsBenches();
     results.products = products;
-    console.table(products.map(({ selvedgeRps, handwrittenRps, ratios, ratio, ...rest }) => ({
-      ...rest, selvedgeRps: selvedgeRps.join("/"), handwrittenRps: handwrittenRps.join("/"), ratios: ratios.join("/"), ratioMedian: ratio.median,
-    })));
+    console.table(
+      products.map(({ selvedgeRps, handwrittenRps, ratios, ratio, ...rest }) => ({
+        ...rest,
+        selvedgeRps: selvedgeRps.join("/"),
+        handwrittenRps: handwrittenRps.join("/"),
+        ratios: ratios.join("/"),
+        ratioMedian: ratio.median,
+      })),
+    );
   }
   if (only.has("vendure")) {
     results.vendureShape = await runAllVendureShape();

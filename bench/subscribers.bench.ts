@@ -76,14 +76,24 @@ export async function run(subscribers = 1000): Promise<SubscribersBenchResult> {
   const gc = gcFn();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-p6-"));
   const token = "slv_bench_token_p6_0123456789abcdef";
-  const config = loadConfig({ LOG_LEVEL: "error" }, {
-    port: 0, host: "127.0.0.1", databaseUrl: `sqlite:${dir}/p6.sqlite`, mediaDir: `${dir}/media`, bootstrapToken: token,
-    redisUrl: undefined, plugins: ["./test/fixtures/test-plugin"],
-  });
+  const config = loadConfig(
+    { LOG_LEVEL: "error" },
+    {
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: `sqlite:${dir}/p6.sqlite`,
+      mediaDir: `${dir}/media`,
+      bootstrapToken: token,
+      redisUrl: undefined,
+      plugins: ["./test/fixtures/test-plugin"],
+    },
+  );
   const app = await startSelvedge({ config });
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`${app.url}/graphql`, {
-      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }),
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
     });
     const json = (await res.json()) as { data?: any; errors?: unknown[] };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
@@ -101,7 +111,8 @@ export async function run(subscribers = 1000): Promise<SubscribersBenchResult> {
     const { startSync } = await gql(`mutation { startSync(input: { connector: "testconn", operation: "import-records" }) { ... on Job { id } } }`);
     const connectStart = Date.now();
     const worker = new Worker(CLIENTS_JS, {
-      eval: true, workerData: { url: app.url!.replace(/^http/, "ws") + "/graphql", token, jobId: startSync.id, count: subscribers },
+      eval: true,
+      workerData: { url: app.url!.replace(/^http/, "ws") + "/graphql", token, jobId: startSync.id, count: subscribers },
     });
     let connectSeconds = 0;
     let heapAfter = heapBefore;

@@ -45,12 +45,21 @@ export async function runVendureShape(products: number, firsts: number[], databa
       await run(5);
       const cpuBefore = await server.cpuMs();
       const r = await run(seconds);
-      const cpuMsPerRequest = Math.round(((await server.cpuMs()) - cpuBefore) / Math.max(1, r.requests) * 100) / 100;
+      const cpuMsPerRequest = Math.round((((await server.cpuMs()) - cpuBefore) / Math.max(1, r.requests)) * 100) / 100;
       if (r.errors || r.non2xx) throw new Error(`load errors: ${r.errors} errors, ${r.non2xx} non-2xx`);
       out.push({
-        database, products: server.products, variants: server.variants, first, requestsPerSecond: r.requestsPerSecond,
-        p50Ms: r.latencyP50Ms, p99Ms: r.latencyP99Ms, cpuMsPerRequest, sqlStatementsPerRequest: statements, rssMb: await server.rssMb(),
-        idleRssMb: server.idleRssMb, startMs: server.startMs,
+        database,
+        products: server.products,
+        variants: server.variants,
+        first,
+        requestsPerSecond: r.requestsPerSecond,
+        p50Ms: r.latencyP50Ms,
+        p99Ms: r.latencyP99Ms,
+        cpuMsPerRequest,
+        sqlStatementsPerRequest: statements,
+        rssMb: await server.rssMb(),
+        idleRssMb: server.idleRssMb,
+        startMs: server.startMs,
       });
       console.log(JSON.stringify(out[out.length - 1]));
     }

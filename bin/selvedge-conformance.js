@@ -68,7 +68,9 @@ const config = {
   moduleNameMapper: {
     "^selvedge/(plugin|typeorm|type-graphql|zod)$": path.join(HOST, "src", "sdk", "$1.ts"),
     "^selvedge/conformance$": path.join(HOST, "test", "conformance", "index.ts"),
-    ...Object.fromEntries(["typeorm", "type-graphql", "zod", "graphql", "reflect-metadata"].map((name) => [`^${name}$`, require.resolve(name, { paths: [HOST] })])),
+    ...Object.fromEntries(
+      ["typeorm", "type-graphql", "zod", "graphql", "reflect-metadata"].map((name) => [`^${name}$`, require.resolve(name, { paths: [HOST] })]),
+    ),
   },
   modulePaths: [nm],
   transform: { "^.+\\.ts$": [find("@swc/jest"), hostJest.transform["^.+\\.ts$"][1]] },

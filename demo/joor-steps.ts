@@ -26,32 +26,49 @@ export async function configureJoor(remote: RemoteSelvedge, sandbox: JoorSandbox
   const seasons = d.seasons as { id: string; name: string; startDate: string }[]; // most recent first
   const owner = (d.users as { id: string; role: string }[]).find((u) => u.role === "EDITOR") ?? d.users[0];
   const recent = seasons.slice(0, 2).map((s) => s.id);
-  const settings = await remote.query(
-    `mutation($input: JoorSettingsInput!) { updateJoorSettings(input: $input) { complete missing } }`,
-    {
-      input: {
-        environment: "SANDBOX", authUrl: sandbox.urls.auth, v2Url: sandbox.urls.v2, v4Url: sandbox.urls.v4,
-        accountId: sandbox.accountId, clientId: sandbox.credentials.client_id, clientSecret: sandbox.credentials.client_secret,
-        username: sandbox.credentials.username, password: sandbox.credentials.password, v2ApiToken: sandbox.credentials.v2_token,
-        connectionMode: "NEW_SYSTEM", immediateWarehouse: "Default", futureWarehouse: "FUTURE", includeFutureAts: true,
-        priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "GBP", priceType: "GBP-1" }, { currency: "USD", priceType: "USD-1" }],
-        priceSeasonIds: recent, atsSeasonIds: recent, importOrderSeasonId: seasons[0]?.id, importOrderApproved: true, orderOwnerId: owner?.id,
-      },
+  const settings = await remote.query(`mutation($input: JoorSettingsInput!) { updateJoorSettings(input: $input) { complete missing } }`, {
+    input: {
+      environment: "SANDBOX",
+      authUrl: sandbox.urls.auth,
+      v2Url: sandbox.urls.v2,
+      v4Url: sandbox.urls.v4,
+      accountId: sandbox.accountId,
+      clientId: sandbox.credentials.client_id,
+      clientSecret: sandbox.credentials.client_secret,
+      username: sandbox.credentials.username,
+      password: sandbox.credentials.password,
+      v2ApiToken: sandbox.credentials.v2_token,
+      connectionMode: "NEW_SYSTEM",
+      immediateWarehouse: "Default",
+      futureWarehouse: "FUTURE",
+      includeFutureAts: true,
+      priceTypes: [
+        { currency: "EUR", priceType: "EUR-1" },
+        { currency: "GBP", priceType: "GBP-1" },
+        { currency: "USD", priceType: "USD-1" },
+      ],
+      priceSeasonIds: recent,
+      atsSeasonIds: recent,
+      importOrderSeasonId: seasons[0]?.id,
+      importOrderApproved: true,
+      orderOwnerId: owner?.id,
     },
-  );
+  });
   // The client's own credit budget, matching the sandbox account's (a generic connector setting).
   await remote.query(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, {
-    v: [{ key: "creditBudget", value: creditBudget }, { key: "creditWindowSeconds", value: 60 }],
+    v: [
+      { key: "creditBudget", value: creditBudget },
+      { key: "creditWindowSeconds", value: 60 },
+    ],
   });
   if (!settings.updateJoorSettings.complete) throw new Error(`JOOR settings incomplete: ${settings.updateJoorSettings.missing.join(", ")}`);
   const test = await remote.query(`mutation { testJoorConnection { ok message } }`);
   say(`  connection test: ${test.testJoorConnection.ok ? "OK" : "FAILED"} — ${test.testJoorConnection.message}`);
 
   for (const s of seasons.slice(0, 2)) {
-    const created = await remote.query(
-      `mutation($input: CreateJoorLinesheetInput!) { createJoorLinesheet(input: $input) { id name } }`,
-      { input: { name: `${s.name} Main`, seasonId: s.id } },
-    );
+    const created = await remote.query(`mutation($input: CreateJoorLinesheetInput!) { createJoorLinesheet(input: $input) { id name } }`, {
+      input: { name: `${s.name} Main`, seasonId: s.id },
+    });
     const added = await remote.query(
       `mutation($id: ID!, $filter: JoorLinesheetBulkAddInput!) { addProductsToJoorLinesheetBy(id: $id, filter: $filter) { added } }`,
       { id: created.createJoorLinesheet.id, filter: { seasonId: s.id } },
@@ -84,13 +101,16 @@ export interface Placed {
  */
 export async function placeRetailerOrders(sandbox: JoorSandbox, say: Say, count = 36): Promise<Placed> {
   const rand = seededRandom(12);
-  const connections = (await admin<{ items: { customer_code: string }[] }>(sandbox, "/connections?limit=1000")).items.map((c) => c.customer_code).filter(Boolean);
+  const connections = (await admin<{ items: { customer_code: string }[] }>(sandbox, "/connections?limit=1000")).items
+    .map((c) => c.customer_code)
+    .filter(Boolean);
   const upcOf = new Map((await admin<{ items: { id: string; upc: string | null }[] }>(sandbox, "/skus?limit=100000")).items.map((x) => [String(x.id), x.upc]));
   // JOOR takes orders only for SKUs shoppable in a linesheet (collection): lines come from the order's collection.
   const collections = (await admin<{ items: { id: string; items: { sku_ids: string[] }[] }[] }>(sandbox, "/collections?limit=100")).items
     .map((c) => ({ id: String(c.id), upcs: c.items.flatMap((i) => i.sku_ids.map((id) => upcOf.get(String(id)))).filter((u): u is string => !!u) }))
     .filter((c) => c.upcs.length > 0);
-  if (!connections.length || !collections.length) throw new Error(`nothing to order: ${connections.length} customers and ${collections.length} linesheets with SKUs on JOOR`);
+  if (!connections.length || !collections.length)
+    throw new Error(`nothing to order: ${connections.length} customers and ${collections.length} linesheets with SKUs on JOOR`);
   const placed: Placed = { total: 0, unknownBarcode: 0, unknownCustomer: 0 };
   const orders: unknown[] = [];
   for (let i = 0; i < count; i++) {
@@ -99,7 +119,11 @@ export async function placeRetailerOrders(sandbox: JoorSandbox, say: Say, count 
     const upcs = [...new Set(Array.from({ length: intBetween(rand, 1, 4) }, () => pick(rand, collection.upcs)))];
     const lines = upcs.map((upc) => ({ upc, quantity: intBetween(rand, 1, 12) }));
     const order: Record<string, unknown> = {
-      customer_code: pick(rand, connections), status: "APPROVED", po_number: `PO-DEMO-${1000 + i}`, collection_id: collection.id, lines,
+      customer_code: pick(rand, connections),
+      status: "APPROVED",
+      po_number: `PO-DEMO-${1000 + i}`,
+      collection_id: collection.id,
+      lines,
     };
     if (kind === "barcode") {
       order.allow_unknown_upcs = true;
@@ -124,7 +148,9 @@ export interface Held {
 }
 
 export async function heldOrders(remote: RemoteSelvedge): Promise<Held[]> {
-  const d = await remote.query(`{ joorInboundOrders(first: 100, filter: { states: [HELD] }) { totalCount edges { node { joorOrderId reasons { code message } } } } }`);
+  const d = await remote.query(
+    `{ joorInboundOrders(first: 100, filter: { states: [HELD] }) { totalCount edges { node { joorOrderId reasons { code message } } } } }`,
+  );
   return (d.joorInboundOrders.edges as { node: Held }[]).map((e) => e.node);
 }
 
@@ -134,7 +160,8 @@ const num = (v: unknown) => (typeof v === "number" ? v.toLocaleString("en") : St
 function describePhase(name: string, v: unknown): string | null {
   if (!v || typeof v !== "object") return null;
   const o = v as Record<string, any>;
-  if (typeof o.imported === "number") return `orders: ${num(o.imported)} imported, ${num(o.held ?? 0)} held (of ${num(o.pulled ?? o.imported)} pulled from JOOR)`;
+  if (typeof o.imported === "number")
+    return `orders: ${num(o.imported)} imported, ${num(o.held ?? 0)} held (of ${num(o.pulled ?? o.imported)} pulled from JOOR)`;
   if (typeof o.sent === "number") {
     const extra = name === "prices" && o.prices ? ` (${num(o.prices)} prices)` : name === "inventory" && o.lines ? ` (${num(o.lines)} stock lines)` : "";
     return `${name}: ${num(o.sent)} sent${extra}${o.unchanged ? `, ${num(o.unchanged)} unchanged` : ""}${o.failed ? `, ${num(o.failed)} failed` : ""}`;
@@ -150,7 +177,9 @@ export function describeExport(jobs: RemoteJob[]): string[] {
   const lines: string[] = [];
   for (const j of jobs) {
     const s = (j.summary ?? {}) as Record<string, unknown>;
-    lines.push(`${j.operation}: ${j.state.toLowerCase()} in ${((Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000).toFixed(1)} s, ${num(j.processed)} records${j.failed ? `, ${num(j.failed)} issues` : ""}`);
+    lines.push(
+      `${j.operation}: ${j.state.toLowerCase()} in ${((Date.parse(j.finishedAt ?? "") - Date.parse(j.startedAt ?? "")) / 1000).toFixed(1)} s, ${num(j.processed)} records${j.failed ? `, ${num(j.failed)} issues` : ""}`,
+    );
     const phases = Array.isArray(s.phases) ? (s.phases as string[]) : [j.operation.replace(/^export-/, "")];
     for (const p of phases) {
       const line = describePhase(p, s[p] ?? (phases.length === 1 ? s : undefined));

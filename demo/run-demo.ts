@@ -17,18 +17,29 @@ import { configureJoor, describeExport, EXPORT_STEPS, heldOrders, joorOperations
  * Everything after the start goes through the public GraphQL API, as the CLI and the dashboard do.
  * Env: DEMO_PORT (default 4000; a free port when taken), DEMO_DIR (default ./data/demo, wiped at start).
  */
-const out = { write: (t: string) => process.stdout.write(t), get isTTY() { return process.stdout.isTTY === true; } };
+const out = {
+  write: (t: string) => process.stdout.write(t),
+  get isTTY() {
+    return process.stdout.isTTY === true;
+  },
+};
 const say = (line = "") => out.write(line + "\n");
 const step = (title: string) => say(`\n\u25b6 ${title}`);
 
 async function startServer(dir: string, token: string, port: number): Promise<SelvedgeApp> {
-  const config = (p: number) => loadConfig(
-    { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
-    {
-      port: p, host: "127.0.0.1", databaseUrl: `sqlite:${path.join(dir, "selvedge.sqlite")}`, mediaDir: path.join(dir, "media"),
-      bootstrapToken: token, plugins: ["joor"], redisUrl: undefined,
-    },
-  );
+  const config = (p: number) =>
+    loadConfig(
+      { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
+      {
+        port: p,
+        host: "127.0.0.1",
+        databaseUrl: `sqlite:${path.join(dir, "selvedge.sqlite")}`,
+        mediaDir: path.join(dir, "media"),
+        bootstrapToken: token,
+        plugins: ["joor"],
+        redisUrl: undefined,
+      },
+    );
   try {
     return await startSelvedge({ config: config(port) });
   } catch (error) {
@@ -61,7 +72,10 @@ async function main(): Promise<void> {
   // JOOR's credit-based rate limit is on, with a budget that a demo-sized export can spend within a minute.
   const creditBudget = Number(process.env.DEMO_JOOR_CREDITS ?? 3000);
   const sandbox: JoorSandbox = await startJoorSandbox({
-    port: 0, host: "127.0.0.1", permissiveAssets: true, rateLimit: { enabled: true, budget: creditBudget, windowSeconds: 60 },
+    port: 0,
+    host: "127.0.0.1",
+    permissiveAssets: true,
+    rateLimit: { enabled: true, budget: creditBudget, windowSeconds: 60 },
   });
   const app = await startServer(dir, token, Number(process.env.DEMO_PORT ?? 4000));
   const stop = async () => {
@@ -112,7 +126,8 @@ async function main(): Promise<void> {
 
   step("What happened");
   for (const line of describeExport(exported)) say(`  ${line}`);
-  if (placed) say(`  orders placed in JOOR: ${placed.total} (${placed.unknownBarcode} with an unknown barcode, ${placed.unknownCustomer} with an unknown customer code)`);
+  if (placed)
+    say(`  orders placed in JOOR: ${placed.total} (${placed.unknownBarcode} with an unknown barcode, ${placed.unknownCustomer} with an unknown customer code)`);
   if (imported) {
     for (const line of describeExport([imported])) say(`  ${line}`);
     const held = await heldOrders(remote);
@@ -128,6 +143,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`demo failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

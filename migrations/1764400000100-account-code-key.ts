@@ -24,9 +24,17 @@ export class AccountCodeKey1764400000100 implements MigrationInterface {
       const key = String(row.accountCode).trim().toLowerCase();
       if (!key || seen.has(`${row.brandId}:${key}`)) continue;
       seen.add(`${row.brandId}:${key}`);
-      await qr.manager.createQueryBuilder().update("customer").set({ accountCodeKey: key }).where("id = :id", { id: Number(row.id) }).execute();
+      await qr.manager
+        .createQueryBuilder()
+        .update("customer")
+        .set({ accountCodeKey: key })
+        .where("id = :id", { id: Number(row.id) })
+        .execute();
     }
-    await qr.createIndex("customer", new TableIndex({ name: "UQ_customer_brand_account_code_key", columnNames: ["brandId", "accountCodeKey"], isUnique: true }));
+    await qr.createIndex(
+      "customer",
+      new TableIndex({ name: "UQ_customer_brand_account_code_key", columnNames: ["brandId", "accountCodeKey"], isUnique: true }),
+    );
   }
 
   public async down(qr: QueryRunner): Promise<void> {

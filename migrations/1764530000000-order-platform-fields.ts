@@ -11,7 +11,9 @@ export class OrderPlatformFields1764530000000 implements MigrationInterface {
 
   public async up(qr: QueryRunner): Promise<void> {
     await qr.addColumns("sales_order", [
-      new TableColumn(datetime("platformModifiedAt")), new TableColumn(money("discount", true)), new TableColumn(money("shippingTotal", true)),
+      new TableColumn(datetime("platformModifiedAt")),
+      new TableColumn(money("discount", true)),
+      new TableColumn(money("shippingTotal", true)),
     ]);
     await qr.addColumn("order_line", new TableColumn(money("discount", true)));
   }

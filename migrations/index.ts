@@ -12,7 +12,15 @@ import { ProductPageIndexes1764600000000 } from "./1764600000000-product-page-in
 
 /** Core migrations in order. Plugins append their own (src/plugin). */
 export const coreMigrations = [
-  CoreSchema1764300000000, Jobs1764400000000, AccountCodeKey1764400000100, CaseSensitiveSizes1764500000000,
-  JobPreciseTimes1764510000000, JobCheckpoint1764510100000, JobPriority1764510200000,
-  OrderPlatformFields1764530000000, JobPhase1764535000000, JobWaiting1764590000000, ProductPageIndexes1764600000000,
+  CoreSchema1764300000000,
+  Jobs1764400000000,
+  AccountCodeKey1764400000100,
+  CaseSensitiveSizes1764500000000,
+  JobPreciseTimes1764510000000,
+  JobCheckpoint1764510100000,
+  JobPriority1764510200000,
+  OrderPlatformFields1764530000000,
+  JobPhase1764535000000,
+  JobWaiting1764590000000,
+  ProductPageIndexes1764600000000,
 ];

@@ -28,7 +28,10 @@ async function main(): Promise<void> {
     );
   }
   if (app.url) {
-    app.logger.info({ url: `${app.url}/graphql`, dashboard: `${app.url}/dashboard`, database: config.databaseUrl.replace(/\/\/[^@]*@/, "//***@") }, "Selvedge API ready");
+    app.logger.info(
+      { url: `${app.url}/graphql`, dashboard: `${app.url}/dashboard`, database: config.databaseUrl.replace(/\/\/[^@]*@/, "//***@") },
+      "Selvedge API ready",
+    );
   }
   const shutdown = async (signal: string) => {
     app.logger.info({ signal }, "shutting down");
@@ -40,6 +43,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Selvedge failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(`Selvedge failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -26,7 +26,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     // BENCH_CPU_PROF=<dir>: the server process writes a V8 CPU profile there when it stops;
     // BENCH_SERVER_NODE_ARGS: more node flags for the server process (e.g. "--trace-gc").
     execArgv: [
-      "-r", "@swc-node/register", "--expose-gc",
+      "-r",
+      "@swc-node/register",
+      "--expose-gc",
       ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
       ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     ],
@@ -42,15 +44,21 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     });
     child.on("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const ask = <T>(type: string) => new Promise<T>((resolve) => {
-    const id = next++;
-    waiting.set(id, resolve as (v: unknown) => void);
-    child.send({ type, id });
-  });
+  const ask = <T>(type: string) =>
+    new Promise<T>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve as (v: unknown) => void);
+      child.send({ type, id });
+    });
   const info = await ready;
   return {
-    url: info.url as string, handwrittenUrl: info.handwrittenUrl as string, token: BENCH_TOKEN,
-    products: info.products as number, variants: info.variants as number, startMs: info.startMs as number, idleRssMb: info.idleRssMb as number,
+    url: info.url as string,
+    handwrittenUrl: info.handwrittenUrl as string,
+    token: BENCH_TOKEN,
+    products: info.products as number,
+    variants: info.variants as number,
+    startMs: info.startMs as number,
+    idleRssMb: info.idleRssMb as number,
     statementsFor: async (body) => {
       await ask("reset");
       const res = await fetch(`${info.url}/graphql`, { method: "POST", headers: benchHeaders, body });

@@ -20,10 +20,20 @@ async function main(): Promise<void> {
   const options = JSON.parse(process.env.SELVEDGE_BENCH_SERVER!) as BenchServerOptions;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-bench-"));
   const db = await createBenchDatabase(options.database, dir);
-  const config = loadConfig({ ...process.env, LOG_LEVEL: "error" }, {
-    port: 0, host: "127.0.0.1", databaseUrl: db.url, mediaDir: `${dir}/media`, bootstrapToken: BENCH_TOKEN, redisUrl: undefined,
-    maxQueryCost: 10_000_000, role: "api", graphqlJit: options.graphqlJit,
-  });
+  const config = loadConfig(
+    { ...process.env, LOG_LEVEL: "error" },
+    {
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: db.url,
+      mediaDir: `${dir}/media`,
+      bootstrapToken: BENCH_TOKEN,
+      redisUrl: undefined,
+      maxQueryCost: 10_000_000,
+      role: "api",
+      graphqlJit: options.graphqlJit,
+    },
+  );
   const counter = new QueryCounter();
   const t0 = process.hrtime.bigint();
   const app = await startSelvedge({ config, queryCounter: counter });
@@ -31,10 +41,12 @@ async function main(): Promise<void> {
   global.gc?.();
   const idleRssMb = Math.round(process.memoryUsage().rss / 1e5) / 10;
   const brand = await app.services.identity.brandBySlug(config.bootstrapBrand.slug);
-  const seeded = options.shape === "demo"
-    ? await seedDemo(app.ds, brand.id, { styles: options.size, customers: 10, orders: 0, mediaDir: config.mediaDir })
-    : await seedVendureShape(app.ds, brand.id, options.size);
-  if (options.database === "mysql") await app.ds.query("ANALYZE TABLE product, variant, stock_level, season_price, product_season, product_image, production_docket_line");
+  const seeded =
+    options.shape === "demo"
+      ? await seedDemo(app.ds, brand.id, { styles: options.size, customers: 10, orders: 0, mediaDir: config.mediaDir })
+      : await seedVendureShape(app.ds, brand.id, options.size);
+  if (options.database === "mysql")
+    await app.ds.query("ANALYZE TABLE product, variant, stock_level, season_price, product_season, product_image, production_docket_line");
   const handwritten = await startHandwrittenEndpoint(app.ds, brand.id);
   const reply = (msg: object) => process.send!(msg);
   process.on("message", async (msg: { type: string; id: number }) => {
@@ -55,7 +67,15 @@ async function main(): Promise<void> {
     }
     reply({ id: msg.id, value: true });
   });
-  reply({ type: "ready", url: app.url, handwrittenUrl: handwritten.url, products: seeded.products, variants: seeded.variants, startMs: Math.round(startMs), idleRssMb });
+  reply({
+    type: "ready",
+    url: app.url,
+    handwrittenUrl: handwritten.url,
+    products: seeded.products,
+    variants: seeded.variants,
+    startMs: Math.round(startMs),
+    idleRssMb,
+  });
 }
 
 if (require.main === module) {

@@ -11,7 +11,14 @@ export interface LoadResult {
 }
 
 /** A bounded loopback load run (autocannon): fixed duration and connections, stops by itself. */
-export async function load(options: { url: string; method?: "GET" | "POST"; body?: string; headers?: Record<string, string>; seconds?: number; connections?: number }): Promise<LoadResult> {
+export async function load(options: {
+  url: string;
+  method?: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+  seconds?: number;
+  connections?: number;
+}): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
     method: options.method ?? "GET",

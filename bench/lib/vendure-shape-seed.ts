@@ -24,7 +24,11 @@ export async function seedVendureShape(ds: DataSource, brandId: number, products
   const BATCH = 10_000;
   for (let start = 0; start < products; start += BATCH) {
     const n = Math.min(BATCH, products - start);
-    const p: unknown[][] = [], v: unknown[][] = [], ps: unknown[][] = [], sp: unknown[][] = [], st: unknown[][] = [];
+    const p: unknown[][] = [],
+      v: unknown[][] = [],
+      ps: unknown[][] = [],
+      sp: unknown[][] = [],
+      st: unknown[][] = [];
     for (let i = 0; i < n; i++) {
       const k = start + i;
       const productId = Number(first) + k + 1;

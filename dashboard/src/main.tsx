@@ -49,7 +49,10 @@ function App() {
 
   useEffect(() => {
     const token = session.token();
-    if (token) signIn(token).catch(() => session.signOut()).finally(() => setChecking(false));
+    if (token)
+      signIn(token)
+        .catch(() => session.signOut())
+        .finally(() => setChecking(false));
   }, []);
   useEffect(() => (me ? onLinkState(setLink) : undefined), [me]);
   useEffect(() => {
@@ -62,27 +65,40 @@ function App() {
   const canEdit = me.viewer.role !== "VIEWER";
   const hasJoor = me.connectors.some((c) => c.name === "joor");
   const tab = route[0];
-  const nav = [
-    ["jobs", "Jobs"],
-    ["connectors", "Connectors"],
-    ...(hasJoor ? [["joor", "JOOR"]] : []),
-  ];
+  const nav = [["jobs", "Jobs"], ["connectors", "Connectors"], ...(hasJoor ? [["joor", "JOOR"]] : [])];
   return (
     <div class="shell">
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>Skip to content</a>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header class="top">
         <div class="brand">
           <strong>Selvedge</strong> <span class="muted">{me.brand.name}</span>
         </div>
         <nav aria-label="Views">
           {nav.map(([id, label]) => (
-            <a href={`#/${id}`} aria-current={tab === id ? "page" : undefined}>{label}</a>
+            <a href={`#/${id}`} aria-current={tab === id ? "page" : undefined}>
+              {label}
+            </a>
           ))}
         </nav>
         <div class="who">
-          <span class={`link link-${link}`} role="status" aria-live="polite">{link === "live" ? "Live" : link === "connecting" ? "Connecting…" : "Reconnecting…"}</span>
-          <span class="muted">{me.viewer.name} · {me.viewer.role}</span>
-          <button type="button" class="quiet" onClick={signOut}>Sign out</button>
+          <span class={`link link-${link}`} role="status" aria-live="polite">
+            {link === "live" ? "Live" : link === "connecting" ? "Connecting…" : "Reconnecting…"}
+          </span>
+          <span class="muted">
+            {me.viewer.name} · {me.viewer.role}
+          </span>
+          <button type="button" class="quiet" onClick={signOut}>
+            Sign out
+          </button>
         </div>
       </header>
       <main id="main" tabIndex={-1}>

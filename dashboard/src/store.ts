@@ -33,7 +33,8 @@ export interface Job {
   waitingReason?: string | null;
 }
 
-const BASE_FIELDS = "id connector operation state progress processed failed total dryRun full error summary createdAt startedAt finishedAt updatedAt attempts maxAttempts retryOfId cancelRequested";
+const BASE_FIELDS =
+  "id connector operation state progress processed failed total dryRun full error summary createdAt startedAt finishedAt updatedAt attempts maxAttempts retryOfId cancelRequested";
 const OPTIONAL_FIELDS = ["phase", "waitingUntil", "waitingReason"];
 let jobFieldList = BASE_FIELDS;
 

@@ -78,7 +78,11 @@ export function useDirectFieldResolvers(schema: GraphQLSchema, resolverClasses: 
   return replaced;
 }
 
-function directResolver(def: FieldResolverMeta, container: ContainerType, original: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> | undefined {
+function directResolver(
+  def: FieldResolverMeta,
+  container: ContainerType,
+  original: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> | undefined {
   const params = [...def.params!].sort((a, b) => a.index - b.index);
   if (params.some((p, i) => p.index !== i)) return undefined;
   let rootClass: Function | undefined;
@@ -103,7 +107,8 @@ function directResolver(def: FieldResolverMeta, container: ContainerType, origin
     // The common shapes without an intermediate array.
     case 2: {
       const [a, b] = extract;
-      return (root, args, ctx, info) => (rootOk(root) ? method.call(instance, a(root, args, ctx, info), b(root, args, ctx, info)) : original(root, args, ctx, info));
+      return (root, args, ctx, info) =>
+        rootOk(root) ? method.call(instance, a(root, args, ctx, info), b(root, args, ctx, info)) : original(root, args, ctx, info);
     }
     case 3: {
       const [a, b, c] = extract;
@@ -111,7 +116,13 @@ function directResolver(def: FieldResolverMeta, container: ContainerType, origin
         rootOk(root) ? method.call(instance, a(root, args, ctx, info), b(root, args, ctx, info), c(root, args, ctx, info)) : original(root, args, ctx, info);
     }
     default:
-      return (root, args, ctx, info) => (rootOk(root) ? method.apply(instance, extract.map((e) => e(root, args, ctx, info))) : original(root, args, ctx, info));
+      return (root, args, ctx, info) =>
+        rootOk(root)
+          ? method.apply(
+              instance,
+              extract.map((e) => e(root, args, ctx, info)),
+            )
+          : original(root, args, ctx, info);
   }
 }
 

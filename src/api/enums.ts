@@ -22,4 +22,3 @@ export enum RoleEnum {
   VIEWER = "VIEWER",
 }
 registerEnumType(RoleEnum, { name: "Role" });
-

@@ -1,6 +1,15 @@
 import {
-  DocumentNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, NoSchemaIntrospectionCustomRule, SelectionSetNode,
-  ValidationRule, parse, specifiedRules, validate,
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  SelectionSetNode,
+  ValidationRule,
+  parse,
+  specifiedRules,
+  validate,
 } from "graphql";
 import { depthRule, estimateCost } from "./query-limits";
 import { checkStringLimits } from "./string-limits";
@@ -37,7 +46,12 @@ export function parseLimited(query: string, limits: OperationLimits): DocumentNo
     return parse(query, { maxTokens: limits.maxQueryTokens });
   } catch (error) {
     const e = error as GraphQLError;
-    return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { code: "GRAPHQL_PARSE_FAILED", http: { status: 400 } } });
+    return new GraphQLError(e.message, {
+      nodes: e.nodes,
+      source: e.source,
+      positions: e.positions,
+      extensions: { code: "GRAPHQL_PARSE_FAILED", http: { status: 400 } },
+    });
   }
 }
 
@@ -122,5 +136,11 @@ export function checkOperation(
 }
 
 function withCode(e: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, originalError: e.originalError, extensions: { ...e.extensions, code } });
+  return new GraphQLError(e.message, {
+    nodes: e.nodes,
+    source: e.source,
+    positions: e.positions,
+    originalError: e.originalError,
+    extensions: { ...e.extensions, code },
+  });
 }

@@ -24,7 +24,13 @@ export function depthRule(maxDepth: number): ValidationRule {
  * Estimates an operation's cost and throws QUERY_TOO_COMPLEX (HTTP 400) above the limit. Variables that do not
  * fit their types are the client's error: BAD_USER_INPUT with HTTP 400, like execution would report them.
  */
-export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, maxCost: number): number {
+export function estimateCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+  maxCost: number,
+): number {
   let cost: number;
   try {
     cost = getComplexity({

@@ -65,7 +65,13 @@ function collect(set: SelectionSetNode | undefined, fragments: Record<string, Fr
   }
 }
 
-function findFields(set: SelectionSetNode | undefined, name: string, fragments: Record<string, FragmentDefinitionNode>, out: FieldNode[], seen: Set<string>): void {
+function findFields(
+  set: SelectionSetNode | undefined,
+  name: string,
+  fragments: Record<string, FragmentDefinitionNode>,
+  out: FieldNode[],
+  seen: Set<string>,
+): void {
   for (const s of set?.selections ?? []) {
     if (s.kind === "Field") {
       if (s.name.value === name) out.push(s);

@@ -1,6 +1,18 @@
 import {
-  DocumentNode, GraphQLError, GraphQLInputType, GraphQLSchema, Kind, TypeInfo, getNamedType, getNullableType, isInputObjectType,
-  isListType, isScalarType, valueFromASTUntyped, visit, visitWithTypeInfo,
+  DocumentNode,
+  GraphQLError,
+  GraphQLInputType,
+  GraphQLSchema,
+  Kind,
+  TypeInfo,
+  getNamedType,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+  isScalarType,
+  valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
 } from "graphql";
 
 /**

@@ -6,7 +6,8 @@ import { hashToken } from "./token-hash";
 import { Principal } from "./principal";
 
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
-const TOKEN_SQL = "SELECT t.id, t.brandId, u.id, u.role, u.active FROM api_token t INNER JOIN user u ON u.id = t.userId WHERE t.tokenHash = ? AND t.revokedAt IS NULL";
+const TOKEN_SQL =
+  "SELECT t.id, t.brandId, u.id, u.role, u.active FROM api_token t INNER JOIN user u ON u.id = t.userId WHERE t.tokenHash = ? AND t.revokedAt IS NULL";
 
 /**
  * Resolves `Bearer <token>` to a principal, or null when the token is missing, unknown, revoked or its

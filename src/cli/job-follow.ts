@@ -2,7 +2,8 @@ import cliProgress from "cli-progress";
 import { addSample, displayRate, elapsedMs, etaMs, formatDuration, formatRate, Sample, TERMINAL } from "../../dashboard/src/rate";
 import { RemoteSelvedge } from "./remote-client";
 
-export const JOB_FIELDS = "id connector operation state progress processed failed total dryRun full error summary createdAt startedAt finishedAt updatedAt attempts maxAttempts";
+export const JOB_FIELDS =
+  "id connector operation state progress processed failed total dryRun full error summary createdAt startedAt finishedAt updatedAt attempts maxAttempts";
 
 export interface RemoteJob {
   id: string;
@@ -91,14 +92,19 @@ export async function followJob(remote: RemoteSelvedge, id: string, out: Output,
 
 export async function printOutcome(remote: RemoteSelvedge, job: RemoteJob, out: Output, issues = 10, withSummary = true): Promise<void> {
   const took = formatDuration(elapsedMs(job, Date.now()));
-  out.write(`job ${job.id} ${job.connector}/${job.operation} ${job.state}${TERMINAL.includes(job.state) ? ` in ${took}` : ""}: ${num(job.processed)} processed, ${num(job.failed)} failed, total ${num(job.total)}${job.dryRun ? " (dry run)" : ""}\n`);
+  out.write(
+    `job ${job.id} ${job.connector}/${job.operation} ${job.state}${TERMINAL.includes(job.state) ? ` in ${took}` : ""}: ${num(job.processed)} processed, ${num(job.failed)} failed, total ${num(job.total)}${job.dryRun ? " (dry run)" : ""}\n`,
+  );
   if (job.error) out.write(`error: ${job.error}\n`);
   if (job.summary && withSummary) {
     out.write("summary:\n");
     for (const [k, v] of Object.entries(job.summary)) out.write(`  ${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}\n`);
   }
   if (job.failed || issues) {
-    const data = await remote.query(`query($id: ID!, $n: Int) { job(id: $id) { issues(first: $n) { totalCount edges { node { entity key code message } } } } }`, { id: job.id, n: issues });
+    const data = await remote.query(
+      `query($id: ID!, $n: Int) { job(id: $id) { issues(first: $n) { totalCount edges { node { entity key code message } } } } }`,
+      { id: job.id, n: issues },
+    );
     const conn = data.job.issues as { totalCount: number; edges: { node: { entity: string; key: string; code: string; message: string } }[] };
     if (conn.totalCount) {
       out.write(`issues (first ${conn.edges.length} of ${conn.totalCount}):\n`);

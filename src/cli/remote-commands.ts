@@ -10,7 +10,12 @@ export class JobDidNotSucceed extends Error {
   }
 }
 
-const stdout: Output = { write: (t) => process.stdout.write(t), get isTTY() { return process.stdout.isTTY === true; } };
+const stdout: Output = {
+  write: (t) => process.stdout.write(t),
+  get isTTY() {
+    return process.stdout.isTTY === true;
+  },
+};
 
 async function withRemote<T>(url: string | undefined, work: (r: RemoteSelvedge) => Promise<T>): Promise<T> {
   const remote = RemoteSelvedge.fromEnv(process.env, url);
@@ -41,15 +46,18 @@ export function addRemoteCommands(program: Command, out: Output = stdout): void 
     .option("--dry-run", "compute and report without changing anything")
     .option("--full", "ignore the incremental state and do everything")
     .option("--url <url>", "server URL (default SELVEDGE_URL or http://127.0.0.1:4000)")
-    .action((connector: string, operation: string, o) => withRemote(o.url, async (remote) => {
-      const { startSync: r } = await remote.query(
-        `mutation($input: StartSyncInput!) { startSync(input: $input) { __typename ... on Job { id } ... on ErrorResult { errorCode message } ... on AlreadyRunningError { job { id } } } }`,
-        { input: { connector, operation, dryRun: !!o.dryRun, full: !!o.full } },
-      );
-      if (r.__typename !== "Job") throw new Error(r.__typename === "AlreadyRunningError" ? `${r.message} (job ${r.job.id}; follow it with: job ${r.job.id} --follow)` : r.message);
-      out.write(`job ${r.id} queued: ${connector} ${operation}${o.dryRun ? " (dry run)" : ""}${o.full ? " (full)" : ""}\n`);
-      await finish(remote, await followJob(remote, r.id, out), out);
-    }));
+    .action((connector: string, operation: string, o) =>
+      withRemote(o.url, async (remote) => {
+        const { startSync: r } = await remote.query(
+          `mutation($input: StartSyncInput!) { startSync(input: $input) { __typename ... on Job { id } ... on ErrorResult { errorCode message } ... on AlreadyRunningError { job { id } } } }`,
+          { input: { connector, operation, dryRun: !!o.dryRun, full: !!o.full } },
+        );
+        if (r.__typename !== "Job")
+          throw new Error(r.__typename === "AlreadyRunningError" ? `${r.message} (job ${r.job.id}; follow it with: job ${r.job.id} --follow)` : r.message);
+        out.write(`job ${r.id} queued: ${connector} ${operation}${o.dryRun ? " (dry run)" : ""}${o.full ? " (full)" : ""}\n`);
+        await finish(remote, await followJob(remote, r.id, out), out);
+      }),
+    );
 
   program
     .command("jobs")
@@ -57,18 +65,24 @@ export function addRemoteCommands(program: Command, out: Output = stdout): void 
     .option("--connector <name>")
     .option("--limit <n>", "how many", "20")
     .option("--url <url>")
-    .action((o) => withRemote(o.url, async (remote) => {
-      const data = await remote.query(
-        `query($first: Int, $filter: JobFilter) { jobs(first: $first, filter: $filter, newestFirst: true) { totalCount edges { node { ${JOB_FIELDS} } } } }`,
-        { first: Number(o.limit), filter: o.connector ? { connector: o.connector } : null },
-      );
-      const rows = (data.jobs.edges as { node: RemoteJob }[]).map((e) => e.node);
-      if (!rows.length) out.write("no jobs\n");
-      for (const j of rows) {
-        out.write([j.id, j.state.padEnd(9), `${j.connector}/${j.operation}`.padEnd(30), `${j.processed}/${j.total ?? "?"}`, `failed ${j.failed}`, j.createdAt].join("\t") + "\n");
-      }
-      if (data.jobs.totalCount > rows.length) out.write(`(${rows.length} of ${data.jobs.totalCount})\n`);
-    }));
+    .action((o) =>
+      withRemote(o.url, async (remote) => {
+        const data = await remote.query(
+          `query($first: Int, $filter: JobFilter) { jobs(first: $first, filter: $filter, newestFirst: true) { totalCount edges { node { ${JOB_FIELDS} } } } }`,
+          { first: Number(o.limit), filter: o.connector ? { connector: o.connector } : null },
+        );
+        const rows = (data.jobs.edges as { node: RemoteJob }[]).map((e) => e.node);
+        if (!rows.length) out.write("no jobs\n");
+        for (const j of rows) {
+          out.write(
+            [j.id, j.state.padEnd(9), `${j.connector}/${j.operation}`.padEnd(30), `${j.processed}/${j.total ?? "?"}`, `failed ${j.failed}`, j.createdAt].join(
+              "\t",
+            ) + "\n",
+          );
+        }
+        if (data.jobs.totalCount > rows.length) out.write(`(${rows.length} of ${data.jobs.totalCount})\n`);
+      }),
+    );
 
   program
     .command("job")
@@ -76,16 +90,21 @@ export function addRemoteCommands(program: Command, out: Output = stdout): void 
     .argument("<id>")
     .option("--follow", "follow the job live while it runs")
     .option("--url <url>")
-    .action((id: string, o) => withRemote(o.url, async (remote) => {
-      let job = (await remote.query(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id })).job as RemoteJob;
-      if (o.follow && !TERMINAL.includes(job.state)) job = await followJob(remote, id, out);
-      const logs = await remote.query(`query($id: ID!) { job(id: $id) { logs(first: 10, newestFirst: true) { totalCount edges { node { createdAt level message } } } } }`, { id });
-      await printOutcome(remote, job, out);
-      const lines = logs.job.logs.edges as { node: { createdAt: string; level: string; message: string } }[];
-      if (lines.length) {
-        out.write(`last log lines (${lines.length} of ${logs.job.logs.totalCount}):\n`);
-        for (const { node: l } of lines.reverse()) out.write(`  ${l.createdAt} ${l.level.padEnd(5)} ${l.message}\n`);
-      }
-      if (o.follow && job.state !== "SUCCEEDED") throw new JobDidNotSucceed(job);
-    }));
+    .action((id: string, o) =>
+      withRemote(o.url, async (remote) => {
+        let job = (await remote.query(`query($id: ID!) { job(id: $id) { ${JOB_FIELDS} } }`, { id })).job as RemoteJob;
+        if (o.follow && !TERMINAL.includes(job.state)) job = await followJob(remote, id, out);
+        const logs = await remote.query(
+          `query($id: ID!) { job(id: $id) { logs(first: 10, newestFirst: true) { totalCount edges { node { createdAt level message } } } } }`,
+          { id },
+        );
+        await printOutcome(remote, job, out);
+        const lines = logs.job.logs.edges as { node: { createdAt: string; level: string; message: string } }[];
+        if (lines.length) {
+          out.write(`last log lines (${lines.length} of ${logs.job.logs.totalCount}):\n`);
+          for (const { node: l } of lines.reverse()) out.write(`  ${l.createdAt} ${l.level.padEnd(5)} ${l.message}\n`);
+        }
+        if (o.follow && job.state !== "SUCCEEDED") throw new JobDidNotSucceed(job);
+      }),
+    );
 }

@@ -81,14 +81,21 @@ const envSchema = z.object({
   SELVEDGE_SECRET_KEY: z.string().optional(),
   SELVEDGE_BOOTSTRAP_TOKEN: z.string().min(16, "SELVEDGE_BOOTSTRAP_TOKEN must be at least 16 characters").optional(),
   SELVEDGE_BOOTSTRAP_BRAND: z.string().default("Demo Brand"),
-  SELVEDGE_BOOTSTRAP_SLUG: z.string().regex(/^[a-z0-9-]+$/).default("demo"),
+  SELVEDGE_BOOTSTRAP_SLUG: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default("demo"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FORMAT: z.enum(["auto", "pretty", "json"]).default("auto"),
   SELVEDGE_MEDIA_DIR: z.string().default("./data/media"),
   SELVEDGE_PUBLIC_URL: z.string().url().optional(),
   SELVEDGE_MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(12),
   SELVEDGE_MAX_QUERY_COST: z.coerce.number().int().positive().default(250_000),
-  SELVEDGE_MAX_IMAGE_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  SELVEDGE_MAX_IMAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   SELVEDGE_MAX_QUERY_BYTES: z.coerce.number().int().positive().default(100_000),
   SELVEDGE_MAX_QUERY_ALIASES: z.coerce.number().int().min(0).default(200),
   SELVEDGE_MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(20_000),
@@ -103,7 +110,10 @@ const envSchema = z.object({
   SELVEDGE_ROLE: z.enum(["all", "api", "worker"]).default("all"),
   SELVEDGE_GRAPHQL_JIT: z.enum(["on", "off"]).default("on"),
   SELVEDGE_PLUGINS: z.string().optional(),
-  SELVEDGE_REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default("selvedge"),
+  SELVEDGE_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]+$/)
+    .default("selvedge"),
   SELVEDGE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1000),
   SELVEDGE_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   SELVEDGE_JOB_HEARTBEAT_MS: z.coerce.number().int().min(50).default(1000),
@@ -170,5 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 }
 
 function list(value: string): string[] {
-  return value.split(",").map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -14,7 +14,10 @@ export function dashboardDir(): string {
  */
 export function serveDashboard(app: Express, dir = dashboardDir()): void {
   const security = (res: express.Response) => {
-    res.setHeader("content-security-policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'");
+    res.setHeader(
+      "content-security-policy",
+      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+    );
     res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("referrer-policy", "no-referrer");
   };

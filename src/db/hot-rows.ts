@@ -62,7 +62,9 @@ export async function selectRows(ds: DataSource, sql: string, params: unknown[])
   }
   if (driver.pool) {
     const pool = driver.pool;
-    return new Promise((resolve, reject) => pool.query({ sql, values: params, rowsAsArray: true }, (err, rows) => (err ? reject(err) : resolve(rows as Row[]))));
+    return new Promise((resolve, reject) =>
+      pool.query({ sql, values: params, rowsAsArray: true }, (err, rows) => (err ? reject(err) : resolve(rows as Row[]))),
+    );
   }
   return ((await ds.query(sql, params)) as Record<string, unknown>[]).map((r) => Object.values(r));
 }
@@ -78,7 +80,10 @@ interface MysqlPool {
 export async function selectEntityRows<T extends ObjectLiteral>(ds: DataSource, qb: SelectQueryBuilder<T>): Promise<T[]> {
   const meta = ds.getMetadata(qb.expressionMap.mainAlias!.target);
   const columns = meta.columns;
-  const [sql, params] = qb.clone().select(columns.map((c) => `${qb.alias}.${c.propertyName}`)).getQueryAndParameters();
+  const [sql, params] = qb
+    .clone()
+    .select(columns.map((c) => `${qb.alias}.${c.propertyName}`))
+    .getQueryAndParameters();
   const convert = columns.map((c) => converterOf(ds, c));
   const Target = meta.target as new () => T;
   return (await selectRows(ds, sql, params)).map((row) => {
@@ -110,7 +115,8 @@ export async function selectEntities<T extends ObjectLiteral>(
   const meta = ds.getMetadata(target);
   const alias = sql.alias ?? "t";
   const columns = meta.columns.map((c) => `${alias}.${c.databaseName} AS ${c.databaseName}`).join(", ");
-  const text = `SELECT ${columns}${sql.extraColumns ? `, ${sql.extraColumns}` : ""} FROM ${ds.driver.escape(meta.tableName)} ${alias}` +
+  const text =
+    `SELECT ${columns}${sql.extraColumns ? `, ${sql.extraColumns}` : ""} FROM ${ds.driver.escape(meta.tableName)} ${alias}` +
     `${sql.joins ? ` ${sql.joins}` : ""} WHERE ${sql.where}${sql.orderBy ? ` ORDER BY ${sql.orderBy}` : ""}`;
   const raw = (await ds.query(text, sql.params)) as Record<string, unknown>[];
   const driver = ds.driver;

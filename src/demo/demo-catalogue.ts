@@ -29,7 +29,23 @@ export const COLOURS = [
 ];
 
 export const SHOP_WORDS = ["Maison", "Atelier", "Studio", "Boutique", "Collective", "House", "Store", "Edit", "Room", "Gallery"];
-export const SHOP_NAMES = ["Alba", "Nord", "Linden", "Sable", "Corso", "Rivage", "Hollis", "Kite", "Meridian", "Oak", "Paloma", "Quill", "Rowan", "Tessa", "Vale"];
+export const SHOP_NAMES = [
+  "Alba",
+  "Nord",
+  "Linden",
+  "Sable",
+  "Corso",
+  "Rivage",
+  "Hollis",
+  "Kite",
+  "Meridian",
+  "Oak",
+  "Paloma",
+  "Quill",
+  "Rowan",
+  "Tessa",
+  "Vale",
+];
 export const CITIES = [
   { city: "London", country: "GB", currency: "GBP", postal: "EC1V 9HX" },
   { city: "Manchester", country: "GB", currency: "GBP", postal: "M1 1AE" },

@@ -7,8 +7,21 @@ import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { withCheckDigit } from "../domain/barcode";
 import {
-  Address, Brand, Customer, Order, OrderAddress, OrderLine, Product, ProductImage, ProductSeason, ProductionDocketLine,
-  Season, SeasonPrice, StockLevel, User, Variant,
+  Address,
+  Brand,
+  Customer,
+  Order,
+  OrderAddress,
+  OrderLine,
+  Product,
+  ProductImage,
+  ProductSeason,
+  ProductionDocketLine,
+  Season,
+  SeasonPrice,
+  StockLevel,
+  User,
+  Variant,
 } from "../entities";
 import { LocalDiskStorage } from "../media/local-disk-storage";
 import { MediaStorage } from "../media/media-storage";
@@ -46,10 +59,12 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
 
   return ds.transaction(async (m) => {
     const seasons = await m.getRepository(Season).save(SEASONS.map((s) => m.getRepository(Season).create({ ...s, brandId, active: true })));
-    await m.getRepository(User).save([
-      m.getRepository(User).create({ brandId, name: "Sales Manager", email: "sales@demo.local", role: "EDITOR", active: true }),
-      m.getRepository(User).create({ brandId, name: "Showroom Viewer", email: "showroom@demo.local", role: "VIEWER", active: true }),
-    ]);
+    await m
+      .getRepository(User)
+      .save([
+        m.getRepository(User).create({ brandId, name: "Sales Manager", email: "sales@demo.local", role: "EDITOR", active: true }),
+        m.getRepository(User).create({ brandId, name: "Showroom Viewer", email: "showroom@demo.local", role: "VIEWER", active: true }),
+      ]);
 
     // Customers: mixed statuses, some without account codes, DELIVERY/ACCOUNTS/STORE addresses.
     const customerCount = options.customers ?? 50;
@@ -57,15 +72,17 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
     const addresses: Partial<Address>[] = [];
     for (let i = 0; i < customerCount; i++) {
       const place = pick(rand, CITIES);
-      customers.push(m.getRepository(Customer).create({
-        brandId,
-        name: `${pick(rand, SHOP_NAMES)} ${pick(rand, SHOP_WORDS)} ${i + 1}`,
-        accountCode: rand() < 0.85 ? `C${String(1000 + i)}` : null,
-        status: rand() < 0.8 ? "ACTIVE" : "INACTIVE",
-        email: `buying${i + 1}@shop${i + 1}.example`,
-        phone: `+44 20 7946 ${String(1000 + i).slice(-4)}`,
-        currency: place.currency,
-      }));
+      customers.push(
+        m.getRepository(Customer).create({
+          brandId,
+          name: `${pick(rand, SHOP_NAMES)} ${pick(rand, SHOP_WORDS)} ${i + 1}`,
+          accountCode: rand() < 0.85 ? `C${String(1000 + i)}` : null,
+          status: rand() < 0.8 ? "ACTIVE" : "INACTIVE",
+          email: `buying${i + 1}@shop${i + 1}.example`,
+          phone: `+44 20 7946 ${String(1000 + i).slice(-4)}`,
+          currency: place.currency,
+        }),
+      );
     }
     await m.getRepository(Customer).save(customers, { chunk: 100 });
     for (const c of customers) {
@@ -73,9 +90,20 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
       for (const type of ["DELIVERY", "ACCOUNTS", "STORE"] as const) {
         if (type !== "DELIVERY" && rand() < 0.25) continue;
         addresses.push({
-          brandId, customerId: c.id, type, isDefault: true, name: c.name, company: c.name,
-          line1: `${intBetween(rand, 1, 200)} ${pick(rand, STREETS)}`, line2: null, city: place.city, region: null,
-          postalCode: place.postal, countryCode: place.country, phone: c.phone, email: c.email,
+          brandId,
+          customerId: c.id,
+          type,
+          isDefault: true,
+          name: c.name,
+          company: c.name,
+          line1: `${intBetween(rand, 1, 200)} ${pick(rand, STREETS)}`,
+          line2: null,
+          city: place.city,
+          region: null,
+          postalCode: place.postal,
+          countryCode: place.country,
+          phone: c.phone,
+          email: c.email,
         });
       }
     }
@@ -87,12 +115,20 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
       const garment = GARMENTS[s % GARMENTS.length];
       const colours = [...COLOURS].sort(() => rand() - 0.5).slice(0, intBetween(rand, 2, 4));
       for (const colour of colours) {
-        products.push(m.getRepository(Product).create({
-          brandId, styleNumber: `ST${String(2000 + s)}`, colourCode: colour.code, colourName: colour.name,
-          name: `${garment.name} ${Math.floor(s / GARMENTS.length) + 1}`, description: `${garment.name} in ${colour.name.toLowerCase()}.`,
-          category: garment.category, composition: garment.composition, countryOfOrigin: pick(rand, ["PT", "IT", "GB", "RO", "TR"]),
-          active: rand() < 0.95,
-        }));
+        products.push(
+          m.getRepository(Product).create({
+            brandId,
+            styleNumber: `ST${String(2000 + s)}`,
+            colourCode: colour.code,
+            colourName: colour.name,
+            name: `${garment.name} ${Math.floor(s / GARMENTS.length) + 1}`,
+            description: `${garment.name} in ${colour.name.toLowerCase()}.`,
+            category: garment.category,
+            composition: garment.composition,
+            countryOfOrigin: pick(rand, ["PT", "IT", "GB", "RO", "TR"]),
+            active: rand() < 0.95,
+          }),
+        );
       }
     }
     await m.getRepository(Product).save(products, { chunk: 200 });
@@ -116,7 +152,14 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
         visibility.push({ brandId, productId: p.id, seasonId: season.id });
         const base = garment.price * (1 + 0.05 * i);
         prices.push({ brandId, productId: p.id, seasonId: season.id, currency: "EUR", wholesale: base.toFixed(2), retail: (base * 2.4).toFixed(2) });
-        prices.push({ brandId, productId: p.id, seasonId: season.id, currency: "GBP", wholesale: (base * 0.86).toFixed(2), retail: (base * 0.86 * 2.4).toFixed(2) });
+        prices.push({
+          brandId,
+          productId: p.id,
+          seasonId: season.id,
+          currency: "GBP",
+          wholesale: (base * 0.86).toFixed(2),
+          retail: (base * 0.86 * 2.4).toFixed(2),
+        });
         const start = new Date(`${season.startDate}T00:00:00Z`);
         start.setUTCDate(start.getUTCDate() + intBetween(rand, 30, 150));
         dockets.push({ brandId, productId: p.id, seasonId: season.id, lineStartDate: start.toISOString().slice(0, 10), quantity: intBetween(rand, 50, 500) });
@@ -145,7 +188,9 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
         for (let position = 1; position <= (rand() < 0.3 ? 2 : 1); position++) {
           const width = position === 1 ? 660 : 1320;
           const height = position === 1 ? 900 : 1800;
-          const data = await sharp({ create: { width, height, channels: 3, background: colour.rgb } }).jpeg({ quality: 70 }).toBuffer();
+          const data = await sharp({ create: { width, height, channels: 3, background: colour.rgb } })
+            .jpeg({ quality: 70 })
+            .toBuffer();
           const checksum = createHash("sha256").update(data).digest("hex");
           const storageKey = `brand-${brandId}/product-${p.id}/${checksum}.jpg`;
           await storage.put(storageKey, data, "image/jpeg");
@@ -168,24 +213,63 @@ export async function seedDemo(ds: DataSource, brandId: number, options: DemoSee
       const product = pick(rand, products);
       const season = (productSeasons.get(product.id) ?? seasons)[0];
       const currency = customer.currency ?? "EUR";
-      const order = await m.getRepository(Order).save(m.getRepository(Order).create({
-        brandId, number: `SO-${String(i + 1).padStart(6, "0")}`, source: "MANUAL", externalId: null, poNumber: `PO-${4000 + i}`,
-        customerId: customer.id, seasonId: season.id, ownerId: owner.id, approved: rand() < 0.6, locked: false, closed: false,
-        currency, shipStart: season.startDate, shipEnd: null, notes: null,
-      }));
+      const order = await m.getRepository(Order).save(
+        m.getRepository(Order).create({
+          brandId,
+          number: `SO-${String(i + 1).padStart(6, "0")}`,
+          source: "MANUAL",
+          externalId: null,
+          poNumber: `PO-${4000 + i}`,
+          customerId: customer.id,
+          seasonId: season.id,
+          ownerId: owner.id,
+          approved: rand() < 0.6,
+          locked: false,
+          closed: false,
+          currency,
+          shipStart: season.startDate,
+          shipEnd: null,
+          notes: null,
+        }),
+      );
       const price = prices.find((p) => p.productId === product.id && p.seasonId === season.id && p.currency === currency);
-      await m.getRepository(OrderLine).insert((byProduct.get(product.id) ?? []).map((v) => ({
-        brandId, orderId: order.id, variantId: v.id, quantity: intBetween(rand, 1, 6), unitPrice: price?.wholesale ?? "0.00",
-      })));
-      await m.getRepository(OrderAddress).insert(customerAddresses.filter((a) => a.customerId === customer.id).map((a) => ({
-        orderId: order.id, type: a.type, name: a.name, company: a.company, line1: a.line1, line2: a.line2, city: a.city,
-        region: a.region, postalCode: a.postalCode, countryCode: a.countryCode, phone: a.phone, email: a.email,
-      })));
+      await m.getRepository(OrderLine).insert(
+        (byProduct.get(product.id) ?? []).map((v) => ({
+          brandId,
+          orderId: order.id,
+          variantId: v.id,
+          quantity: intBetween(rand, 1, 6),
+          unitPrice: price?.wholesale ?? "0.00",
+        })),
+      );
+      await m.getRepository(OrderAddress).insert(
+        customerAddresses
+          .filter((a) => a.customerId === customer.id)
+          .map((a) => ({
+            orderId: order.id,
+            type: a.type,
+            name: a.name,
+            company: a.company,
+            line1: a.line1,
+            line2: a.line2,
+            city: a.city,
+            region: a.region,
+            postalCode: a.postalCode,
+            countryCode: a.countryCode,
+            phone: a.phone,
+            email: a.email,
+          })),
+      );
     }
 
     return {
-      brandId, seasons: seasons.length, customers: customers.length, products: products.length,
-      variants: savedVariants.length, images: imageCount, orders: orderCount,
+      brandId,
+      seasons: seasons.length,
+      customers: customers.length,
+      products: products.length,
+      variants: savedVariants.length,
+      images: imageCount,
+      orders: orderCount,
     };
   });
 }

@@ -26,7 +26,9 @@ export const EXPORT_SIZE_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** Whether two rules describe the same rendition. */
 export function sameExportRule(a: ExportSizeRule, b: ExportSizeRule): boolean {
-  return a.ratioWidth === b.ratioWidth && a.ratioHeight === b.ratioHeight && a.maxWidth === b.maxWidth && a.maxHeight === b.maxHeight && a.maxBytes === b.maxBytes;
+  return (
+    a.ratioWidth === b.ratioWidth && a.ratioHeight === b.ratioHeight && a.maxWidth === b.maxWidth && a.maxHeight === b.maxHeight && a.maxBytes === b.maxBytes
+  );
 }
 
 /** The URL name under which `rule` is served, from the sizes the installed plugins declared. */

@@ -16,7 +16,8 @@ export class Order extends BrandOwnedEntity {
   @Field({ description: "Order number, unique per brand (generated as SO-000001… unless given)" }) @Varchar(40) number: string;
   @Field({ description: "Where the order came from: MANUAL, JOOR, … (plugins add sources)" }) @Varchar(20) source: string;
   @Field(() => String, { nullable: true, description: "The platform's order id (unique per brand and source)" })
-  @Varchar(64, { nullable: true }) externalId: string | null;
+  @Varchar(64, { nullable: true })
+  externalId: string | null;
   @Field(() => String, { nullable: true }) @Varchar(64, { nullable: true }) poNumber: string | null;
   @IntegerColumn() customerId: number;
   @ManyToOne(() => Customer, { onDelete: "RESTRICT" })
@@ -45,7 +46,8 @@ export class Order extends BrandOwnedEntity {
     nullable: true,
     description: "When the platform reported a change to the order after it was imported (not applied: a person decides)",
   })
-  @NullableDateTime() platformModifiedAt: Date | null;
+  @NullableDateTime()
+  platformModifiedAt: Date | null;
   @Field() @CreatedAt() createdAt: Date;
   @Field() @UpdatedAt() updatedAt: Date;
 }

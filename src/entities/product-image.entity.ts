@@ -5,7 +5,7 @@ import { Product } from "./product.entity";
 import { BrandOwnedEntity } from "./brand-owned.entity";
 
 /** Metadata of a stored product image. Position 1 is "Image 1". */
-@ObjectType({ simpleResolvers: true, description: "A stored product image; position 1 is \"Image 1\"" })
+@ObjectType({ simpleResolvers: true, description: 'A stored product image; position 1 is "Image 1"' })
 @Entity("product_image")
 @Index("UQ_product_image_position", ["productId", "position"], { unique: true })
 export class ProductImage extends BrandOwnedEntity {

@@ -3,7 +3,12 @@ import { Job, JobState } from "./entities/job.entity";
 
 /** Counters are left as they are: the runner restores them from the checkpoint and the stored issues (job-runner.ts). */
 const claimValues = (workerId: string, now: Date) => ({
-  state: JobState.RUNNING, workerId, heartbeatAt: now, startedAt: now, runAfter: null, attempts: () => "attempts + 1",
+  state: JobState.RUNNING,
+  workerId,
+  heartbeatAt: now,
+  startedAt: now,
+  runAfter: null,
+  attempts: () => "attempts + 1",
 });
 
 const isMysqlFamily = (ds: DataSource) => ds.options.type === "mysql" || ds.options.type === "mariadb";
@@ -11,7 +16,9 @@ const isMysqlFamily = (ds: DataSource) => ds.options.type === "mysql" || ds.opti
 /** QUEUED → RUNNING for this worker, only if still QUEUED (atomic on both databases). Returns the claimed row. */
 export async function claimById(ds: DataSource, id: number, workerId: string): Promise<Job | null> {
   const now = new Date();
-  const result = await ds.createQueryBuilder().update(Job)
+  const result = await ds
+    .createQueryBuilder()
+    .update(Job)
     .set(claimValues(workerId, now))
     .where("id = :id AND state = :state", { id, state: JobState.QUEUED })
     .execute();
@@ -28,22 +35,32 @@ export async function claimNext(ds: DataSource, workerId: string): Promise<Job |
   const now = new Date();
   if (isMysqlFamily(ds)) {
     const id = await ds.transaction(async (m) => {
-      const row = await m.getRepository(Job).createQueryBuilder("j").select(["j.id"])
+      const row = await m
+        .getRepository(Job)
+        .createQueryBuilder("j")
+        .select(["j.id"])
         .where("j.state = :state AND (j.runAfter IS NULL OR j.runAfter <= :now)", { state: JobState.QUEUED, now })
-        .orderBy("j.priority", "DESC").addOrderBy("j.id", "ASC").limit(1)
-        .setLock("pessimistic_write").setOnLocked("skip_locked")
+        .orderBy("j.priority", "DESC")
+        .addOrderBy("j.id", "ASC")
+        .limit(1)
+        .setLock("pessimistic_write")
+        .setOnLocked("skip_locked")
         .getOne();
       if (!row) return null;
-      await m.createQueryBuilder().update(Job)
-        .set(claimValues(workerId, now))
-        .where("id = :id", { id: row.id }).execute();
+      await m.createQueryBuilder().update(Job).set(claimValues(workerId, now)).where("id = :id", { id: row.id }).execute();
       return row.id;
     });
     return id === null ? null : ds.getRepository(Job).findOneBy({ id, workerId, state: JobState.RUNNING });
   }
-  const candidates = await ds.getRepository(Job).createQueryBuilder("j").select(["j.id"])
+  const candidates = await ds
+    .getRepository(Job)
+    .createQueryBuilder("j")
+    .select(["j.id"])
     .where("j.state = :state AND (j.runAfter IS NULL OR j.runAfter <= :now)", { state: JobState.QUEUED, now })
-    .orderBy("j.priority", "DESC").addOrderBy("j.id", "ASC").limit(5).getMany();
+    .orderBy("j.priority", "DESC")
+    .addOrderBy("j.id", "ASC")
+    .limit(5)
+    .getMany();
   for (const c of candidates) {
     const job = await claimById(ds, c.id, workerId);
     if (job) return job;

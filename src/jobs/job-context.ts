@@ -48,7 +48,10 @@ export class ActiveRun {
   /** Like write(), but the caller sees the failure (the chain goes on). */
   writeOrThrow<T>(fn: () => Promise<T>): Promise<T> {
     const result = this.writes.then(fn);
-    this.writes = result.then(() => undefined, () => undefined);
+    this.writes = result.then(
+      () => undefined,
+      () => undefined,
+    );
     return result;
   }
 
@@ -78,7 +81,13 @@ const MAX_MESSAGE = 10_000;
 export function buildOperationContext(
   run: ActiveRun,
   deps: {
-    ds: DataSource; data: BrandScope; host: HostServices; brand: Brand; settings: SettingsValues<SettingsDeclaration>; changed: () => void; logger: Logger;
+    ds: DataSource;
+    data: BrandScope;
+    host: HostServices;
+    brand: Brand;
+    settings: SettingsValues<SettingsDeclaration>;
+    changed: () => void;
+    logger: Logger;
     /** Stores a checkpoint (conditional on this worker still owning the job). */
     saveCheckpoint: (json: string) => Promise<void>;
   },
@@ -128,7 +137,10 @@ export function buildOperationContext(
       deps.changed();
       return run.write(() =>
         ds.getRepository(JobIssue).insert({
-          jobId: job.id, entity: String(issue.entity).slice(0, 64), key: String(issue.key).slice(0, 255), code: String(issue.code).slice(0, 64),
+          jobId: job.id,
+          entity: String(issue.entity).slice(0, 64),
+          key: String(issue.key).slice(0, 255),
+          code: String(issue.code).slice(0, 64),
           message: String(issue.message).slice(0, MAX_MESSAGE),
         }),
       );
@@ -144,7 +156,8 @@ export function buildOperationContext(
     saveCheckpoint(value: unknown) {
       const stored: StoredCheckpoint = { value: value ?? null, processed: job.processed, failed: job.failed, total: job.total };
       const json = JSON.stringify(stored);
-      if (json.length > MAX_CHECKPOINT_CHARS) return Promise.reject(new Error(`Checkpoint too large (${json.length} characters; at most ${MAX_CHECKPOINT_CHARS})`));
+      if (json.length > MAX_CHECKPOINT_CHARS)
+        return Promise.reject(new Error(`Checkpoint too large (${json.length} characters; at most ${MAX_CHECKPOINT_CHARS})`));
       // in the write chain: the issues reported before it are stored first, so its `failed` matches the stored rows
       return run.writeOrThrow(() => deps.saveCheckpoint(json));
     },

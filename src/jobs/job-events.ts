@@ -87,7 +87,12 @@ export async function* jobUpdates(
     const quietFor = Date.now() - lastAt;
     if (quietFor < quietMs) return arm(quietMs - quietFor);
     lastAt = Date.now();
-    void load().then((s) => s && push(s), () => undefined).finally(() => arm(quietMs));
+    void load()
+      .then(
+        (s) => s && push(s),
+        () => undefined,
+      )
+      .finally(() => arm(quietMs));
   };
   arm(quietMs);
   try {

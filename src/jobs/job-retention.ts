@@ -17,7 +17,10 @@ export async function pruneExpiredJobs(ds: DataSource, retentionDays: number, no
   let pruned = 0;
   for (;;) {
     const rows = await ds.getRepository(Job).find({
-      select: { id: true }, where: { state: terminal, finishedAt: LessThan(cutoff) }, order: { id: "ASC" }, take: batchSize,
+      select: { id: true },
+      where: { state: terminal, finishedAt: LessThan(cutoff) },
+      order: { id: "ASC" },
+      take: batchSize,
     });
     if (rows.length === 0) break;
     const ids = In(rows.map((r) => r.id));

@@ -84,9 +84,12 @@ export class JobRunner {
   private stopRun(run: ActiveRun, graceMs: number): void {
     if (run.stopRequested) return;
     run.stopRequested = true;
-    run.graceTimer = setTimeout(() => {
-      if (!run.controller.signal.aborted) run.controller.abort("shutdown");
-    }, Math.max(0, graceMs - (Date.now() - this.stoppingSince!)));
+    run.graceTimer = setTimeout(
+      () => {
+        if (!run.controller.signal.aborted) run.controller.abort("shutdown");
+      },
+      Math.max(0, graceMs - (Date.now() - this.stoppingSince!)),
+    );
   }
 
   /** Waits until every job running here has settled (or the timeout passed). */
@@ -101,7 +104,9 @@ export class JobRunner {
 
   private where(job: Job) {
     return this.ds.createQueryBuilder().update(Job).where("id = :id AND workerId = :worker AND state = :running", {
-      id: job.id, worker: this.workerId, running: JobState.RUNNING,
+      id: job.id,
+      worker: this.workerId,
+      running: JobState.RUNNING,
     });
   }
 
@@ -120,7 +125,8 @@ export class JobRunner {
       await this.restoreProgress(run);
       progress.now();
       await this.log(job.id, "info", `Started attempt ${job.attempts} of ${job.maxAttempts}`, {
-        worker: this.workerId, ...(run.resumeFrom ? { resumed: true, processed: job.processed, failed: job.failed } : {}),
+        worker: this.workerId,
+        ...(run.resumeFrom ? { resumed: true, processed: job.processed, failed: job.failed } : {}),
       });
       const registry = this.services.connectors.registry;
       const plugin = registry.get(job.connector);
@@ -131,7 +137,12 @@ export class JobRunner {
       const check = await this.services.connectors.settings.check(plugin, brand.id);
       if (!check.complete) throw new PermanentJobError(`The ${plugin.name} connector's settings are incomplete: ${check.missing.join(", ")}`);
       const ctx = buildOperationContext(run, {
-        ds: this.ds, data: BrandScope.of(this.ds, brand.id), host: this.services.hostOf(plugin.name), brand, settings: check.values!, changed: () => progress.changed(),
+        ds: this.ds,
+        data: BrandScope.of(this.ds, brand.id),
+        host: this.services.hostOf(plugin.name),
+        brand,
+        settings: check.values!,
+        changed: () => progress.changed(),
         logger: this.logger.child({ connector: job.connector, operation: job.operation }),
         saveCheckpoint: async (json) => {
           const result = await this.where(job).set({ checkpointJson: json, processed: job.processed, failed: job.failed, total: job.total }).execute();
@@ -147,9 +158,7 @@ export class JobRunner {
       else await this.settle(run, JobState.SUCCEEDED, null, result ?? null, progress);
     } catch (error) {
       await run.flush();
-      const reason = run.controller.signal.aborted
-        ? String(run.controller.signal.reason)
-        : error instanceof JobAbortedError ? error.reason : null;
+      const reason = run.controller.signal.aborted ? String(run.controller.signal.reason) : error instanceof JobAbortedError ? error.reason : null;
       if (reason) await this.interrupted(run, reason, error);
       else if (isTransient(error) && job.attempts < job.maxAttempts && !(error instanceof PermanentJobError)) await this.retryLater(run, error, progress);
       else await this.settle(run, JobState.FAILED, messageOf(error), null, progress);
@@ -174,8 +183,14 @@ export class JobRunner {
       run.resumeFrom = { value: stored.value };
       job.processed = stored.processed;
       job.total = stored.total;
-      const firstLater = await issues.createQueryBuilder("i").select(["i.id"]).where("i.jobId = :id", { id: job.id })
-        .orderBy("i.id", "ASC").offset(stored.failed).limit(1).getOne();
+      const firstLater = await issues
+        .createQueryBuilder("i")
+        .select(["i.id"])
+        .where("i.jobId = :id", { id: job.id })
+        .orderBy("i.id", "ASC")
+        .offset(stored.failed)
+        .limit(1)
+        .getOne();
       if (firstLater) await issues.createQueryBuilder().delete().where("jobId = :id AND id >= :from", { id: job.id, from: firstLater.id }).execute();
     } else {
       job.processed = 0;
@@ -205,8 +220,19 @@ export class JobRunner {
     const summaryJson = summary === null || summary === undefined ? null : JSON.stringify(summary);
     const result = await this.where(job)
       .set({
-        state, activeKey: null, finishedAt, error, summaryJson, processed: job.processed, failed: job.failed, total: job.total,
-        phase: job.phase ?? null, waitingUntil: null, waitingReason: null, heartbeatAt: finishedAt, checkpointJson: null,
+        state,
+        activeKey: null,
+        finishedAt,
+        error,
+        summaryJson,
+        processed: job.processed,
+        failed: job.failed,
+        total: job.total,
+        phase: job.phase ?? null,
+        waitingUntil: null,
+        waitingReason: null,
+        heartbeatAt: finishedAt,
+        checkpointJson: null,
       })
       .execute();
     if (result.affected !== 1) {
@@ -215,7 +241,9 @@ export class JobRunner {
     }
     Object.assign(job, { state, activeKey: null, finishedAt, error, summaryJson, waitingUntil: null, waitingReason: null });
     await this.log(job.id, state === JobState.FAILED ? "error" : "info", `${state}${error ? `: ${error}` : ""}`, {
-      processed: job.processed, failed: job.failed, total: job.total,
+      processed: job.processed,
+      failed: job.failed,
+      total: job.total,
     });
     this.events.publish(toSnapshot(job, finishedAt));
   }
@@ -230,11 +258,25 @@ export class JobRunner {
     const runAfter = new Date(Date.now() + delay);
     const message = messageOf(error);
     const result = await this.where(job)
-      .set({ state: JobState.QUEUED, workerId: null, runAfter, error: message, processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null })
+      .set({
+        state: JobState.QUEUED,
+        workerId: null,
+        runAfter,
+        error: message,
+        processed: job.processed,
+        failed: job.failed,
+        total: job.total,
+        waitingUntil: null,
+        waitingReason: null,
+      })
       .execute();
     if (result.affected !== 1) return;
     Object.assign(job, { state: JobState.QUEUED, workerId: null, runAfter, error: message });
-    await this.log(job.id, "warn", `Transient failure, retrying in ${Math.round(delay / 100) / 10}s (attempt ${job.attempts + 1} of ${job.maxAttempts}): ${message}`);
+    await this.log(
+      job.id,
+      "warn",
+      `Transient failure, retrying in ${Math.round(delay / 100) / 10}s (attempt ${job.attempts + 1} of ${job.maxAttempts}): ${message}`,
+    );
     this.events.publish(toSnapshot(job, new Date()));
     await this.queue.enqueue(job.id, delay);
   }
@@ -245,8 +287,16 @@ export class JobRunner {
     const { job } = run;
     const result = await this.where(job)
       .set({
-        state: JobState.QUEUED, workerId: null, runAfter: null, attempts: () => "attempts - 1", priority: 1,
-        processed: job.processed, failed: job.failed, total: job.total, waitingUntil: null, waitingReason: null,
+        state: JobState.QUEUED,
+        workerId: null,
+        runAfter: null,
+        attempts: () => "attempts - 1",
+        priority: 1,
+        processed: job.processed,
+        failed: job.failed,
+        total: job.total,
+        waitingUntil: null,
+        waitingReason: null,
       })
       .execute();
     if (result.affected !== 1) return;
@@ -261,7 +311,15 @@ export class JobRunner {
     const { job } = run;
     try {
       const result = await this.where(job)
-        .set({ heartbeatAt: new Date(), processed: job.processed, failed: job.failed, total: job.total, phase: job.phase ?? null, waitingUntil: job.waitingUntil ?? null, waitingReason: job.waitingReason ?? null })
+        .set({
+          heartbeatAt: new Date(),
+          processed: job.processed,
+          failed: job.failed,
+          total: job.total,
+          phase: job.phase ?? null,
+          waitingUntil: job.waitingUntil ?? null,
+          waitingReason: job.waitingReason ?? null,
+        })
         .execute();
       if (run.finishing) return;
       if (result.affected !== 1) {

@@ -33,11 +33,13 @@ export interface JobStrategies {
  */
 export function createJobPlatform(config: SelvedgeConfig, plugins: PluginRegistry, logger: Logger, strategies: JobStrategies = {}): JobPlatform {
   const pubSub = strategies.pubSub ?? createAppPubSub({ redisUrl: config.redisUrl, prefix: config.jobs.redisPrefix });
-  const queue: QueueStrategy = strategies.queue ?? (config.redisUrl
-    ? new BullmqQueue(config.redisUrl, config.jobs.redisPrefix, logger)
-    : new DatabaseQueue(config.jobs.pollMs, logger));
+  const queue: QueueStrategy =
+    strategies.queue ?? (config.redisUrl ? new BullmqQueue(config.redisUrl, config.jobs.redisPrefix, logger) : new DatabaseQueue(config.jobs.pollMs, logger));
   return {
-    plugins, pubSub, queue, events: new JobEvents(pubSub, config.jobs.refreshMs),
+    plugins,
+    pubSub,
+    queue,
+    events: new JobEvents(pubSub, config.jobs.refreshMs),
     close: async () => {
       await queue.close();
       await pubSub.close();

@@ -6,9 +6,7 @@ import { isUniqueViolation } from "../db/db-errors";
 import { ConnectorService } from "../plugin/connector.service";
 import { JobEvents } from "./job-events";
 import { JobSnapshot, toSnapshot } from "./job-snapshot";
-import {
-  AlreadyRunningError, ConnectorNotEnabledError, SettingsIncompleteError, StartSyncOutcome,
-} from "../modules/connectors/job-results";
+import { AlreadyRunningError, ConnectorNotEnabledError, SettingsIncompleteError, StartSyncOutcome } from "../modules/connectors/job-results";
 import { Job, JobState, isTerminal } from "./entities/job.entity";
 import { JobIssue } from "./entities/job-issue.entity";
 import { JobLog } from "./entities/job-log.entity";
@@ -65,11 +63,29 @@ export class JobService {
     try {
       job = await this.repo.save(
         this.repo.create({
-          brandId, connector: plugin.name, operation: input.operation, state: JobState.QUEUED, dryRun: !!input.dryRun,
-          full: !!input.full, processed: 0, total: null, failed: 0, attempts: 0, maxAttempts: Math.max(1, op.attempts ?? 3),
-          runAfter: null, cancelRequested: false, activeKey, workerId: null, heartbeatAt: null, error: null, summaryJson: null,
-          createdById: origin.userId ?? null, scheduleId: origin.scheduleId ?? null, retryOfId: origin.retryOfId ?? null,
-          startedAt: null, finishedAt: null,
+          brandId,
+          connector: plugin.name,
+          operation: input.operation,
+          state: JobState.QUEUED,
+          dryRun: !!input.dryRun,
+          full: !!input.full,
+          processed: 0,
+          total: null,
+          failed: 0,
+          attempts: 0,
+          maxAttempts: Math.max(1, op.attempts ?? 3),
+          runAfter: null,
+          cancelRequested: false,
+          activeKey,
+          workerId: null,
+          heartbeatAt: null,
+          error: null,
+          summaryJson: null,
+          createdById: origin.userId ?? null,
+          scheduleId: origin.scheduleId ?? null,
+          retryOfId: origin.retryOfId ?? null,
+          startedAt: null,
+          finishedAt: null,
         }),
       );
     } catch (error) {
@@ -122,14 +138,21 @@ export class JobService {
     const job = await this.get(brandId, id);
     if (isTerminal(job.state)) return job;
     const now = new Date();
-    const queued = await this.repo.createQueryBuilder().update(Job)
+    const queued = await this.repo
+      .createQueryBuilder()
+      .update(Job)
       .set({ state: JobState.CANCELLED, activeKey: null, finishedAt: now, cancelRequested: true, error: "Cancelled before it started" })
-      .where("id = :id AND state = :state", { id, state: JobState.QUEUED }).execute();
+      .where("id = :id AND state = :state", { id, state: JobState.QUEUED })
+      .execute();
     if (queued.affected === 1) {
       await this.ds.getRepository(JobLog).insert({ jobId: id, level: "info", message: "Cancelled while queued", dataJson: null });
     } else {
-      await this.repo.createQueryBuilder().update(Job).set({ cancelRequested: true })
-        .where("id = :id AND state = :state", { id, state: JobState.RUNNING }).execute();
+      await this.repo
+        .createQueryBuilder()
+        .update(Job)
+        .set({ cancelRequested: true })
+        .where("id = :id AND state = :state", { id, state: JobState.RUNNING })
+        .execute();
       await this.ds.getRepository(JobLog).insert({ jobId: id, level: "info", message: "Cancellation requested", dataJson: null });
       this.events.control({ type: "cancel", jobId: id });
     }

@@ -13,5 +13,19 @@ import { ImageResolver, ProductImagesResolver } from "./images/images.resolver";
 import { connectorResolvers } from "./connectors";
 
 /** Every core resolver class; plugins add theirs at start-up. */
-export const coreResolvers: NonEmptyArray<Function> = [IdentityResolver, UserFieldsResolver, CustomerResolver, OrderResolver, OrderLineResolver,
-  SeasonResolver, ProductResolver, VariantResolver, PriceResolver, StockResolver, DocketLineResolver, ImageResolver, ProductImagesResolver, ...connectorResolvers];
+export const coreResolvers: NonEmptyArray<Function> = [
+  IdentityResolver,
+  UserFieldsResolver,
+  CustomerResolver,
+  OrderResolver,
+  OrderLineResolver,
+  SeasonResolver,
+  ProductResolver,
+  VariantResolver,
+  PriceResolver,
+  StockResolver,
+  DocketLineResolver,
+  ImageResolver,
+  ProductImagesResolver,
+  ...connectorResolvers,
+];

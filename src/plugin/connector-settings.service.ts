@@ -73,7 +73,12 @@ export class ConnectorSettingsService {
       const value = Object.hasOwn(raw, key) ? raw[key] : undefined;
       const isSet = value !== undefined && value !== null;
       return {
-        key, kind: settingKind(f), description: f.description ?? null, required: isRequired(f), secret: !!f.secret, isSet,
+        key,
+        kind: settingKind(f),
+        description: f.description ?? null,
+        required: isRequired(f),
+        secret: !!f.secret,
+        isSet,
         value: f.secret || !isSet ? null : value,
         default: f.secret ? null : (settingDefault(f) ?? null),
       };

@@ -50,13 +50,20 @@ export class ConnectorService {
   async list(brandId: number, only?: string): Promise<ConnectorInfo[]> {
     const plugins = only ? [this.plugin(only)] : this.registry.all();
     const brand = await this.identity.brand(brandId);
-    const raws = await this.settings.rawMany(brandId, plugins.map((p) => p.name));
+    const raws = await this.settings.rawMany(
+      brandId,
+      plugins.map((p) => p.name),
+    );
     const out: ConnectorInfo[] = [];
     for (const plugin of plugins) {
       const raw = raws.get(plugin.name) ?? {};
       const check = await this.settings.check(plugin, brandId, raw);
       out.push({
-        plugin, raw, enabled: brand.modules.includes(moduleOf(plugin)), settingsComplete: check.complete, missingSettings: check.missing,
+        plugin,
+        raw,
+        enabled: brand.modules.includes(moduleOf(plugin)),
+        settingsComplete: check.complete,
+        missingSettings: check.missing,
       });
     }
     return out;

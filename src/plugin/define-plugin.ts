@@ -173,7 +173,10 @@ export function isPluginDefinition(value: unknown): value is PluginDefinition {
 /** Throw this from an operation for a failure worth retrying (timeouts, 429, 5xx): the job is retried with backoff. */
 export class TransientError extends Error {
   readonly transient = true;
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
     this.name = "TransientError";
   }

@@ -102,7 +102,11 @@ export interface OrderPort {
    * and variants are the brand's, gives every unit price and the customer's addresses (for the snapshots).
    * Runs in `scope`'s unit of work (call it inside `scope.transaction`).
    */
-  createImportedOrderPrechecked(scope: BrandScope, data: ImportedOrderData, customerAddresses: Address[]): Promise<{ id: number; number: string; created: boolean }>;
+  createImportedOrderPrechecked(
+    scope: BrandScope,
+    data: ImportedOrderData,
+    customerAddresses: Address[],
+  ): Promise<{ id: number; number: string; created: boolean }>;
   /**
    * createImportedOrderPrechecked for a page of orders in a few multi-row statements (one number lookup under the
    * brand lock). Each order is validated on its own: one that fails gets `{ ok: false, error }` (its BAD_USER_INPUT)
@@ -110,7 +114,8 @@ export interface OrderPort {
    * the transaction is to be rolled back (the caller can then import the orders one by one).
    */
   createImportedOrdersPrechecked(
-    scope: BrandScope, items: { data: ImportedOrderData; customerAddresses: Address[] }[],
+    scope: BrandScope,
+    items: { data: ImportedOrderData; customerAddresses: Address[] }[],
   ): Promise<({ ok: true; id: number; number: string; created: boolean } | { ok: false; error: GraphQLError })[]>;
   /** Records that the platform changed an imported order after the import (nothing else changes). */
   flagPlatformModified(scope: BrandScope, orderId: number, at: Date): Promise<void>;

@@ -1,14 +1,31 @@
 /** The plugin SDK: what a plugin imports (docs/plugins-and-jobs.md). */
 export {
-  definePlugin, isTransient, TransientError,
-  type JobLogger, type OperationContext, type OperationDefinition, type OperationResult, type PluginDefinition,
-  type PluginHostContext, type ProgressReporter, type RecordIssue, type SyncStateStore,
+  definePlugin,
+  isTransient,
+  TransientError,
+  type JobLogger,
+  type OperationContext,
+  type OperationDefinition,
+  type OperationResult,
+  type PluginDefinition,
+  type PluginHostContext,
+  type ProgressReporter,
+  type RecordIssue,
+  type SyncStateStore,
 } from "./define-plugin";
 export { setting, type SettingCheckHost, type SettingField, type SettingsDeclaration, type SettingsValues } from "./settings";
 export {
   HOST_API_VERSION,
-  type BrandReader, type CatalogueReader, type CustomerPort, type ExportRendition, type HostServices, type OrderPort, type OwnSettings, type OwnSyncState,
-  type SeasonReader, type UserReader,
+  type BrandReader,
+  type CatalogueReader,
+  type CustomerPort,
+  type ExportRendition,
+  type HostServices,
+  type OrderPort,
+  type OwnSettings,
+  type OwnSyncState,
+  type SeasonReader,
+  type UserReader,
 } from "./host-services";
 export type { PluginData } from "./plugin-data";
 export { dataOf, hostOf } from "./request";

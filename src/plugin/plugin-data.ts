@@ -24,7 +24,9 @@ class PluginDataHandle implements PluginData {
 
   repo<E extends ObjectLiteral>(entity: EntityTarget<E>): Repository<E> {
     if (typeof entity !== "function" || !this.allowed.has(entity)) {
-      throw new Error(`Plugin "${this.pluginName}": pluginData reaches only its own brand-less entities, not ${String((entity as { name?: string }).name ?? entity)}`);
+      throw new Error(
+        `Plugin "${this.pluginName}": pluginData reaches only its own brand-less entities, not ${String((entity as { name?: string }).name ?? entity)}`,
+      );
     }
     return this.manager.getRepository(entity);
   }

@@ -57,7 +57,8 @@ function looksLikePlugin(c: unknown): boolean {
 
 /** Checks a definition's identity and host compatibility; throws a clear PluginLoadError. */
 export function checkPlugin(p: PluginDefinition, hostVersion = HOST_VERSION): void {
-  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(p.name ?? "")) throw new PluginLoadError(`Plugin name "${p.name}" is invalid: use lower-case letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(p.name ?? ""))
+    throw new PluginLoadError(`Plugin name "${p.name}" is invalid: use lower-case letters, digits and dashes`);
   if (!semver.valid(p.version ?? "")) throw new PluginLoadError(`Plugin "${p.name}" has an invalid version "${p.version}" (expected semver, e.g. 1.0.0)`);
   if (!semver.validRange(p.hostVersions ?? "")) {
     throw new PluginLoadError(`Plugin "${p.name}" has an invalid hostVersions range "${p.hostVersions}" (e.g. "^0.1.0")`);
@@ -71,7 +72,8 @@ export function checkPlugin(p: PluginDefinition, hostVersion = HOST_VERSION): vo
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(op)) throw new PluginLoadError(`Plugin "${p.name}": operation name "${op}" is invalid (lower-case, digits, dashes)`);
   }
   for (const [name, rule] of Object.entries(p.exportSizes ?? {})) {
-    if (!EXPORT_SIZE_NAME.test(name)) throw new PluginLoadError(`Plugin "${p.name}": export size name "${name}" is invalid (lower-case letters, digits, dashes)`);
+    if (!EXPORT_SIZE_NAME.test(name))
+      throw new PluginLoadError(`Plugin "${p.name}": export size name "${name}" is invalid (lower-case letters, digits, dashes)`);
     const sizes = [rule?.ratioWidth, rule?.ratioHeight, rule?.maxWidth, rule?.maxHeight];
     if (!sizes.every((n) => Number.isInteger(n) && n > 0) || (rule.maxBytes !== undefined && !(Number.isInteger(rule.maxBytes) && rule.maxBytes > 0))) {
       throw new PluginLoadError(`Plugin "${p.name}": export size "${name}" needs positive whole ratioWidth, ratioHeight, maxWidth, maxHeight (and maxBytes)`);

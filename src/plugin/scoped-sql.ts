@@ -13,11 +13,14 @@ import { placeholders } from "../db/hot-rows";
  * (pass the other parameters only). Hydrated through the driver's per-column conversion.
  */
 export async function selectScoped<T extends ObjectLiteral>(
-  scope: BrandScope, target: EntityTarget<T>, sql: { where: string; params: unknown[]; orderBy?: string; alias?: string },
+  scope: BrandScope,
+  target: EntityTarget<T>,
+  sql: { where: string; params: unknown[]; orderBy?: string; alias?: string },
 ): Promise<T[]> {
   const alias = sql.alias ?? "t";
   // `brandId + 0 = ?` is the same filter, written so that SQLite's planner cannot read the brand's whole (brandId, …) index range
-  if (!new RegExp(`^${alias}\\.brandId( \\+ 0)? = \\?`).test(sql.where.trimStart())) throw new TenancyViolation(`selectScoped: where must start with "${alias}.brandId = ?"`);
+  if (!new RegExp(`^${alias}\\.brandId( \\+ 0)? = \\?`).test(sql.where.trimStart()))
+    throw new TenancyViolation(`selectScoped: where must start with "${alias}.brandId = ?"`);
   const m = scope.unitOfWork;
   const meta = m.connection.getMetadata(target);
   const driver = m.connection.driver;
@@ -40,7 +43,9 @@ export async function selectScoped<T extends ObjectLiteral>(
  * `conflict` names the unique key's properties (brandId included), `update` the properties a conflict overwrites.
  */
 export async function upsertScoped<T extends ObjectLiteral>(
-  scope: BrandScope, target: EntityTarget<T>, rows: Omit<T, "brandId" | "id">[],
+  scope: BrandScope,
+  target: EntityTarget<T>,
+  rows: Omit<T, "brandId" | "id">[],
   options: { columns: (keyof T & string)[]; conflict: (keyof T & string)[]; update: (keyof T & string)[]; chunk?: number },
 ): Promise<void> {
   if (!rows.length) return;
@@ -79,5 +84,11 @@ export async function insertIgnoringScoped<T extends ObjectLiteral>(scope: Brand
     if (b !== undefined && b !== scope.brandId) throw new TenancyViolation("insertIgnoringScoped cannot write another brand's row");
   }
   const stamped = rows.map((r) => ({ ...r, brandId: scope.brandId }));
-  await scope.unitOfWork.createQueryBuilder().insert().into(target).values(stamped as never).orIgnore().execute();
+  await scope.unitOfWork
+    .createQueryBuilder()
+    .insert()
+    .into(target)
+    .values(stamped as never)
+    .orIgnore()
+    .execute();
 }

@@ -24,7 +24,10 @@ export class SecretBox {
 
   decrypt(sealed: string, context: string): string {
     if (!SecretBox.isSealed(sealed)) throw new Error("Not an encrypted value");
-    const [iv, tag, body] = sealed.slice(PREFIX.length).split(".").map((p) => Buffer.from(p, "base64url"));
+    const [iv, tag, body] = sealed
+      .slice(PREFIX.length)
+      .split(".")
+      .map((p) => Buffer.from(p, "base64url"));
     const decipher = createDecipheriv("aes-256-gcm", this.key, iv);
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(tag);

@@ -35,16 +35,11 @@ interface FieldOptions<T> {
   default?: T;
 }
 
-type Wrapped<S extends z.ZodType, O> = O extends { default: unknown }
-  ? z.ZodDefault<S>
-  : O extends { optional: true }
-    ? z.ZodOptional<S>
-    : S;
+type Wrapped<S extends z.ZodType, O> = O extends { default: unknown } ? z.ZodDefault<S> : O extends { optional: true } ? z.ZodOptional<S> : S;
 
 function wrap<S extends z.ZodType, O extends FieldOptions<z.input<S>>>(schema: S, o: O): SettingField<Wrapped<S, O>> {
   const o2 = o as FieldOptions<unknown>;
-  const wrapped =
-    o2.default !== undefined ? (schema as unknown as z.ZodNumber).default(o2.default as never) : o2.optional ? schema.optional() : schema;
+  const wrapped = o2.default !== undefined ? (schema as unknown as z.ZodNumber).default(o2.default as never) : o2.optional ? schema.optional() : schema;
   return { schema: wrapped as unknown as Wrapped<S, O>, description: o.description };
 }
 
@@ -84,13 +79,20 @@ export function settingKind(f: SettingField): string {
   let type = def?.type;
   if ((type === "optional" || type === "default" || type === "nullable") && def?.innerType?.def?.type) type = def.innerType.def.type;
   switch (type) {
-    case "string": return isUrlField(f) ? "URL" : "STRING";
-    case "boolean": return "BOOLEAN";
-    case "number": return "NUMBER";
-    case "array": return "LIST";
-    case "object": return "OBJECT";
-    case "enum": return "ENUM";
-    default: return probe("x") ? "STRING" : "ANY";
+    case "string":
+      return isUrlField(f) ? "URL" : "STRING";
+    case "boolean":
+      return "BOOLEAN";
+    case "number":
+      return "NUMBER";
+    case "array":
+      return "LIST";
+    case "object":
+      return "OBJECT";
+    case "enum":
+      return "ENUM";
+    default:
+      return probe("x") ? "STRING" : "ANY";
   }
 }
 

@@ -30,7 +30,10 @@ export function createAppPubSub(options: { redisUrl?: string; prefix: string }):
   // SUBSCRIBE issued during connect, Redis refuses them ("Connection in subscriber mode") and the subscription
   // is lost (ioredis#2037) — a worker that listens for cancellations at start-up would then miss them.
   const subscribeClient = new Redis(options.redisUrl, {
-    lazyConnect: false, maxRetriesPerRequest: null, enableReadyCheck: false, disableClientInfo: true,
+    lazyConnect: false,
+    maxRetriesPerRequest: null,
+    enableReadyCheck: false,
+    disableClientInfo: true,
   });
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {

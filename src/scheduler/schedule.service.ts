@@ -30,18 +30,28 @@ export class ScheduleService {
     const plugin = this.connectors.plugin(input.connector);
     this.connectors.operation(plugin, input.operation);
     const p = new InputProblems();
-    p.check(Number.isInteger(input.intervalMinutes) && input.intervalMinutes >= 1 && input.intervalMinutes <= MAX_INTERVAL_MINUTES,
-      "intervalMinutes", `must be a whole number of minutes between 1 and ${MAX_INTERVAL_MINUTES}`);
+    p.check(
+      Number.isInteger(input.intervalMinutes) && input.intervalMinutes >= 1 && input.intervalMinutes <= MAX_INTERVAL_MINUTES,
+      "intervalMinutes",
+      `must be a whole number of minutes between 1 and ${MAX_INTERVAL_MINUTES}`,
+    );
     p.throwIfAny();
     const repo = this.ds.getRepository(JobSchedule);
     const values = {
-      intervalMinutes: input.intervalMinutes, enabled: input.enabled ?? true, full: input.full ?? false,
+      intervalMinutes: input.intervalMinutes,
+      enabled: input.enabled ?? true,
+      full: input.full ?? false,
       nextRunAt: new Date(now.getTime() + input.intervalMinutes * 60_000),
     };
     const key = { brandId, connector: plugin.name, operation: input.operation };
     const existing = await repo.findOneBy(key);
     if (existing) {
-      await repo.createQueryBuilder().update(JobSchedule).set({ ...values, version: () => "version + 1" }).where("id = :id", { id: existing.id }).execute();
+      await repo
+        .createQueryBuilder()
+        .update(JobSchedule)
+        .set({ ...values, version: () => "version + 1" })
+        .where("id = :id", { id: existing.id })
+        .execute();
       return repo.findOneByOrFail({ id: existing.id });
     }
     try {

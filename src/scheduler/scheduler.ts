@@ -44,7 +44,9 @@ export class Scheduler {
     const due = await repo.find({ where: { enabled: true, nextRunAt: LessThanOrEqual(now) }, order: { nextRunAt: "ASC" }, take: 100 });
     const started: number[] = [];
     for (const s of due) {
-      const claimed = await this.ds.createQueryBuilder().update(JobSchedule)
+      const claimed = await this.ds
+        .createQueryBuilder()
+        .update(JobSchedule)
         .set({ nextRunAt: nextRunAfter(s, now), lastRunAt: now, version: () => "version + 1" })
         .where("id = :id AND version = :version", { id: s.id, version: s.version })
         .execute();
@@ -55,7 +57,10 @@ export class Scheduler {
           started.push(outcome.id);
           await repo.update({ id: s.id }, { lastJobId: outcome.id });
         } else {
-          this.logger.warn({ schedule: s.id, brandId: s.brandId, reason: outcome.errorCode }, `scheduled ${s.connector}/${s.operation} skipped: ${outcome.message}`);
+          this.logger.warn(
+            { schedule: s.id, brandId: s.brandId, reason: outcome.errorCode },
+            `scheduled ${s.connector}/${s.operation} skipped: ${outcome.message}`,
+          );
         }
       } catch (error) {
         this.logger.error({ err: error, schedule: s.id }, "scheduled job could not start");

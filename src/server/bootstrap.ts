@@ -63,7 +63,10 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   const logger = options.logger ?? createLogger(config.logLevel, "selvedge", config.logFormat);
   const plugins = PluginRegistry.load(config.plugins, options.plugins);
   const ds = await openDatabase({
-    databaseUrl: config.databaseUrl, queryCounter: options.queryCounter, entities: plugins.entities(), migrations: plugins.migrations(),
+    databaseUrl: config.databaseUrl,
+    queryCounter: options.queryCounter,
+    entities: plugins.entities(),
+    migrations: plugins.migrations(),
   });
   const media = options.media ?? new LocalDiskStorage(config.mediaDir);
   let baseUrl = config.publicUrl ?? `http://127.0.0.1:${config.port}`;
@@ -76,12 +79,22 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
     return host;
   };
   const created = await firstStart(ds, services.identity, config);
-  logger.info({ plugins: plugins.all().map((p) => ({ name: p.name, version: p.version })) },
-    `plugins loaded: ${plugins.all().map((p) => `${p.name}@${p.version}`).join(", ") || "none"}`);
+  logger.info(
+    { plugins: plugins.all().map((p) => ({ name: p.name, version: p.version })) },
+    `plugins loaded: ${
+      plugins
+        .all()
+        .map((p) => `${p.name}@${p.version}`)
+        .join(", ") || "none"
+    }`,
+  );
   for (const p of plugins.all()) {
     await p.onBootstrap?.({
-      host: hostOf(p.name), pluginData: createPluginData(ds, p.name, p.entities ?? []), logger: logger.child({ plugin: p.name }),
-      role: config.role, redisUrl: config.redisUrl,
+      host: hostOf(p.name),
+      pluginData: createPluginData(ds, p.name, p.entities ?? []),
+      logger: logger.child({ plugin: p.name }),
+      role: config.role,
+      redisUrl: config.redisUrl,
     });
   }
 
@@ -100,18 +113,40 @@ export async function startSelvedge(options: StartOptions): Promise<SelvedgeApp>
   if (config.role !== "worker") {
     const schema = await buildAppSchema({
       coreResolvers,
-      pubSub: platform.pubSub.pubSub as never, extraResolvers: plugins.resolvers(), orphanedTypes: plugins.types(),
+      pubSub: platform.pubSub.pubSub as never,
+      extraResolvers: plugins.resolvers(),
+      orphanedTypes: plugins.types(),
     });
     const contexts = new ContextFactory(ds, services, new Authenticator(ds), () => baseUrl, hosts);
-    const http = await startHttpServer({ config, schema, contexts, media, logger, accessChanges: services.identity.accessChanges,
-      renderExport: (rule, path) => services.images.renderStoredForExport(rule, path) }, (u) => (baseUrl = u));
+    const http = await startHttpServer(
+      {
+        config,
+        schema,
+        contexts,
+        media,
+        logger,
+        accessChanges: services.identity.accessChanges,
+        renderExport: (rule, path) => services.images.renderStoredForExport(rule, path),
+      },
+      (u) => (baseUrl = u),
+    );
     stopHttp = http.close;
     url = http.url;
     port = http.port;
   }
 
   return {
-    config, ds, services, logger, url, port, firstStart: created, plugins, hostOf, worker, scheduler,
+    config,
+    ds,
+    services,
+    logger,
+    url,
+    port,
+    firstStart: created,
+    plugins,
+    hostOf,
+    worker,
+    scheduler,
     stop: async () => {
       await stopHttp();
       await scheduler?.stop();

@@ -26,7 +26,12 @@ export class ContextFactory {
     const ds = this.ds;
     let scope: BrandScope | undefined;
     return {
-      principal, ds, services: this.services, loaders: new LoaderCache(), pluginHosts: this.pluginHosts, baseUrl: this.baseUrl(),
+      principal,
+      ds,
+      services: this.services,
+      loaders: new LoaderCache(),
+      pluginHosts: this.pluginHosts,
+      baseUrl: this.baseUrl(),
       get scope() {
         if (!principal) throw unauthenticated();
         return (scope ??= BrandScope.of(ds, principal.brandId, { userId: principal.userId, role: principal.role }));

@@ -62,8 +62,7 @@ export function startGraphqlWs(parts: GraphqlWsParts): { dispose(): Promise<void
       else Object.assign(c, { principal, checkedAt: now });
     }
   };
-  const recheckLogged = (connections: Connection[]) =>
-    recheck(connections).catch((err) => logger.error({ err }, "re-checking graphql-ws tokens failed"));
+  const recheckLogged = (connections: Connection[]) => recheck(connections).catch((err) => logger.error({ err }, "re-checking graphql-ws tokens failed"));
 
   const cleanup = useServer<{ authorization?: string }, { connection?: Connection }>(
     {

@@ -56,13 +56,25 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
   const jit = config.graphqlJit ? new JitCompiler(schema) : undefined;
 
   const limits: OperationLimits = {
-    maxQueryBytes: config.maxQueryBytes, maxQueryTokens: config.maxQueryTokens, maxQueryAliases: config.maxQueryAliases,
-    maxQueryDepth: config.maxQueryDepth, maxQueryCost: config.maxQueryCost, introspection: config.introspection,
+    maxQueryBytes: config.maxQueryBytes,
+    maxQueryTokens: config.maxQueryTokens,
+    maxQueryAliases: config.maxQueryAliases,
+    maxQueryDepth: config.maxQueryDepth,
+    maxQueryCost: config.maxQueryCost,
+    introspection: config.introspection,
     maxImageUrl: maxImageUrlLength(config.maxImageBytes),
   };
   const formatError = makeErrorFormatter(logger);
   const ws = startGraphqlWs({
-    httpServer, schema, contexts, limits, jit, recheckMs: config.authRecheckMs, accessChanges: parts.accessChanges, formatError, logger,
+    httpServer,
+    schema,
+    contexts,
+    limits,
+    jit,
+    recheckMs: config.authRecheckMs,
+    accessChanges: parts.accessChanges,
+    formatError,
+    logger,
   });
 
   const apollo = new ApolloServer<RequestContext>({
@@ -79,7 +91,15 @@ export async function startHttpServer(parts: HttpServerParts, setBaseUrl: (url: 
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await ws.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await ws.dispose();
+            },
+          };
+        },
+      },
       costLimitPlugin(schema, config.maxQueryCost),
       stringLimitsPlugin(schema, limits),
       // No HTTP cache hints are used; without this plugin Apollo does not wrap every field resolver.

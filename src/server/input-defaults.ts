@@ -1,6 +1,4 @@
-import {
-  GraphQLInputType, GraphQLSchema, OperationDefinitionNode, getNullableType, isInputObjectType, isListType, typeFromAST,
-} from "graphql";
+import { GraphQLInputType, GraphQLSchema, OperationDefinitionNode, getNullableType, isInputObjectType, isListType, typeFromAST } from "graphql";
 
 /**
  * Fills the default values of input-object fields that the client's variables leave out, as graphql-js does
@@ -19,7 +17,8 @@ export function withInputDefaults(schema: GraphQLSchema, operation: OperationDef
 function fill(type: GraphQLInputType, value: unknown): unknown {
   if (value === null || value === undefined) return value;
   const inner = getNullableType(type);
-  if (isListType(inner)) return Array.isArray(value) ? value.map((v) => fill(inner.ofType as GraphQLInputType, v)) : fill(inner.ofType as GraphQLInputType, value);
+  if (isListType(inner))
+    return Array.isArray(value) ? value.map((v) => fill(inner.ofType as GraphQLInputType, v)) : fill(inner.ofType as GraphQLInputType, value);
   if (isInputObjectType(inner) && typeof value === "object" && !Array.isArray(value)) {
     const obj: Record<string, unknown> = { ...(value as Record<string, unknown>) };
     for (const field of Object.values(inner.getFields())) {

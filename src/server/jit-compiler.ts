@@ -57,6 +57,8 @@ export function clientErrorsFirst<T extends ExecutionResult>(result: T | Promise
 
 export function asClientErrors(errors: readonly GraphQLError[] | undefined): GraphQLError[] {
   return (errors ?? []).map((e) =>
-    e.extensions?.code ? e : new GraphQLError(e.message, { nodes: e.nodes, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code: "BAD_USER_INPUT" } }),
+    e.extensions?.code
+      ? e
+      : new GraphQLError(e.message, { nodes: e.nodes, path: e.path, originalError: e.originalError, extensions: { ...e.extensions, code: "BAD_USER_INPUT" } }),
   );
 }

@@ -48,7 +48,13 @@ export function createAppServices(ds: DataSource, _config: SelvedgeConfig, _deps
     variants: new VariantService(),
     prices: new PriceService(),
     stock: new StockService(),
-    images: new ImageService(new SystemData(ds), _deps.media, _config.maxImageBytes, new AddressPolicy(_config.imageFetchAllow), _deps.baseUrl,
-      _deps.jobs.plugins.exportSizes()),
+    images: new ImageService(
+      new SystemData(ds),
+      _deps.media,
+      _config.maxImageBytes,
+      new AddressPolicy(_config.imageFetchAllow),
+      _deps.baseUrl,
+      _deps.jobs.plugins.exportSizes(),
+    ),
   };
 }

@@ -42,7 +42,10 @@ describe("access control on every operation", () => {
   });
 
   it("anonymous callers get UNAUTHENTICATED from every query and mutation", async () => {
-    for (const [kind, type] of [["query", schema.getQueryType()!], ["mutation", schema.getMutationType()!]] as const) {
+    for (const [kind, type] of [
+      ["query", schema.getQueryType()!],
+      ["mutation", schema.getMutationType()!],
+    ] as const) {
       for (const field of Object.values(type.getFields())) {
         const { query, variables } = operationFor(kind, field);
         const err = await s.anonymous.fails(query, variables);

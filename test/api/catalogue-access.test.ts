@@ -27,11 +27,14 @@ describe("catalogue access: roles and brand isolation", () => {
   afterAll(async () => s.stop());
 
   /** Brand A's whole catalogue as its admin sees it. */
-  const snapshot = async () => JSON.stringify(await s.admin.ok(`{
+  const snapshot = async () =>
+    JSON.stringify(
+      await s.admin.ok(`{
     seasons { id name code startDate active }
     products(first: 20) { totalCount edges { node { id styleNumber colourCode colourName name active countryOfOrigin sizes
       seasons { season { id } prices { currency wholesale retail } } productionDocket { lineStartDate quantity season { id } }
-      variants { id size position barcode active stock { availableToSell projected availableFrom season { id } } } } } } }`));
+      variants { id size position barcode active stock { availableToSell projected availableFrom season { id } } } } } } }`),
+    );
 
   const v = () => product.variants[0];
   const mutations: [string, string, () => Record<string, unknown>][] = [
@@ -44,17 +47,41 @@ describe("catalogue access: roles and brand isolation", () => {
     ["addVariant", `mutation($id: ID!) { addVariant(productId: $id, size: "XXL") { id } }`, () => ({ id: product.id })],
     ["updateVariant", `mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { id } }`, () => ({ i: { id: v().id, size: "Z", barcode: null } })],
     ["deactivateVariant", `mutation($id: ID!) { deactivateVariant(id: $id) { id } }`, () => ({ id: v().id })],
-    ["setProductPrice", `mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`,
-      () => ({ i: { productId: product.id, seasonId: aw.id, currency: "EUR", wholesale: "0.01" } })],
-    ["removeProductPrice", `mutation($p: ID!, $s: ID!) { removeProductPrice(productId: $p, seasonId: $s, currency: "EUR") }`, () => ({ p: product.id, s: aw.id })],
-    ["setProductSeasonVisibility (hide)", `mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: false) }`, () => ({ p: product.id, s: aw.id })],
-    ["setProductSeasonVisibility (show)", `mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: true) }`, () => ({ p: product.id, s: ss.id })],
-    ["setStockLevel", `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`,
-      () => ({ i: { variantId: v().id, seasonId: aw.id, availableToSell: 1000, projected: 0 } })],
-    ["setStockLevels", `mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id } }`,
-      () => ({ l: [{ variantId: v().id, seasonId: ss.id, availableToSell: 1000, projected: 0 }] })],
-    ["setProductionDocketLine", `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`,
-      () => ({ i: { productId: product.id, seasonId: aw.id, lineStartDate: "2021-01-01" } })],
+    [
+      "setProductPrice",
+      `mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`,
+      () => ({ i: { productId: product.id, seasonId: aw.id, currency: "EUR", wholesale: "0.01" } }),
+    ],
+    [
+      "removeProductPrice",
+      `mutation($p: ID!, $s: ID!) { removeProductPrice(productId: $p, seasonId: $s, currency: "EUR") }`,
+      () => ({ p: product.id, s: aw.id }),
+    ],
+    [
+      "setProductSeasonVisibility (hide)",
+      `mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: false) }`,
+      () => ({ p: product.id, s: aw.id }),
+    ],
+    [
+      "setProductSeasonVisibility (show)",
+      `mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: true) }`,
+      () => ({ p: product.id, s: ss.id }),
+    ],
+    [
+      "setStockLevel",
+      `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`,
+      () => ({ i: { variantId: v().id, seasonId: aw.id, availableToSell: 1000, projected: 0 } }),
+    ],
+    [
+      "setStockLevels",
+      `mutation($l: [SetStockLevelInput!]!) { setStockLevels(inputs: $l) { id } }`,
+      () => ({ l: [{ variantId: v().id, seasonId: ss.id, availableToSell: 1000, projected: 0 }] }),
+    ],
+    [
+      "setProductionDocketLine",
+      `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`,
+      () => ({ i: { productId: product.id, seasonId: aw.id, lineStartDate: "2021-01-01" } }),
+    ],
   ];
   const queries: [string, string, () => Record<string, unknown>][] = [
     ["seasons", `{ seasons { id } }`, () => ({})],
@@ -82,7 +109,9 @@ describe("catalogue access: roles and brand isolation", () => {
     const viewer = await s.clientFor("VIEWER");
     const before = await snapshot();
     for (const [name, query, vars] of queries) expect({ name, errors: (await viewer.request(query, vars())).errors }).toEqual({ name, errors: undefined });
-    expect((await viewer.ok(`query($id: ID!) { product(id: $id) { prices { wholesale } } }`, { id: product.id })).product.prices).toEqual([{ wholesale: "49.50" }]);
+    expect((await viewer.ok(`query($id: ID!) { product(id: $id) { prices { wholesale } } }`, { id: product.id })).product.prices).toEqual([
+      { wholesale: "49.50" },
+    ]);
     expect(await codes(viewer, mutations)).toEqual(all(mutations, "FORBIDDEN"));
     expect(await snapshot()).toBe(before);
   });
@@ -91,8 +120,12 @@ describe("catalogue access: roles and brand isolation", () => {
     const editor = await s.clientFor("EDITOR");
     const season = await createSeason(editor, "EDITOR SEASON", "2019-01-01");
     const p = await createProduct(editor, { sizes: [{ size: "S", barcode: freshBarcode() }] });
-    await editor.ok(`mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`, { i: { productId: p.id, seasonId: season.id, currency: "GBP", wholesale: "10" } });
-    await editor.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, { i: { variantId: p.variants[0].id, seasonId: season.id, availableToSell: 3 } });
+    await editor.ok(`mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`, {
+      i: { productId: p.id, seasonId: season.id, currency: "GBP", wholesale: "10" },
+    });
+    await editor.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, {
+      i: { variantId: p.variants[0].id, seasonId: season.id, availableToSell: 3 },
+    });
     await editor.ok(`mutation($id: ID!) { deactivateProduct(id: $id) { id } }`, { id: p.id });
   });
 
@@ -103,14 +136,22 @@ describe("catalogue access: roles and brand isolation", () => {
     });
 
     it("sees empty lists: no seasons, no products (also when filtering on brand A's season), no barcode match", async () => {
-      const lists = await other.ok(`query($s: ID!) { seasons { id } products { totalCount edges { node { id } } }
-        inSeason: products(filter: { seasonId: $s }) { totalCount } }`, { s: aw.id });
+      const lists = await other.ok(
+        `query($s: ID!) { seasons { id } products { totalCount edges { node { id } } }
+        inSeason: products(filter: { seasonId: $s }) { totalCount } }`,
+        { s: aw.id },
+      );
       expect(lists).toEqual({ seasons: [], products: { totalCount: 0, edges: [] }, inSeason: { totalCount: 0 } });
       expect((await other.ok(`query($b: String!) { variantByBarcode(barcode: $b) { id } }`, { b: v().barcode })).variantByBarcode).toBeNull();
     });
 
     it("gets NOT_FOUND for brand A's season, product and variant", async () => {
-      expect(await codes(other, queries.filter(([n]) => ["season", "product", "variant"].includes(n)))).toEqual({ season: "NOT_FOUND", product: "NOT_FOUND", variant: "NOT_FOUND" });
+      expect(
+        await codes(
+          other,
+          queries.filter(([n]) => ["season", "product", "variant"].includes(n)),
+        ),
+      ).toEqual({ season: "NOT_FOUND", product: "NOT_FOUND", variant: "NOT_FOUND" });
     });
 
     it("cannot change brand A's seasons, products, variants, prices, visibility, stock or dockets", async () => {
@@ -126,15 +167,33 @@ describe("catalogue access: roles and brand isolation", () => {
       const myProduct = await createProduct(other, { sizes: [{ size: "S", barcode: freshBarcode() }] });
       const before = await snapshot();
       const price = `mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`;
-      expect((await other.fails(price, { i: { productId: product.id, seasonId: mySeason.id, currency: "EUR", wholesale: "1" } })).extensions).toMatchObject({ code: "NOT_FOUND", field: "productId" });
-      expect((await other.fails(price, { i: { productId: myProduct.id, seasonId: aw.id, currency: "EUR", wholesale: "1" } })).extensions).toMatchObject({ code: "NOT_FOUND", field: "seasonId" });
+      expect((await other.fails(price, { i: { productId: product.id, seasonId: mySeason.id, currency: "EUR", wholesale: "1" } })).extensions).toMatchObject({
+        code: "NOT_FOUND",
+        field: "productId",
+      });
+      expect((await other.fails(price, { i: { productId: myProduct.id, seasonId: aw.id, currency: "EUR", wholesale: "1" } })).extensions).toMatchObject({
+        code: "NOT_FOUND",
+        field: "seasonId",
+      });
       const stock = `mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`;
-      expect((await other.fails(stock, { i: { variantId: myProduct.variants[0].id, seasonId: aw.id, availableToSell: 1 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "seasonId" });
-      expect((await other.fails(stock, { i: { variantId: v().id, seasonId: mySeason.id, availableToSell: 1 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "variantId" });
+      expect((await other.fails(stock, { i: { variantId: myProduct.variants[0].id, seasonId: aw.id, availableToSell: 1 } })).extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "seasonId",
+      });
+      expect((await other.fails(stock, { i: { variantId: v().id, seasonId: mySeason.id, availableToSell: 1 } })).extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "variantId",
+      });
       const docket = `mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`;
-      expect((await other.fails(docket, { i: { productId: myProduct.id, seasonId: aw.id, lineStartDate: "2020-01-01" } })).extensions).toMatchObject({ code: "NOT_FOUND", field: "seasonId" });
+      expect((await other.fails(docket, { i: { productId: myProduct.id, seasonId: aw.id, lineStartDate: "2020-01-01" } })).extensions).toMatchObject({
+        code: "NOT_FOUND",
+        field: "seasonId",
+      });
       expect(await snapshot()).toBe(before);
-      expect((await other.ok(`query($id: ID!) { product(id: $id) { seasons { season { id } } prices { id } } }`, { id: myProduct.id })).product).toEqual({ seasons: [], prices: [] });
+      expect((await other.ok(`query($id: ID!) { product(id: $id) { seasons { season { id } } prices { id } } }`, { id: myProduct.id })).product).toEqual({
+        seasons: [],
+        prices: [],
+      });
     });
 
     it("may reuse brand A's barcodes, style and colour and season names; each brand finds its own", async () => {

@@ -8,9 +8,18 @@ export const CREATE_PRODUCT = `mutation($input: CreateProductInput!) { createPro
 
 export function productInput(overrides: Record<string, unknown> = {}) {
   return {
-    styleNumber: `ST${counter++}`, colourCode: "BLK", colourName: "Black", name: "Wool Coat", category: "Outerwear",
-    composition: "100% Wool", countryOfOrigin: "PT",
-    sizes: [{ size: "S", barcode: freshBarcode() }, { size: "M", barcode: freshBarcode() }, { size: "L", barcode: freshBarcode() }],
+    styleNumber: `ST${counter++}`,
+    colourCode: "BLK",
+    colourName: "Black",
+    name: "Wool Coat",
+    category: "Outerwear",
+    composition: "100% Wool",
+    countryOfOrigin: "PT",
+    sizes: [
+      { size: "S", barcode: freshBarcode() },
+      { size: "M", barcode: freshBarcode() },
+      { size: "L", barcode: freshBarcode() },
+    ],
     ...overrides,
   };
 }

@@ -17,10 +17,16 @@ describe("products and variants API", () => {
   it("creates a product with its size run in order and reads it back", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "XS" }, { size: "S", barcode: freshBarcode() }, { size: "M", barcode: "036000291452" }] });
     expect(p.sizes).toEqual(["XS", "S", "M"]);
-    expect(p.variants.map((v: any) => [v.size, v.position])).toEqual([["XS", 0], ["S", 1], ["M", 2]]);
+    expect(p.variants.map((v: any) => [v.size, v.position])).toEqual([
+      ["XS", 0],
+      ["S", 1],
+      ["M", 2],
+    ]);
     expect(p.variants[0].barcode).toBeNull();
     expect(p.variants[2].barcode).toBe("036000291452");
-    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { name category composition countryOfOrigin variants { product { id } } } }`, { id: p.id });
+    const read = await s.admin.ok(`query($id: ID!) { product(id: $id) { name category composition countryOfOrigin variants { product { id } } } }`, {
+      id: p.id,
+    });
     expect(read.product).toMatchObject({ name: "Wool Coat", category: "Outerwear", composition: "100% Wool", countryOfOrigin: "PT" });
     expect(read.product.variants.every((v: any) => v.product.id === p.id)).toBe(true);
   });
@@ -50,19 +56,27 @@ describe("products and variants API", () => {
     const p = await createProduct(s.admin, { styleNumber: "CASE-1", colourCode: "BLK", sizes: [] });
     await createProduct(s.admin, { styleNumber: "CASE-2", colourCode: "BLK", sizes: [] });
     const upd = `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { styleNumber colourCode } }`;
-    expect((await s.admin.ok(upd, { i: { id: p.id, styleNumber: "case-1", colourCode: "blk" } })).updateProduct).toEqual({ styleNumber: "case-1", colourCode: "blk" });
+    expect((await s.admin.ok(upd, { i: { id: p.id, styleNumber: "case-1", colourCode: "blk" } })).updateProduct).toEqual({
+      styleNumber: "case-1",
+      colourCode: "blk",
+    });
     expect((await s.admin.fails(upd, { i: { id: p.id, styleNumber: "Case-2" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "styleNumber" });
   });
 
   it("adds, updates and deactivates variants; updates and deactivates products", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }] });
-    const add = await s.admin.ok(`mutation($p: ID!, $b: String) { addVariant(productId: $p, size: "M", barcode: $b) { id size position } }`, { p: p.id, b: freshBarcode() });
+    const add = await s.admin.ok(`mutation($p: ID!, $b: String) { addVariant(productId: $p, size: "M", barcode: $b) { id size position } }`, {
+      p: p.id,
+      b: freshBarcode(),
+    });
     expect(add.addVariant).toMatchObject({ size: "M", position: 1 });
     const barcode = freshBarcode();
     const upd = await s.admin.ok(`mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { size barcode } }`, { i: { id: p.variants[0].id, barcode } });
     expect(upd.updateVariant).toEqual({ size: "S", barcode });
     expect((await s.admin.ok(`mutation($id: ID!) { deactivateVariant(id: $id) { active } }`, { id: add.addVariant.id })).deactivateVariant.active).toBe(false);
-    const up = await s.admin.ok(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name colourName description } }`, { i: { id: p.id, name: "Renamed", colourName: "Jet", description: "Soft" } });
+    const up = await s.admin.ok(`mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name colourName description } }`, {
+      i: { id: p.id, name: "Renamed", colourName: "Jet", description: "Soft" },
+    });
     expect(up.updateProduct).toEqual({ name: "Renamed", colourName: "Jet", description: "Soft" });
     expect((await s.admin.ok(`mutation($id: ID!) { deactivateProduct(id: $id) { active } }`, { id: p.id })).deactivateProduct.active).toBe(false);
     const { variant } = await s.admin.ok(`query($id: ID!) { variant(id: $id) { active } }`, { id: add.addVariant.id });
@@ -72,7 +86,14 @@ describe("products and variants API", () => {
   it("lists with filters (search, style, active, category, season visibility) and pages with cursors", async () => {
     const season = await createSeason(s.admin, "FILTER SEASON", "2030-01-01");
     const a = await createProduct(s.admin, { styleNumber: "FLT-1", name: "Filter Jacket", category: "Filtered", sizes: [] });
-    const b = await createProduct(s.admin, { styleNumber: "FLT-1", colourCode: "NVY", colourName: "Navy", name: "Filter Jacket", category: "Filtered", sizes: [] });
+    const b = await createProduct(s.admin, {
+      styleNumber: "FLT-1",
+      colourCode: "NVY",
+      colourName: "Navy",
+      name: "Filter Jacket",
+      category: "Filtered",
+      sizes: [],
+    });
     await s.admin.ok(`mutation($p: ID!, $s: ID!) { setProductSeasonVisibility(productId: $p, seasonId: $s, visible: true) }`, { p: b.id, s: season.id });
     await s.admin.ok(`mutation($id: ID!) { deactivateProduct(id: $id) { id } }`, { id: a.id });
     const q = `query($f: ProductFilter, $first: Int, $after: String) { products(filter: $f, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }`;
@@ -95,7 +116,10 @@ describe("products and variants API", () => {
   it("search text is literal: % and _ match only themselves", async () => {
     const pct = await createProduct(s.admin, { styleNumber: "PCT_1", name: "100% Cotton Tee", sizes: [] });
     await createProduct(s.admin, { styleNumber: "PCTX1", name: "1000 Cotton Tee", sizes: [] });
-    const ids = async (search: string) => (await s.admin.ok(`query($q: String) { products(filter: { search: $q }) { edges { node { id } } } }`, { q: search })).products.edges.map((e: any) => e.node.id);
+    const ids = async (search: string) =>
+      (await s.admin.ok(`query($q: String) { products(filter: { search: $q }) { edges { node { id } } } }`, { q: search })).products.edges.map(
+        (e: any) => e.node.id,
+      );
     expect(await ids("100%")).toEqual([pct.id]);
     expect(await ids("pct_")).toEqual([pct.id]);
     expect(await ids("%%%")).toEqual([]);
@@ -107,11 +131,18 @@ describe("products and variants API", () => {
     const upd = `mutation($i: UpdateProductInput!) { updateProduct(input: $i) { name countryOfOrigin category } }`;
     const read = async () => (await s.admin.ok(`query($id: ID!) { product(id: $id) { name countryOfOrigin category } }`, { id: p.id })).product;
     const before = await read();
-    expect((await s.admin.fails(upd, { i: { id: p.id, countryOfOrigin: "XX", name: "Changed" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "countryOfOrigin" });
+    expect((await s.admin.fails(upd, { i: { id: p.id, countryOfOrigin: "XX", name: "Changed" } })).extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "countryOfOrigin",
+    });
     expect((await s.admin.fails(upd, { i: { id: p.id, name: " " } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "name" });
     expect((await s.admin.fails(upd, { i: { id: p.id, category: "C".repeat(101) } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "category" });
     expect(await read()).toEqual(before);
-    expect((await s.admin.ok(upd, { i: { id: p.id, countryOfOrigin: null, category: null } })).updateProduct).toEqual({ name: before.name, countryOfOrigin: null, category: null });
+    expect((await s.admin.ok(upd, { i: { id: p.id, countryOfOrigin: null, category: null } })).updateProduct).toEqual({
+      name: before.name,
+      countryOfOrigin: null,
+      category: null,
+    });
     expect((await s.admin.fails(`{ product(id: "999999") { id } }`)).extensions?.code).toBe("NOT_FOUND");
     expect((await s.admin.fails(`mutation { deactivateProduct(id: "999999") { id } }`)).extensions?.code).toBe("NOT_FOUND");
   });
@@ -128,7 +159,19 @@ describe("products and variants API", () => {
       ["a barcode of the wrong length", () => ({ sizes: [{ size: "S", barcode: "12345" }] }), "sizes[0].barcode"],
       ["a barcode with letters", () => ({ sizes: [{ size: "S", barcode: "40063813339A1" }] }), "sizes[0].barcode"],
       ["a barcode already used in the brand", () => ({ sizes: [{ size: "S", barcode: taken }] }), "sizes[0].barcode"],
-      ["the same barcode twice in one product", () => { const b = freshBarcode(); return { sizes: [{ size: "S", barcode: b }, { size: "M", barcode: b }] }; }, "sizes[1].barcode"],
+      [
+        "the same barcode twice in one product",
+        () => {
+          const b = freshBarcode();
+          return {
+            sizes: [
+              { size: "S", barcode: b },
+              { size: "M", barcode: b },
+            ],
+          };
+        },
+        "sizes[1].barcode",
+      ],
       ["the same size twice", () => ({ sizes: [{ size: "M" }, { size: "M" }] }), "sizes[1].size"],
       ["a duplicate style and colour", () => ({ styleNumber: "DUP", colourCode: "RED", sizes: [] }), "styleNumber"],
       ["an unknown country of origin", () => ({ countryOfOrigin: "XX" }), "countryOfOrigin"],
@@ -136,7 +179,20 @@ describe("products and variants API", () => {
       ["a too long style number", () => ({ styleNumber: "S".repeat(51) }), "styleNumber"],
       ["a UPC-A barcode with a wrong check digit", () => ({ sizes: [{ size: "S", barcode: "036000291453" }] }), "sizes[0].barcode"],
       ["a 14-digit barcode", () => ({ sizes: [{ size: "S", barcode: "40063813339310" }] }), "sizes[0].barcode"],
-      ["a duplicate barcode in a later size", () => { const b = freshBarcode(); return { sizes: [{ size: "S", barcode: freshBarcode() }, { size: "M", barcode: b }, { size: "L", barcode: ` ${b}` }] }; }, "sizes[2].barcode"],
+      [
+        "a duplicate barcode in a later size",
+        () => {
+          const b = freshBarcode();
+          return {
+            sizes: [
+              { size: "S", barcode: freshBarcode() },
+              { size: "M", barcode: b },
+              { size: "L", barcode: ` ${b}` },
+            ],
+          };
+        },
+        "sizes[2].barcode",
+      ],
       ["the same size twice once trimmed", () => ({ sizes: [{ size: "S" }, { size: "S " }] }), "sizes[1].size"],
       ["an empty size", () => ({ sizes: [{ size: "S" }, { size: " " }] }), "sizes[1].size"],
       ["a duplicate style and colour in another case", () => ({ styleNumber: "dup", colourCode: "red", sizes: [] }), "styleNumber"],
@@ -157,10 +213,16 @@ describe("products and variants API", () => {
       expect((await s.admin.fails(add, { p: p.id, size: "M", b: taken })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "barcode" });
       expect((await s.admin.fails(add, { p: p.id, size: "S" })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "size" });
       const upd = `mutation($i: UpdateVariantInput!) { updateVariant(input: $i) { id } }`;
-      expect((await s.admin.fails(upd, { i: { id: p.variants[0].id, barcode: taken } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "barcode" });
+      expect((await s.admin.fails(upd, { i: { id: p.variants[0].id, barcode: taken } })).extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "barcode",
+      });
       expect((await s.admin.fails(upd, { i: { id: p.variants[0].id, position: -1 } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "position" });
       expect(await counts()).toEqual(before);
-      expect((await s.admin.ok(`query($id: ID!) { variant(id: $id) { barcode position } }`, { id: p.variants[0].id })).variant).toEqual({ barcode: null, position: 0 });
+      expect((await s.admin.ok(`query($id: ID!) { variant(id: $id) { barcode position } }`, { id: p.variants[0].id })).variant).toEqual({
+        barcode: null,
+        position: 0,
+      });
     });
 
     it("updateProduct refuses to take another product's style and colour", async () => {

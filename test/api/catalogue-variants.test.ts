@@ -20,9 +20,19 @@ describe("variants API: size runs and barcodes", () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M" }, { size: "L" }, { size: "XL" }] });
     const [small, , , xl] = p.variants;
     expect((await s.admin.ok(UPDATE, { i: { id: xl.id, position: 0 } })).updateVariant.position).toBe(0);
-    expect(await positions(p.id)).toEqual([["XL", 0], ["S", 1], ["M", 2], ["L", 3]]);
+    expect(await positions(p.id)).toEqual([
+      ["XL", 0],
+      ["S", 1],
+      ["M", 2],
+      ["L", 3],
+    ]);
     await s.admin.ok(UPDATE, { i: { id: small.id, position: 3 } });
-    expect(await positions(p.id)).toEqual([["XL", 0], ["M", 1], ["L", 2], ["S", 3]]);
+    expect(await positions(p.id)).toEqual([
+      ["XL", 0],
+      ["M", 1],
+      ["L", 2],
+      ["S", 3],
+    ]);
     await s.admin.ok(UPDATE, { i: { id: small.id, position: 3 } });
     expect((await run(p.id)).sizes).toEqual(["XL", "M", "L", "S"]);
     const added = (await s.admin.ok(ADD, { p: p.id, size: "XXL" })).addVariant;
@@ -37,7 +47,11 @@ describe("variants API: size runs and barcodes", () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M" }, { size: "L" }] });
     const err = await s.admin.fails(UPDATE, { i: { id: p.variants[0].id, position, size: "XS" } });
     expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "position" });
-    expect(await positions(p.id)).toEqual([["S", 0], ["M", 1], ["L", 2]]);
+    expect(await positions(p.id)).toEqual([
+      ["S", 0],
+      ["M", 1],
+      ["L", 2],
+    ]);
   });
 
   it("size labels are trimmed and case-sensitive", async () => {
@@ -74,7 +88,13 @@ describe("variants API: size runs and barcodes", () => {
     const barcode = freshBarcode();
     const p = await createProduct(s.admin, { sizes: [{ size: "One Size", barcode }] });
     const q = `query($b: String!) { variantByBarcode(barcode: $b) { id size barcode product { id styleNumber } stock { id } } }`;
-    expect((await s.admin.ok(q, { b: ` ${barcode} ` })).variantByBarcode).toEqual({ id: p.variants[0].id, size: "One Size", barcode, product: { id: p.id, styleNumber: p.styleNumber }, stock: [] });
+    expect((await s.admin.ok(q, { b: ` ${barcode} ` })).variantByBarcode).toEqual({
+      id: p.variants[0].id,
+      size: "One Size",
+      barcode,
+      product: { id: p.id, styleNumber: p.styleNumber },
+      stock: [],
+    });
   });
 
   describe("bad input gets BAD_USER_INPUT with the field and changes nothing", () => {
@@ -98,7 +118,10 @@ describe("variants API: size runs and barcodes", () => {
       const barcode = code === "taken" ? taken : code === "sibling" ? product.variants[1].barcode : code;
       const before = await run(product.id);
       expect((await s.admin.fails(ADD, { p: product.id, size: "L", b: barcode })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "barcode" });
-      expect((await s.admin.fails(UPDATE, { i: { id: product.variants[0].id, barcode, size: "XS" } })).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "barcode" });
+      expect((await s.admin.fails(UPDATE, { i: { id: product.variants[0].id, barcode, size: "XS" } })).extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        field: "barcode",
+      });
       expect(await run(product.id)).toEqual(before);
     });
 
@@ -115,7 +138,10 @@ describe("variants API: size runs and barcodes", () => {
   it("a deactivated variant stays in the size run, marked inactive", async () => {
     const p = await createProduct(s.admin, { sizes: [{ size: "S" }, { size: "M" }] });
     await s.admin.ok(`mutation($id: ID!) { deactivateVariant(id: $id) { id } }`, { id: p.variants[0].id });
-    expect((await run(p.id)).variants.map((v: any) => [v.size, v.active])).toEqual([["S", false], ["M", true]]);
+    expect((await run(p.id)).variants.map((v: any) => [v.size, v.active])).toEqual([
+      ["S", false],
+      ["M", true],
+    ]);
   });
 
   it("concurrent addVariant and moves keep the size run gap- and tie-free", async () => {
@@ -127,4 +153,3 @@ describe("variants API: size runs and barcodes", () => {
     expect(read).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
-

@@ -48,7 +48,10 @@ describe("customers API", () => {
     const a1 = await s.admin.ok(add, { id: c.id, a: { ...address("DELIVERY"), isDefault: true } });
     await s.admin.ok(add, { id: c.id, a: { ...address("DELIVERY", "2 Low St"), isDefault: true } });
     const read = await s.admin.ok(`query($id: ID!) { customer(id: $id) { addresses { line1 isDefault } } }`, { id: c.id });
-    expect(read.customer.addresses).toEqual([{ line1: "1 High St", isDefault: false }, { line1: "2 Low St", isDefault: true }]);
+    expect(read.customer.addresses).toEqual([
+      { line1: "1 High St", isDefault: false },
+      { line1: "2 Low St", isDefault: true },
+    ]);
     await s.admin.ok(`mutation($id: ID!) { removeCustomerAddress(id: $id) }`, { id: a1.addCustomerAddress.id });
     const deact = await s.admin.ok(`mutation($id: ID!) { deactivateCustomer(id: $id) { status } }`, { id: c.id });
     expect(deact.deactivateCustomer.status).toBe("INACTIVE");
@@ -74,7 +77,9 @@ describe("customers API", () => {
 
     it("rolls back the customer when an address in the same request is invalid", async () => {
       const before = await countCustomers();
-      const err = await s.admin.fails(CREATE, { input: { name: "Half", addresses: [address("DELIVERY"), { type: "STORE", line1: "", city: "X", countryCode: "GB" }] } });
+      const err = await s.admin.fails(CREATE, {
+        input: { name: "Half", addresses: [address("DELIVERY"), { type: "STORE", line1: "", city: "X", countryCode: "GB" }] },
+      });
       expect(err.extensions?.field).toBe("addresses[1].line1");
       expect(await countCustomers()).toBe(before);
     });

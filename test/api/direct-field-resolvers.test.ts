@@ -1,6 +1,20 @@
 import "reflect-metadata";
 import { graphql, GraphQLSchema } from "graphql";
-import { Arg, Authorized, buildSchema, Ctx, Field, FieldResolver, InputType, MiddlewareFn, ObjectType, Query, Resolver, Root, UseMiddleware } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  buildSchema,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  MiddlewareFn,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from "type-graphql";
 import { resolverContainer, useDirectFieldResolvers } from "../../src/api/direct-field-resolvers";
 
 @ObjectType()

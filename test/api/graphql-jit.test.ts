@@ -12,7 +12,12 @@ const PAGE = `query($first: Int) { products(first: $first) { edges { node {
 
 /** One operation over graphql-ws (query or mutation), its single result. */
 async function overWebSocket(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<{ data?: any; errors?: any[] }> {
-  const client = createClient({ url: url.replace(/^http/, "ws") + "/graphql", webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+  const client = createClient({
+    url: url.replace(/^http/, "ws") + "/graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+  });
   try {
     return await new Promise((resolve, reject) => {
       let result: { data?: any; errors?: any[] } = {};
@@ -30,22 +35,35 @@ describe("graphql-jit (compiled execution) is the default on both transports, wi
     expect(loadConfig({ SELVEDGE_GRAPHQL_JIT: "off" }).graphqlJit).toBe(false);
   });
 
-  describe.each([["on", true], ["off", false]])("SELVEDGE_GRAPHQL_JIT=%s", (_name, graphqlJit) => {
+  describe.each([
+    ["on", true],
+    ["off", false],
+  ])("SELVEDGE_GRAPHQL_JIT=%s", (_name, graphqlJit) => {
     let s: TestServer;
     beforeAll(async () => {
       s = await startTestServer({ role: "api", graphqlJit });
       const product = await createProduct(s.admin, { styleNumber: "JIT1" });
       const season = await createSeason(s.admin, "AUTUMN/WINTER 30", "2030-02-01");
-      await s.admin.ok(`mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`, { i: { productId: product.id, seasonId: season.id, currency: "EUR", wholesale: "49.5", retail: "119" } });
-      await s.admin.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, { i: { variantId: product.variants[0].id, seasonId: season.id, availableToSell: 7, projected: 3 } });
-      await s.admin.ok(`mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`, { i: { productId: product.id, seasonId: season.id, lineStartDate: "2030-03-15", quantity: 10 } });
+      await s.admin.ok(`mutation($i: SetProductPriceInput!) { setProductPrice(input: $i) { id } }`, {
+        i: { productId: product.id, seasonId: season.id, currency: "EUR", wholesale: "49.5", retail: "119" },
+      });
+      await s.admin.ok(`mutation($i: SetStockLevelInput!) { setStockLevel(input: $i) { id } }`, {
+        i: { variantId: product.variants[0].id, seasonId: season.id, availableToSell: 7, projected: 3 },
+      });
+      await s.admin.ok(`mutation($i: SetProductionDocketLineInput!) { setProductionDocketLine(input: $i) { id } }`, {
+        i: { productId: product.id, seasonId: season.id, lineStartDate: "2030-03-15", quantity: 10 },
+      });
     });
     afterAll(async () => s.stop());
 
     it("a product page over graphql-ws answers exactly as over HTTP", async () => {
       const http = await s.admin.ok(PAGE, { first: 10 });
       const node = http.products.edges[0].node;
-      expect(node).toMatchObject({ styleNumber: "JIT1", sizes: ["S", "M", "L"], prices: [{ currency: "EUR", wholesale: "49.50", retail: "119.00", season: { name: "AUTUMN/WINTER 30" } }] });
+      expect(node).toMatchObject({
+        styleNumber: "JIT1",
+        sizes: ["S", "M", "L"],
+        prices: [{ currency: "EUR", wholesale: "49.50", retail: "119.00", season: { name: "AUTUMN/WINTER 30" } }],
+      });
       expect(node.variants[0].stock).toEqual([{ availableToSell: 7, projected: 3, availableFrom: "2030-03-15", season: { name: "AUTUMN/WINTER 30" } }]);
       const ws = await overWebSocket(s.url, s.admin.token!, PAGE, { first: 10 });
       expect(ws.errors).toBeUndefined();
@@ -56,7 +74,12 @@ describe("graphql-jit (compiled execution) is the default on both transports, wi
       const name = 'Quote " back\\ slash\nline \u2028 \u0007 é 😀 </script>';
       await createProduct(s.admin, { styleNumber: "JITJSON", name });
       const query = `{ products(first: 50) { edges { node { name id styleNumber sizes variants { barcode position } prices { wholesale currency } } } } }`;
-      const post = (q: string) => fetch(`${s.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${s.admin.token}` }, body: JSON.stringify({ query: q }) });
+      const post = (q: string) =>
+        fetch(`${s.url}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${s.admin.token}` },
+          body: JSON.stringify({ query: q }),
+        });
       for (let i = 0; i < 2; i++) {
         const body = await (await post(query)).text();
         const parsed = JSON.parse(body);
@@ -73,9 +96,14 @@ describe("graphql-jit (compiled execution) is the default on both transports, wi
     });
 
     it("a mutation over graphql-ws runs and its input defaults apply", async () => {
-      const ws = await overWebSocket(s.url, s.admin.token!, `mutation($input: CreateProductInput!) { createProduct(input: $input) { styleNumber active sizes } }`, {
-        input: { styleNumber: "JITWS", colourCode: "RED", colourName: "Red", name: "Shirt", sizes: [{ size: "M" }] },
-      });
+      const ws = await overWebSocket(
+        s.url,
+        s.admin.token!,
+        `mutation($input: CreateProductInput!) { createProduct(input: $input) { styleNumber active sizes } }`,
+        {
+          input: { styleNumber: "JITWS", colourCode: "RED", colourName: "Red", name: "Shirt", sizes: [{ size: "M" }] },
+        },
+      );
       expect(ws.errors).toBeUndefined();
       expect(ws.data.createProduct).toEqual({ styleNumber: "JITWS", active: true, sizes: ["M"] });
     });

@@ -17,7 +17,10 @@ describe("brands, users and tokens", () => {
   it("an admin creates a user and a token that works, shown once", async () => {
     const { createUser } = await s.admin.ok(`mutation { createUser(input: { name: "Ed", email: "Ed@Brand.Example", role: EDITOR }) { id email role } }`);
     expect(createUser).toMatchObject({ email: "ed@brand.example", role: "EDITOR" });
-    const { createApiToken } = await s.admin.ok(`mutation($u: ID!) { createApiToken(userId: $u, name: "ci") { token apiToken { id name prefix revokedAt } } }`, { u: createUser.id });
+    const { createApiToken } = await s.admin.ok(
+      `mutation($u: ID!) { createApiToken(userId: $u, name: "ci") { token apiToken { id name prefix revokedAt } } }`,
+      { u: createUser.id },
+    );
     expect(createApiToken.token.startsWith(createApiToken.apiToken.prefix)).toBe(true);
     const ed = new GraphQLClient(s.url, createApiToken.token);
     expect((await ed.ok(`{ viewer { email } }`)).viewer.email).toBe("ed@brand.example");
@@ -80,7 +83,9 @@ describe("brands, users and tokens", () => {
   });
 
   it("brand isolation for customers: no read, list, lookup or change across brands", async () => {
-    const { createCustomer: c } = await s.admin.ok(`mutation { createCustomer(input: { name: "Secret", accountCode: "SEC1", addresses: [{ type: DELIVERY, line1: "x", city: "y", countryCode: "FR" }] }) { id addresses { id } } }`);
+    const { createCustomer: c } = await s.admin.ok(
+      `mutation { createCustomer(input: { name: "Secret", accountCode: "SEC1", addresses: [{ type: DELIVERY, line1: "x", city: "y", countryCode: "FR" }] }) { id addresses { id } } }`,
+    );
     const other = await s.otherBrand();
     expect((await other.fails(`query($id: ID!) { customer(id: $id) { id } }`, { id: c.id })).extensions?.code).toBe("NOT_FOUND");
     expect((await other.ok(`{ customerByAccountCode(accountCode: "SEC1") { id } }`)).customerByAccountCode).toBeNull();
@@ -89,7 +94,10 @@ describe("brands, users and tokens", () => {
       [`mutation($id: ID!) { updateCustomer(input: { id: $id, name: "Hacked" }) { id } }`, { id: c.id }],
       [`mutation($id: ID!) { deactivateCustomer(id: $id) { id } }`, { id: c.id }],
       [`mutation($id: ID!) { addCustomerAddress(customerId: $id, address: { type: STORE, line1: "a", city: "b", countryCode: "GB" }) { id } }`, { id: c.id }],
-      [`mutation($id: ID!) { updateCustomerAddress(id: $id, address: { type: STORE, line1: "a", city: "b", countryCode: "GB" }) { id } }`, { id: c.addresses[0].id }],
+      [
+        `mutation($id: ID!) { updateCustomerAddress(id: $id, address: { type: STORE, line1: "a", city: "b", countryCode: "GB" }) { id } }`,
+        { id: c.addresses[0].id },
+      ],
       [`mutation($id: ID!) { removeCustomerAddress(id: $id) }`, { id: c.addresses[0].id }],
     ] as const) {
       expect((await other.fails(q, v)).extensions?.code).toBe("NOT_FOUND");

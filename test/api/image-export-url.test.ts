@@ -38,7 +38,11 @@ describe("image export rendition URL", () => {
 
   it("answers 404 for an unknown rule, a malformed key or an image that does not exist", async () => {
     const fake = "0".repeat(64);
-    for (const path of [`/media/export/999x1/brand-1/product-1/${fake}.jpg`, `/media/export/660x900/../../etc/passwd`, `/media/export/660x900/brand-1/product-1/${fake}.jpg`]) {
+    for (const path of [
+      `/media/export/999x1/brand-1/product-1/${fake}.jpg`,
+      `/media/export/660x900/../../etc/passwd`,
+      `/media/export/660x900/brand-1/product-1/${fake}.jpg`,
+    ]) {
       expect((await fetch(`${s.url}${path}`)).status).toBe(404);
     }
   });

@@ -31,7 +31,9 @@ describe("product images: roles and brand isolation", () => {
     expect((await viewer.ok(PRODUCT_IMAGES, { id: String(product.id) })).product.images).toEqual([expect.objectContaining({ id: image.id, url: image.url })]);
     const before = await storedState(s);
     expect((await viewer.fails(ATTACH, { p: String(product.id), pos: 2, url: dataUrl(file) })).extensions?.code).toBe("FORBIDDEN");
-    expect((await uploadRequest(s, viewer.token, { p: String(product.id), pos: 2 }, { data: file, name: "a.png" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await uploadRequest(s, viewer.token, { p: String(product.id), pos: 2 }, { data: file, name: "a.png" })).errors?.[0].extensions?.code).toBe(
+      "FORBIDDEN",
+    );
     expect((await viewer.fails(REMOVE, { id: image.id })).extensions?.code).toBe("FORBIDDEN");
     expect(await storedState(s)).toEqual(before);
   });
@@ -39,7 +41,9 @@ describe("product images: roles and brand isolation", () => {
   it("anonymous requests are UNAUTHENTICATED (nothing changed)", async () => {
     const before = await storedState(s);
     expect((await s.anonymous.fails(ATTACH, { p: String(product.id), pos: 2, url: dataUrl(file) })).extensions?.code).toBe("UNAUTHENTICATED");
-    expect((await uploadRequest(s, null, { p: String(product.id), pos: 2 }, { data: file, name: "a.png" })).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+    expect((await uploadRequest(s, null, { p: String(product.id), pos: 2 }, { data: file, name: "a.png" })).errors?.[0].extensions?.code).toBe(
+      "UNAUTHENTICATED",
+    );
     expect((await s.anonymous.fails(REMOVE, { id: image.id })).extensions?.code).toBe("UNAUTHENTICATED");
     expect((await s.anonymous.fails(PRODUCT_IMAGES, { id: String(product.id) })).extensions?.code).toBe("UNAUTHENTICATED");
     expect(await storedState(s)).toEqual(before);
@@ -67,7 +71,10 @@ describe("product images: roles and brand isolation", () => {
 
   it("another brand cannot attach to, replace or remove brand A's images (NOT_FOUND, nothing changed)", async () => {
     const before = await storedState(s);
-    expect((await other.fails(ATTACH, { p: String(product.id), pos: 1, url: dataUrl(await png(9, 9)) })).extensions).toMatchObject({ code: "NOT_FOUND", field: "productId" });
+    expect((await other.fails(ATTACH, { p: String(product.id), pos: 1, url: dataUrl(await png(9, 9)) })).extensions).toMatchObject({
+      code: "NOT_FOUND",
+      field: "productId",
+    });
     expect((await other.fails(REMOVE, { id: image.id })).extensions?.code).toBe("NOT_FOUND");
     expect(await storedState(s)).toEqual(before);
     expect((await fetch(image.url)).status).toBe(200);

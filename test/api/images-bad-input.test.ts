@@ -10,7 +10,11 @@ const LIMIT = 20_000;
 
 /** A tiny PNG whose header declares width x height (a "decompression bomb" if it were decoded). */
 async function pngDeclaring(width: number, height: number): Promise<Buffer> {
-  const buf = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+  const buf = Buffer.from(
+    await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer(),
+  );
   buf.writeUInt32BE(width, 16);
   buf.writeUInt32BE(height, 20);
   buf.writeUInt32BE(crc32(buf.subarray(12, 29)), 29);
@@ -30,9 +34,13 @@ describe("product images: bad input is refused with the field at fault, and noth
     s = await startTestServer({ maxImageBytes: LIMIT, imageFetchAllow: ["127.0.0.1"] });
     product = await createProduct(s, "BAD1");
     good = await png(10, 10);
-    tooBig = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#abc" } }).png({ compressionLevel: 0 }).toBuffer();
+    tooBig = await sharp({ create: { width: 200, height: 200, channels: 3, background: "#abc" } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(tooBig.length).toBeGreaterThan(LIMIT);
-    gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).gif().toBuffer();
+    gif = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer();
     truncated = (await jpeg(400, 400)).subarray(0, 300);
     bomb = await pngDeclaring(10_000, 10_000);
     expect((await sharp(bomb).metadata()).width).toBe(10_000);
@@ -45,7 +53,12 @@ describe("product images: bad input is refused with the field at fault, and noth
     await s.stop();
   });
 
-  async function expectRefused(run: () => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>, code: string, field: string, message?: RegExp) {
+  async function expectRefused(
+    run: () => Promise<{ errors?: { message: string; extensions?: Record<string, unknown> }[] }>,
+    code: string,
+    field: string,
+    message?: RegExp,
+  ) {
     const before = await storedState(s);
     const res = await run();
     expect(res.errors?.[0]?.extensions).toMatchObject({ code, field });
@@ -95,15 +108,28 @@ describe("product images: bad input is refused with the field at fault, and noth
       ["a file larger than the limit", () => tooBig, "file"],
       ["a picture of more than 50 megapixels", () => bomb, "file", /10000x10000 pixels/],
     ] as [string, () => Buffer, string, RegExp?][])("%s", async (_label, data, field, ...[message]) => {
-      await expectRefused(() => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1 }, { data: data(), name: "x.png" }), "BAD_USER_INPUT", field, message);
+      await expectRefused(
+        () => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1 }, { data: data(), name: "x.png" }),
+        "BAD_USER_INPUT",
+        field,
+        message,
+      );
     });
 
     it("both a file and a url", async () => {
-      await expectRefused(() => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1, url: dataUrl(good) }, { data: good, name: "x.png" }), "BAD_USER_INPUT", "url");
+      await expectRefused(
+        () => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 1, url: dataUrl(good) }, { data: good, name: "x.png" }),
+        "BAD_USER_INPUT",
+        "url",
+      );
     });
 
     it("a position out of range", async () => {
-      await expectRefused(() => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 99 }, { data: good, name: "x.png" }), "BAD_USER_INPUT", "position");
+      await expectRefused(
+        () => uploadRequest(s, s.admin.token, { p: String(product.id), pos: 99 }, { data: good, name: "x.png" }),
+        "BAD_USER_INPUT",
+        "position",
+      );
     });
   });
 
@@ -139,7 +165,9 @@ describe("fetchImageUrl", () => {
 
   it("gives up on a host that stalls after the timeout, as BAD_USER_INPUT on url", async () => {
     const started = Date.now();
-    await expect(fetchImageUrl(`${host.url}/stall`, 1_000_000, { timeoutMs: 300, policy: new AddressPolicy(["127.0.0.1"]) })).rejects.toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "url" } });
+    await expect(fetchImageUrl(`${host.url}/stall`, 1_000_000, { timeoutMs: 300, policy: new AddressPolicy(["127.0.0.1"]) })).rejects.toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", field: "url" },
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

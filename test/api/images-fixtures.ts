@@ -14,9 +14,13 @@ export const REMOVE = `mutation($id: ID!) { removeProductImage(id: $id) }`;
 export const PRODUCT_IMAGES = `query($id: ID!) { product(id: $id) { id images { id position width height contentType url } } }`;
 
 export const png = (width: number, height: number, background = { r: 200, g: 30, b: 30 }) =>
-  sharp({ create: { width, height, channels: 3, background } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background } })
+    .png()
+    .toBuffer();
 export const jpeg = (width: number, height: number, background = "#336699") =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 export const dataUrl = (buf: Buffer, type = "image/png") => `data:${type};base64,${buf.toString("base64")}`;
 
 export async function createProduct(s: TestServer, styleNumber: string, brandId = s.brandId): Promise<Product> {

@@ -24,7 +24,9 @@ describe("product images", () => {
     s = await startTestServer({ imageFetchAllow: ["127.0.0.1"] });
     product = await createProduct(s, "IMG1");
     photo = await jpeg(800, 600);
-    webp = await sharp({ create: { width: 40, height: 50, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } }).webp().toBuffer();
+    webp = await sharp({ create: { width: 40, height: 50, channels: 4, background: { r: 0, g: 128, b: 0, alpha: 0.5 } } })
+      .webp()
+      .toBuffer();
     host = await startImageHost({ "/photo.jpg": { data: photo, type: "image/jpeg" }, "/leaf.webp": { data: webp, type: "application/octet-stream" } });
   });
   afterAll(async () => {
@@ -146,7 +148,8 @@ describe("product images", () => {
   });
 
   describe("renderForExport (a connector's Image 1 at its rule)", () => {
-    const attach = async (pos: number, buf: Buffer) => Number((await s.admin.ok(ATTACH, { p: String(product.id), pos, url: dataUrl(buf) })).attachProductImage.id);
+    const attach = async (pos: number, buf: Buffer) =>
+      Number((await s.admin.ok(ATTACH, { p: String(product.id), pos, url: dataUrl(buf) })).attachProductImage.id);
 
     it("letterboxes a square picture on white at the largest 660:900 size inside it (1000x1000 -> 726x990)", async () => {
       const id = await attach(10, await png(1000, 1000, { r: 200, g: 0, b: 0 }));
@@ -155,7 +158,12 @@ describe("product images", () => {
       const { data, info } = await sharp(out.data).raw().toBuffer({ resolveWithObject: true });
       expect({ w: info.width, h: info.height }).toEqual({ w: 726, h: 990 });
       const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
-      for (const [x, y] of [[363, 5], [363, 985], [0, 0]]) for (const c of pixel(x, y)) expect(c).toBeGreaterThan(245); // white bands
+      for (const [x, y] of [
+        [363, 5],
+        [363, 985],
+        [0, 0],
+      ])
+        for (const c of pixel(x, y)) expect(c).toBeGreaterThan(245); // white bands
       const [r, g, b] = pixel(363, 495);
       expect(r).toBeGreaterThan(180);
       expect(g).toBeLessThan(40);
@@ -173,7 +181,9 @@ describe("product images", () => {
 
     it("is brand-scoped", async () => {
       const id = await attach(13, await png(10, 10));
-      await expect(s.app.services.images.renderForExport(scopeFor(s.app, s.brandId + 1000), id, PORTRAIT)).rejects.toMatchObject({ extensions: { code: "NOT_FOUND" } });
+      await expect(s.app.services.images.renderForExport(scopeFor(s.app, s.brandId + 1000), id, PORTRAIT)).rejects.toMatchObject({
+        extensions: { code: "NOT_FOUND" },
+      });
     });
   });
 });

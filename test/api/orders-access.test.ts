@@ -65,7 +65,8 @@ describe("orders API: roles, brand isolation and SQL statements per page", () =>
     it("cannot list or read brand A's orders, even by filtering on A's ids", async () => {
       expect((await other.ok(`{ orders { totalCount edges { node { id } } } }`)).orders).toEqual({ totalCount: 0, edges: [] });
       const filtered = await other.ok(`query($c: ID!, $s: ID!) { orders(filter: { customerId: $c, seasonId: $s }) { totalCount } }`, {
-        c: customerId, s: String(cat.season.id),
+        c: customerId,
+        s: String(cat.season.id),
       });
       expect(filtered.orders.totalCount).toBe(0);
       expect((await other.fails(ORDER, { id: orderId })).extensions?.code).toBe("NOT_FOUND");
@@ -75,7 +76,10 @@ describe("orders API: roles, brand isolation and SQL statements per page", () =>
       const before = { rows: await orderRowCounts(s), order: (await s.admin.ok(ORDER, { id: orderId })).order };
       for (const [name, query, variables] of mutations()) {
         const err = await other.fails(query, variables);
-        const expected = name === "createOrder" ? { code: "BAD_USER_INPUT", field: "customerId" } : { code: "NOT_FOUND", field: name === "replaceOrderLines" ? "orderId" : "id" };
+        const expected =
+          name === "createOrder"
+            ? { code: "BAD_USER_INPUT", field: "customerId" }
+            : { code: "NOT_FOUND", field: name === "replaceOrderLines" ? "orderId" : "id" };
         expect({ name, code: err.extensions?.code, field: err.extensions?.field }).toEqual({ name, ...expected });
       }
       expect({ rows: await orderRowCounts(s), order: (await s.admin.ok(ORDER, { id: orderId })).order }).toEqual(before);
@@ -102,7 +106,8 @@ describe("orders API: roles, brand isolation and SQL statements per page", () =>
     for (let i = 0; i < 55; i++) {
       await s.admin.ok(CREATE_ORDER, {
         input: {
-          customerId: customers[i % customers.length], seasonId: String(cat.season.id),
+          customerId: customers[i % customers.length],
+          seasonId: String(cat.season.id),
           lines: cat.variants.map((v, j) => ({ variantId: String(v.id), quantity: 1 + ((i + j) % 4) })),
         },
       });

@@ -26,17 +26,26 @@ export async function seedCatalogue(s: TestServer, brandId: number, tag = String
   const season = await build.season(`SS25 ${tag}`, "2025-01-15");
   const { product, variants } = await build.product(`ST-${tag}`, ["S", "M", "L"], { name: `Shirt ST-${tag}` });
   await build.prices(product.id, season.id, { EUR: ["12.5000", "30.0000"], GBP: ["10.0000", null] });
-  const { variants: [unpriced] } = await build.product(`UP-${tag}`, ["OS"], { name: `Shirt UP-${tag}` });
+  const {
+    variants: [unpriced],
+  } = await build.product(`UP-${tag}`, ["OS"], { name: `Shirt UP-${tag}` });
   return { season, product, variants, unpriced };
 }
 
-export const address = <T extends string>(type: T, line1: string, extra: Record<string, unknown> = {}) => ({ type, line1, city: "Paris", countryCode: "FR", ...extra });
+export const address = <T extends string>(type: T, line1: string, extra: Record<string, unknown> = {}) => ({
+  type,
+  line1,
+  city: "Paris",
+  countryCode: "FR",
+  ...extra,
+});
 
 /** A customer with two DELIVERY addresses (the second is the default), one ACCOUNTS and one STORE address. */
 export async function createCustomer(client: GraphQLClient, name: string, currency: string | null = "EUR"): Promise<string> {
   const { createCustomer } = await client.ok(`mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
     input: {
-      name, currency,
+      name,
+      currency,
       addresses: [
         address("DELIVERY", "1 Rue A"),
         address("DELIVERY", "2 Rue Default", { isDefault: true }),

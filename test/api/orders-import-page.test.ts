@@ -24,13 +24,26 @@ describe("OrderService.createImportedOrdersPrechecked (a page of imported orders
   afterAll(async () => s.stop());
 
   const data = (externalId: string, extra: Partial<ImportedOrderData> = {}): ImportedOrderData => ({
-    source: "JOOR", externalId, customerId, seasonId: cat.season.id, approved: true, currency: "EUR",
-    lines: [{ variantId: cat.variants[0].id, quantity: 3, unitPrice: "11.00" }, { variantId: cat.variants[1].id, quantity: 1, unitPrice: "2.50" }],
+    source: "JOOR",
+    externalId,
+    customerId,
+    seasonId: cat.season.id,
+    approved: true,
+    currency: "EUR",
+    lines: [
+      { variantId: cat.variants[0].id, quantity: 3, unitPrice: "11.00" },
+      { variantId: cat.variants[1].id, quantity: 1, unitPrice: "2.50" },
+    ],
     deliveryAddress: address("DELIVERY", `Ship ${externalId}`),
     ...extra,
   });
   const page = (list: ImportedOrderData[]) =>
-    scopeFor(s.app, s.brandId).transaction((tx) => orders.createImportedOrdersPrechecked(tx, list.map((d) => ({ data: d, customerAddresses: known }))));
+    scopeFor(s.app, s.brandId).transaction((tx) =>
+      orders.createImportedOrdersPrechecked(
+        tx,
+        list.map((d) => ({ data: d, customerAddresses: known })),
+      ),
+    );
 
   it("writes the valid orders with consecutive numbers, lines and snapshots; an invalid one gets its error and writes nothing", async () => {
     const before = await orderRowCounts(s);
@@ -44,8 +57,16 @@ describe("OrderService.createImportedOrdersPrechecked (a page of imported orders
     expect(await orderRowCounts(s)).toEqual({ orders: before.orders + 2, lines: before.lines + 4, addresses: before.addresses + 6 });
     const { orders: p1 } = await s.admin.ok(BY_EXTERNAL, { externalId: "P-1" });
     expect(p1.edges[0].node).toMatchObject({
-      id: String(a.id), number: a.number, deliveryAddress: { line1: "Ship P-1" }, accountsAddress: { line1: "3 Rue Compta" }, storeAddress: { line1: "4 Rue Boutique" },
-      lines: [{ quantity: 3, unitPrice: "11.00" }, { quantity: 1, unitPrice: "2.50" }], totalAmount: "35.50",
+      id: String(a.id),
+      number: a.number,
+      deliveryAddress: { line1: "Ship P-1" },
+      accountsAddress: { line1: "3 Rue Compta" },
+      storeAddress: { line1: "4 Rue Boutique" },
+      lines: [
+        { quantity: 3, unitPrice: "11.00" },
+        { quantity: 1, unitPrice: "2.50" },
+      ],
+      totalAmount: "35.50",
     });
     expect((await s.admin.ok(BY_EXTERNAL, { externalId: "P-2" })).orders.totalCount).toBe(0);
   });

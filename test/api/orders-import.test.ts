@@ -24,8 +24,16 @@ describe("OrderService.createImportedOrder (the connectors' entry point)", () =>
 
   const brand = () => scopeFor(s.app, s.brandId);
   const data = (externalId: string, extra: Partial<ImportedOrderData> = {}): ImportedOrderData => ({
-    source: "JOOR", externalId, poNumber: `JOOR-PO-${externalId}`, customerId, seasonId: cat.season.id, ownerId, approved: true,
-    currency: "EUR", shipStart: "2025-02-01", shipEnd: "2025-02-28",
+    source: "JOOR",
+    externalId,
+    poNumber: `JOOR-PO-${externalId}`,
+    customerId,
+    seasonId: cat.season.id,
+    ownerId,
+    approved: true,
+    currency: "EUR",
+    shipStart: "2025-02-01",
+    shipEnd: "2025-02-28",
     lines: [
       { variantId: cat.variants[0].id, quantity: 5, unitPrice: "11.00" },
       { variantId: cat.variants[1].id, quantity: 2 },
@@ -40,12 +48,28 @@ describe("OrderService.createImportedOrder (the connectors' entry point)", () =>
     const { orders: page } = await s.admin.ok(BY_EXTERNAL, { source: "JOOR", externalId: "J-100" });
     expect(page.totalCount).toBe(1);
     expect(page.edges[0].node).toMatchObject({
-      id: String(result.order.id), number: result.order.number, source: "JOOR", externalId: "J-100", poNumber: "JOOR-PO-J-100",
-      approved: true, locked: false, closed: false, currency: "EUR", shipStart: "2025-02-01", shipEnd: "2025-02-28",
-      owner: { id: String(ownerId) }, season: { id: String(cat.season.id) },
-      deliveryAddress: { line1: "JOOR Ship-to 1" }, accountsAddress: { line1: "3 Rue Compta" }, storeAddress: { line1: "4 Rue Boutique" },
-      lines: [{ quantity: 5, unitPrice: "11.00", lineTotal: "55.00" }, { quantity: 2, unitPrice: "12.50", lineTotal: "25.00" }],
-      totalQuantity: 7, totalAmount: "80.00",
+      id: String(result.order.id),
+      number: result.order.number,
+      source: "JOOR",
+      externalId: "J-100",
+      poNumber: "JOOR-PO-J-100",
+      approved: true,
+      locked: false,
+      closed: false,
+      currency: "EUR",
+      shipStart: "2025-02-01",
+      shipEnd: "2025-02-28",
+      owner: { id: String(ownerId) },
+      season: { id: String(cat.season.id) },
+      deliveryAddress: { line1: "JOOR Ship-to 1" },
+      accountsAddress: { line1: "3 Rue Compta" },
+      storeAddress: { line1: "4 Rue Boutique" },
+      lines: [
+        { quantity: 5, unitPrice: "11.00", lineTotal: "55.00" },
+        { quantity: 2, unitPrice: "12.50", lineTotal: "25.00" },
+      ],
+      totalQuantity: 7,
+      totalAmount: "80.00",
     });
     expect(result.order.number).toMatch(/^SO-\d{6}$/);
   });
@@ -53,7 +77,10 @@ describe("OrderService.createImportedOrder (the connectors' entry point)", () =>
   it("returns the existing order for the same source and externalId, writing nothing", async () => {
     const first = await orders.createImportedOrder(brand(), data("J-200"));
     const before = await orderRowCounts(s);
-    const again = await orders.createImportedOrder(brand(), data("J-200", { approved: false, lines: [{ variantId: cat.variants[2].id, quantity: 99, unitPrice: "1" }] }));
+    const again = await orders.createImportedOrder(
+      brand(),
+      data("J-200", { approved: false, lines: [{ variantId: cat.variants[2].id, quantity: 99, unitPrice: "1" }] }),
+    );
     expect(again).toMatchObject({ created: false, order: { id: first.order.id, approved: true } });
     expect(await orderRowCounts(s)).toEqual(before);
     const other = await orders.createImportedOrder(brand(), data("J-200", { source: "NUORDER" }));
@@ -99,24 +126,36 @@ describe("OrderService.createImportedOrder (the connectors' entry point)", () =>
     const other = await s.otherBrand();
     const foreign = await seedCatalogue(s, await brandIdOf(other), "imp-other");
     const before = await orderRowCounts(s);
-    const attempt = orders.createImportedOrder(brand(), data("J-600", {
-      currency: "EURO",
-      shipStart: "2025-03-01", shipEnd: "2025-02-01",
-      lines: [
-        { variantId: foreign.variants[0].id, quantity: 1, unitPrice: "1" },
-        { variantId: cat.variants[0].id, quantity: 0, unitPrice: "1" },
-        { variantId: cat.variants[1].id, quantity: 1.5, unitPrice: "-2" },
-      ],
-    }));
+    const attempt = orders.createImportedOrder(
+      brand(),
+      data("J-600", {
+        currency: "EURO",
+        shipStart: "2025-03-01",
+        shipEnd: "2025-02-01",
+        lines: [
+          { variantId: foreign.variants[0].id, quantity: 1, unitPrice: "1" },
+          { variantId: cat.variants[0].id, quantity: 0, unitPrice: "1" },
+          { variantId: cat.variants[1].id, quantity: 1.5, unitPrice: "-2" },
+        ],
+      }),
+    );
     const error = (await attempt.catch((e: unknown) => e)) as GraphQLError;
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error.extensions.code).toBe("BAD_USER_INPUT");
     expect((error.extensions.problems as { field: string }[]).map((p) => p.field)).toEqual([
-      "currency", "shipEnd", "lines[1].quantity", "lines[2].quantity", "lines[2].unitPrice",
+      "currency",
+      "shipEnd",
+      "lines[1].quantity",
+      "lines[2].quantity",
+      "lines[2].unitPrice",
     ]);
-    const foreignOnly = await orders.createImportedOrder(brand(), data("J-601", { lines: [{ variantId: foreign.variants[0].id, quantity: 1, unitPrice: "1" }] })).catch((e: GraphQLError) => e);
+    const foreignOnly = await orders
+      .createImportedOrder(brand(), data("J-601", { lines: [{ variantId: foreign.variants[0].id, quantity: 1, unitPrice: "1" }] }))
+      .catch((e: GraphQLError) => e);
     expect((foreignOnly as GraphQLError).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "lines[0].variantId" });
-    const foreignCustomer = await orders.createImportedOrder(brand(), data("J-602", { customerId: Number(await createCustomer(other, "Theirs")) })).catch((e: GraphQLError) => e);
+    const foreignCustomer = await orders
+      .createImportedOrder(brand(), data("J-602", { customerId: Number(await createCustomer(other, "Theirs")) }))
+      .catch((e: GraphQLError) => e);
     expect((foreignCustomer as GraphQLError).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "customerId" });
     const badSource = await orders.createImportedOrder(brand(), data("J-603", { source: "joor" })).catch((e: GraphQLError) => e);
     expect((badSource as GraphQLError).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "source" });

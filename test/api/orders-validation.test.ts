@@ -79,7 +79,9 @@ describe("orders API: bad input gets BAD_USER_INPUT with the field and writes no
 
   it("createOrder: a fractional quantity is refused by GraphQL itself (Int) before anything runs", async () => {
     const before = await orderRowCounts(s);
-    const err = await s.admin.fails(`mutation { createOrder(input: { customerId: "${customerId}", lines: [{ variantId: "${cat.variants[0].id}", quantity: 1.5, unitPrice: "1" }] }) { id } }`);
+    const err = await s.admin.fails(
+      `mutation { createOrder(input: { customerId: "${customerId}", lines: [{ variantId: "${cat.variants[0].id}", quantity: 1.5, unitPrice: "1" }] }) { id } }`,
+    );
     expect(err.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(err.message).toContain("Int cannot represent non-integer value: 1.5");
     expect(await orderRowCounts(s)).toEqual(before);

@@ -26,7 +26,12 @@ describe("orders API", () => {
   it("creates an order: default prices from the season, lines by id or barcode, address snapshots, totals, number, owner", async () => {
     const { createOrder: o } = await s.admin.ok(CREATE_ORDER, {
       input: {
-        customerId, seasonId: String(cat.season.id), poNumber: "PO-1", shipStart: "2025-02-01", shipEnd: "2025-03-31", notes: "first",
+        customerId,
+        seasonId: String(cat.season.id),
+        poNumber: "PO-1",
+        shipStart: "2025-02-01",
+        shipEnd: "2025-03-31",
+        notes: "first",
         lines: [
           { variantId: v(0), quantity: 2 },
           { barcode: cat.variants[1].barcode, quantity: 3 },
@@ -35,9 +40,20 @@ describe("orders API", () => {
       },
     });
     expect(o).toMatchObject({
-      number: "SO-000001", source: "MANUAL", externalId: null, poNumber: "PO-1", approved: false, locked: false, closed: false,
-      currency: "EUR", shipStart: "2025-02-01", shipEnd: "2025-03-31", notes: "first",
-      customer: { id: customerId, name: "Boutique Paris" }, season: { id: String(cat.season.id) }, owner: { id: viewerId },
+      number: "SO-000001",
+      source: "MANUAL",
+      externalId: null,
+      poNumber: "PO-1",
+      approved: false,
+      locked: false,
+      closed: false,
+      currency: "EUR",
+      shipStart: "2025-02-01",
+      shipEnd: "2025-03-31",
+      notes: "first",
+      customer: { id: customerId, name: "Boutique Paris" },
+      season: { id: String(cat.season.id) },
+      owner: { id: viewerId },
       deliveryAddress: { type: "DELIVERY", line1: "2 Rue Default", city: "Paris", countryCode: "FR" },
       accountsAddress: { type: "ACCOUNTS", line1: "3 Rue Compta" },
       storeAddress: { type: "STORE", line1: "4 Rue Boutique" },
@@ -54,12 +70,20 @@ describe("orders API", () => {
   });
 
   it("takes the customer's currency or the given one, formats money in its minor units and rounds line totals half up", async () => {
-    const gbp = await s.admin.ok(CREATE_ORDER, { input: { customerId, seasonId: String(cat.season.id), currency: "GBP", lines: [{ variantId: v(0), quantity: 4 }] } });
+    const gbp = await s.admin.ok(CREATE_ORDER, {
+      input: { customerId, seasonId: String(cat.season.id), currency: "GBP", lines: [{ variantId: v(0), quantity: 4 }] },
+    });
     expect(gbp.createOrder).toMatchObject({ currency: "GBP", totalAmount: "40.00", lines: [{ unitPrice: "10.00", lineTotal: "40.00" }] });
     const jpy = await s.admin.ok(CREATE_ORDER, { input: { customerId, currency: "JPY", lines: [{ variantId: v(0), quantity: 3, unitPrice: "1200.5" }] } });
     expect(jpy.createOrder).toMatchObject({ currency: "JPY", totalAmount: "3602", lines: [{ unitPrice: "1200.5", lineTotal: "3602" }] });
     const rounding = await s.admin.ok(CREATE_ORDER, {
-      input: { customerId, lines: [{ variantId: v(0), quantity: 3, unitPrice: "12.345" }, { variantId: v(1), quantity: 1, unitPrice: "0.005" }] },
+      input: {
+        customerId,
+        lines: [
+          { variantId: v(0), quantity: 3, unitPrice: "12.345" },
+          { variantId: v(1), quantity: 1, unitPrice: "0.005" },
+        ],
+      },
     });
     expect(rounding.createOrder.lines.map((l: any) => l.lineTotal)).toEqual(["37.04", "0.01"]);
     expect(rounding.createOrder.totalAmount).toBe("37.05");
@@ -76,9 +100,15 @@ describe("orders API", () => {
     expect(o.totalAmount).toBe("0.00");
     const { customer } = await s.admin.ok(`query($id: ID!) { customer(id: $id) { addresses { id type } } }`, { id: customerId });
     const store = customer.addresses.find((a: any) => a.type === "STORE");
-    await s.admin.ok(`mutation($id: ID!, $a: AddressInput!) { updateCustomerAddress(id: $id, address: $a) { id } }`, { id: store.id, a: address("STORE", "Moved") });
+    await s.admin.ok(`mutation($id: ID!, $a: AddressInput!) { updateCustomerAddress(id: $id, address: $a) { id } }`, {
+      id: store.id,
+      a: address("STORE", "Moved"),
+    });
     expect((await s.admin.ok(ORDER, { id: o.id })).order.storeAddress.line1).toBe("4 Rue Boutique");
-    await s.admin.ok(`mutation($id: ID!, $a: AddressInput!) { updateCustomerAddress(id: $id, address: $a) { id } }`, { id: store.id, a: address("STORE", "4 Rue Boutique") });
+    await s.admin.ok(`mutation($id: ID!, $a: AddressInput!) { updateCustomerAddress(id: $id, address: $a) { id } }`, {
+      id: store.id,
+      a: address("STORE", "4 Rue Boutique"),
+    });
   });
 
   it("uses a given number and keeps generating after the highest SO- number; the owner can be another user", async () => {
@@ -99,7 +129,9 @@ describe("orders API", () => {
     const other = await createCustomer(s.admin, "Filter Shop");
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const { createOrder } = await s.admin.ok(CREATE_ORDER, { input: { customerId: other, poNumber: `F-${i}`, seasonId: i === 0 ? String(cat.season.id) : null } });
+      const { createOrder } = await s.admin.ok(CREATE_ORDER, {
+        input: { customerId: other, poNumber: `F-${i}`, seasonId: i === 0 ? String(cat.season.id) : null },
+      });
       ids.push(createOrder.id);
     }
     await s.admin.ok(flag("approveOrder"), { id: ids[1] });
@@ -129,25 +161,46 @@ describe("orders API", () => {
     const { createOrder: o } = await s.admin.ok(CREATE_ORDER, { input: { customerId, poNumber: "OLD", shipStart: "2025-01-01", notes: "n" } });
     const { updateOrder: u } = await s.admin.ok(UPDATE, {
       input: {
-        id: o.id, poNumber: "NEW", seasonId: String(cat.season.id), currency: "GBP", shipEnd: "2025-06-30", notes: null, number: "SO-900000",
+        id: o.id,
+        poNumber: "NEW",
+        seasonId: String(cat.season.id),
+        currency: "GBP",
+        shipEnd: "2025-06-30",
+        notes: null,
+        number: "SO-900000",
         addresses: [address("ACCOUNTS", "New Accounts St")],
       },
     });
     expect(u).toMatchObject({
-      poNumber: "NEW", season: { id: String(cat.season.id) }, currency: "GBP", shipStart: "2025-01-01", shipEnd: "2025-06-30", notes: null, number: "SO-900000",
-      accountsAddress: { type: "ACCOUNTS", line1: "New Accounts St" }, deliveryAddress: { line1: "2 Rue Default" },
+      poNumber: "NEW",
+      season: { id: String(cat.season.id) },
+      currency: "GBP",
+      shipStart: "2025-01-01",
+      shipEnd: "2025-06-30",
+      notes: null,
+      number: "SO-900000",
+      accountsAddress: { type: "ACCOUNTS", line1: "New Accounts St" },
+      deliveryAddress: { line1: "2 Rue Default" },
     });
     const cleared = await s.admin.ok(UPDATE, { input: { id: o.id, seasonId: null, poNumber: null, shipStart: null } });
     expect(cleared.updateOrder).toMatchObject({ season: null, poNumber: null, shipStart: null, shipEnd: "2025-06-30", currency: "GBP" });
   });
 
   it("replaces the lines of an order, pricing them from the order's season and currency", async () => {
-    const { createOrder: o } = await s.admin.ok(CREATE_ORDER, { input: { customerId, seasonId: String(cat.season.id), lines: [{ variantId: v(0), quantity: 1 }] } });
+    const { createOrder: o } = await s.admin.ok(CREATE_ORDER, {
+      input: { customerId, seasonId: String(cat.season.id), lines: [{ variantId: v(0), quantity: 1 }] },
+    });
     const { replaceOrderLines: r } = await s.admin.ok(REPLACE, {
       id: o.id,
-      lines: [{ barcode: cat.variants[2].barcode, quantity: 10 }, { variantId: v(1), quantity: 2, unitPrice: "0" }],
+      lines: [
+        { barcode: cat.variants[2].barcode, quantity: 10 },
+        { variantId: v(1), quantity: 2, unitPrice: "0" },
+      ],
     });
-    expect(r.lines.map((l: any) => [l.variant.id, l.quantity, l.unitPrice, l.lineTotal])).toEqual([[v(2), 10, "12.50", "125.00"], [v(1), 2, "0.00", "0.00"]]);
+    expect(r.lines.map((l: any) => [l.variant.id, l.quantity, l.unitPrice, l.lineTotal])).toEqual([
+      [v(2), 10, "12.50", "125.00"],
+      [v(1), 2, "0.00", "0.00"],
+    ]);
     expect(r).toMatchObject({ totalQuantity: 12, totalAmount: "125.00" });
     const emptied = await s.admin.ok(REPLACE, { id: o.id, lines: [] });
     expect(emptied.replaceOrderLines).toMatchObject({ lines: [], totalQuantity: 0, totalAmount: "0.00" });

@@ -22,8 +22,9 @@ describe("products page fields", () => {
     // A narrow selection, then fields through a fragment: each reads its own columns.
     const narrow = (await s.admin.ok(`{ products(first: 500) { edges { node { id name } } } }`)).products.edges.find((e: any) => e.node.id === p.id).node;
     expect(narrow).toEqual({ id: p.id, name: one.name });
-    const viaFragment = (await s.admin.ok(`{ products(first: 500) { edges { node { ...F } } } } fragment F on Product { id description updatedAt active }`))
-      .products.edges.find((e: any) => e.node.id === p.id).node;
+    const viaFragment = (
+      await s.admin.ok(`{ products(first: 500) { edges { node { ...F } } } } fragment F on Product { id description updatedAt active }`)
+    ).products.edges.find((e: any) => e.node.id === p.id).node;
     expect(viaFragment).toEqual({ id: p.id, description: "Long coat", updatedAt: one.updatedAt, active: true });
   });
 

@@ -11,7 +11,9 @@ function infoOf(source: string) {
 
 describe("selectedAt", () => {
   it("gives the fields at a path, through inline and named fragments", () => {
-    const info = infoOf(`{ products { totalCount edges { cursor node { id ...F ... on Product { createdAt } } } } } fragment F on Product { name description }`);
+    const info = infoOf(
+      `{ products { totalCount edges { cursor node { id ...F ... on Product { createdAt } } } } } fragment F on Product { name description }`,
+    );
     expect([...selectedAt(info, ["edges", "node"])].sort()).toEqual(["createdAt", "description", "id", "name"]);
     expect([...selectedAt(info, ["edges"])].sort()).toEqual(["cursor", "node"]);
     expect([...selectedAt(info, [])].sort()).toEqual(["edges", "totalCount"]);

@@ -6,7 +6,10 @@ const ROOT = path.resolve(__dirname, "../..");
 const doc = fs.readFileSync(path.join(ROOT, "docs/architecture.md"), "utf8");
 const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
 const layout = readme.slice(readme.indexOf("## Layout"), readme.indexOf("\n## ", readme.indexOf("## Layout") + 1));
-const srcFolders = fs.readdirSync(path.join(ROOT, "src"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const srcFolders = fs
+  .readdirSync(path.join(ROOT, "src"), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 /** The repository paths a text names in backticks (placeholders like `<m>` and globs left out). */
 function namedPaths(text: string): string[] {

@@ -31,8 +31,12 @@ export function importsOf(fileName: string, text: string): ImportRef[] {
       out.push({ specifier: node.moduleSpecifier.text, names, typeOnly: node.isTypeOnly, line: lineOf(node) });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       out.push({ specifier: node.argument.literal.text, names: [], typeOnly: true, line: lineOf(node) });
-    } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0])
-      && ((ts.isIdentifier(node.expression) && node.expression.text === "require") || node.expression.kind === ts.SyntaxKind.ImportKeyword)) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.arguments.length === 1 &&
+      ts.isStringLiteral(node.arguments[0]) &&
+      ((ts.isIdentifier(node.expression) && node.expression.text === "require") || node.expression.kind === ts.SyntaxKind.ImportKeyword)
+    ) {
       out.push({ specifier: node.arguments[0].text, names: [], typeOnly: false, line: lineOf(node) });
     }
     ts.forEachChild(node, visit);

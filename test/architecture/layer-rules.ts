@@ -23,7 +23,11 @@ export const LAYER_RULES: LayerRule[] = [
     typesOnly: ["src/services", "src/plugin"],
     why: "src/api is the GraphQL plumbing the modules build on; what needs the module list lives in src/server",
   },
-  { from: "src/domain", never: ["src/db", "src/entities", "src/modules", "src/services", "src/server", "src/jobs", "src/plugin"], why: "rules are pure functions" },
+  {
+    from: "src/domain",
+    never: ["src/db", "src/entities", "src/modules", "src/services", "src/server", "src/jobs", "src/plugin"],
+    why: "rules are pure functions",
+  },
   {
     from: "src/entities",
     never: ["src/modules", "src/services", "src/server", "src/plugin", "src/scheduler"],
@@ -35,7 +39,11 @@ export const LAYER_RULES: LayerRule[] = [
     except: { "src/main.ts": "the process entry starts the server", "src/demo/seed-demo.ts": "the demo seeder composes a first start like the server does" },
     why: "src/server is the composition root: nothing below it imports it",
   },
-  { from: "src/modules", never: ["src/server", "src/services", "src/scheduler"], why: "a module gets its collaborators passed in; it does not reach the composition root" },
+  {
+    from: "src/modules",
+    never: ["src/server", "src/services", "src/scheduler"],
+    why: "a module gets its collaborators passed in; it does not reach the composition root",
+  },
 ];
 
 const within = (file: string, folder: string) => file === folder || file.startsWith(`${folder}/`) || file === `${folder}.ts`;
@@ -61,7 +69,8 @@ export function layerViolations(root: string, file: string, text: string, rules:
     const local = resolveLocal(path.join(root, file), ref.specifier);
     const target = local && path.relative(root, local).split(path.sep).join("/");
     const other = target && /^src\/modules\/([^/]+)\/.*\.resolver\.ts$/.exec(target)?.[1];
-    if (mod && other && other !== mod) out.push(`${file}:${ref.line}: imports ${target} (a module does not import another module's resolver; share a *.loaders.ts instead)`);
+    if (mod && other && other !== mod)
+      out.push(`${file}:${ref.line}: imports ${target} (a module does not import another module's resolver; share a *.loaders.ts instead)`);
   }
   return out;
 }

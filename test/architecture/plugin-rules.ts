@@ -30,12 +30,23 @@ export function checkPluginFile(file: string, text: string, pluginRoot: string):
     if (local) {
       if (local === SDK_ENTRY) continue;
       if (local.startsWith(pluginRoot + path.sep)) continue;
-      out.push({ file: rel, line: ref.line, specifier: ref.specifier, why: `reaches ${path.relative(REPO, local)} outside the plugin (import the SDK entry src/plugin instead)` });
+      out.push({
+        file: rel,
+        line: ref.line,
+        specifier: ref.specifier,
+        why: `reaches ${path.relative(REPO, local)} outside the plugin (import the SDK entry src/plugin instead)`,
+      });
       continue;
     }
     const unscoped = () => {
       const bad = ref.names.filter((n) => forbidden.includes(n));
-      if (bad.length) out.push({ file: rel, line: ref.line, specifier: ref.specifier, why: `takes ${bad.join(", ")} from typeorm (use ctx.data / dataOf(ctx) / pluginData)` });
+      if (bad.length)
+        out.push({
+          file: rel,
+          line: ref.line,
+          specifier: ref.specifier,
+          why: `takes ${bad.join(", ")} from typeorm (use ctx.data / dataOf(ctx) / pluginData)`,
+        });
     };
     if (ref.specifier === "selvedge/typeorm") {
       unscoped(); // the host's typeorm, re-exported whole: the same names are off limits as from "typeorm"
@@ -44,7 +55,12 @@ export function checkPluginFile(file: string, text: string, pluginRoot: string):
     if (SDK_PACKAGES.includes(ref.specifier)) continue;
     if (ref.specifier === "selvedge/conformance" && /conformance|\.test\.ts$/.test(path.basename(file))) continue; // a plugin's tests
     if (ref.specifier.startsWith("selvedge/")) {
-      out.push({ file: rel, line: ref.line, specifier: ref.specifier, why: "imports host internals through the package (only selvedge/plugin, /typeorm, /type-graphql, /zod)" });
+      out.push({
+        file: rel,
+        line: ref.line,
+        specifier: ref.specifier,
+        why: "imports host internals through the package (only selvedge/plugin, /typeorm, /type-graphql, /zod)",
+      });
       continue;
     }
     if (ref.specifier === "typeorm" || ref.specifier.startsWith("typeorm/")) {

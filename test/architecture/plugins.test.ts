@@ -9,7 +9,10 @@ import { checkPluginFile, REPO } from "./plugin-rules";
  * DataSource/EntityManager and never src/** internals.
  */
 const PLUGINS = path.join(REPO, "plugins");
-const pluginRoots = fs.readdirSync(PLUGINS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(PLUGINS, d.name));
+const pluginRoots = fs
+  .readdirSync(PLUGINS, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => path.join(PLUGINS, d.name));
 
 describe("plugin import rule", () => {
   it("finds plugin files to check", () => {

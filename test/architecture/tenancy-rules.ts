@@ -26,8 +26,26 @@ const HOT_ROWS_RAW = new Set(["selectRows", "selectEntityRows", "selectEntities"
 const RAW_MEMBERS = new Set(["getRepository", "manager", "query", "createQueryBuilder", "getMetadata"]);
 /** EntityManager-style calls that take the entity first: `m.find(Product, …)`. */
 const ENTITY_FIRST = new Set([
-  "find", "findBy", "findOne", "findOneBy", "findOneByOrFail", "findOneOrFail", "count", "countBy", "exists", "existsBy",
-  "insert", "save", "update", "delete", "upsert", "remove", "create", "increment", "decrement", "query",
+  "find",
+  "findBy",
+  "findOne",
+  "findOneBy",
+  "findOneByOrFail",
+  "findOneOrFail",
+  "count",
+  "countBy",
+  "exists",
+  "existsBy",
+  "insert",
+  "save",
+  "update",
+  "delete",
+  "upsert",
+  "remove",
+  "create",
+  "increment",
+  "decrement",
+  "query",
 ]);
 
 /** Every tenancy violation in one file's source, as "file:line: message". */
@@ -51,7 +69,8 @@ export function tenancyViolations(file: string, source: string, rules: TenancyRu
         }
       }
       if (/\/db\/hot-rows$/.test(from)) {
-        for (const name of names) if (HOT_ROWS_RAW.has(name)) report(node, `imports ${name} from hot-rows (use scope.rows / scope.entityRows / scope.hydrator)`);
+        for (const name of names)
+          if (HOT_ROWS_RAW.has(name)) report(node, `imports ${name} from hot-rows (use scope.rows / scope.entityRows / scope.hydrator)`);
       }
       if (/\/db\/system-data$/.test(from) && !allowed.has("SystemData")) report(node, "imports SystemData without an allow-list entry");
     }

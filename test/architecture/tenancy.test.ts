@@ -8,7 +8,8 @@ const ROOT = path.resolve(__dirname, "../..");
 const ALLOW: Record<string, Allowance> = {
   "src/modules/identity/identity.service.ts": {
     uses: ["SystemData", "EntityManager", "rawSystemAccess"],
-    reason: "brand administration: a brand is created (in the caller's transaction at first start) before any scope exists; brands are not brand-owned. Users and tokens go through the scope",
+    reason:
+      "brand administration: a brand is created (in the caller's transaction at first start) before any scope exists; brands are not brand-owned. Users and tokens go through the scope",
   },
   "src/modules/images/images.service.ts": {
     uses: ["SystemData"],
@@ -67,8 +68,12 @@ describe("tenancy architecture rule (src/modules/**)", () => {
 
   it("catches raw access: getRepository, .manager, .query(, createQueryBuilder, ctx.ds, this.ds", () => {
     expect(check(`const r = ds.getRepository(Season);`)).toEqual(expect.arrayContaining([expect.stringContaining(".getRepository")]));
-    expect(check(`await this.ds.manager.find(Thing);`)).toEqual(expect.arrayContaining([expect.stringContaining("raw DataSource"), expect.stringContaining(".manager")]));
-    expect(check(`await ctx.ds.query("SELECT 1");`)).toEqual(expect.arrayContaining([expect.stringContaining("raw DataSource"), expect.stringContaining(".query")]));
+    expect(check(`await this.ds.manager.find(Thing);`)).toEqual(
+      expect.arrayContaining([expect.stringContaining("raw DataSource"), expect.stringContaining(".manager")]),
+    );
+    expect(check(`await ctx.ds.query("SELECT 1");`)).toEqual(
+      expect.arrayContaining([expect.stringContaining("raw DataSource"), expect.stringContaining(".query")]),
+    );
     expect(check(`const qb = repo.createQueryBuilder("p");`)).toEqual([expect.stringContaining(".createQueryBuilder")]);
     expect(check(`const qb = scope.repo(Product).queryBuilder("p").andWhere("p.id = :id", { id });`)).toEqual([]);
     expect(check(`const rows = await scope.rows("SELECT id FROM product WHERE brandId = ?", [scope.brandId]);`)).toEqual([]);

@@ -32,8 +32,12 @@ describe("npm run cli -- brand | user | token", () => {
   };
 
   it("creates a brand, a user and tokens; a token works against the API and can be revoked", async () => {
-    expect(await run("brand", "create", "--name", "Acme", "--slug", "acme", "--modules", "inventory,joor")).toMatch(/brand acme created .*modules: inventory, joor/);
-    expect(await run("user", "create", "--brand", "acme", "--email", "ops@acme.example", "--name", "Ops", "--role", "editor")).toMatch(/user ops@acme.example created .*role EDITOR/);
+    expect(await run("brand", "create", "--name", "Acme", "--slug", "acme", "--modules", "inventory,joor")).toMatch(
+      /brand acme created .*modules: inventory, joor/,
+    );
+    expect(await run("user", "create", "--brand", "acme", "--email", "ops@acme.example", "--name", "Ops", "--role", "editor")).toMatch(
+      /user ops@acme.example created .*role EDITOR/,
+    );
     const created = await run("token", "create", "--brand", "acme", "--user", "ops@acme.example");
     const token = /^(slv_\S+)$/m.exec(created)![1];
     const service = await run("token", "create", "--brand", "acme", "--role", "VIEWER");
@@ -45,9 +49,15 @@ describe("npm run cli -- brand | user | token", () => {
     try {
       expect(app.firstStart).toBeNull();
       const client = new GraphQLClient(app.url!, token);
-      expect((await client.ok(`{ viewer { email role } brand { slug } }`))).toEqual({ viewer: { email: "ops@acme.example", role: "EDITOR" }, brand: { slug: "acme" } });
+      expect(await client.ok(`{ viewer { email role } brand { slug } }`)).toEqual({
+        viewer: { email: "ops@acme.example", role: "EDITOR" },
+        brand: { slug: "acme" },
+      });
       const tokens = await run("token", "list", "--brand", "acme");
-      const id = tokens.split("\n").find((l) => token.startsWith(l.split("\t")[1]?.replace("…", "") ?? "-"))!.split("\t")[0];
+      const id = tokens
+        .split("\n")
+        .find((l) => token.startsWith(l.split("\t")[1]?.replace("…", "") ?? "-"))!
+        .split("\t")[0];
       expect(await run("token", "revoke", "--brand", "acme", "--id", id)).toMatch(/revoked/);
       expect((await client.fails(`{ viewer { id } }`)).extensions?.code).toBe("UNAUTHENTICATED");
     } finally {
@@ -57,7 +67,9 @@ describe("npm run cli -- brand | user | token", () => {
 
   it("refuses bad input with a clear message", async () => {
     await expect(run("brand", "create", "--name", "Dup", "--slug", "acme")).rejects.toThrow(/taken/);
-    await expect(run("user", "create", "--brand", "nope", "--email", "a@b.example", "--name", "A", "--role", "VIEWER")).rejects.toThrow(/No brand with slug "nope"/);
+    await expect(run("user", "create", "--brand", "nope", "--email", "a@b.example", "--name", "A", "--role", "VIEWER")).rejects.toThrow(
+      /No brand with slug "nope"/,
+    );
     await expect(run("token", "create", "--brand", "acme", "--role", "OWNER")).rejects.toThrow(/ADMIN, EDITOR or VIEWER/);
   });
 });

@@ -61,7 +61,10 @@ describe("npm run cli -- sync | jobs | job (against a running server)", () => {
 
     const list = await cli(["jobs", "--limit", "5"], env);
     expect(list.code).toBe(0);
-    const ids = list.out.trim().split("\n").map((l) => Number(l.split("\t")[0]));
+    const ids = list.out
+      .trim()
+      .split("\n")
+      .map((l) => Number(l.split("\t")[0]));
     expect(ids[0]).toBe(Number(id));
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
 

@@ -46,7 +46,6 @@ export interface ConnectorConformanceOptions {
  */
 export type ExternalConformanceOptions = Omit<ConnectorConformanceOptions, "plugin" | "definition">;
 
-
 export function describeConnectorConformance(o: ConnectorConformanceOptions): void {
   describe(`connector conformance: ${o.definition.name}`, () => {
     let s: TestServer;
@@ -55,7 +54,8 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
     const name = o.definition.name;
     const start = async (extra: Record<string, unknown> = {}) =>
       (await admin.ok(START, { input: { connector: name, operation: o.operation, ...extra } })).startSync;
-    const settle = async (settings: Record<string, unknown>) => admin.run(UPDATE_CONNECTOR_SETTINGS, { connector: name, values: settingValues({ ...o.settings(), ...settings }) });
+    const settle = async (settings: Record<string, unknown>) =>
+      admin.run(UPDATE_CONNECTOR_SETTINGS, { connector: name, values: settingValues({ ...o.settings(), ...settings }) });
 
     beforeAll(async () => {
       teardown = (await o.setup?.())?.teardown;
@@ -70,7 +70,10 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
     });
 
     it("declares its operations and settings", async () => {
-      const { connector } = await admin.ok(`query($n: String!) { connector(name: $n) { version operations { name description } settings { key secret required } } }`, { n: name });
+      const { connector } = await admin.ok(
+        `query($n: String!) { connector(name: $n) { version operations { name description } settings { key secret required } } }`,
+        { n: name },
+      );
       expect(connector.operations.length).toBeGreaterThan(0);
       expect(connector.operations.map((x: { name: string }) => x.name)).toContain(o.operation);
       for (const op of connector.operations) expect(op.name).toMatch(/^[a-z][a-z0-9-]*$/);
@@ -112,7 +115,9 @@ export function describeConnectorConformance(o: ConnectorConformanceOptions): vo
       expect(done.state).toBe("SUCCEEDED");
       expect(done.failed).toBeGreaterThan(0);
       expect(done.processed).toBeGreaterThan(0);
-      const { job: j } = await admin.ok(`query($id: ID!) { job(id: $id) { issues(first: 500) { totalCount edges { node { entity key code message } } } } }`, { id: job.id });
+      const { job: j } = await admin.ok(`query($id: ID!) { job(id: $id) { issues(first: 500) { totalCount edges { node { entity key code message } } } } }`, {
+        id: job.id,
+      });
       expect(j.issues.totalCount).toBe(done.failed);
       for (const e of j.issues.edges) for (const f of ["entity", "key", "code", "message"]) expect(e.node[f]).toBeTruthy();
     });

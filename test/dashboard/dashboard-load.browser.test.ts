@@ -33,7 +33,9 @@ async function waitForJob(s: TestServer, id: string, state: string, timeoutMs = 
 async function waitForLanes(s: TestServer, state: string, n: number, timeoutMs = 150_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const r = await s.admin.ok(`query($states: [JobState!]) { jobs(first: 1, filter: { connector: "loadconn", states: $states }) { totalCount } }`, { states: [state] });
+    const r = await s.admin.ok(`query($states: [JobState!]) { jobs(first: 1, filter: { connector: "loadconn", states: $states }) { totalCount } }`, {
+      states: [state],
+    });
     if (r.jobs.totalCount >= n) return;
     await new Promise((res) => setTimeout(res, 300));
   }
@@ -53,7 +55,10 @@ async function waitForRows(page: Page, state: string, n: number, timeoutMs = 150
 }
 
 const start = async (s: TestServer, operation: string): Promise<string> => {
-  const r = await s.admin.ok(`mutation($op: String!) { startSync(input: { connector: "loadconn", operation: $op }) { __typename ... on Job { id } ... on ErrorResult { message } } }`, { op: operation });
+  const r = await s.admin.ok(
+    `mutation($op: String!) { startSync(input: { connector: "loadconn", operation: $op }) { __typename ... on Job { id } ... on ErrorResult { message } } }`,
+    { op: operation },
+  );
   if (r.startSync.__typename !== "Job") throw new Error(r.startSync.message);
   return r.startSync.id;
 };
@@ -79,11 +84,14 @@ describe("dashboard budgets in a real browser", () => {
     // whatever TEST_DB says, so that the MariaDB pass measures the same thing.
     dbDir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-dash-load-"));
     s = await startTestServer({
-      plugins: [LOAD_PLUGIN], databaseUrl: `sqlite:${path.join(dbDir, "load.sqlite")}`,
+      plugins: [LOAD_PLUGIN],
+      databaseUrl: `sqlite:${path.join(dbDir, "load.sqlite")}`,
       jobs: fastJobs({ concurrency: LANES + 5, heartbeatMs: 1000, staleAfterMs: 60_000 }),
     });
     await s.admin.ok(`mutation { enableConnector(name: "loadconn") { enabled } }`);
-    await s.admin.ok(`mutation { updateConnectorSettings(connector: "loadconn", values: [{ key: "steps", value: 1200 }, { key: "stepMs", value: 500 }, { key: "logLines", value: 10000 }]) { name } }`);
+    await s.admin.ok(
+      `mutation { updateConnectorSettings(connector: "loadconn", values: [{ key: "steps", value: 1200 }, { key: "stepMs", value: 500 }, { key: "logLines", value: 10000 }]) { name } }`,
+    );
     token = (await s.clientFor("EDITOR")).token!;
     chattyId = await start(s, "chatty");
     await waitForJob(s, chattyId, "SUCCEEDED");
@@ -144,28 +152,35 @@ describe("dashboard budgets in a real browser", () => {
     measured.jobsRunningAtOnce = await page.$$eval('.jobs .job[data-state="RUNNING"]', (e) => e.length);
 
     // Responsiveness while they run: the longest gap between frames over 3 s, and a click answered.
-    const frames = await page.evaluate(() => new Promise<{ maxGap: number; frames: number }>((resolve) => {
-      let last = performance.now();
-      let maxGap = 0;
-      let frames = 0;
-      const end = last + 3000;
-      const tick = (t: number) => {
-        maxGap = Math.max(maxGap, t - last);
-        last = t;
-        frames++;
-        if (t < end) requestAnimationFrame(tick);
-        else resolve({ maxGap, frames });
-      };
-      requestAnimationFrame(tick);
-    }));
+    const frames = await page.evaluate(
+      () =>
+        new Promise<{ maxGap: number; frames: number }>((resolve) => {
+          let last = performance.now();
+          let maxGap = 0;
+          let frames = 0;
+          const end = last + 3000;
+          const tick = (t: number) => {
+            maxGap = Math.max(maxGap, t - last);
+            last = t;
+            frames++;
+            if (t < end) requestAnimationFrame(tick);
+            else resolve({ maxGap, frames });
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
     measured.with50Running = { maxFrameGapMs: Math.round(frames.maxGap), framesIn3s: frames.frames };
     await screenshot(page, "jobs");
-    const clickMs = await page.evaluate((id) => new Promise<number>((resolve) => {
-      const t0 = performance.now();
-      (document.querySelector(`.jobs .job[data-job-id="${id}"] a`) as HTMLAnchorElement).click();
-      const check = () => (document.querySelector(".job-detail") ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-      check();
-    }), ids[0]);
+    const clickMs = await page.evaluate(
+      (id) =>
+        new Promise<number>((resolve) => {
+          const t0 = performance.now();
+          (document.querySelector(`.jobs .job[data-job-id="${id}"] a`) as HTMLAnchorElement).click();
+          const check = () => (document.querySelector(".job-detail") ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+          check();
+        }),
+      ids[0],
+    );
     (measured.with50Running as Record<string, number>).clickToJobPageMs = Math.round(clickMs);
     expect(frames.maxGap).toBeLessThan(1000);
     expect(clickMs).toBeLessThan(1000);

@@ -54,7 +54,10 @@ describe("dashboard JOOR view in a real browser", () => {
     await page.click(`${row} button[data-action=retry]`);
     await page.waitForSelector(`${row}[data-state="IMPORTED"]`, { timeout: 30_000 });
     expect(await page.$eval(row, (e) => e.textContent)).toMatch(/Imported as order/);
-    const orders = await env.admin.ok(`query($e: String) { orders(first: 5, filter: { source: "JOOR", externalId: $e }) { totalCount edges { node { customer { accountCode } } } } }`, { e: heldId });
+    const orders = await env.admin.ok(
+      `query($e: String) { orders(first: 5, filter: { source: "JOOR", externalId: $e }) { totalCount edges { node { customer { accountCode } } } } }`,
+      { e: heldId },
+    );
     expect(orders.orders.totalCount).toBe(1);
     expect(orders.orders.edges[0].node.customer.accountCode).toBe(stranger);
     await page.close();

@@ -1,6 +1,13 @@
 import { addSample, displayRate, etaMs, formatDuration, formatRate, recentRate, throughputSeries } from "../../dashboard/src/rate";
 
-const running = { state: "RUNNING", processed: 0, failed: 0, total: 1000 as number | null, startedAt: "2026-01-01T00:00:00.000Z", finishedAt: null as string | null };
+const running = {
+  state: "RUNNING",
+  processed: 0,
+  failed: 0,
+  total: 1000 as number | null,
+  startedAt: "2026-01-01T00:00:00.000Z",
+  finishedAt: null as string | null,
+};
 
 describe("job rate, elapsed time and an honest ETA", () => {
   it("the rate is measured over the recent window, and only once a second of data exists", () => {
@@ -15,7 +22,13 @@ describe("job rate, elapsed time and an honest ETA", () => {
   });
 
   it("a new attempt (counters going back) restarts the samples", () => {
-    const s = addSample([{ t: 0, done: 0 }, { t: 1000, done: 500 }], { t: 2000, done: 10 });
+    const s = addSample(
+      [
+        { t: 0, done: 0 },
+        { t: 1000, done: 500 },
+      ],
+      { t: 2000, done: 10 },
+    );
     expect(s).toEqual([{ t: 2000, done: 10 }]);
   });
 
@@ -35,7 +48,10 @@ describe("job rate, elapsed time and an honest ETA", () => {
 
   it("the chart series is records per second per bucket", () => {
     const s = [0, 500, 1000, 1500, 2000, 3000].map((t) => ({ t, done: t / 10 }));
-    expect(throughputSeries(s)).toEqual([[1, 2, 3], [100, 100, 100]]);
+    expect(throughputSeries(s)).toEqual([
+      [1, 2, 3],
+      [100, 100, 100],
+    ]);
   });
 
   it("durations and rates read like a person would write them", () => {

@@ -23,7 +23,10 @@ describe.each(testDatabaseKinds)("BrandScope on %s", (kind) => {
     ]);
     a = system.scopeFor(brandA.id);
     b = system.scopeFor(brandB.id);
-    await a.repo(Season).insert([{ name: "AW20", startDate: "2020-08-01", active: true }, { name: "SS21", startDate: "2021-02-01", active: true }]);
+    await a.repo(Season).insert([
+      { name: "AW20", startDate: "2020-08-01", active: true },
+      { name: "SS21", startDate: "2021-02-01", active: true },
+    ]);
     seasonOfB = await b.repo(Season).save({ name: "AW20", startDate: "2020-08-01", active: true });
   });
 
@@ -72,24 +75,28 @@ describe.each(testDatabaseKinds)("BrandScope on %s", (kind) => {
   });
 
   it("a transaction rolls back every write made through its scope", async () => {
-    await expect(a.transaction(async (tx) => {
-      expect(tx.inTransaction).toBe(true);
-      await tx.repo(Season).insert({ name: "rolled back", startDate: "2022-01-01", active: true });
-      expect(await tx.repo(Season).count({ name: "rolled back" })).toBe(1);
-      throw new Error("abort");
-    })).rejects.toThrow("abort");
+    await expect(
+      a.transaction(async (tx) => {
+        expect(tx.inTransaction).toBe(true);
+        await tx.repo(Season).insert({ name: "rolled back", startDate: "2022-01-01", active: true });
+        expect(await tx.repo(Season).count({ name: "rolled back" })).toBe(1);
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
     expect(await a.repo(Season).count({ name: "rolled back" })).toBe(0);
   });
 
   it("a nested transaction joins the outer one (its writes roll back with it)", async () => {
-    await expect(a.transaction(async (outer) => {
-      await outer.transaction(async (inner) => {
-        expect(inner).toBe(outer);
-        await inner.repo(Season).insert({ name: "inner", startDate: "2022-01-01", active: true });
-      });
-      await outer.repo(Season).insert({ name: "outer", startDate: "2022-01-01", active: true });
-      throw new Error("abort");
-    })).rejects.toThrow("abort");
+    await expect(
+      a.transaction(async (outer) => {
+        await outer.transaction(async (inner) => {
+          expect(inner).toBe(outer);
+          await inner.repo(Season).insert({ name: "inner", startDate: "2022-01-01", active: true });
+        });
+        await outer.repo(Season).insert({ name: "outer", startDate: "2022-01-01", active: true });
+        throw new Error("abort");
+      }),
+    ).rejects.toThrow("abort");
     expect(await a.repo(Season).count({ name: In(["inner", "outer"]) })).toBe(0);
     await a.transaction(async (outer) => outer.transaction((inner) => inner.repo(Season).insert({ name: "kept", startDate: "2022-01-01", active: true })));
     expect(await a.repo(Season).count({ name: "kept" })).toBe(1);

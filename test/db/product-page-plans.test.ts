@@ -34,7 +34,8 @@ describe("product page query plans (the page must not slow down as the brand's c
     s.queryCounter.record = true;
     await s.admin.ok(PAGE, { first: 5 });
     s.queryCounter.record = false;
-    statements = s.queryCounter.statements.map((sql, i) => ({ sql, params: s.queryCounter.parameters[i] }))
+    statements = s.queryCounter.statements
+      .map((sql, i) => ({ sql, params: s.queryCounter.parameters[i] }))
       .filter((x) => /^SELECT/i.test(x.sql) && !/api_token/.test(x.sql));
   }, 120_000);
   afterAll(async () => s.stop());

@@ -59,7 +59,10 @@ it("npm run demo exports, imports orders (holding the bad ones), prints the dash
       body: JSON.stringify({ query: `{ jobs(first: 5) { edges { node { operation state } } } }` }),
     });
     const jobs = ((await res.json()) as any).data.jobs.edges.map((e: any) => e.node);
-    expect(jobs).toEqual([{ operation: "export-all", state: "SUCCEEDED" }, { operation: "import-orders", state: "SUCCEEDED" }]);
+    expect(jobs).toEqual([
+      { operation: "export-all", state: "SUCCEEDED" },
+      { operation: "import-orders", state: "SUCCEEDED" },
+    ]);
     child.kill("SIGINT");
     expect(await exited).toBe(0);
   } finally {

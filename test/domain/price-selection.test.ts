@@ -5,8 +5,13 @@ const SS21 = 2; // 2020-08-01
 const AW21 = 3; // 2021-02-01
 const RESORT = 4; // 2020-08-01, same start date as SS21, created later
 
-const price = (seasonId: number, startDate: string, currency: string, wholesale: string, retail: string | null = null): SeasonPriceCandidate =>
-  ({ seasonId, startDate, currency, wholesale, retail });
+const price = (seasonId: number, startDate: string, currency: string, wholesale: string, retail: string | null = null): SeasonPriceCandidate => ({
+  seasonId,
+  startDate,
+  currency,
+  wholesale,
+  retail,
+});
 
 const catalogue: SeasonPriceCandidate[] = [
   price(SS21, "2020-08-01", "EUR", "45.00", "110.00"),
@@ -48,7 +53,11 @@ describe("Selecting the season price sent to a platform", () => {
   });
 
   it("formats in the currency's minor units: EUR 2 decimals, JPY none, KWD 3", () => {
-    const prices = [price(AW20, "2020-02-01", "EUR", "12.5", "30"), price(AW20, "2020-02-01", "JPY", "1200.0000"), price(AW20, "2020-02-01", "KWD", "4.25", "9.1235")];
+    const prices = [
+      price(AW20, "2020-02-01", "EUR", "12.5", "30"),
+      price(AW20, "2020-02-01", "JPY", "1200.0000"),
+      price(AW20, "2020-02-01", "KWD", "4.25", "9.1235"),
+    ];
     expect(selectSeasonPrice(prices, [AW20], [AW20], "EUR")).toMatchObject({ wholesale: "12.50", retail: "30.00" });
     expect(selectSeasonPrice(prices, [AW20], [AW20], "JPY")).toMatchObject({ wholesale: "1200", retail: "0" });
     expect(selectSeasonPrice(prices, [AW20], [AW20], "KWD")).toMatchObject({ wholesale: "4.250", retail: "9.124" });

@@ -1,6 +1,13 @@
 import {
-  GraphQLArgument, GraphQLField, GraphQLInputType, getNullableType, isEnumType, isInputObjectType, isListType,
-  isNonNullType, isScalarType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLInputType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
 } from "graphql";
 
 /** A well-typed value for an input type: enough to pass GraphQL validation and reach the resolver's guards. */
@@ -19,12 +26,18 @@ export function dummyValue(type: GraphQLInputType): unknown {
   }
   if (isScalarType(inner)) {
     switch (inner.name) {
-      case "Int": return 1;
-      case "Float": return 1.5;
-      case "Boolean": return true;
-      case "ID": return "1";
-      case "DateTimeISO": return new Date().toISOString();
-      default: return "x";
+      case "Int":
+        return 1;
+      case "Float":
+        return 1.5;
+      case "Boolean":
+        return true;
+      case "ID":
+        return "1";
+      case "DateTimeISO":
+        return new Date().toISOString();
+      default:
+        return "x";
     }
   }
   return null;
@@ -36,7 +49,10 @@ export function operationFor(kind: "query" | "mutation", field: GraphQLField<unk
   const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
   const pass = required.map((a) => `${a.name}: $${a.name}`).join(", ");
   const named = getNullableType(field.type);
-  const leaf = isScalarType(named) || isEnumType(named) || (isListType(named) && (isScalarType(getNullableType(named.ofType)) || isEnumType(getNullableType(named.ofType))));
+  const leaf =
+    isScalarType(named) ||
+    isEnumType(named) ||
+    (isListType(named) && (isScalarType(getNullableType(named.ofType)) || isEnumType(getNullableType(named.ofType))));
   const selection = leaf ? "" : " { __typename }";
   const query = `${kind}${decl ? `(${decl})` : ""} { ${field.name}${pass ? `(${pass})` : ""}${selection} }`;
   return { query, variables: Object.fromEntries(required.map((a) => [a.name, dummyValue(a.type)])) };

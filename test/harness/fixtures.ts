@@ -26,7 +26,11 @@ export function freshUpc(): string {
 
 /** The valid EAN-13 numbered `n` (the same every run: for data a test spells out, e.g. a seeded JOOR catalogue). */
 export function ean13(n: number): string {
-  return withCheckDigit(String(400_000_000_000 + n).padStart(12, "0").slice(-12));
+  return withCheckDigit(
+    String(400_000_000_000 + n)
+      .padStart(12, "0")
+      .slice(-12),
+  );
 }
 
 export interface ProductOptions {
@@ -45,19 +49,40 @@ export function catalogueBuilder(ds: DataSource, brandId: number) {
 
     /** An active product with the sizes in order, each with a fresh barcode unless `noBarcode` lists it. */
     product: async (styleNumber: string, sizes = ["S", "M", "L"], o: ProductOptions = {}): Promise<{ product: Product; variants: Variant[] }> => {
-      const product = await ds.getRepository(Product).save(ds.getRepository(Product).create({
-        brandId, styleNumber, colourCode: o.colourCode ?? "BLK", colourName: o.colourName ?? "Black", name: o.name ?? `Style ${styleNumber}`, active: true,
-      }));
-      const variants = await ds.getRepository(Variant).save(sizes.map((size, position) => ds.getRepository(Variant).create({
-        brandId, productId: product.id, size, position, barcode: o.noBarcode?.includes(size) ? null : freshBarcode(), active: true,
-      })));
+      const product = await ds.getRepository(Product).save(
+        ds.getRepository(Product).create({
+          brandId,
+          styleNumber,
+          colourCode: o.colourCode ?? "BLK",
+          colourName: o.colourName ?? "Black",
+          name: o.name ?? `Style ${styleNumber}`,
+          active: true,
+        }),
+      );
+      const variants = await ds.getRepository(Variant).save(
+        sizes.map((size, position) =>
+          ds.getRepository(Variant).create({
+            brandId,
+            productId: product.id,
+            size,
+            position,
+            barcode: o.noBarcode?.includes(size) ? null : freshBarcode(),
+            active: true,
+          }),
+        ),
+      );
       return { product, variants };
     },
 
     /** Season prices by currency: [wholesale, retail]. */
     prices: async (productId: number, seasonId: number, prices: Record<string, [string, string | null]>): Promise<void> => {
-      await ds.getRepository(SeasonPrice).save(Object.entries(prices).map(([currency, [wholesale, retail]]) =>
-        ds.getRepository(SeasonPrice).create({ brandId, productId, seasonId, currency, wholesale, retail })));
+      await ds
+        .getRepository(SeasonPrice)
+        .save(
+          Object.entries(prices).map(([currency, [wholesale, retail]]) =>
+            ds.getRepository(SeasonPrice).create({ brandId, productId, seasonId, currency, wholesale, retail }),
+          ),
+        );
     },
 
     /** Shows the product in the season (the JOOR export sends only products of a season). */

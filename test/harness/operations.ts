@@ -112,7 +112,9 @@ export const CREATE_API_TOKEN = op<{ createApiToken: { token: string; apiToken: 
   `mutation($userId: ID!, $name: String!) { createApiToken(userId: $userId, name: $name) { token apiToken { id } } }`,
 );
 
-export const API_TOKENS = op<{ apiTokens: { id: string; name: string; prefix: string; revokedAt: string | null }[] }>(`{ apiTokens { id name prefix revokedAt } }`);
+export const API_TOKENS = op<{ apiTokens: { id: string; name: string; prefix: string; revokedAt: string | null }[] }>(
+  `{ apiTokens { id name prefix revokedAt } }`,
+);
 
 export const REVOKE_API_TOKEN = op<{ revokeApiToken: { id: string; revokedAt: string | null } }, { id: string }>(
   `mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`,

@@ -29,10 +29,7 @@ export interface TestServer {
  * no Redis, then the test's options. Tests that start servers of their own use this instead of building one.
  */
 export function testConfig(options: Partial<SelvedgeConfig> = {}): SelvedgeConfig {
-  return loadConfig(
-    { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
-    { port: 0, host: "127.0.0.1", redisUrl: undefined, ...options },
-  );
+  return loadConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" }, { port: 0, host: "127.0.0.1", redisUrl: undefined, ...options });
 }
 
 /** Boots the real server on a random port with a throw-away database (SQLite, or MySQL when TEST_DB=mysql). */
@@ -54,13 +51,21 @@ export async function startTestServer(
 
   const clientFor = async (role: "ADMIN" | "EDITOR" | "VIEWER", brandSlug = config.bootstrapBrand.slug) => {
     const b = await app.services.identity.brandBySlug(brandSlug);
-    const user = await app.services.identity.createUser(app.services.identity.scopeFor(b.id), { name: `${role} ${++counter}`, email: `${role.toLowerCase()}${counter}@${b.slug}.test`, role });
+    const user = await app.services.identity.createUser(app.services.identity.scopeFor(b.id), {
+      name: `${role} ${++counter}`,
+      email: `${role.toLowerCase()}${counter}@${b.slug}.test`,
+      role,
+    });
     const { token } = await app.services.identity.createToken(app.services.identity.scopeFor(b.id), user.id, "test");
     return new GraphQLClient(url, token);
   };
 
   return {
-    app, url, admin, queryCounter, brandId: brand.id,
+    app,
+    url,
+    admin,
+    queryCounter,
+    brandId: brand.id,
     anonymous: new GraphQLClient(url, null),
     clientFor,
     otherBrand: async (modules = ["inventory"]) => {

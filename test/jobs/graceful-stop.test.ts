@@ -25,8 +25,12 @@ describe("graceful stop and resume", () => {
   // loaded machine does not look like a dead worker (SIGTERM scenarios never wait for it)
   async function start(token: string, staleAfterMs = 3000): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
     const proc = await spawnSelvedge({
-      DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: String(staleAfterMs),
+      DATABASE_URL: db.url,
+      SELVEDGE_BOOTSTRAP_TOKEN: token,
+      SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
+      SELVEDGE_JOB_POLL_MS: "50",
+      SELVEDGE_JOB_HEARTBEAT_MS: "100",
+      SELVEDGE_JOB_STALE_AFTER_MS: String(staleAfterMs),
       SELVEDGE_JOB_SHUTDOWN_GRACE_MS: "5000",
     });
     procs.push(proc);
@@ -41,7 +45,9 @@ describe("graceful stop and resume", () => {
     );
     const logs = data.job.logs.edges.map((e: any) => e.node as { message: string; data: any });
     return {
-      ...data.job, sends: data.testSendStats, testRecordCount: data.testRecordCount,
+      ...data.job,
+      sends: data.testSendStats,
+      testRecordCount: data.testRecordCount,
       issueKeys: data.job.issues.edges.map((e: any) => e.node.key).sort(),
       starts: logs.filter((l: { message: string }) => l.message.startsWith("Started attempt")),
       imports: logs.filter((l: { message: string }) => l.message.startsWith("Importing records")).map((l: { message: string }) => l.message),

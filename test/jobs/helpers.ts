@@ -11,17 +11,20 @@ export const TEST_PLUGIN = "./test/fixtures/test-plugin";
 export function fastJobs(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return {
     ...loadConfig({}).jobs,
-    pollMs: 50, heartbeatMs: 100, staleAfterMs: 1500, schedulerTickMs: 60_000, progressIntervalMs: 100, concurrency: 2,
-    shutdownGraceMs: 1000, refreshMs: 500,
+    pollMs: 50,
+    heartbeatMs: 100,
+    staleAfterMs: 1500,
+    schedulerTickMs: 60_000,
+    progressIntervalMs: 100,
+    concurrency: 2,
+    shutdownGraceMs: 1000,
+    refreshMs: 500,
     ...overrides,
   };
 }
 
 /** A test server with the test connector installed, enabled for brand A and configured. */
-export async function startJobServer(
-  overrides: Partial<SelvedgeConfig> = {},
-  settings: Record<string, unknown> = {},
-): Promise<TestServer> {
+export async function startJobServer(overrides: Partial<SelvedgeConfig> = {}, settings: Record<string, unknown> = {}): Promise<TestServer> {
   const s = await startTestServer({ plugins: [TEST_PLUGIN], jobs: fastJobs(), ...overrides });
   await configure(s.admin, settings);
   return s;
@@ -50,7 +53,12 @@ export async function getJob(client: GraphQLClient, id: string): Promise<any> {
 }
 
 /** Polls the job over HTTP until it is in a terminal state. */
-export async function waitForJob(client: GraphQLClient, id: string, timeoutMs = 20_000, until = (j: any) => ["SUCCEEDED", "FAILED", "CANCELLED"].includes(j.state)) {
+export async function waitForJob(
+  client: GraphQLClient,
+  id: string,
+  timeoutMs = 20_000,
+  until = (j: any) => ["SUCCEEDED", "FAILED", "CANCELLED"].includes(j.state),
+) {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const job = await getJob(client, id);

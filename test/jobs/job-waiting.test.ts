@@ -16,7 +16,11 @@ describe("Job.waitingUntil and waitingReason", () => {
   it("a waiting job publishes waitingUntil (in the future) with its reason, then clears both, and ends without them", async () => {
     const r = await s.admin.ok(`mutation { startSync(input: { connector: "loadconn", operation: "throttled" }) { ... on Job { id } } }`);
     const id = r.startSync.id;
-    const ws = createClient({ url: s.url.replace("http", "ws") + "/graphql", webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${s.admin.token}` } });
+    const ws = createClient({
+      url: s.url.replace("http", "ws") + "/graphql",
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${s.admin.token}` },
+    });
     const events: { state: string; processed: number; waitingUntil: string | null; waitingReason: string | null; updatedAt: string }[] = [];
     await new Promise<void>((resolve, reject) => {
       ws.subscribe(

@@ -1,8 +1,6 @@
 import { TestServer } from "../harness/test-server";
 import { GraphQLClient } from "../harness/graphql-client";
-import {
-  configure, getJob, JOB_FIELDS, runToEnd, setSettings, startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient,
-} from "./helpers";
+import { configure, getJob, JOB_FIELDS, runToEnd, setSettings, startJobServer, startSync, subscribe, untilLive, waitForJob, wsClient } from "./helpers";
 import { wsOnce } from "../security/ws-helpers";
 
 const JOB_UPDATED = `subscription($id: ID!) { jobUpdated(id: $id) { ${JOB_FIELDS} } }`;
@@ -45,11 +43,17 @@ describe("jobs through the API (test connector)", () => {
   it("logs and per-record issues are stored as rows and paged", async () => {
     const { jobs } = await viewer.ok(`{ jobs(first: 1, filter: { connector: "testconn", states: [SUCCEEDED] }) { totalCount edges { node { id } } } }`);
     const id = jobs.edges[0].node.id;
-    const page1 = await viewer.ok(`query($id: ID!) { job(id: $id) { issues(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { entity key code message } } } logs(first: 50) { totalCount edges { node { level message } } } } }`, { id });
+    const page1 = await viewer.ok(
+      `query($id: ID!) { job(id: $id) { issues(first: 1) { totalCount pageInfo { hasNextPage endCursor } edges { node { entity key code message } } } logs(first: 50) { totalCount edges { node { level message } } } } }`,
+      { id },
+    );
     expect(page1.job.issues.totalCount).toBe(2);
     expect(page1.job.issues.edges[0].node).toEqual({ entity: "record", key: "r0003", code: "BAD_RECORD", message: "Record r0003 is malformed" });
     expect(page1.job.issues.pageInfo.hasNextPage).toBe(true);
-    const page2 = await viewer.ok(`query($id: ID!, $after: String) { job(id: $id) { issues(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { key } } } } }`, { id, after: page1.job.issues.pageInfo.endCursor });
+    const page2 = await viewer.ok(
+      `query($id: ID!, $after: String) { job(id: $id) { issues(first: 5, after: $after) { pageInfo { hasNextPage } edges { node { key } } } } }`,
+      { id, after: page1.job.issues.pageInfo.endCursor },
+    );
     expect(page2.job.issues.edges.map((e: any) => e.node.key)).toEqual(["r0017"]);
     expect(page2.job.issues.pageInfo.hasNextPage).toBe(false);
     const messages = page1.job.logs.edges.map((e: any) => e.node.message);
@@ -110,7 +114,9 @@ describe("jobs through the API (test connector)", () => {
     const ok = await waitForJob(viewer, retried.id);
     expect(ok).toMatchObject({ state: "SUCCEEDED", attempts: 2, processed: 9, failed: 1, total: 10 });
     const logs = await viewer.ok(`query($id: ID!) { job(id: $id) { logs { edges { node { level message } } } } }`, { id: retried.id });
-    expect(logs.job.logs.edges.map((e: any) => e.node.message).join("\n")).toMatch(/Transient failure, retrying in .* \(attempt 2 of 3\): Simulated 503 at record 4/);
+    expect(logs.job.logs.edges.map((e: any) => e.node.message).join("\n")).toMatch(
+      /Transient failure, retrying in .* \(attempt 2 of 3\): Simulated 503 at record 4/,
+    );
 
     await setSettings(s.admin, { transientFailures: 5 });
     const failing = await startSync(editor, "import-records", { full: true });
@@ -175,7 +181,9 @@ describe("jobs through the API (test connector)", () => {
     try {
       await expect(subscribe(ws, JOB_UPDATED, { id }).done).rejects.toThrow(/NOT_FOUND|not found/);
       // brand B has not enabled the connector
-      const refused = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on ErrorResult { errorCode message } } }`);
+      const refused = await other.ok(
+        `mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on ErrorResult { errorCode message } } }`,
+      );
       expect(refused.startSync).toMatchObject({ __typename: "ConnectorNotEnabledError", errorCode: "CONNECTOR_NOT_ENABLED" });
       await configure(other);
       const own = await other.ok(`mutation { startSync(input: { connector: "testconn", operation: "noop" }) { __typename ... on Job { id } } }`);

@@ -10,7 +10,10 @@ describe("newestFirst paging of jobs, logs and issues", () => {
   afterAll(() => s?.stop());
 
   const runToEnd = async (full = false) => {
-    const r = await s.admin.ok(`mutation($full: Boolean) { startSync(input: { connector: "testconn", operation: "import-records", full: $full }) { ... on Job { id } } }`, { full });
+    const r = await s.admin.ok(
+      `mutation($full: Boolean) { startSync(input: { connector: "testconn", operation: "import-records", full: $full }) { ... on Job { id } } }`,
+      { full },
+    );
     const id = r.startSync.id as string;
     expect((await waitForJob(s.admin, id)).state).toBe("SUCCEEDED");
     return id;
@@ -22,7 +25,10 @@ describe("newestFirst paging of jobs, logs and issues", () => {
     expect(first.jobs.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[2], ids[1]]);
     expect(first.jobs.totalCount).toBe(3);
     expect(first.jobs.pageInfo.hasNextPage).toBe(true);
-    const next = await s.admin.ok(`query($after: String) { jobs(first: 2, after: $after, newestFirst: true) { pageInfo { hasNextPage } edges { node { id } } } }`, { after: first.jobs.pageInfo.endCursor });
+    const next = await s.admin.ok(
+      `query($after: String) { jobs(first: 2, after: $after, newestFirst: true) { pageInfo { hasNextPage } edges { node { id } } } }`,
+      { after: first.jobs.pageInfo.endCursor },
+    );
     expect(next.jobs.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([ids[0]]);
     expect(next.jobs.pageInfo.hasNextPage).toBe(false);
     const oldest = await s.admin.ok(`{ jobs(first: 1) { edges { node { id } } } }`);

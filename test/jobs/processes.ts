@@ -37,15 +37,23 @@ export async function spawnSelvedge(env: Record<string, string>, timeoutMs = 60_
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "src/main.ts"], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", HOST: "127.0.0.1", PORT: "0", LOG_LEVEL: "info",
-      SELVEDGE_MEDIA_DIR: path.join(os.tmpdir(), "selvedge-mp-media"), ...env,
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      LOG_LEVEL: "info",
+      SELVEDGE_MEDIA_DIR: path.join(os.tmpdir(), "selvedge-mp-media"),
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const proc: SelvedgeProcess = {
-    child, pid: child.pid!, output, exited,
+    child,
+    pid: child.pid!,
+    output,
+    exited,
     kill: async (signal = "SIGTERM") => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
@@ -92,7 +100,11 @@ export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 /** A Redis connection that gives up at once instead of retrying forever (ioredis' default). */
 function failFastRedis(url: string, connectTimeoutMs: number): Redis {
   return new Redis(url, {
-    lazyConnect: true, connectTimeout: connectTimeoutMs, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false,
+    lazyConnect: true,
+    connectTimeout: connectTimeoutMs,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
   });
 }
 
@@ -152,11 +164,18 @@ export async function redisScene(env: Record<string, string> = {}): Promise<Redi
   const prefix = `selvedge-test-${randomBytes(4).toString("hex")}`;
   const procs: SelvedgeProcess[] = [];
   const sceneEnv = {
-    DATABASE_URL: db.url, REDIS_URL, SELVEDGE_REDIS_PREFIX: prefix, SELVEDGE_BOOTSTRAP_TOKEN: bootstrapToken(),
-    SELVEDGE_PLUGINS: "./test/fixtures/test-plugin", ...env,
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    SELVEDGE_REDIS_PREFIX: prefix,
+    SELVEDGE_BOOTSTRAP_TOKEN: bootstrapToken(),
+    SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
+    ...env,
   };
   return {
-    db, prefix, env: sceneEnv, procs,
+    db,
+    prefix,
+    env: sceneEnv,
+    procs,
     spawn: async (extra) => {
       const proc = await spawnSelvedge({ ...sceneEnv, ...extra });
       procs.push(proc);

@@ -36,8 +36,13 @@ describe.each(["database", "bullmq"])("recovered jobs first (%s queue)", (queue)
     db = await sharedDatabase();
     const token = bootstrapToken();
     const env: Record<string, string> = {
-      DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "3000", SELVEDGE_JOB_CONCURRENCY: "1",
+      DATABASE_URL: db.url,
+      SELVEDGE_BOOTSTRAP_TOKEN: token,
+      SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
+      SELVEDGE_JOB_POLL_MS: "50",
+      SELVEDGE_JOB_HEARTBEAT_MS: "100",
+      SELVEDGE_JOB_STALE_AFTER_MS: "3000",
+      SELVEDGE_JOB_CONCURRENCY: "1",
       ...(queue === "bullmq" ? { REDIS_URL, SELVEDGE_REDIS_PREFIX: prefix } : {}),
     };
     const api = await spawnSelvedge({ ...env, SELVEDGE_ROLE: "api" });

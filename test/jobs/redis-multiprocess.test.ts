@@ -42,7 +42,8 @@ describe("API + 2 workers over Redis", () => {
       const job = await waitForJob(clients[i], jobs[i].id);
       expect(job).toMatchObject({ state: "SUCCEEDED", attempts: 1, processed: RECORDS });
       const { job: detail, testRecordCount } = await clients[i].ok(
-        `query($id: ID!) { job(id: $id) { logs(first: 100) { edges { node { message data } } } } testRecordCount }`, { id: jobs[i].id },
+        `query($id: ID!) { job(id: $id) { logs(first: 100) { edges { node { message data } } } } testRecordCount }`,
+        { id: jobs[i].id },
       );
       const starts = detail.logs.edges.filter((e: any) => e.node.message.startsWith("Started attempt"));
       expect(starts).toHaveLength(1);

@@ -21,15 +21,22 @@ describe("restart recovery", () => {
 
   async function start(token: string): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
     const proc = await spawnSelvedge({
-      DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "3000",
+      DATABASE_URL: db.url,
+      SELVEDGE_BOOTSTRAP_TOKEN: token,
+      SELVEDGE_PLUGINS: "./test/fixtures/test-plugin",
+      SELVEDGE_JOB_POLL_MS: "50",
+      SELVEDGE_JOB_HEARTBEAT_MS: "100",
+      SELVEDGE_JOB_STALE_AFTER_MS: "3000",
     });
     procs.push(proc);
     return { proc, client: new GraphQLClient(proc.url!, token) };
   }
 
   async function jobDetails(client: GraphQLClient, id: string) {
-    const { job, testRecordCount } = await client.ok(`query($id: ID!) { job(id: $id) { state attempts processed failed total logs(first: 100) { edges { node { message } } } } testRecordCount }`, { id });
+    const { job, testRecordCount } = await client.ok(
+      `query($id: ID!) { job(id: $id) { state attempts processed failed total logs(first: 100) { edges { node { message } } } } testRecordCount }`,
+      { id },
+    );
     return { ...job, testRecordCount, messages: job.logs.edges.map((e: any) => e.node.message as string) };
   }
 

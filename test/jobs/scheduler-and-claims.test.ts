@@ -18,8 +18,7 @@ describe("claims and schedules with several workers on one database", () => {
   beforeAll(async () => {
     db = await sharedDatabase();
     const token = `slv_test_${randomBytes(16).toString("hex")}`;
-    const config = (role: "all" | "worker") =>
-      testConfig({ databaseUrl: db.url, bootstrapToken: token, role, plugins: [TEST_PLUGIN], jobs: fastJobs() });
+    const config = (role: "all" | "worker") => testConfig({ databaseUrl: db.url, bootstrapToken: token, role, plugins: [TEST_PLUGIN], jobs: fastJobs() });
     a = await startSelvedge({ config: config("all") });
     b = await startSelvedge({ config: config("worker") });
     admin = new GraphQLClient(a.url!, token);
@@ -37,9 +36,16 @@ describe("claims and schedules with several workers on one database", () => {
     const repo = a.ds.getRepository(Job);
     const ids: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const job = await repo.save(repo.create({
-        brandId: 999, connector: "claims", operation: `op-${i}`, state: JobState.QUEUED, activeKey: `999:claims:op-${i}`, maxAttempts: 1,
-      }));
+      const job = await repo.save(
+        repo.create({
+          brandId: 999,
+          connector: "claims",
+          operation: `op-${i}`,
+          state: JobState.QUEUED,
+          activeKey: `999:claims:op-${i}`,
+          maxAttempts: 1,
+        }),
+      );
       ids.push(job.id);
     }
     const extra = await createDataSource({ databaseUrl: db.url });
@@ -107,7 +113,9 @@ describe("claims and schedules with several workers on one database", () => {
     const viewerUser = await a.services.identity.createUser(a.services.identity.scopeFor(brand.id), { name: "V", email: "v@demo.test", role: "VIEWER" });
     const viewer = new GraphQLClient(a.url!, (await a.services.identity.createToken(a.services.identity.scopeFor(brand.id), viewerUser.id, "t")).token);
     expect((await viewer.ok(`{ jobSchedules { id } }`)).jobSchedules).toHaveLength(1);
-    expect((await viewer.fails(`mutation { setJobSchedule(input: { connector: "testconn", operation: "noop", intervalMinutes: 5 }) { id } }`)).extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await viewer.fails(`mutation { setJobSchedule(input: { connector: "testconn", operation: "noop", intervalMinutes: 5 }) { id } }`)).extensions?.code,
+    ).toBe("FORBIDDEN");
     const { jobSchedules } = await admin.ok(`{ jobSchedules { id } }`);
     expect((await viewer.fails(`mutation($id: ID!) { removeJobSchedule(id: $id) }`, { id: jobSchedules[0].id })).extensions?.code).toBe("FORBIDDEN");
 

@@ -9,12 +9,28 @@ describe("JOOR sandbox: token endpoint and authentication", () => {
 
   const form = (over: Record<string, string> = {}): URLSearchParams => {
     const k = sb.credentials;
-    return new URLSearchParams({ grant_type: "password", client_id: k.client_id, client_secret: k.client_secret, username: k.username, password: k.password, ...over });
+    return new URLSearchParams({
+      grant_type: "password",
+      client_id: k.client_id,
+      client_secret: k.client_secret,
+      username: k.username,
+      password: k.password,
+      ...over,
+    });
   };
 
   it("answers a password grant with a Keycloak-shaped token response", async () => {
     const t = await passwordToken(sb);
-    expect(Object.keys(t).sort()).toEqual(["access_token", "expires_in", "not-before-policy", "refresh_expires_in", "refresh_token", "scope", "session_state", "token_type"]);
+    expect(Object.keys(t).sort()).toEqual([
+      "access_token",
+      "expires_in",
+      "not-before-policy",
+      "refresh_expires_in",
+      "refresh_token",
+      "scope",
+      "session_state",
+      "token_type",
+    ]);
     expect(t.token_type).toBe("Bearer");
     expect(t.expires_in).toBe(600);
     expect(t.refresh_expires_in).toBe(7776000);

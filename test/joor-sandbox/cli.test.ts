@@ -8,7 +8,9 @@ const ROOT = resolve(__dirname, "../..");
 
 function launch(env: Record<string, string>): Promise<{ child: ChildProcess; out: () => string; url: string }> {
   const child = spawn(process.execPath, ["-r", "@swc-node/register", "plugins/joor/sandbox/main.ts"], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   child.stdout?.on("data", (d) => (out += String(d)));
@@ -55,7 +57,13 @@ describe("npm run joor:sandbox (plugins/joor/sandbox/main.ts)", () => {
       const admin = await http(`${url}/__admin/`);
       expect(admin.status).toBe(200);
       expect(admin.body.accounts[0].id).toBe("100001");
-      const form = new URLSearchParams({ grant_type: "password", client_id: "selvedge-sandbox", client_secret: "sandbox-client-secret", username: "brand@sandbox.test", password: "sandbox-password" });
+      const form = new URLSearchParams({
+        grant_type: "password",
+        client_id: "selvedge-sandbox",
+        client_secret: "sandbox-client-secret",
+        username: "brand@sandbox.test",
+        password: "sandbox-password",
+      });
       expect((await fetch(`${url}/auth/`, { method: "POST", body: form })).status).toBe(200);
     } finally {
       expect(await stop(child)).toBe(0);
@@ -65,8 +73,20 @@ describe("npm run joor:sandbox (plugins/joor/sandbox/main.ts)", () => {
   it("reads JOOR_SANDBOX_SEED, JOOR_SANDBOX_STATE and the rate-limit switches", async () => {
     const seedPath = join(dir, "seed.json");
     const statePath = join(dir, "state.json");
-    writeFileSync(seedPath, JSON.stringify({ accounts: [{ id: "4242", credentials: { client_id: "c", client_secret: "s", username: "u", password: "p", v2_token: "tok" }, warehouses: [{ name: "Main" }] }] }));
-    const { child, out, url } = await launch({ JOOR_SANDBOX_PORT: "0", JOOR_SANDBOX_SEED: seedPath, JOOR_SANDBOX_STATE: statePath, JOOR_SANDBOX_RATE_LIMIT: "off" });
+    writeFileSync(
+      seedPath,
+      JSON.stringify({
+        accounts: [
+          { id: "4242", credentials: { client_id: "c", client_secret: "s", username: "u", password: "p", v2_token: "tok" }, warehouses: [{ name: "Main" }] },
+        ],
+      }),
+    );
+    const { child, out, url } = await launch({
+      JOOR_SANDBOX_PORT: "0",
+      JOOR_SANDBOX_SEED: seedPath,
+      JOOR_SANDBOX_STATE: statePath,
+      JOOR_SANDBOX_RATE_LIMIT: "off",
+    });
     try {
       expect(out()).toContain("account id      4242");
       expect(out()).toContain("rate limit      off");

@@ -12,19 +12,35 @@ describe("JOOR sandbox: client mistakes are 4xx, never 500", () => {
   const auth = () => ({ authorization: `Bearer ${c.token}` });
 
   it("answers an unsupported charset with 415", async () => {
-    const r = await http(v4url("/products/bulk_create"), { method: "POST", raw: JSON.stringify([{ name: "x" }]), headers: { ...auth(), "content-type": "application/json; charset=koi8-r" } });
+    const r = await http(v4url("/products/bulk_create"), {
+      method: "POST",
+      raw: JSON.stringify([{ name: "x" }]),
+      headers: { ...auth(), "content-type": "application/json; charset=koi8-r" },
+    });
     expect(r.status).toBe(415);
     expect(r.body.errors[0].status).toBe("UNSUPPORTED_CHARSET");
   });
 
   it("answers an unsupported or broken Content-Encoding with 4xx, and inflates a real gzip body", async () => {
     const body = JSON.stringify([{ name: "Gzipped product" }]);
-    const unsupported = await fetch(v4url("/products/bulk_create"), { method: "POST", body, headers: { ...auth(), "content-type": "application/json", "content-encoding": "compress" } });
+    const unsupported = await fetch(v4url("/products/bulk_create"), {
+      method: "POST",
+      body,
+      headers: { ...auth(), "content-type": "application/json", "content-encoding": "compress" },
+    });
     expect(unsupported.status).toBe(415);
-    const broken = await fetch(v4url("/products/bulk_create"), { method: "POST", body, headers: { ...auth(), "content-type": "application/json", "content-encoding": "gzip" } });
+    const broken = await fetch(v4url("/products/bulk_create"), {
+      method: "POST",
+      body,
+      headers: { ...auth(), "content-type": "application/json", "content-encoding": "gzip" },
+    });
     expect(broken.status).toBeGreaterThanOrEqual(400);
     expect(broken.status).toBeLessThan(500);
-    const ok = await fetch(v4url("/products/bulk_create"), { method: "POST", body: gzipSync(body), headers: { ...auth(), "content-type": "application/json", "content-encoding": "gzip" } });
+    const ok = await fetch(v4url("/products/bulk_create"), {
+      method: "POST",
+      body: gzipSync(body),
+      headers: { ...auth(), "content-type": "application/json", "content-encoding": "gzip" },
+    });
     expect(ok.status).toBe(200);
   });
 

@@ -7,7 +7,10 @@ describe("JOOR sandbox: fault injection", () => {
   beforeAll(async () => {
     ({ sb, c } = await start());
     const s = await pushStyle(c, "FAULT", [["Red", "RED"]], ["S", "M"]);
-    await priceAll(c, s.skus.map((x) => x.id));
+    await priceAll(
+      c,
+      s.skus.map((x) => x.id),
+    );
     await pushConnections(c, ["F1"]);
     await c.admin("POST", "/orders/generate", { count: 6, lines_per_order: 1 });
   });

@@ -22,8 +22,14 @@ describe("JOOR sandbox: the catalogue generator never makes duplicate SKUs", () 
     expect(pushed.status).toBe(200);
     const firstUpc = gs1(`7${"1".padStart(10, "0")}`);
     const skuExt = `GEN${Number(first) + 3}-1-XS`;
-    const s = await c.v4("POST", "/skus/bulk_create", [{ product_id: pushed.body.data[0].id, external_id: skuExt,
-      trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "XS")], identifiers: [{ type: "UPC", value: firstUpc }] }]);
+    const s = await c.v4("POST", "/skus/bulk_create", [
+      {
+        product_id: pushed.body.data[0].id,
+        external_id: skuExt,
+        trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "XS")],
+        identifiers: [{ type: "UPC", value: firstUpc }],
+      },
+    ]);
     expect(s.status).toBe(200);
 
     const gen = await c.admin("POST", "/catalogue/generate", { products: 3, colors: 12, sizes: ["XS", "S", "M"] });

@@ -11,7 +11,10 @@ export interface HttpResult<T = any> {
   body: T;
 }
 
-export async function http<T = any>(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; raw?: string } = {}): Promise<HttpResult<T>> {
+export async function http<T = any>(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown; raw?: string } = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...(init.headers ?? {}) };
   let body: string | undefined = init.raw;
   if (init.body !== undefined) {
@@ -31,7 +34,13 @@ export async function http<T = any>(url: string, init: { method?: string; header
 
 export async function passwordToken(sb: JoorSandbox): Promise<any> {
   const c = sb.credentials;
-  const form = new URLSearchParams({ grant_type: "password", client_id: c.client_id, client_secret: c.client_secret, username: c.username, password: c.password });
+  const form = new URLSearchParams({
+    grant_type: "password",
+    client_id: c.client_id,
+    client_secret: c.client_secret,
+    username: c.username,
+    password: c.password,
+  });
   const res = await fetch(sb.urls.auth, { method: "POST", body: form });
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
   return res.json();
@@ -84,18 +93,24 @@ export async function pushStyle(c: Client, style: string, colors: Array<[string,
   const p = await c.v4("POST", "/products/bulk_create", [{ name: `Style ${style}`, external_id: style, product_identifier: style }]);
   if (p.status !== 200) throw new Error(`product create failed: ${p.text}`);
   const productId = p.body.data[0].id as string;
-  const items = colors.flatMap(([color, code]) => sizes.map((size) => ({
-    product_id: productId, external_id: `${style}-${code}-${size}`,
-    trait_values: [trait(COLOR_TRAIT_ID, color, code), trait(SIZE_TRAIT_ID, size, size)],
-    identifiers: [{ type: "UPC", value: upc() }],
-  })));
+  const items = colors.flatMap(([color, code]) =>
+    sizes.map((size) => ({
+      product_id: productId,
+      external_id: `${style}-${code}-${size}`,
+      trait_values: [trait(COLOR_TRAIT_ID, color, code), trait(SIZE_TRAIT_ID, size, size)],
+      identifiers: [{ type: "UPC", value: upc() }],
+    })),
+  );
   const s = await c.v4("POST", "/skus/bulk_create", items);
   if (s.status !== 200 || s.body.errors.length) throw new Error(`sku create failed: ${s.text}`);
   return {
     productId,
     skus: s.body.data.map((d: any, i: number) => ({
-      id: d.id, color: colors[Math.floor(i / sizes.length)][0], colorCode: colors[Math.floor(i / sizes.length)][1],
-      size: sizes[i % sizes.length], upc: items[i].identifiers[0].value,
+      id: d.id,
+      color: colors[Math.floor(i / sizes.length)][0],
+      colorCode: colors[Math.floor(i / sizes.length)][1],
+      size: sizes[i % sizes.length],
+      upc: items[i].identifiers[0].value,
     })),
   };
 }
@@ -104,7 +119,11 @@ export async function priceAll(c: Client, skuIds: string[], priceTypeName = "USD
   const types = (await c.v4("GET", "/price_types")).body.data as Array<{ id: string; name: string }>;
   const pt = types.find((t) => t.name === priceTypeName);
   if (!pt) throw new Error(`no price type ${priceTypeName}`);
-  const r = await c.v4("POST", "/prices/bulk_create", skuIds.map((sku_id) => ({ sku_id, price_type_id: pt.id, wholesale_value: wholesale, retail_value: "100.00" })));
+  const r = await c.v4(
+    "POST",
+    "/prices/bulk_create",
+    skuIds.map((sku_id) => ({ sku_id, price_type_id: pt.id, wholesale_value: wholesale, retail_value: "100.00" })),
+  );
   if (r.status !== 200 || r.body.errors.length) throw new Error(`price create failed: ${r.text}`);
 }
 
@@ -112,8 +131,34 @@ export function connection(code: string, extra: Record<string, unknown> = {}): R
   return {
     customer_code: code,
     customer_name: `Customer ${code}`,
-    shipping: { shipping_addresses: { shipping_address: [{ shipping_code: `${code}-D1`, shipping_name: "Warehouse", shipping_address_1: "1 Dock Road", shipping_city: "London", shipping_postal_code: "E1 1AA", shipping_country: "GB" }] } },
-    billing: { billing_addresses: { billing_address: [{ billing_code: `${code}-A1`, billing_name: "Accounts", billing_address_1: "2 Bank St", billing_city: "London", billing_postal_code: "EC2 2BB", billing_country: "GB" }] } },
+    shipping: {
+      shipping_addresses: {
+        shipping_address: [
+          {
+            shipping_code: `${code}-D1`,
+            shipping_name: "Warehouse",
+            shipping_address_1: "1 Dock Road",
+            shipping_city: "London",
+            shipping_postal_code: "E1 1AA",
+            shipping_country: "GB",
+          },
+        ],
+      },
+    },
+    billing: {
+      billing_addresses: {
+        billing_address: [
+          {
+            billing_code: `${code}-A1`,
+            billing_name: "Accounts",
+            billing_address_1: "2 Bank St",
+            billing_city: "London",
+            billing_postal_code: "EC2 2BB",
+            billing_country: "GB",
+          },
+        ],
+      },
+    },
     ...extra,
   };
 }
@@ -126,6 +171,9 @@ export async function bulkConnections(c: Client, items: unknown[]): Promise<Http
 }
 
 export async function pushConnections(c: Client, codes: string[]): Promise<void> {
-  const r = await bulkConnections(c, codes.map((code) => connection(code)));
+  const r = await bulkConnections(
+    c,
+    codes.map((code) => connection(code)),
+  );
   if (r.status !== 200 || r.body.job.status !== "COMPLETED") throw new Error(`connection push failed: ${r.text}`);
 }

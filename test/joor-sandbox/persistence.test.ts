@@ -14,17 +14,23 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
     const statePath = join(dir, "state.json");
     const first = await start({ statePath, persistDebounceMs: 10_000 });
     const style = await pushStyle(first.c, "PERSIST", [["Red", "RED"]], ["S", "M"]);
-    await priceAll(first.c, style.skus.map((s) => s.id));
+    await priceAll(
+      first.c,
+      style.skus.map((s) => s.id),
+    );
     await pushConnections(first.c, ["P1"]);
     const o1 = (await first.c.admin("POST", "/orders", { customer_code: "P1", lines: [{ upc: style.skus[0].upc, quantity: 2 }] })).body.data[0];
     const o2 = (await first.c.admin("POST", "/orders", { customer_code: "P1", lines: [{ upc: style.skus[1].upc, quantity: 1 }] })).body.data[0];
     expect((await first.c.v2("GET", "/order?order_type=6&sync=1&count=1")).body.orders[0].order_id).toBe(o1.order_id);
     await first.c.v2("POST", "/bulk-inventory", { inventory_items: { inventory_item: [{ upc: style.skus[0].upc, inventory: 9 }] } });
     const season = (await first.c.v4("POST", "/seasons/bulk_create", [{ name: "SPRING 2022", year: 2022, external_id: "SP22" }])).body.data[0];
-    await first.c.v4("POST", "/collections/bulk_create", [{ name: "SP22 D1", external_id: "SP22-D1", season_id: season.id, items: [{ product_id: style.productId }] }]);
+    await first.c.v4("POST", "/collections/bulk_create", [
+      { name: "SP22 D1", external_id: "SP22-D1", season_id: season.id, items: [{ product_id: style.productId }] },
+    ]);
     // A bulk job still queued at shutdown is processed after the restart.
     await first.c.admin("PUT", "/settings", { bulk_job_delay_seconds: 60 });
-    const queued = (await first.c.v2("POST", "/bulk-connection", { bulk_connections: { connection: [{ customer_code: "PQ1", customer_name: "Queued" }] } })).body.job_id;
+    const queued = (await first.c.v2("POST", "/bulk-connection", { bulk_connections: { connection: [{ customer_code: "PQ1", customer_name: "Queued" }] } }))
+      .body.job_id;
     const token = first.c.token;
     await first.sb.close();
     expect(existsSync(statePath)).toBe(true);
@@ -42,9 +48,16 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
       expect((await c2.admin("GET", `/inventory?upc=${style.skus[0].upc}`)).body.items[0].inventory).toBe(9);
       expect((await c2.v2("GET", `/bulk-connection/${queued}`)).body.job.status).toBe("QUEUED");
       await c2.admin("POST", "/clock/advance", { seconds: 61 });
-      expect((await c2.v2("GET", `/bulk-connection/${queued}`)).body.job).toMatchObject({ status: "COMPLETED", results: [{ customer_code: "PQ1", action: "created" }] });
+      expect((await c2.v2("GET", `/bulk-connection/${queued}`)).body.job).toMatchObject({
+        status: "COMPLETED",
+        results: [{ customer_code: "PQ1", action: "created" }],
+      });
       // Seasons and collections (with their external_id indexes) come back.
-      expect((await c2.v4("GET", "/collections")).body.data[0]).toMatchObject({ external_id: "SP22-D1", season: { id: season.id, external_id: "SP22" }, items: [{ product_id: style.productId }] });
+      expect((await c2.v4("GET", "/collections")).body.data[0]).toMatchObject({
+        external_id: "SP22-D1",
+        season: { id: season.id, external_id: "SP22" },
+        items: [{ product_id: style.productId }],
+      });
       expect((await c2.v4("POST", "/collections/bulk_create", [{ name: "again", external_id: "SP22-D1" }])).body.errors[0].status).toBe("DUPLICATED");
       // New ids continue after the persisted counters.
       const more = await c2.v4("POST", "/products/bulk_create", [{ name: "after restart" }]);
@@ -90,7 +103,15 @@ describe("JOOR sandbox: persistence to a JSON file and reset", () => {
       expect((await s.c.admin("POST", "/reset")).status).toBe(200);
       expect((await s.c.admin("GET", "/connections")).body.total).toBe(0);
       expect((await s.c.admin("GET", "/faults")).body.items).toEqual([]);
-      const seed = { accounts: [{ id: "777", credentials: { client_id: "c", client_secret: "s", username: "u", password: "p", v2_token: "t" }, price_types: [{ name: "CHF-1", currency_code: "CHF" }] }] };
+      const seed = {
+        accounts: [
+          {
+            id: "777",
+            credentials: { client_id: "c", client_secret: "s", username: "u", password: "p", v2_token: "t" },
+            price_types: [{ name: "CHF-1", currency_code: "CHF" }],
+          },
+        ],
+      };
       expect((await s.c.admin("POST", "/reset", { seed })).body.default_account).toBe("777");
       expect(s.sb.accountId).toBe("777");
       const c2 = await new Client(s.sb).login();

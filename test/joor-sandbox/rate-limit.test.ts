@@ -31,8 +31,10 @@ describe("JOOR sandbox: credit-based rate limit", () => {
       expect(counters.body.by_route["POST /v4/categories/bulk_create"]).toBe(60);
       const log = (await c.admin("GET", "/requests?limit=4")).body.items;
       expect(log.map((e: any) => [e.route, e.status, e.credits, e.account])).toEqual([
-        ["POST /v4/categories/bulk_create", 200, 5, sb.accountId], ["GET /v4/traits", 429, 0, sb.accountId],
-        ["GET /v2/order", 429, 0, sb.accountId], ["GET /__admin/counters", 200, 0, null],
+        ["POST /v4/categories/bulk_create", 200, 5, sb.accountId],
+        ["GET /v4/traits", 429, 0, sb.accountId],
+        ["GET /v2/order", 429, 0, sb.accountId],
+        ["GET /__admin/counters", 200, 0, null],
       ]);
       await c.admin("POST", "/clock/advance", { seconds: 300 });
       const after = await c.v4("GET", "/traits");
@@ -44,10 +46,22 @@ describe("JOOR sandbox: credit-based rate limit", () => {
   describe("configurable and switchable", () => {
     let sb: JoorSandbox;
     let c: Client;
-    beforeAll(async () => ({ sb, c } = await start({
-      rateLimit: { enabled: true, budget: 10, windowSeconds: 60 },
-      seed: { accounts: [...DEFAULT_SEED.accounts, { ...DEFAULT_SEED.accounts[0], id: "200002", credentials: { ...DEFAULT_SEED.accounts[0].credentials, username: "other@sandbox.test", v2_token: "other-token" } }] },
-    })));
+    beforeAll(
+      async () =>
+        ({ sb, c } = await start({
+          rateLimit: { enabled: true, budget: 10, windowSeconds: 60 },
+          seed: {
+            accounts: [
+              ...DEFAULT_SEED.accounts,
+              {
+                ...DEFAULT_SEED.accounts[0],
+                id: "200002",
+                credentials: { ...DEFAULT_SEED.accounts[0].credentials, username: "other@sandbox.test", v2_token: "other-token" },
+              },
+            ],
+          },
+        })),
+    );
     afterAll(() => sb.close());
 
     it("charges GET 1 and writes 5, and does not charge rejected requests", async () => {
@@ -60,7 +74,13 @@ describe("JOOR sandbox: credit-based rate limit", () => {
     });
 
     it("keeps a separate budget per account", async () => {
-      const form = new URLSearchParams({ grant_type: "password", client_id: sb.credentials.client_id, client_secret: sb.credentials.client_secret, username: "other@sandbox.test", password: sb.credentials.password });
+      const form = new URLSearchParams({
+        grant_type: "password",
+        client_id: sb.credentials.client_id,
+        client_secret: sb.credentials.client_secret,
+        username: "other@sandbox.test",
+        password: sb.credentials.password,
+      });
       const t = (await (await fetch(sb.urls.auth, { method: "POST", body: form })).json()).access_token;
       const r = await http(`${sb.urls.v4}/traits?account=200002`, { headers: { authorization: `Bearer ${t}` } });
       expect(r.status).toBe(200);

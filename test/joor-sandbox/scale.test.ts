@@ -10,10 +10,19 @@ describe("JOOR sandbox: scale", () => {
 
   it("holds 100k SKUs and 10k orders, finds a deep UPC and pages through every order exactly once", async () => {
     const t0 = Date.now();
-    const cat = await c.admin("POST", "/catalogue/generate", { products: 10_000, colors: 2, sizes: ["XS", "S", "M", "L", "XL"], price_types: ["USD-1"], inventory: 5 });
+    const cat = await c.admin("POST", "/catalogue/generate", {
+      products: 10_000,
+      colors: 2,
+      sizes: ["XS", "S", "M", "L", "XL"],
+      price_types: ["USD-1"],
+      inventory: 5,
+    });
     expect(cat.status).toBe(201);
     expect(cat.body).toMatchObject({ products: 10_000, skus: 100_000, prices: 100_000 });
-    await pushConnections(c, Array.from({ length: 20 }, (_, i) => `S${i}`));
+    await pushConnections(
+      c,
+      Array.from({ length: 20 }, (_, i) => `S${i}`),
+    );
     const gen = await c.admin("POST", "/orders/generate", { count: 10_000, lines_per_order: 5, seed: 7 });
     expect(gen.status).toBe(201);
     expect(gen.body.created).toBe(10_000);

@@ -12,9 +12,18 @@ describe("JOOR sandbox: v2 connections", () => {
   it("bulk-connection is a background job: the POST answers a job id, the results come from the job's GET", async () => {
     const posted = await c.v2("POST", "/bulk-connection", { bulk_connections: { connection: [connection("JOB01")] } });
     expect(posted.status).toBe(200);
-    expect(posted.body).toMatchObject({ response: { code: 200 }, job_id: expect.any(String), job: { status: "QUEUED", item_count: 1, pass_count: null, results: [] } });
+    expect(posted.body).toMatchObject({
+      response: { code: 200 },
+      job_id: expect.any(String),
+      job: { status: "QUEUED", item_count: 1, pass_count: null, results: [] },
+    });
     const job = await c.v2("GET", `/bulk-connection/${posted.body.job_id}`);
-    expect(job.body.job).toMatchObject({ job_id: posted.body.job_id, status: "COMPLETED", pass_count: 1, results: [{ customer_code: "JOB01", status: "pass", action: "created" }] });
+    expect(job.body.job).toMatchObject({
+      job_id: posted.body.job_id,
+      status: "COMPLETED",
+      pass_count: 1,
+      results: [{ customer_code: "JOB01", status: "pass", action: "created" }],
+    });
   });
 
   it("with a job delay set, the job stays QUEUED (and its customers unknown) until the delay has passed; jobs run in order", async () => {
@@ -38,33 +47,59 @@ describe("JOOR sandbox: v2 connections", () => {
   });
 
   it("creates connections through a bulk job and upserts by customer_code", async () => {
-    const first = await bulk([connection("ACME01", { customer_contact_email: "buyer@acme.test", price_currency: "USD", price_label: "USD-1",
-      warehouses: { warehouse: [{ warehouse_name: "Default" }] } })]);
+    const first = await bulk([
+      connection("ACME01", {
+        customer_contact_email: "buyer@acme.test",
+        price_currency: "USD",
+        price_label: "USD-1",
+        warehouses: { warehouse: [{ warehouse_name: "Default" }] },
+      }),
+    ]);
     expect(first.status).toBe(200);
     expect(first.body.response).toMatchObject({ code: 200, log_id: expect.any(String) });
-    expect(first.body.job).toMatchObject({ status: "COMPLETED", item_count: 1, pass_count: 1, fail_count: 0,
-      results: [{ index: 0, customer_code: "ACME01", status: "pass", action: "created", connection_id: expect.any(String) }] });
+    expect(first.body.job).toMatchObject({
+      status: "COMPLETED",
+      item_count: 1,
+      pass_count: 1,
+      fail_count: 0,
+      results: [{ index: 0, customer_code: "ACME01", status: "pass", action: "created", connection_id: expect.any(String) }],
+    });
     const id = first.body.job.results[0].connection_id;
 
     // Same code again: updated, not duplicated; a sent address list replaces the stored one.
-    const second = await bulk([connection("ACME01", {
-      customer_name: "Acme Stores Ltd",
-      shipping: { shipping_addresses: { shipping_address: [
-        { shipping_code: "ACME01-D1", shipping_address_1: "9 New Quay", shipping_city: "Leeds", shipping_country: "GB" },
-        { shipping_code: "ACME01-D2", shipping_address_1: "1 Main St", shipping_city: "Austin", shipping_region: "TX", shipping_country: "US" },
-      ] } },
-    })]);
+    const second = await bulk([
+      connection("ACME01", {
+        customer_name: "Acme Stores Ltd",
+        shipping: {
+          shipping_addresses: {
+            shipping_address: [
+              { shipping_code: "ACME01-D1", shipping_address_1: "9 New Quay", shipping_city: "Leeds", shipping_country: "GB" },
+              { shipping_code: "ACME01-D2", shipping_address_1: "1 Main St", shipping_city: "Austin", shipping_region: "TX", shipping_country: "US" },
+            ],
+          },
+        },
+      }),
+    ]);
     expect(second.body.job.results[0]).toMatchObject({ action: "updated", connection_id: id });
     const got = await c.v2("GET", "/connection/customer_code/ACME01/");
     expect(got.status).toBe(200);
     expect(got.body.connections.response).toMatchObject({ code: 200, start_from: 0, next_start: null, count: 1 });
     // JOOR's nesting: connections > response and connections > connections > connection[].
     const conn = got.body.connections.connections.connection[0];
-    expect(conn).toMatchObject({ customer_account_id: id, customer_code: "ACME01", customer_name: "Acme Stores Ltd",
-      customer_contact_email: "buyer@acme.test", price_currency: "USD", price_label: "USD-1",
-      warehouses: { warehouse: [{ warehouse_name: "Default", warehouse_code: "DEFAULT" }] } });
+    expect(conn).toMatchObject({
+      customer_account_id: id,
+      customer_code: "ACME01",
+      customer_name: "Acme Stores Ltd",
+      customer_contact_email: "buyer@acme.test",
+      price_currency: "USD",
+      price_label: "USD-1",
+      warehouses: { warehouse: [{ warehouse_name: "Default", warehouse_code: "DEFAULT" }] },
+    });
     const ship = conn.shipping.shipping_addresses.shipping_address;
-    expect(ship.map((a: any) => [a.shipping_code, a.shipping_city, a.shipping_country])).toEqual([["ACME01-D1", "Leeds", "GB"], ["ACME01-D2", "Austin", "US"]]);
+    expect(ship.map((a: any) => [a.shipping_code, a.shipping_city, a.shipping_country])).toEqual([
+      ["ACME01-D1", "Leeds", "GB"],
+      ["ACME01-D2", "Austin", "US"],
+    ]);
     expect(ship[0].shipping_country_name).toBe("United Kingdom");
     expect(conn.billing.billing_addresses.billing_address[0]).toMatchObject({ billing_code: "ACME01-A1", billing_address_id: expect.any(Number) });
     const byId = await c.v2("GET", `/connection/${id}/`);
@@ -76,8 +111,12 @@ describe("JOOR sandbox: v2 connections", () => {
     const r = await bulk([
       connection("OK02"),
       { customer_code: "NONAME" },
-      connection("BADCTRY", { billing: { billing_addresses: { billing_address: [{ billing_code: "B", billing_address_1: "x", billing_city: "y", billing_country: "ZZ" }] } } }),
-      connection("USNOREGION", { shipping: { shipping_addresses: { shipping_address: [{ shipping_code: "S", shipping_address_1: "x", shipping_city: "NYC", shipping_country: "US" }] } } }),
+      connection("BADCTRY", {
+        billing: { billing_addresses: { billing_address: [{ billing_code: "B", billing_address_1: "x", billing_city: "y", billing_country: "ZZ" }] } },
+      }),
+      connection("USNOREGION", {
+        shipping: { shipping_addresses: { shipping_address: [{ shipping_code: "S", shipping_address_1: "x", shipping_city: "NYC", shipping_country: "US" }] } },
+      }),
       connection("WH", { warehouses: { warehouse: [{ warehouse_name: "Nowhere" }] } }),
       connection("PT", { price_currency: "USD", price_label: "USD-9" }),
       connection("X".repeat(51)),
@@ -89,8 +128,14 @@ describe("JOOR sandbox: v2 connections", () => {
     expect(r.body.job.pass_count).toBe(2);
     const fails = r.body.job.results.filter((x: any) => x.status === "fail");
     expect(fails.map((f: any) => f.errors[0].field)).toEqual([
-      "customer_name", "billing.billing_addresses.billing_address.0.billing_country", "shipping.shipping_addresses.shipping_address.0.shipping_region",
-      "warehouses.warehouse.0.warehouse_name", "price_label", "customer_code", "favourite_colour", "customer_buyer_name",
+      "customer_name",
+      "billing.billing_addresses.billing_address.0.billing_country",
+      "shipping.shipping_addresses.shipping_address.0.shipping_region",
+      "warehouses.warehouse.0.warehouse_name",
+      "price_label",
+      "customer_code",
+      "favourite_colour",
+      "customer_buyer_name",
     ]);
     const job = await c.v2("GET", `/bulk-connection/${r.body.job.job_id}`);
     expect(job.body.job.fail_count).toBe(8);

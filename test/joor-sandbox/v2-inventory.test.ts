@@ -7,7 +7,15 @@ describe("JOOR sandbox: v2 bulk inventory", () => {
   let style: PushedStyle;
   beforeAll(async () => {
     ({ sb, c } = await start());
-    style = await pushStyle(c, "INV1", [["Black", "BLK"], ["White", "WHT"]], ["Small", "Medium"]);
+    style = await pushStyle(
+      c,
+      "INV1",
+      [
+        ["Black", "BLK"],
+        ["White", "WHT"],
+      ],
+      ["Small", "Medium"],
+    );
   });
   afterAll(() => sb.close());
 
@@ -15,7 +23,10 @@ describe("JOOR sandbox: v2 bulk inventory", () => {
   const rows = async (u: string) => (await c.admin("GET", `/inventory?upc=${u}`)).body.items;
 
   it("sets ATS by UPC in the Default warehouse and logs each SKU", async () => {
-    const r = await post([{ upc: style.skus[0].upc, inventory: 12 }, { warehouse: "Default", upc: style.skus[1].upc, inventory: 3 }]);
+    const r = await post([
+      { upc: style.skus[0].upc, inventory: 12 },
+      { warehouse: "Default", upc: style.skus[1].upc, inventory: 3 },
+    ]);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ sku_count: 2, pass_count: 2, fail_count: 0 });
     expect(r.body.inventory_log[0]).toEqual({ sku: style.skus[0].upc, inventory_log_id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: "pass" });
@@ -58,7 +69,11 @@ describe("JOOR sandbox: v2 bulk inventory", () => {
     ]);
     expect(r.body.inventory_log.map((l: any) => l.status)).toEqual(["pass", "pass", "fail"]);
     const all = await rows(style.skus[0].upc);
-    expect(all.map((x: any) => [x.warehouse, x.inventory_date, x.inventory])).toEqual([["Default", null, 12], ["FUTURE", "2027-02-01", 40], ["FUTURE", "2027-03-15", 60]]);
+    expect(all.map((x: any) => [x.warehouse, x.inventory_date, x.inventory])).toEqual([
+      ["Default", null, 12],
+      ["FUTURE", "2027-02-01", 40],
+      ["FUTURE", "2027-03-15", 60],
+    ]);
   });
 
   it("overwrite=1 replaces all inventory of the account with the payload", async () => {
@@ -70,7 +85,10 @@ describe("JOOR sandbox: v2 bulk inventory", () => {
   });
 
   it("dec_pending=1 deducts quantities on orders not yet exported", async () => {
-    await priceAll(c, style.skus.map((s) => s.id));
+    await priceAll(
+      c,
+      style.skus.map((s) => s.id),
+    );
     await pushConnections(c, ["INVCUST"]);
     await c.admin("POST", "/orders", { customer_code: "INVCUST", status: "PENDING", lines: [{ upc: style.skus[2].upc, quantity: 4 }] });
     const r = await post([{ upc: style.skus[2].upc, inventory: 10 }], "?dec_pending=1");

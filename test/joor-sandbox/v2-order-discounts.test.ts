@@ -21,7 +21,12 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
   beforeAll(async () => {
     ({ sb, c } = await start());
     style = await pushStyle(c, "DSC", [["Black", "BLK"]], ["S", "M", "L"]);
-    await priceAll(c, style.skus.map((s) => s.id), "USD-1", "40.00");
+    await priceAll(
+      c,
+      style.skus.map((s) => s.id),
+      "USD-1",
+      "40.00",
+    );
     await pushConnections(c, ["D1"]);
   });
   afterAll(() => sb.close());
@@ -30,13 +35,20 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
 
   it("line discounts change item_unit_price and item_price_extended; order_total is the discounted lines minus the order discount plus shipping", async () => {
     const r = await place({
-      discount_amount: "10.00", shipping_total: "7.50",
-      lines: [{ upc: style.skus[0].upc, quantity: 3, discount_percent: "10.00" }, { upc: style.skus[1].upc, quantity: 2, discount_amount: "5.00" }, { upc: style.skus[2].upc, quantity: 1 }],
+      discount_amount: "10.00",
+      shipping_total: "7.50",
+      lines: [
+        { upc: style.skus[0].upc, quantity: 3, discount_percent: "10.00" },
+        { upc: style.skus[1].upc, quantity: 2, discount_amount: "5.00" },
+        { upc: style.skus[2].upc, quantity: 1 },
+      ],
     });
     expect(r.status).toBe(201);
     const rec = (await c.v2("GET", `/order/${r.body.data[0].order_id}`)).body.orders[0];
     expect(rec.line_items.map((l: any) => [l.item_price, l.item_price_adjustment, l.item_unit_price, l.item_price_extended])).toEqual([
-      ["40.00", "-4.00", "36.00", "108.00"], ["40.00", "-5.00", "35.00", "70.00"], ["40.00", "0.00", "40.00", "40.00"],
+      ["40.00", "-4.00", "36.00", "108.00"],
+      ["40.00", "-5.00", "35.00", "70.00"],
+      ["40.00", "0.00", "40.00", "40.00"],
     ]);
     expect(rec).toMatchObject({ order_discount: "10.00", order_discount_percent: "0.00", order_shipping_total: "7.50", order_total: "215.50" });
     checkTotals(rec);
@@ -46,7 +58,13 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
   });
 
   it("an order percentage applies to the discounted subtotal, rounded to the cent", async () => {
-    const r = await place({ discount_percent: "12.50", lines: [{ upc: style.skus[0].upc, quantity: 1, discount_percent: "33.33" }, { upc: style.skus[1].upc, quantity: 1 }] });
+    const r = await place({
+      discount_percent: "12.50",
+      lines: [
+        { upc: style.skus[0].upc, quantity: 1, discount_percent: "33.33" },
+        { upc: style.skus[1].upc, quantity: 1 },
+      ],
+    });
     const rec = r.body.data[0];
     expect(rec.line_items[0]).toMatchObject({ item_price_adjustment: "-13.33", item_unit_price: "26.67" });
     // (26.67 + 40.00) × 12.5 % = 8.33375 → 8.33
@@ -56,7 +74,10 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
 
   it("editing the discounts on JOOR's side keeps the totals consistent", async () => {
     const placed = (await place({ discount_percent: "10.00", lines: [{ upc: style.skus[0].upc, quantity: 2 }] })).body.data[0];
-    const edited = await c.admin("PATCH", `/orders/${placed.order_id}`, { discount_amount: "3.00", add_lines: [{ upc: style.skus[1].upc, quantity: 1, discount_amount: "1.50" }] });
+    const edited = await c.admin("PATCH", `/orders/${placed.order_id}`, {
+      discount_amount: "3.00",
+      add_lines: [{ upc: style.skus[1].upc, quantity: 1, discount_amount: "1.50" }],
+    });
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ order_discount: "3.00", order_discount_percent: "0.00", order_total: "115.50" });
     checkTotals(edited.body);
@@ -72,12 +93,16 @@ describe("JOOR sandbox: order discounts (line and order level, percentages and a
   });
 
   it("refuses discounts that are both a percentage and an amount, above 100 %, or above the unit price", async () => {
-    const r = await place({ discount_percent: "5.00", discount_amount: "1.00", lines: [
-      { upc: style.skus[0].upc, quantity: 1, discount_percent: "10.00", discount_amount: "1.00" },
-      { upc: style.skus[1].upc, quantity: 1, discount_percent: "100.01" },
-      { upc: style.skus[2].upc, quantity: 1, discount_amount: "40.01" },
-      { upc: style.skus[2].upc, quantity: 1, discount_amount: "2" },
-    ] });
+    const r = await place({
+      discount_percent: "5.00",
+      discount_amount: "1.00",
+      lines: [
+        { upc: style.skus[0].upc, quantity: 1, discount_percent: "10.00", discount_amount: "1.00" },
+        { upc: style.skus[1].upc, quantity: 1, discount_percent: "100.01" },
+        { upc: style.skus[2].upc, quantity: 1, discount_amount: "40.01" },
+        { upc: style.skus[2].upc, quantity: 1, discount_amount: "2" },
+      ],
+    });
     expect(r.status).toBe(400);
     expect(r.body.issues.map((i: any) => i.field).sort()).toEqual(["lines.0.discount_amount", "lines.1.discount_percent", "lines.3.discount_amount"]);
     const over = await place({ lines: [{ upc: style.skus[2].upc, quantity: 1, discount_amount: "40.01" }] });

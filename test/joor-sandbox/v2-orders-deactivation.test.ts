@@ -7,8 +7,19 @@ describe("JOOR sandbox: deactivating a colour or size modifies the orders that c
   let style: PushedStyle;
   beforeAll(async () => {
     ({ sb, c } = await start());
-    style = await pushStyle(c, "DEACT", [["Black", "BLK"], ["Sand", "SND"]], ["S", "M"]);
-    await priceAll(c, style.skus.map((s) => s.id));
+    style = await pushStyle(
+      c,
+      "DEACT",
+      [
+        ["Black", "BLK"],
+        ["Sand", "SND"],
+      ],
+      ["S", "M"],
+    );
+    await priceAll(
+      c,
+      style.skus.map((s) => s.id),
+    );
     await pushConnections(c, ["Z1"]);
   });
   afterAll(() => sb.close());
@@ -18,14 +29,24 @@ describe("JOOR sandbox: deactivating a colour or size modifies the orders that c
     const r = await c.admin("POST", "/orders", { customer_code: "Z1", lines: lines.map(([col, size]) => ({ upc: sku(col, size).upc, quantity: 1 })) });
     return r.body.data[0].order_id;
   };
-  const setStatus = (col: string, size: string, trait: "color" | "size", status: string) => c.v4("POST", "/skus/bulk_update", [{
-    id: sku(col, size).id,
-    trait_values: [trait === "color" ? { trait_id: COLOR_TRAIT_ID, value: col, external_id: sku(col, size).colorCode, status } : { trait_id: SIZE_TRAIT_ID, value: size, external_id: size, status }],
-  }]);
+  const setStatus = (col: string, size: string, trait: "color" | "size", status: string) =>
+    c.v4("POST", "/skus/bulk_update", [
+      {
+        id: sku(col, size).id,
+        trait_values: [
+          trait === "color"
+            ? { trait_id: COLOR_TRAIT_ID, value: col, external_id: sku(col, size).colorCode, status }
+            : { trait_id: SIZE_TRAIT_ID, value: size, external_id: size, status },
+        ],
+      },
+    ]);
   const modifiedIds = async (): Promise<number[]> => (await c.v2("GET", "/order?order_type=6&sync=0&export_status=4")).body.orders.map((o: any) => o.order_id);
 
   it("an exported order with the deactivated colour becomes 'modified since last export'; others do not", async () => {
-    const both = await place([["Black", "S"], ["Sand", "S"]]);
+    const both = await place([
+      ["Black", "S"],
+      ["Sand", "S"],
+    ]);
     const sandOnly = await place([["Sand", "M"]]);
     const blackOnly = await place([["Black", "M"]]);
     expect((await c.v2("GET", "/order?order_type=6&sync=1")).body.orders).toHaveLength(3);
@@ -46,8 +67,14 @@ describe("JOOR sandbox: deactivating a colour or size modifies the orders that c
   });
 
   it("reactivating the colour, or deactivating a size, modifies the affected exported orders again", async () => {
-    const sandM = await place([["Sand", "M"], ["Black", "S"]]);
-    const sOnly = await place([["Black", "S"], ["Sand", "S"]]);
+    const sandM = await place([
+      ["Sand", "M"],
+      ["Black", "S"],
+    ]);
+    const sOnly = await place([
+      ["Black", "S"],
+      ["Sand", "S"],
+    ]);
     await c.v2("GET", "/order?order_type=6&sync=1&export_status=5");
     await setStatus("Sand", "S", "color", "ACTIVE");
     const afterReactivation = await modifiedIds();

@@ -7,14 +7,35 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
   let style: PushedStyle;
   beforeEach(async () => {
     ({ sb, c } = await start());
-    style = await pushStyle(c, "ORD", [["Black", "BLK"], ["Sand", "SND"]], ["S", "M", "L"]);
-    await priceAll(c, style.skus.map((s) => s.id), "USD-1", "40.00");
+    style = await pushStyle(
+      c,
+      "ORD",
+      [
+        ["Black", "BLK"],
+        ["Sand", "SND"],
+      ],
+      ["S", "M", "L"],
+    );
+    await priceAll(
+      c,
+      style.skus.map((s) => s.id),
+      "USD-1",
+      "40.00",
+    );
     await pushConnections(c, ["C1", "C2"]);
   });
   afterEach(() => sb.close());
 
   const place = async (over: Record<string, unknown> = {}): Promise<any> => {
-    const r = await c.admin("POST", "/orders", { customer_code: "C1", status: "APPROVED", lines: [{ upc: style.skus[0].upc, quantity: 2 }, { upc: style.skus[4].upc, quantity: 1 }], ...over });
+    const r = await c.admin("POST", "/orders", {
+      customer_code: "C1",
+      status: "APPROVED",
+      lines: [
+        { upc: style.skus[0].upc, quantity: 2 },
+        { upc: style.skus[4].upc, quantity: 1 },
+      ],
+      ...over,
+    });
     if (r.status !== 201) throw new Error(r.text);
     return r.body.data[0];
   };
@@ -22,25 +43,59 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
 
   it("places orders as a retailer would: lines by UPC, catalogue data, prices, addresses, season, window", async () => {
     const o = await place({
-      season: { name: "AUTUMN/WINTER 20", code: "AW20" }, delivery: { name: "Delivery 1", code: "D1" },
-      ship_start: "2026-08-01", ship_end: "2026-09-15", po_number: "PO-778", discount_percent: "10.00",
+      season: { name: "AUTUMN/WINTER 20", code: "AW20" },
+      delivery: { name: "Delivery 1", code: "D1" },
+      ship_start: "2026-08-01",
+      ship_end: "2026-09-15",
+      po_number: "PO-778",
+      discount_percent: "10.00",
       shipping_address: { code: "SHIP-NEW", name: "New store", address_1: "5 High St", city: "Bath", postal_code: "BA1 1AA", country: "GB" },
     });
     const r = await c.v2("GET", `/order/${o.order_id}`);
     expect(r.status).toBe(200);
     const rec = r.body.orders[0];
     expect(rec).toMatchObject({
-      order_id: o.order_id, order_type: 6, order_type_name: "Approved", order_status: "APPROVED",
-      order_season_name: "AUTUMN/WINTER 20", order_season_code: "AW20", order_delivery_name: "Delivery 1", order_delivery_code: "D1",
-      date_ship_start: "2026-08-01", date_ship_end: "2026-09-15", customer_code: "C1", customer_name: "Customer C1",
-      customer_purchase_order: "PO-778", order_currency: "USD", order_currency_name: "USD-1",
-      order_total: "108.00", order_discount: "12.00", order_discount_percent: "10.00", warehouse_name: "Default",
-      shipping_code: "SHIP-NEW", shipping_address_1: "5 High St", shipping_city: "Bath", shipping_country: "United Kingdom", shipping_country_iso_two: "GB",
-      billing_code: "C1-A1", billing_address_1: "2 Bank St", export_status: "NOT_EXPORTED",
+      order_id: o.order_id,
+      order_type: 6,
+      order_type_name: "Approved",
+      order_status: "APPROVED",
+      order_season_name: "AUTUMN/WINTER 20",
+      order_season_code: "AW20",
+      order_delivery_name: "Delivery 1",
+      order_delivery_code: "D1",
+      date_ship_start: "2026-08-01",
+      date_ship_end: "2026-09-15",
+      customer_code: "C1",
+      customer_name: "Customer C1",
+      customer_purchase_order: "PO-778",
+      order_currency: "USD",
+      order_currency_name: "USD-1",
+      order_total: "108.00",
+      order_discount: "12.00",
+      order_discount_percent: "10.00",
+      warehouse_name: "Default",
+      shipping_code: "SHIP-NEW",
+      shipping_address_1: "5 High St",
+      shipping_city: "Bath",
+      shipping_country: "United Kingdom",
+      shipping_country_iso_two: "GB",
+      billing_code: "C1-A1",
+      billing_address_1: "2 Bank St",
+      export_status: "NOT_EXPORTED",
     });
     expect(rec.line_items[0]).toMatchObject({
-      item_upc: style.skus[0].upc, item_quantity: 2, item_price: "40.00", item_unit_price: "40.00", item_price_extended: "80.00",
-      item_retail_price: "100.00", item_number: "ORD", item_style_id: style.productId, item_color: "Black", item_color_code: "BLK", item_size: "S", item_size_code: "S",
+      item_upc: style.skus[0].upc,
+      item_quantity: 2,
+      item_price: "40.00",
+      item_unit_price: "40.00",
+      item_price_extended: "80.00",
+      item_retail_price: "100.00",
+      item_number: "ORD",
+      item_style_id: style.productId,
+      item_color: "Black",
+      item_color_code: "BLK",
+      item_size: "S",
+      item_size_code: "S",
     });
     expect(Date.parse(rec.date_approved)).not.toBeNaN();
   });
@@ -49,10 +104,18 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
     const bad = await c.admin("POST", "/orders", { customer_code: "NOPE", lines: [{ upc: "999999999999", quantity: 1 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.issues.map((i: any) => i.field)).toEqual(["customer_code", "lines.0.upc"]);
-    const unknown = await c.admin("POST", "/orders", { customer_code: "C2", allow_unknown_upcs: true, lines: [{ upc: "999999999999", quantity: 1, unit_price: "5.00" }] });
+    const unknown = await c.admin("POST", "/orders", {
+      customer_code: "C2",
+      allow_unknown_upcs: true,
+      lines: [{ upc: "999999999999", quantity: 1, unit_price: "5.00" }],
+    });
     expect(unknown.status).toBe(201);
     expect(unknown.body.data[0].line_items[0]).toMatchObject({ item_upc: "999999999999", item_price: "5.00", item_style_id: "" });
-    const weird = await c.admin("POST", "/orders", { customer_code: "C2", lines: [{ upc: style.skus[0].upc, quantity: 1, overrides: { item_quantity: "-3" } }], overrides: { customer_code: "" } });
+    const weird = await c.admin("POST", "/orders", {
+      customer_code: "C2",
+      lines: [{ upc: style.skus[0].upc, quantity: 1, overrides: { item_quantity: "-3" } }],
+      overrides: { customer_code: "" },
+    });
     expect(weird.body.data[0]).toMatchObject({ customer_code: "", line_items: [expect.objectContaining({ item_quantity: "-3" })] });
   });
 
@@ -101,12 +164,18 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
     const o = await place();
     await place();
     expect((await orders("order_type=6&sync=1")).body.orders).toHaveLength(2);
-    const edit = await c.admin("PATCH", `/orders/${o.order_id}`, { update_lines: [{ line_id: o.line_items[0].line_id, quantity: 5 }], comments: "more please" });
+    const edit = await c.admin("PATCH", `/orders/${o.order_id}`, {
+      update_lines: [{ line_id: o.line_items[0].line_id, quantity: 5 }],
+      comments: "more please",
+    });
     expect(edit.status).toBe(200);
     expect(edit.body.export_status).toBe("MODIFIED_SINCE_EXPORT");
     const modified = await orders("order_type=6&sync=0&export_status=4");
     expect(modified.body.orders.map((x: any) => x.order_id)).toEqual([o.order_id]);
-    expect(modified.body.orders[0]).toMatchObject({ order_comments: "more please", line_items: [expect.objectContaining({ item_quantity: 5 }), expect.anything()] });
+    expect(modified.body.orders[0]).toMatchObject({
+      order_comments: "more please",
+      line_items: [expect.objectContaining({ item_quantity: 5 }), expect.anything()],
+    });
     expect((await orders("order_type=6&sync=1")).body.orders).toEqual([]); // default export_status=2 excludes it
     const resync = await orders("order_type=6&sync=1&export_status=5");
     expect(resync.body.orders.map((x: any) => x.order_id)).toEqual([o.order_id]);
@@ -169,12 +238,22 @@ describe("JOOR sandbox: v2 orders (order_type, export_status, sync, check, pagin
     expect(r.body.orders).toEqual([]);
     expect((await c.v2("GET", `/order/${o.order_id}`)).body.orders[0].export_description).toContain("style/colour deleted");
 
-    const o2 = await place({ lines: [{ upc: style.skus[3].upc, quantity: 1 }, { upc: style.skus[4].upc, quantity: 2 }, { upc: style.skus[1].upc, quantity: 3 }] });
-    await c.v4("POST", "/skus/bulk_update", [{ id: style.skus[3].id, trait_values: [{ trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", value: "Sand", status: "INACTIVE" }] }]);
+    const o2 = await place({
+      lines: [
+        { upc: style.skus[3].upc, quantity: 1 },
+        { upc: style.skus[4].upc, quantity: 2 },
+        { upc: style.skus[1].upc, quantity: 3 },
+      ],
+    });
+    await c.v4("POST", "/skus/bulk_update", [
+      { id: style.skus[3].id, trait_values: [{ trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", value: "Sand", status: "INACTIVE" }] },
+    ]);
     const lines = (await c.v2("GET", `/order/${o2.order_id}`)).body.orders[0].line_items;
     // Sand is inactive for the whole product (both Sand lines vanish); Black M stays.
     expect(lines.map((l: any) => l.item_upc)).toEqual([style.skus[1].upc]);
-    await c.v4("POST", "/skus/bulk_update", [{ id: style.skus[3].id, trait_values: [{ trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", value: "Sand", status: "ACTIVE" }] }]);
+    await c.v4("POST", "/skus/bulk_update", [
+      { id: style.skus[3].id, trait_values: [{ trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", value: "Sand", status: "ACTIVE" }] },
+    ]);
     expect((await c.v2("GET", `/order/${o2.order_id}`)).body.orders[0].line_items).toHaveLength(3);
   });
 

@@ -12,7 +12,9 @@ describe("JOOR sandbox: asset source_urls must be fetchable by JOOR unless the s
   let pngData = "";
   beforeAll(async () => {
     ({ sb, c } = await start());
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      .png()
+      .toBuffer();
     pngData = `data:image/png;base64,${png.toString("base64")}`;
     images = createServer((_req, res) => res.writeHead(200, { "content-type": "image/png" }).end(png));
     await new Promise<void>((r) => images.listen(0, "127.0.0.1", r));
@@ -50,7 +52,10 @@ describe("JOOR sandbox: asset source_urls must be fetchable by JOOR unless the s
         { product: { id: s.productId }, asset: { type: "image", filename: "b.png", source_url: `http://127.0.0.1:${port}/b.png` } },
       ]);
       expect(r.body.errors).toEqual([]);
-      expect(r.body.data.map((a: any) => [a.width, a.content_type])).toEqual([[10, "image/png"], [10, "image/png"]]);
+      expect(r.body.data.map((a: any) => [a.width, a.content_type])).toEqual([
+        [10, "image/png"],
+        [10, "image/png"],
+      ]);
     } finally {
       await p.sb.close();
     }

@@ -8,29 +8,48 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
   afterAll(() => sb.close());
 
   const sku = (productId: string, color: string, size: string, code = color.slice(0, 3).toUpperCase(), u = upc()) => ({
-    product_id: productId, trait_values: [trait(COLOR_TRAIT_ID, color, code), trait(SIZE_TRAIT_ID, size)], identifiers: [{ type: "UPC", value: u }],
+    product_id: productId,
+    trait_values: [trait(COLOR_TRAIT_ID, color, code), trait(SIZE_TRAIT_ID, size)],
+    identifiers: [{ type: "UPC", value: u }],
   });
 
   it("lists JOOR's fixed traits and the seeded categories; creates categories", async () => {
     const traits = (await c.v4("GET", "/traits")).body.data;
-    expect(traits).toEqual(expect.arrayContaining([
-      { id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", name: "Color", type: "SKU" },
-      { id: "U0tVVHJhaXQ6U2l6ZQ==", name: "Size", type: "SKU" },
-      { id: "UHJvZHVjdFRyYWl0Ok1BVA==", name: "Materials", type: "PRODUCT" },
-    ]));
+    expect(traits).toEqual(
+      expect.arrayContaining([
+        { id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", name: "Color", type: "SKU" },
+        { id: "U0tVVHJhaXQ6U2l6ZQ==", name: "Size", type: "SKU" },
+        { id: "UHJvZHVjdFRyYWl0Ok1BVA==", name: "Materials", type: "PRODUCT" },
+      ]),
+    );
     const cats = (await c.v4("GET", "/categories")).body.data;
     expect(cats[0]).toEqual({ id: expect.any(String), name: "Tops", parent_name: null, department: "WOMEN" });
-    const created = await c.v4("POST", "/categories/bulk_create", [{ name: "Shirts", parent_name: "Tops", department: "MEN" }, { name: "Tops", department: "WOMEN" }, { name: "X", department: "ALIENS" }]);
+    const created = await c.v4("POST", "/categories/bulk_create", [
+      { name: "Shirts", parent_name: "Tops", department: "MEN" },
+      { name: "Tops", department: "WOMEN" },
+      { name: "X", department: "ALIENS" },
+    ]);
     expect(created.status).toBe(200);
     expect(created.body.data).toHaveLength(1);
-    expect(created.body.errors.map((e: any) => [e.status, e.details.index])).toEqual([["DUPLICATED", 1], ["VALIDATION_ERROR", 2]]);
+    expect(created.body.errors.map((e: any) => [e.status, e.details.index])).toEqual([
+      ["DUPLICATED", 1],
+      ["VALIDATION_ERROR", 2],
+    ]);
   });
 
   it("creates products, returns per-item errors, and answers DUPLICATED on re-create", async () => {
     const cat = (await c.v4("GET", "/categories")).body.data[0].id;
     const r = await c.v4("POST", "/products/bulk_create", [
-      { name: "Oxford shirt", external_id: "OX-1", product_identifier: "OX1", description: "Cotton", order_minimum: 2, category_ids: [cat],
-        product_trait_values: [{ trait_name: "Materials", value: "100% cotton" }], tags: [{ name: "fit", value: "slim" }] },
+      {
+        name: "Oxford shirt",
+        external_id: "OX-1",
+        product_identifier: "OX1",
+        description: "Cotton",
+        order_minimum: 2,
+        category_ids: [cat],
+        product_trait_values: [{ trait_name: "Materials", value: "100% cotton" }],
+        tags: [{ name: "fit", value: "slim" }],
+      },
       { name: "No such category", external_id: "BAD-1", category_ids: ["nope"] },
       { external_id: "NONAME" },
       { name: "Extra field", colour: "red" },
@@ -38,8 +57,13 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toHaveLength(1);
     const p = r.body.data[0];
-    expect(p).toMatchObject({ name: "Oxford shirt", external_id: "OX-1", product_identifier: "OX1", order_minimum: 2,
-      product_trait_values: [{ trait: { id: "UHJvZHVjdFRyYWl0Ok1BVA==", name: "Materials" }, value: "100% cotton", external_id: null }] });
+    expect(p).toMatchObject({
+      name: "Oxford shirt",
+      external_id: "OX-1",
+      product_identifier: "OX1",
+      order_minimum: 2,
+      product_trait_values: [{ trait: { id: "UHJvZHVjdFRyYWl0Ok1BVA==", name: "Materials" }, value: "100% cotton", external_id: null }],
+    });
     expect(r.body.errors.map((e: any) => e.details.index)).toEqual([1, 2, 3]);
     expect(r.body.errors[0].message).toContain("unknown category");
     expect(r.body.errors[1].details.issues[0].field).toBe("name");
@@ -51,7 +75,11 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     // DUPLICATED carries only what JOOR is seen to send: no product id (clients look it up again).
     expect(again.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0 } });
 
-    const upd = await c.v4("POST", "/products/bulk_update", [{ id: p.id, name: "Oxford shirt II" }, { id: "0", name: "x" }, { id: p.id, external_id: "changed" }]);
+    const upd = await c.v4("POST", "/products/bulk_update", [
+      { id: p.id, name: "Oxford shirt II" },
+      { id: "0", name: "x" },
+      { id: p.id, external_id: "changed" },
+    ]);
     expect(upd.body.data[0].name).toBe("Oxford shirt II");
     expect(upd.body.errors.map((e: any) => e.status)).toEqual(["NOT_FOUND", "VALIDATION_ERROR"]);
     const got = await c.v4("GET", `/products?product_ids=${p.id},404`);
@@ -78,7 +106,15 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
   });
 
   it("accepts a full colour × size matrix and rejects an incomplete one", async () => {
-    const full = await pushStyle(c, "MATRIX-OK", [["Red", "RED"], ["Blue", "BLU"]], ["S", "M", "L"]);
+    const full = await pushStyle(
+      c,
+      "MATRIX-OK",
+      [
+        ["Red", "RED"],
+        ["Blue", "BLU"],
+      ],
+      ["S", "M", "L"],
+    );
     expect(full.skus).toHaveLength(6);
     const pid = (await c.v4("POST", "/products/bulk_create", [{ name: "Holey", external_id: "HOLEY" }])).body.data[0].id;
     const r = await c.v4("POST", "/skus/bulk_create", [sku(pid, "Red", "S"), sku(pid, "Red", "M"), sku(pid, "Blue", "S")]);
@@ -102,14 +138,19 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     const r = await c.v4("POST", "/skus/bulk_create", [sku(pid, "Red", "Small"), sku(pid, "Blue", "small")]);
     expect(r.body.errors[0].status).toBe("INCOMPLETE_MATRIX");
     expect(r.body.errors[0].details.sizes).toEqual(["Small", "small"]);
-    expect(r.body.errors[0].details.missing).toEqual([{ color: "Red", size: "small" }, { color: "Blue", size: "Small" }]);
+    expect(r.body.errors[0].details.missing).toEqual([
+      { color: "Red", size: "small" },
+      { color: "Blue", size: "Small" },
+    ]);
     const ok = await c.v4("POST", "/skus/bulk_create", [sku(pid, "Red", "Small"), sku(pid, "Red", "small")]);
     expect(ok.body.data.map((s: any) => s.trait_values[1].value)).toEqual(["Small", "small"]);
   });
 
   it("answers DUPLICATED for a re-created SKU, a reused UPC or external_id", async () => {
     const s = await pushStyle(c, "DUP", [["Black", "BLK"]], ["M"]);
-    const again = await c.v4("POST", "/skus/bulk_create", [{ product_id: s.productId, trait_values: [trait(COLOR_TRAIT_ID, "Black", "BLK"), trait(SIZE_TRAIT_ID, "M")] }]);
+    const again = await c.v4("POST", "/skus/bulk_create", [
+      { product_id: s.productId, trait_values: [trait(COLOR_TRAIT_ID, "Black", "BLK"), trait(SIZE_TRAIT_ID, "M")] },
+    ]);
     expect(again.status).toBe(400);
     expect(again.body.errors[0]).toMatchObject({ status: "DUPLICATED", details: { sku_id: s.skus[0].id } });
     const other = await pushStyle(c, "DUP2", [["Black", "BLK"]], ["M"]);
@@ -123,7 +164,14 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
     const pid = (await c.v4("POST", "/products/bulk_create", [{ name: "Case test", external_id: "UPC-CASE-11" }])).body.data[0].id;
     const r = await c.v4("POST", "/skus/bulk_create", [
       { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "S")], identifiers: [{ type: "upc", value: "03338300740" }] },
-      { product_id: pid, trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "M")], identifiers: [{ type: "Ean", value: "4006381333931" }, { type: "mpn", value: "RED-M" }] },
+      {
+        product_id: pid,
+        trait_values: [trait(COLOR_TRAIT_ID, "Red", "RED"), trait(SIZE_TRAIT_ID, "M")],
+        identifiers: [
+          { type: "Ean", value: "4006381333931" },
+          { type: "mpn", value: "RED-M" },
+        ],
+      },
     ]);
     expect(r.status).toBe(200);
     expect(r.body.errors).toEqual([]);
@@ -142,10 +190,18 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
 
   it("updates SKUs by id and by external_id, including trait status", async () => {
     const s = await pushStyle(c, "UPD", [["Green", "GRN"]], ["S", "M"]);
-    const r = await c.v4("POST", "/skus/bulk_update", [{ id: s.skus[0].id, sku_identifier: "UPD-GRN-S", trait_values: [{ trait_id: COLOR_TRAIT_ID, value: "Green", status: "INACTIVE" }] }]);
+    const r = await c.v4("POST", "/skus/bulk_update", [
+      { id: s.skus[0].id, sku_identifier: "UPD-GRN-S", trait_values: [{ trait_id: COLOR_TRAIT_ID, value: "Green", status: "INACTIVE" }] },
+    ]);
     expect(r.status).toBe(200);
     expect(r.body.data[0]).toMatchObject({ sku_identifier: "UPD-GRN-S", status: "INACTIVE" });
-    expect(r.body.data[0].trait_values[0]).toMatchObject({ trait: { id: COLOR_TRAIT_ID, name: "Color" }, value: "Green", external_id: "GRN", status: "INACTIVE", order_nbr: 1 });
+    expect(r.body.data[0].trait_values[0]).toMatchObject({
+      trait: { id: COLOR_TRAIT_ID, name: "Color" },
+      value: "Green",
+      external_id: "GRN",
+      status: "INACTIVE",
+      order_nbr: 1,
+    });
     const sibling = await c.v4("GET", `/skus?sku_ids=${s.skus[1].id}`);
     expect(sibling.body.data[0].trait_values[0].status).toBe("INACTIVE"); // the colour, not just one SKU
     const byExt = await c.v4("POST", "/skus/bulk_update_by_external_id", [{ external_id: "UPD-GRN-M", sku_identifier: "X" }, { external_id: "nope" }]);
@@ -174,11 +230,17 @@ describe("JOOR sandbox: v4 products, SKUs, traits, categories", () => {
   it("rejects non-array and oversized bulk bodies and malformed JSON", async () => {
     expect((await c.v4("POST", "/products/bulk_create", { name: "x" })).status).toBe(400);
     expect((await c.v4("POST", "/products/bulk_create", [])).status).toBe(400);
-    const big = await c.v4("POST", "/products/bulk_create", Array.from({ length: 1001 }, (_, i) => ({ name: `p${i}` })));
+    const big = await c.v4(
+      "POST",
+      "/products/bulk_create",
+      Array.from({ length: 1001 }, (_, i) => ({ name: `p${i}` })),
+    );
     expect(big.status).toBe(413);
     expect(big.body.errors[0].status).toBe("TOO_MANY_ITEMS");
     const res = await fetch(`${sb.urls.v4}/products/bulk_create?account=${sb.accountId}`, {
-      method: "POST", headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json" }, body: "[{\"name\": ",
+      method: "POST",
+      headers: { authorization: `Bearer ${c.token}`, "content-type": "application/json" },
+      body: '[{"name": ',
     });
     expect(res.status).toBe(400);
     expect((await res.json()).errors[0].status).toBe("MALFORMED_JSON");

@@ -12,7 +12,10 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     a = await pushStyle(c, "COL-A", [["Red", "RED"]], ["S", "M"]);
     b = await pushStyle(c, "COL-B", [["Red", "RED"]], ["S", "M"]);
     d = await pushStyle(c, "COL-D", [["Red", "RED"]], ["S", "M"]);
-    await priceAll(c, [...a.skus, ...b.skus, ...d.skus].map((s) => s.id));
+    await priceAll(
+      c,
+      [...a.skus, ...b.skus, ...d.skus].map((s) => s.id),
+    );
     await pushConnections(c, ["V4C"]);
   });
   afterAll(() => sb.close());
@@ -21,9 +24,16 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     const season = await c.v4("POST", "/seasons/bulk_create", [{ name: "AUTUMN/WINTER 20", year: 2020, external_id: "AW20" }]);
     const seasonId = season.body.data[0].id;
     const r = await c.v4("POST", "/collections/bulk_create", [
-      { name: "AW20 Delivery 1", external_id: "AW20-D1", season_id: seasonId,
+      {
+        name: "AW20 Delivery 1",
+        external_id: "AW20-D1",
+        season_id: seasonId,
         delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", cancel_date: "2020-09-30", minimum_shipping_window: 14 },
-        items: [{ product_id: b.productId, order_number: 1 }, { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] }] },
+        items: [
+          { product_id: b.productId, order_number: 1 },
+          { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] },
+        ],
+      },
       { name: "Bad dates", external_id: "X1", delivery: { start_ship_date: "2020-09-01", complete_ship_date: "2020-08-01" } },
       { name: "Bad product", external_id: "X2", items: [{ product_id: "0" }] },
       { name: "Bad date", external_id: "X3", delivery: { start_ship_date: "2020-02-30", complete_ship_date: "2020-03-01" } },
@@ -36,10 +46,15 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     expect(r.status).toBe(200);
     expect(r.body.data).toHaveLength(1);
     expect(r.body.data[0]).toMatchObject({
-      name: "AW20 Delivery 1", external_id: "AW20-D1", visibility: "OWNER",
+      name: "AW20 Delivery 1",
+      external_id: "AW20-D1",
+      visibility: "OWNER",
       season: { id: seasonId, name: "AUTUMN/WINTER 20", year: 2020, external_id: "AW20" },
       delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-08-15", cancel_date: "2020-09-30", minimum_shipping_window: 14 },
-      items: [{ product_id: b.productId, order_number: 1, sku_ids: b.skus.map((s) => s.id) }, { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] }],
+      items: [
+        { product_id: b.productId, order_number: 1, sku_ids: b.skus.map((s) => s.id) },
+        { product_id: a.productId, order_number: 2, sku_ids: [a.skus[0].id] },
+      ],
     });
     expect(r.body.errors.map((e: any) => e.details.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(r.body.errors.map((e: any) => e.status)).toEqual(Array(8).fill("VALIDATION_ERROR"));
@@ -59,10 +74,14 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     const id = (await c.admin("GET", "/collections?external_id=AW20-D1")).body.items[0].id;
     const items = async (): Promise<any[]> => (await c.admin("GET", `/collections/${id}`)).body.items;
     // ADD_ITEMS keeps existing products; sending sku_ids for a member replaces its SKUs.
-    const add = await c.v4("POST", "/collections/bulk_update?action=ADD_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: d.productId }, { product_id: a.productId, sku_ids: [a.skus[1].id] }] }]);
+    const add = await c.v4("POST", "/collections/bulk_update?action=ADD_ITEMS", [
+      { id, name: "AW20 Delivery 1", items: [{ product_id: d.productId }, { product_id: a.productId, sku_ids: [a.skus[1].id] }] },
+    ]);
     expect(add.status).toBe(200);
     expect((await items()).map((i) => [i.product_id, i.all_skus, i.sku_ids])).toEqual([
-      [b.productId, true, b.skus.map((s) => s.id)], [a.productId, false, [a.skus[1].id]], [d.productId, true, d.skus.map((s) => s.id)],
+      [b.productId, true, b.skus.map((s) => s.id)],
+      [a.productId, false, [a.skus[1].id]],
+      [d.productId, true, d.skus.map((s) => s.id)],
     ]);
     // Dropping a colour: ADD_ITEMS with the product's other SKUs; omitting sku_ids brings all SKUs back.
     await c.v4("POST", "/collections/bulk_update?action=ADD_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: a.productId }] }]);
@@ -70,10 +89,24 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     const remove = await c.v4("POST", "/collections/bulk_update?action=REMOVE_ITEMS", [{ id, name: "AW20 Delivery 1", items: [{ product_id: b.productId }] }]);
     expect(remove.body.data[0].items.map((i: any) => i.product_id)).toEqual([a.productId, d.productId]);
     // REPLACE_ITEMS (the default) leaves exactly the listed products, in the sent order.
-    const replace = await c.v4("POST", "/collections/bulk_update", [{ id, name: "AW20 Delivery 1", items: [{ product_id: d.productId, order_number: 1 }, { product_id: b.productId, order_number: 2 }, { product_id: a.productId, order_number: 3 }],
-      delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-09-01" } }]);
+    const replace = await c.v4("POST", "/collections/bulk_update", [
+      {
+        id,
+        name: "AW20 Delivery 1",
+        items: [
+          { product_id: d.productId, order_number: 1 },
+          { product_id: b.productId, order_number: 2 },
+          { product_id: a.productId, order_number: 3 },
+        ],
+        delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-09-01" },
+      },
+    ]);
     expect(replace.body.data[0]).toMatchObject({ delivery: { complete_ship_date: "2020-09-01", cancel_date: null } });
-    expect(replace.body.data[0].items.map((i: any) => [i.product_id, i.order_number])).toEqual([[d.productId, 1], [b.productId, 2], [a.productId, 3]]);
+    expect(replace.body.data[0].items.map((i: any) => [i.product_id, i.order_number])).toEqual([
+      [d.productId, 1],
+      [b.productId, 2],
+      [a.productId, 3],
+    ]);
     const bad = await c.v4("POST", "/collections/bulk_update", [
       { id, name: "AW20 Delivery 1", delivery: { start_ship_date: "2020-07-01", complete_ship_date: "2020-01-01" } },
       { id: "0", name: "x" },
@@ -90,14 +123,28 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     const col = (await c.admin("GET", "/collections?external_id=AW20-D1")).body.items[0];
     const placed = await c.admin("POST", "/orders", { customer_code: "V4C", collection_id: col.id, lines: [{ upc: a.skus[0].upc, quantity: 3 }] });
     expect(placed.status).toBe(201);
-    expect(placed.body.data[0]).toMatchObject({ order_season_name: "AUTUMN/WINTER 20", order_season_code: "AW20", order_delivery_name: "AW20 Delivery 1", order_delivery_code: "AW20-D1", date_ship_start: "2020-07-01", date_ship_end: "2020-09-01" });
+    expect(placed.body.data[0]).toMatchObject({
+      order_season_name: "AUTUMN/WINTER 20",
+      order_season_code: "AW20",
+      order_delivery_name: "AW20 Delivery 1",
+      order_delivery_code: "AW20-D1",
+      date_ship_start: "2020-07-01",
+      date_ship_end: "2020-09-01",
+    });
     const imm = (await c.admin("GET", "/collections?external_id=IMM")).body.items[0];
     const refused = await c.admin("POST", "/orders", { customer_code: "V4C", collection_id: imm.id, lines: [{ upc: a.skus[0].upc, quantity: 1 }] });
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0]).toMatchObject({ field: "lines.0.upc", message: expect.stringContaining("not shoppable") });
     const v4 = await c.v4("GET", `/orders?order_ids=${placed.body.data[0].order_id},999`);
-    expect(v4.body.data[0]).toMatchObject({ id: String(placed.body.data[0].order_id), collection_id: col.id, status: "APPROVED", total: 3, total_price: "120.00",
-      shipping_address: expect.objectContaining({ code: "V4C-D1", line_1: "1 Dock Road", country: "GB" }), export_status: "NOT_EXPORTED" });
+    expect(v4.body.data[0]).toMatchObject({
+      id: String(placed.body.data[0].order_id),
+      collection_id: col.id,
+      status: "APPROVED",
+      total: 3,
+      total_price: "120.00",
+      shipping_address: expect.objectContaining({ code: "V4C-D1", line_1: "1 Dock Road", country: "GB" }),
+      export_status: "NOT_EXPORTED",
+    });
     expect(v4.body.errors[0].status).toBe("NOT_FOUND");
     // Reading through v4 does not export anything.
     expect((await c.v2("GET", "/order?order_type=6&sync=0&export_status=2")).body.orders).toHaveLength(1);
@@ -136,7 +183,12 @@ describe("JOOR sandbox: v4 collections (linesheets) and orders", () => {
     expect(r.status).toBe(200);
     expect(r.body.data.map((o: any) => [o.id, o.status])).toEqual([[pending.id, "APPROVED"]]);
     expect(r.body.data[0].date_approved).toEqual(expect.any(String));
-    expect(r.body.errors.map((e: any) => [e.details.index, e.status])).toEqual([[1, "VALIDATION_ERROR"], [2, "VALIDATION_ERROR"], [3, "NOT_AVAILABLE"], [4, "NOT_FOUND"]]);
+    expect(r.body.errors.map((e: any) => [e.details.index, e.status])).toEqual([
+      [1, "VALIDATION_ERROR"],
+      [2, "VALIDATION_ERROR"],
+      [3, "NOT_AVAILABLE"],
+      [4, "NOT_FOUND"],
+    ]);
     expect(r.body.errors[0].message).toContain("cannot move back to IN_PROGRESS");
     const cancel = await c.v4("POST", "/orders/bulk_update", [{ id: approved.id, status: "CANCELLED" }]);
     expect(cancel.body.data[0].status).toBe("CANCELLED");

@@ -5,7 +5,9 @@ import type { JoorSandbox } from "../../plugins/joor/sandbox";
 import { Client, pushStyle, start } from "./helpers";
 
 async function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 60 } } })
+    .png()
+    .toBuffer();
 }
 
 describe("JOOR sandbox: v4 price types, prices and assets", () => {
@@ -16,7 +18,9 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
   let jpeg: Buffer;
   beforeAll(async () => {
     ({ sb, c } = await start({ permissiveAssets: true })); // images come from data: URLs and a server on 127.0.0.1
-    jpeg = await sharp({ create: { width: 1320, height: 1800, channels: 3, background: "#336699" } }).jpeg().toBuffer();
+    jpeg = await sharp({ create: { width: 1320, height: 1800, channels: 3, background: "#336699" } })
+      .jpeg()
+      .toBuffer();
     images = createServer((req, res) => {
       if (req.url === "/look.jpg") {
         // Deliberately wrong Content-Type: the sandbox must report what the bytes are.
@@ -50,8 +54,13 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
       { sku_id: "nope", price_type_id: usd.id, wholesale_value: "1.00" },
     ]);
     expect(r.status).toBe(200);
-    expect(r.body.data[0]).toEqual({ id: expect.any(String), sku_id: s.skus[0].id,
-      price_type: { id: usd.id, name: "USD-1", currency_code: "USD", retail_currency_code: "USD" }, wholesale_value: "100.00", retail_value: "250.00" });
+    expect(r.body.data[0]).toEqual({
+      id: expect.any(String),
+      sku_id: s.skus[0].id,
+      price_type: { id: usd.id, name: "USD-1", currency_code: "USD", retail_currency_code: "USD" },
+      wholesale_value: "100.00",
+      retail_value: "250.00",
+    });
     expect(r.body.data[1]).toMatchObject({ price_type: { name: "EUR-1", currency_code: "EUR" }, wholesale_value: "90.50", retail_value: null });
     expect(r.body.errors.map((e: any) => e.details.index)).toEqual([2, 3, 4, 5, 6]);
     expect(r.body.errors[0].message).toContain("two decimals");
@@ -62,12 +71,18 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
     const dup = await c.v4("POST", "/prices/bulk_create", [{ sku_id: s.skus[0].id, price_type_id: usd.id, wholesale_value: "1.00" }]);
     expect(dup.body.errors[0]).toEqual({ status: "DUPLICATED", message: expect.any(String), details: { index: 0, sku_id: s.skus[0].id } });
 
-    const upd = await c.v4("POST", "/prices/bulk_update", [{ id: r.body.data[0].id, wholesale_value: "110.00" }, { id: "0", wholesale_value: "1.00" }]);
+    const upd = await c.v4("POST", "/prices/bulk_update", [
+      { id: r.body.data[0].id, wholesale_value: "110.00" },
+      { id: "0", wholesale_value: "1.00" },
+    ]);
     expect(upd.body.data[0]).toMatchObject({ wholesale_value: "110.00", retail_value: "250.00" });
     expect(upd.body.errors[0].status).toBe("NOT_FOUND");
 
     const got = await c.v4("GET", `/prices?sku_ids=${s.skus[0].id}`);
-    expect(got.body.data.map((p: any) => [p.price_type.name, p.wholesale_value])).toEqual([["USD-1", "110.00"], ["EUR-1", "90.50"]]);
+    expect(got.body.data.map((p: any) => [p.price_type.name, p.wholesale_value])).toEqual([
+      ["USD-1", "110.00"],
+      ["EUR-1", "90.50"],
+    ]);
     const onlyEur = await c.v4("GET", `/prices?sku_ids=${s.skus[0].id}&price_type_ids=${eur.id}`);
     expect(onlyEur.body.data).toHaveLength(1);
     const admin = await c.admin("GET", `/prices?upc=${s.skus[0].upc}`);
@@ -77,10 +92,20 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
   it("fetches a data: URL image and records its real dimensions and type", async () => {
     const s = await pushStyle(c, "IMG", [["Red", "RED"]], ["M"]);
     const dataUrl = `data:image/png;base64,${(await png(660, 900)).toString("base64")}`;
-    const r = await c.v4("POST", "/assets/products", [{ product: { id: s.productId }, asset: { type: "image", filename: "img-red.png", source_url: dataUrl }, display_order: 0 }]);
+    const r = await c.v4("POST", "/assets/products", [
+      { product: { id: s.productId }, asset: { type: "image", filename: "img-red.png", source_url: dataUrl }, display_order: 0 },
+    ]);
     expect(r.status).toBe(200);
     expect(r.body.errors).toEqual([]);
-    expect(r.body.data[0]).toMatchObject({ product: { id: s.productId }, type: "image", filename: "img-red.png", width: 660, height: 900, content_type: "image/png", display_order: 0 });
+    expect(r.body.data[0]).toMatchObject({
+      product: { id: s.productId },
+      type: "image",
+      filename: "img-red.png",
+      width: 660,
+      height: 900,
+      content_type: "image/png",
+      display_order: 0,
+    });
     const admin = await c.admin("GET", `/images?product_id=${s.productId}`);
     expect(admin.body.items[0]).toMatchObject({ width: 660, height: 900, content_type: "image/png" });
   });
@@ -88,10 +113,19 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
   it("fetches an http URL, trusting the bytes over the Content-Type header", async () => {
     const s = await pushStyle(c, "IMG2", [["Blue", "BLU"]], ["M"]);
     const r = await c.v4("POST", "/assets/products", [
-      { product: { id: s.productId }, asset: { type: "image", filename: "look.jpg", source_url: `${imagesUrl}/look.jpg` },
-        trait_value: { trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", external_id: "BLU" } },
+      {
+        product: { id: s.productId },
+        asset: { type: "image", filename: "look.jpg", source_url: `${imagesUrl}/look.jpg` },
+        trait_value: { trait_id: "U0tVVHJhaXQ6U3R5bGVDb2xvcg==", external_id: "BLU" },
+      },
     ]);
-    expect(r.body.data[0]).toMatchObject({ width: 1320, height: 1800, content_type: "image/jpeg", declared_content_type: "application/octet-stream", size_bytes: jpeg.length });
+    expect(r.body.data[0]).toMatchObject({
+      width: 1320,
+      height: 1800,
+      content_type: "image/jpeg",
+      declared_content_type: "application/octet-stream",
+      size_bytes: jpeg.length,
+    });
     const skus = await c.v4("GET", `/skus?product_ids=${s.productId}`);
     expect(skus.body.data[0].trait_values[0].images).toEqual([{ id: r.body.data[0].id, url: `${imagesUrl}/look.jpg`, width: 1320, height: 1800 }]);
   });
@@ -108,7 +142,14 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
       { product: { id: "0" }, asset: { type: "image", filename: "x.png", source_url: `${imagesUrl}/look.jpg` } },
     ]);
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: any) => e.status)).toEqual(["FETCH_FAILED", "INVALID_ASSET", "VALIDATION_ERROR", "INVALID_ASSET", "FEATURE_NOT_ENABLED", "NOT_FOUND"]);
+    expect(r.body.errors.map((e: any) => e.status)).toEqual([
+      "FETCH_FAILED",
+      "INVALID_ASSET",
+      "VALIDATION_ERROR",
+      "INVALID_ASSET",
+      "FEATURE_NOT_ENABLED",
+      "NOT_FOUND",
+    ]);
     expect(r.body.errors[0].message).toContain("404");
   });
 
@@ -119,7 +160,10 @@ describe("JOOR sandbox: v4 price types, prices and assets", () => {
     expect((await c.v4("POST", "/assets/products", [item])).status).toBe(200);
     const dup = await c.v4("POST", "/assets/products", [item]);
     expect(dup.body.errors[0].status).toBe("DUPLICATED");
-    const other = { product: { id: s.productId }, asset: { type: "image", filename: "b.png", source_url: `data:image/png;base64,${(await png(40, 50)).toString("base64")}` } };
+    const other = {
+      product: { id: s.productId },
+      asset: { type: "image", filename: "b.png", source_url: `data:image/png;base64,${(await png(40, 50)).toString("base64")}` },
+    };
     const replaced = await c.v4("POST", "/assets/products?replace_all=true", [other]);
     expect(replaced.body.data[0]).toMatchObject({ filename: "b.png", width: 40, height: 50 });
     const list = await c.v4("GET", `/assets/products?product_ids=${s.productId}`);

@@ -15,9 +15,18 @@ describeConnectorConformance({
     return { teardown: () => sandbox.close() };
   },
   settings: () => ({
-    environment: "SANDBOX", authUrl: sandbox.urls.auth, v2Url: sandbox.urls.v2, v4Url: sandbox.urls.v4, accountId: sandbox.accountId,
-    clientId: sandbox.credentials.client_id, clientSecret: sandbox.credentials.client_secret, username: sandbox.credentials.username,
-    password: sandbox.credentials.password, v2ApiToken: sandbox.credentials.v2_token, creditBudget: 100_000, batchSize: 500,
+    environment: "SANDBOX",
+    authUrl: sandbox.urls.auth,
+    v2Url: sandbox.urls.v2,
+    v4Url: sandbox.urls.v4,
+    accountId: sandbox.accountId,
+    clientId: sandbox.credentials.client_id,
+    clientSecret: sandbox.credentials.client_secret,
+    username: sandbox.credentials.username,
+    password: sandbox.credentials.password,
+    v2ApiToken: sandbox.credentials.v2_token,
+    creditBudget: 100_000,
+    batchSize: 500,
   }),
   invalidSettings: { authUrl: "not a url", batchSize: 0, accountId: "", environment: "MARS", priceTypes: [{ currency: "euro", priceType: "X" }] },
   // one product per request, each request 40 ms late: slow enough to cancel between products
@@ -31,8 +40,15 @@ describeConnectorConformance({
   seed: async (s) => {
     for (let i = 0; i < 12; i++) {
       await s.app.services.products.create(scopeFor(s.app, s.brandId), {
-        styleNumber: `CF${i}`, colourCode: "NVY", colourName: "Navy", name: `Conformance ${i}`, active: true,
-        sizes: [{ size: "S", barcode: ean13(900_000 + i * 10) }, { size: "M", barcode: i % 5 === 0 ? null : ean13(900_000 + i * 10 + 1) }],
+        styleNumber: `CF${i}`,
+        colourCode: "NVY",
+        colourName: "Navy",
+        name: `Conformance ${i}`,
+        active: true,
+        sizes: [
+          { size: "S", barcode: ean13(900_000 + i * 10) },
+          { size: "M", barcode: i % 5 === 0 ? null : ean13(900_000 + i * 10 + 1) },
+        ],
       } as never);
     }
   },

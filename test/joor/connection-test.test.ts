@@ -28,7 +28,13 @@ describe("testJoorConnection", () => {
   });
 
   it("bad credentials, an unknown warehouse, a price type JOOR does not have, a currency in use with no mapping — in words", async () => {
-    await set(env, { priceTypes: [{ currency: "EUR", priceType: "EUR-9" }, { currency: "USD", priceType: "EUR-1" }], immediateWarehouse: "Main Hall" });
+    await set(env, {
+      priceTypes: [
+        { currency: "EUR", priceType: "EUR-9" },
+        { currency: "USD", priceType: "EUR-1" },
+      ],
+      immediateWarehouse: "Main Hall",
+    });
     await env.seed.customer({ currency: "JPY" });
     const { testJoorConnection: r } = await env.admin.ok(TEST);
     expect(r.ok).toBe(false);
@@ -40,7 +46,9 @@ describe("testJoorConnection", () => {
     await set(env, { password: "wrong-password" });
     const bad = (await env.admin.ok(TEST)).testJoorConnection;
     expect(bad.ok).toBe(false);
-    expect(bad.checks).toEqual([expect.objectContaining({ name: "credentials", ok: false, message: expect.stringContaining("JOOR refused the username or password") })]);
+    expect(bad.checks).toEqual([
+      expect.objectContaining({ name: "credentials", ok: false, message: expect.stringContaining("JOOR refused the username or password") }),
+    ]);
     await set(env, { password: env.sandbox.credentials.password, v2ApiToken: "not-the-token" });
     const v2 = (await env.admin.ok(TEST)).testJoorConnection;
     expect(v2.checks.find((c: any) => c.name === "v2Token")).toMatchObject({ ok: false, message: expect.stringContaining("v2 API token") });

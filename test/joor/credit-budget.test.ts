@@ -22,7 +22,11 @@ describe.each(setups)("JOOR credit budget ($name)", ({ redisUrl }) => {
   let second: SelvedgeApp | undefined;
   let other: GraphQLClient;
   beforeAll(async () => {
-    env = await startJoorEnv({ sandbox: { rateLimit: { enabled: true, budget: BUDGET.creditBudget, windowSeconds: BUDGET.creditWindowSeconds } }, server: { redisUrl }, settings: BUDGET });
+    env = await startJoorEnv({
+      sandbox: { rateLimit: { enabled: true, budget: BUDGET.creditBudget, windowSeconds: BUDGET.creditWindowSeconds } },
+      server: { redisUrl },
+      settings: BUDGET,
+    });
     other = await env.server.otherBrand(["joor"]);
     await env.configure(BUDGET, other);
     const [otherBrand] = (await env.server.app.ds.getRepository("brand").find({ order: { id: "DESC" }, take: 1 })) as { id: number }[];
@@ -42,7 +46,10 @@ describe.each(setups)("JOOR credit budget ($name)", ({ redisUrl }) => {
   it("two workers exporting for one JOOR account never exceed its credit budget (no 429) and say when they wait", async () => {
     // another client of the account has just spent the whole budget: the jobs must wait before their first request
     const accountKey = `${new URL(env.sandbox.urls.v4).host}/${env.sandbox.accountId}`;
-    await creditBudgetFor(env.server.app.hostOf("joor")).reserve(accountKey, BUDGET.creditBudget, { budget: BUDGET.creditBudget, windowMs: BUDGET.creditWindowSeconds * 1000 });
+    await creditBudgetFor(env.server.app.hostOf("joor")).reserve(accountKey, BUDGET.creditBudget, {
+      budget: BUDGET.creditBudget,
+      windowMs: BUDGET.creditWindowSeconds * 1000,
+    });
     const started = Date.now();
     const a = (await env.admin.ok(START)).startSync;
     const b = (await other.ok(START)).startSync;

@@ -26,7 +26,10 @@ describe("JOOR credit budget rule (sliding window)", () => {
 
   it("says how long to wait: until enough old credits leave the window; a 429 blocks until its Retry-After", () => {
     const rule = { budget: 10, windowMs: 1_000 };
-    const full: [number, number][] = [[0, 5], [100, 5]];
+    const full: [number, number][] = [
+      [0, 5],
+      [100, 5],
+    ];
     // the credits spent at 0 leave the (guarded) window at 1000 + guard
     expect(decide(full, 200, 5, rule).wait).toBe(1_000 + WINDOW_GUARD_MS - 200);
     expect(decide(full, 200, 1, rule).wait).toBe(1_000 + WINDOW_GUARD_MS - 200);

@@ -36,8 +36,12 @@ describe("export-all survives kill -9", () => {
 
   async function start(token: string) {
     const proc = await spawnSelvedge({
-      DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_MEDIA_DIR: mediaDir,
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "1500",
+      DATABASE_URL: db.url,
+      SELVEDGE_BOOTSTRAP_TOKEN: token,
+      SELVEDGE_MEDIA_DIR: mediaDir,
+      SELVEDGE_JOB_POLL_MS: "50",
+      SELVEDGE_JOB_HEARTBEAT_MS: "100",
+      SELVEDGE_JOB_STALE_AFTER_MS: "1500",
     });
     procs.push(proc);
     return { proc, client: new GraphQLClient(proc.url!, token) };
@@ -52,17 +56,32 @@ describe("export-all survives kill -9", () => {
     const ds = await openDatabase({ databaseUrl: db.url, entities: PluginRegistry.load([]).entities(), migrations: [] });
     const [{ id: brandId }] = await ds.query(`SELECT id FROM brand ORDER BY id LIMIT 1`);
     await ds.query(`UPDATE brand SET modules = ? WHERE id = ?`, [JSON.stringify(["inventory", "joor"]), brandId]);
-    const seeded = await seedJoorCatalogue(ds, Number(brandId), { products: PRODUCTS, customers: CUSTOMERS, images: IMAGES, imagesService: new ImageService(new SystemData(ds), new LocalDiskStorage(mediaDir), 20_000_000) });
+    const seeded = await seedJoorCatalogue(ds, Number(brandId), {
+      products: PRODUCTS,
+      customers: CUSTOMERS,
+      images: IMAGES,
+      imagesService: new ImageService(new SystemData(ds), new LocalDiskStorage(mediaDir), 20_000_000),
+    });
     await ds.destroy();
     await first.client.ok(`mutation { enableConnector(name: "joor") { enabled } }`);
     await setJoorSettings(first.client, {
-      ...sandboxSettings(sandbox), priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "USD", priceType: "USD-1" }],
-      priceSeasons: seeded.seasonIds, atsSeasons: seeded.seasonIds, includeFutureAts: true, batchSize: 40, creditBudget: 100_000,
+      ...sandboxSettings(sandbox),
+      priceTypes: [
+        { currency: "EUR", priceType: "EUR-1" },
+        { currency: "USD", priceType: "USD-1" },
+      ],
+      priceSeasons: seeded.seasonIds,
+      atsSeasons: seeded.seasonIds,
+      includeFutureAts: true,
+      batchSize: 40,
+      creditBudget: 100_000,
     });
     sandbox.faults.add({ type: "latency", latency_ms: 40, count: null } as never);
 
     const { startSync } = await first.client.ok(`mutation { startSync(input: { connector: "joor", operation: "export-all" }) { ... on Job { id } } }`);
-    const atKill = await waitJoorJob(first.client, startSync.id, 60_000, (j) => j.state !== "RUNNING" && j.state !== "QUEUED" ? true : /^(products|prices)/.test(j.phase ?? "") && j.processed > CUSTOMERS + 20);
+    const atKill = await waitJoorJob(first.client, startSync.id, 60_000, (j) =>
+      j.state !== "RUNNING" && j.state !== "QUEUED" ? true : /^(products|prices)/.test(j.phase ?? "") && j.processed > CUSTOMERS + 20,
+    );
     await first.proc.kill("SIGKILL");
     expect(atKill.state).toBe("RUNNING"); // killed in the middle, not after the end
     sandbox.faults.clear();

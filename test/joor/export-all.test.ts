@@ -6,7 +6,14 @@ import { Product } from "../../src/entities/product.entity";
 import { Variant } from "../../src/entities/variant.entity";
 import { scopeFor } from "../harness/scope";
 
-const ROUTE_ORDER = ["/v2/bulk-connection", "/v4/products/bulk_create", "/v4/skus/bulk_create", "/v4/prices/bulk_create", "/v4/assets/products", "/v2/bulk-inventory"];
+const ROUTE_ORDER = [
+  "/v2/bulk-connection",
+  "/v4/products/bulk_create",
+  "/v4/skus/bulk_create",
+  "/v4/prices/bulk_create",
+  "/v4/assets/products",
+  "/v2/bulk-inventory",
+];
 
 /** export-all: one job over customers, products, prices, images and inventory, in that order. */
 describe("JOOR export-all", () => {
@@ -29,11 +36,23 @@ describe("JOOR export-all", () => {
       await setJoorSettings(env.admin, { priceSeasons: [aw.id], atsSeasons: [aw.id], includeFutureAts: true, futureWarehouse: "FUTURE" });
       // another brand's catalogue in the same database is never read by brand A's export
       const other = await s.app.services.identity.createBrand("Other", "other-brand", ["joor", "inventory"]);
-      const op = await s.app.ds.getRepository(Product).save({ brandId: other.id, styleNumber: "OTHER1", colourCode: "BLK", colourName: "Black", name: "Other", active: true });
-      const ov = await s.app.ds.getRepository(Variant).save({ brandId: other.id, productId: op.id, size: "S", position: 0, barcode: "4006381333931", active: true });
+      const op = await s.app.ds
+        .getRepository(Product)
+        .save({ brandId: other.id, styleNumber: "OTHER1", colourCode: "BLK", colourName: "Black", name: "Other", active: true });
+      const ov = await s.app.ds
+        .getRepository(Variant)
+        .save({ brandId: other.id, productId: op.id, size: "S", position: 0, barcode: "4006381333931", active: true });
       const os = await s.app.services.seasons.create(scopeFor(s.app, other.id), { name: "OTHER SEASON", startDate: "2026-02-01", code: null } as never);
-      await s.app.services.stock.setStockLevels(scopeFor(s.app, other.id), [{ variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 }] as never);
-      await s.app.services.images.attach(scopeFor(s.app, other.id), op.id, 1, { url: `data:image/png;base64,${(await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } }).png().toBuffer()).toString("base64")}` });
+      await s.app.services.stock.setStockLevels(scopeFor(s.app, other.id), [
+        { variantId: String(ov.id), seasonId: String(os.id), availableToSell: 50, projected: 0 },
+      ] as never);
+      await s.app.services.images.attach(scopeFor(s.app, other.id), op.id, 1, {
+        url: `data:image/png;base64,${(
+          await sharp({ create: { width: 700, height: 950, channels: 3, background: "#888" } })
+            .png()
+            .toBuffer()
+        ).toString("base64")}`,
+      });
     });
     afterAll(() => env.stop());
 
@@ -63,7 +82,7 @@ describe("JOOR export-all", () => {
       expect(await adminItems(env.sandbox, "/prices")).toHaveLength(6 * 3); // EUR, USD and (at 0.00) GBP
       expect(await adminItems(env.sandbox, "/images")).toHaveLength(2);
       expect((await adminItems(env.sandbox, "/inventory")).length).toBe(12);
-      expect((await adminItems(env.sandbox, "/inventory?upc=4006381333931"))).toEqual([]);
+      expect(await adminItems(env.sandbox, "/inventory?upc=4006381333931")).toEqual([]);
       expect((await env.issues(job.id ?? startSync.id)).filter((i) => /OTHER1|4006381333931/.test(i.key + i.message))).toEqual([]);
       expect(job.total).toBe(2 + 2 + 2 + 2 + 6); // brand A's records only
     });
@@ -88,14 +107,22 @@ describe("JOOR export-all", () => {
       await customer(s, "Known", "EX001");
       await customer(s, "Unknown", "EX002");
       const known = await product(s, "EXK", ["S", "M"]);
-      const joorSide = await joorProduct(env.sandbox, "EXK", "BLK", [["S", known.variants[0].barcode!], ["M", known.variants[1].barcode!]]);
+      const joorSide = await joorProduct(env.sandbox, "EXK", "BLK", [
+        ["S", known.variants[0].barcode!],
+        ["M", known.variants[1].barcode!],
+      ]);
       await product(s, "EXU", ["S"]);
       expect((await env.run("reconcile")).state).toBe("SUCCEEDED");
 
       const job = await env.run("export-all");
       expect(job.state).toBe("SUCCEEDED");
       const issues = await env.issues(job.id);
-      expect(issues.filter((i) => i.code === "NOT_MATCHED").map((i) => i.key).sort()).toEqual(expect.arrayContaining(["EX002"]));
+      expect(
+        issues
+          .filter((i) => i.code === "NOT_MATCHED")
+          .map((i) => i.key)
+          .sort(),
+      ).toEqual(expect.arrayContaining(["EX002"]));
       expect(issues.some((i) => i.code === "NOT_MATCHED" && /EXU/.test(i.key + i.message))).toBe(true);
       expect((await adminItems(env.sandbox, "/connections")).map((c) => c.customer_code)).toEqual(["EX001"]);
       const products = await adminItems(env.sandbox, "/products");

@@ -56,10 +56,12 @@ describe("export-customers", () => {
     expect(job.state).toBe("SUCCEEDED");
     expect(job.summary).toMatchObject({ sent: 1, failed: 2 });
     const issues = await env.issues(job.id);
-    expect(issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ entity: "customer", key: bad.accountCode, code: "ADDRESS_INCOMPLETE", message: expect.stringContaining("region") }),
-      expect.objectContaining({ entity: "customer", key: long.accountCode, code: "NAME_TOO_LONG" }),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ entity: "customer", key: bad.accountCode, code: "ADDRESS_INCOMPLETE", message: expect.stringContaining("region") }),
+        expect.objectContaining({ entity: "customer", key: long.accountCode, code: "NAME_TOO_LONG" }),
+      ]),
+    );
     expect(await connection(env, "PADDED01")).toBeTruthy();
     expect(await connection(env, bad.accountCode!)).toBeUndefined();
     expect(ok.accountCode).toBe("PADDED01");
@@ -69,7 +71,7 @@ describe("export-customers", () => {
     const quiet = await env.run("export-customers");
     expect(quiet.summary).toMatchObject({ sent: 0 });
     const jobsBefore = (await admin(env, "/jobs")).total;
-    const list = await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId, status: "ACTIVE" }, order: { id: "ASC" } }) as any[];
+    const list = (await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId, status: "ACTIVE" }, order: { id: "ASC" } })) as any[];
     await customers().update(scopeFor(env.server.app, env.brandId), { id: String(list[0].id), name: "Renamed Ltd" } as never, list[0].id);
     const writes = env.sandboxWrites();
     const job = await env.run("export-customers");
@@ -85,13 +87,17 @@ describe("export-customers", () => {
   it("dry run sends nothing: the sandbox request log is unchanged and no ledger row changes", async () => {
     await env.seed.customer();
     const requests = env.sandbox.counters.requests_total;
-    const { joorSyncRecords: before } = await env.admin.ok(`{ joorSyncRecords(kind: CUSTOMER, first: 100) { totalCount edges { node { key sentAt payloadHash } } } }`);
+    const { joorSyncRecords: before } = await env.admin.ok(
+      `{ joorSyncRecords(kind: CUSTOMER, first: 100) { totalCount edges { node { key sentAt payloadHash } } } }`,
+    );
     const job = await env.run("export-customers", { dryRun: true });
     expect(job.state).toBe("SUCCEEDED");
     expect(job.summary).toMatchObject({ dryRun: true, wouldSend: 1 });
     expect(job.summary.records).toEqual([expect.objectContaining({ action: "create" })]);
     expect(env.sandbox.counters.requests_total).toBe(requests);
-    const { joorSyncRecords: after } = await env.admin.ok(`{ joorSyncRecords(kind: CUSTOMER, first: 100) { totalCount edges { node { key sentAt payloadHash } } } }`);
+    const { joorSyncRecords: after } = await env.admin.ok(
+      `{ joorSyncRecords(kind: CUSTOMER, first: 100) { totalCount edges { node { key sentAt payloadHash } } } }`,
+    );
     expect(after).toEqual(before);
   });
 
@@ -100,7 +106,9 @@ describe("export-customers", () => {
       totalCount pageInfo { hasNextPage endCursor } edges { node { key label joorId status sentAt message } } } }`);
     expect(joorSyncRecords.totalCount).toBeGreaterThanOrEqual(3);
     expect(joorSyncRecords.edges[0].node).toMatchObject({ status: "ACCEPTED", joorId: expect.any(String), label: expect.any(String) });
-    const next = await env.admin.ok(`query($a: String) { joorSyncRecords(kind: CUSTOMER, first: 2, after: $a) { edges { node { key } } } }`, { a: joorSyncRecords.pageInfo.endCursor });
+    const next = await env.admin.ok(`query($a: String) { joorSyncRecords(kind: CUSTOMER, first: 2, after: $a) { edges { node { key } } } }`, {
+      a: joorSyncRecords.pageInfo.endCursor,
+    });
     expect(next.joorSyncRecords.edges[0].node.key).not.toBe(joorSyncRecords.edges[0].node.key);
     const failed = await env.admin.ok(`{ joorSyncRecords(kind: CUSTOMER, filter: { status: FAILED }) { totalCount } }`);
     expect(failed.joorSyncRecords.totalCount).toBe(0);

@@ -21,7 +21,7 @@ describe("export-products", () => {
     const products = await joorProducts(env);
     expect(products.map((p) => p.external_id).sort()).toEqual([`${a.styleNumber}-BLK`, `${b.styleNumber}-RED`]);
     const skus = await joorSkus(env);
-    const variants = await env.server.app.ds.getRepository("variant").find({ where: { brandId: env.brandId } }) as any[];
+    const variants = (await env.server.app.ds.getRepository("variant").find({ where: { brandId: env.brandId } })) as any[];
     const sent = variants.filter((v) => [a.id, b.id].includes(v.productId));
     expect(skus.map((s) => s.upc).sort()).toEqual(sent.map((v) => v.barcode).sort());
     const tee = skus.filter((s) => s.product_id === products.find((p) => p.external_id === `${a.styleNumber}-BLK`).id);
@@ -36,7 +36,10 @@ describe("export-products", () => {
     const issues = await env.issues(job.id);
     expect(issues).toEqual([expect.objectContaining({ entity: "variant", key: `${p.styleNumber}-BLK/M`, code: "NO_BARCODE" })]);
     const product = (await joorProducts(env)).find((x) => x.external_id === `${p.styleNumber}-BLK`);
-    const sizes = (await joorSkus(env)).filter((s) => s.product_id === product.id).map(skuSize).sort();
+    const sizes = (await joorSkus(env))
+      .filter((s) => s.product_id === product.id)
+      .map(skuSize)
+      .sort();
     expect(sizes).toEqual(["L", "S"]);
   });
 
@@ -53,7 +56,11 @@ describe("export-products", () => {
     const [joorSeason] = await joorSeasons(env);
     expect(joorSeason).toMatchObject({ name: "AUTUMN/WINTER 26", year: 2026, external_id: "AW26" });
     const [c] = await joorCollections(env);
-    expect(c).toMatchObject({ name: "AW26 Drop 1", external_id: `selvedge-linesheet-${l.id}`, delivery: { start_ship_date: "2026-08-01", complete_ship_date: "2026-09-15" } });
+    expect(c).toMatchObject({
+      name: "AW26 Drop 1",
+      external_id: `selvedge-linesheet-${l.id}`,
+      delivery: { start_ship_date: "2026-08-01", complete_ship_date: "2026-09-15" },
+    });
     expect(c.season_id ?? c.season?.id).toBe(joorSeason.id);
     const ext = new Map((await joorProducts(env)).map((p) => [p.id, p.external_id]));
     expect(c.items.map((i: any) => ext.get(i.product_id))).toEqual([`${p2.styleNumber}-BLK`, `${p1.styleNumber}-BLK`]);
@@ -84,7 +91,11 @@ describe("export-products", () => {
     const p = await env.seed.product({ name: "Old name" });
     await env.run("export-products");
     const before = (await joorProducts(env)).find((x) => x.external_id === `${p.styleNumber}-BLK`);
-    await env.server.app.services.products.update(scopeFor(env.server.app, env.brandId), { id: String(p.id), name: "New name", colourName: "Jet Black" } as never, p.id);
+    await env.server.app.services.products.update(
+      scopeFor(env.server.app, env.brandId),
+      { id: String(p.id), name: "New name", colourName: "Jet Black" } as never,
+      p.id,
+    );
     const job = await env.run("export-products");
     expect(job.summary).toMatchObject({ products: { updated: 1, created: 0 }, skus: { updated: 3, created: 0 } });
     const after = (await joorProducts(env)).filter((x) => x.external_id === `${p.styleNumber}-BLK`);
@@ -99,9 +110,15 @@ describe("export-products", () => {
     await env.seed.customer();
     await env.run("export-customers");
     await env.run("export-products");
-    const [c] = await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId }, take: 1 }) as any[];
-    const [p] = await env.server.app.ds.getRepository("product").find({ where: { brandId: env.brandId, active: true }, order: { id: "ASC" }, take: 1 }) as any[];
-    await env.server.app.services.customers.update(scopeFor(env.server.app, env.brandId), { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never, c.id);
+    const [c] = (await env.server.app.ds.getRepository("customer").find({ where: { brandId: env.brandId }, take: 1 })) as any[];
+    const [p] = (await env.server.app.ds
+      .getRepository("product")
+      .find({ where: { brandId: env.brandId, active: true }, order: { id: "ASC" }, take: 1 })) as any[];
+    await env.server.app.services.customers.update(
+      scopeFor(env.server.app, env.brandId),
+      { id: String(c.id), phone: "+44 20 0000 0000", email: "changed@shop.test" } as never,
+      c.id,
+    );
     await env.server.app.services.products.update(scopeFor(env.server.app, env.brandId), { id: String(p.id), description: "Now with pockets" } as never, p.id);
     const writes = env.sandboxWrites();
     const customers = await env.run("export-customers");
@@ -143,7 +160,11 @@ describe("export-products", () => {
 
   it("per-item JOOR errors become issues while the rest goes through", async () => {
     // JOOR already has a product (made by hand in JOOR) with a barcode that Selvedge now uses on another product
-    const res = await fetch(`${env.sandbox.urls.admin}/catalogue/generate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ products: 1, colors: 1, sizes: ["OS"], prefix: "HAND" }) });
+    const res = await fetch(`${env.sandbox.urls.admin}/catalogue/generate`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ products: 1, colors: 1, sizes: ["OS"], prefix: "HAND" }),
+    });
     expect(res.status).toBe(201);
     const [handSku] = (await joorSkus(env)).filter((s) => String(s.product_identifier).startsWith("HAND"));
     const clash = await env.seed.product({ sizes: [{ size: "S", barcode: handSku.upc }, { size: "M" }] });

@@ -16,7 +16,11 @@ describe("export under JOOR faults", () => {
 
   /** Fault rules through the sandbox's admin API. */
   const addFaults = async (rules: unknown) => {
-    const res = await fetch(`${env.sandbox.urls.admin}/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(rules) });
+    const res = await fetch(`${env.sandbox.urls.admin}/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(rules),
+    });
     expect(res.ok).toBe(true);
   };
 
@@ -80,7 +84,9 @@ describe("export under JOOR faults", () => {
   it("a token that expires mid-job is refreshed", async () => {
     for (let i = 0; i < 4; i++) await env.seed.product();
     await addFaults({ type: "latency", latency_ms: 150, count: null, match: { path: "/v4/skus" } });
-    const { startSync } = await env.admin.ok(`mutation { startSync(input: { connector: "joor", operation: "export-products", full: true }) { ... on Job { id } } }`);
+    const { startSync } = await env.admin.ok(
+      `mutation { startSync(input: { connector: "joor", operation: "export-products", full: true }) { ... on Job { id } } }`,
+    );
     const tokensBefore = env.sandbox.counters.by_route.get("POST /auth/,/token") ?? 0;
     // wait until the job has talked to JOOR, then expire every live token
     for (let i = 0; i < 200 && (env.sandbox.counters.by_route.get("POST /v4/skus/bulk_update") ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 20));

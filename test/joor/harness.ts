@@ -37,13 +37,16 @@ export interface JoorSeed {
   season(name?: string, startDate?: string, code?: string | null): Promise<{ id: number; name: string }>;
   customer(input?: Record<string, unknown>): Promise<{ id: number; accountCode: string | null }>;
   /** A product with sizes (barcodes generated when not given; `null` = no barcode). */
-  product(input?: Record<string, unknown> & { sizes?: { size: string; barcode?: string | null }[] }): Promise<{ id: number; styleNumber: string; colourCode: string }>;
+  product(
+    input?: Record<string, unknown> & { sizes?: { size: string; barcode?: string | null }[] },
+  ): Promise<{ id: number; styleNumber: string; colourCode: string }>;
 }
-
 
 let counter = 0;
 
-export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: Partial<SelvedgeConfig>; configure?: boolean; settings?: Record<string, unknown> } = {}): Promise<JoorEnv> {
+export async function startJoorEnv(
+  o: { sandbox?: JoorSandboxOptions; server?: Partial<SelvedgeConfig>; configure?: boolean; settings?: Record<string, unknown> } = {},
+): Promise<JoorEnv> {
   const sandbox = await startJoorSandbox({ port: 0, rateLimit: { enabled: false }, ...o.sandbox });
   const server = await startTestServer({ plugins: ["joor"], jobs: fastJobs(), ...o.server });
   const admin = server.admin;
@@ -51,11 +54,23 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
   const services = server.app.services;
 
   const settings = (extra: Record<string, unknown> = {}) => ({
-    environment: "SANDBOX", authUrl: sandbox.urls.auth, v2Url: sandbox.urls.v2, v4Url: sandbox.urls.v4,
-    accountId: sandbox.accountId, clientId: sandbox.credentials.client_id, clientSecret: sandbox.credentials.client_secret,
-    username: sandbox.credentials.username, password: sandbox.credentials.password, v2ApiToken: sandbox.credentials.v2_token,
-    priceTypes: [{ currency: "EUR", priceType: "EUR-1" }, { currency: "GBP", priceType: "GBP-1" }, { currency: "USD", priceType: "USD-1" }],
-    creditBudget: 100_000, requestTimeoutMs: 5_000,
+    environment: "SANDBOX",
+    authUrl: sandbox.urls.auth,
+    v2Url: sandbox.urls.v2,
+    v4Url: sandbox.urls.v4,
+    accountId: sandbox.accountId,
+    clientId: sandbox.credentials.client_id,
+    clientSecret: sandbox.credentials.client_secret,
+    username: sandbox.credentials.username,
+    password: sandbox.credentials.password,
+    v2ApiToken: sandbox.credentials.v2_token,
+    priceTypes: [
+      { currency: "EUR", priceType: "EUR-1" },
+      { currency: "GBP", priceType: "GBP-1" },
+      { currency: "USD", priceType: "USD-1" },
+    ],
+    creditBudget: 100_000,
+    requestTimeoutMs: 5_000,
     ...extra,
   });
   const configure = async (extra: Record<string, unknown> = {}, client = admin) => {
@@ -73,7 +88,11 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
     customer: async (input = {}) => {
       const n = ++counter;
       const c = await services.customers.create(scopeFor(server.app, brandId), {
-        name: `Customer ${n}`, accountCode: `C${String(n).padStart(5, "0")}`, status: "ACTIVE", currency: "EUR", email: `buyer${n}@shop.test`,
+        name: `Customer ${n}`,
+        accountCode: `C${String(n).padStart(5, "0")}`,
+        status: "ACTIVE",
+        currency: "EUR",
+        email: `buyer${n}@shop.test`,
         addresses: [
           { type: "DELIVERY", name: "Warehouse", line1: `${n} Dock Road`, city: "London", countryCode: "GB", postalCode: "E1 1AA" },
           { type: "ACCOUNTS", name: "Accounts", line1: `${n} Bank Street`, city: "London", countryCode: "GB" },
@@ -86,11 +105,21 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
     product: async (input = {}) => {
       const n = ++counter;
       const sizes = (input.sizes ?? [{ size: "S" }, { size: "M" }, { size: "L" }]).map((x) => ({
-        size: x.size, barcode: x.barcode === undefined ? freshBarcode() : x.barcode,
+        size: x.size,
+        barcode: x.barcode === undefined ? freshBarcode() : x.barcode,
       }));
       const p = await services.products.create(scopeFor(server.app, brandId), {
-        styleNumber: `ST${n}`, colourCode: "BLK", colourName: "Black", name: `Style ${n}`, description: "A fine thing", category: "Tops",
-        composition: "100% cotton", countryOfOrigin: "PT", active: true, ...input, sizes,
+        styleNumber: `ST${n}`,
+        colourCode: "BLK",
+        colourName: "Black",
+        name: `Style ${n}`,
+        description: "A fine thing",
+        category: "Tops",
+        composition: "100% cotton",
+        countryOfOrigin: "PT",
+        active: true,
+        ...input,
+        sizes,
       } as never);
       return { id: p.id, styleNumber: p.styleNumber, colourCode: p.colourCode };
     },
@@ -98,7 +127,14 @@ export async function startJoorEnv(o: { sandbox?: JoorSandboxOptions; server?: P
   const seed = seedFor(brandId);
 
   return {
-    server, sandbox, admin, brandId, settings, configure, seed, seedFor,
+    server,
+    sandbox,
+    admin,
+    brandId,
+    settings,
+    configure,
+    seed,
+    seedFor,
     run: async (operation, flags = {}, timeoutMs = 60_000, client = admin) => {
       const { startSync } = await client.run(START_SYNC, { input: { connector: "joor", operation, ...flags } });
       if (startSync.__typename !== "Job") throw new Error(`startSync refused: ${JSON.stringify(startSync)}`);

@@ -17,7 +17,10 @@ describe("JOOR export-inventory", () => {
     old = await season(s, "AUTUMN/WINTER 25", "2025-02-01");
     const p = await product(s, "INV1", ["S", "M", "L"], { noBarcode: ["L"] });
     variants = p.variants;
-    await joorProduct(env.sandbox, "INV1", "BLK", [["S", variants[0].barcode!], ["M", variants[1].barcode!]]);
+    await joorProduct(env.sandbox, "INV1", "BLK", [
+      ["S", variants[0].barcode!],
+      ["M", variants[1].barcode!],
+    ]);
     // S: 5 + 7 in the selected seasons, 100 in a season that is not selected
     await stock(s, variants[0].id, aw.id, 5, 10);
     await stock(s, variants[0].id, ss.id, 7, 4);

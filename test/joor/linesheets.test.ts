@@ -21,26 +21,50 @@ describe("JOOR catalogue: linesheets through GraphQL", () => {
 
   it("create, rename, add/remove/reorder products, add in bulk by season or category, delete", async () => {
     const { createJoorLinesheet: l } = await env.admin.ok(`mutation($i: CreateJoorLinesheetInput!) { createJoorLinesheet(input: $i) { ${LS} } }`, {
-      i: { name: "Drop 1", seasonId: String(season.id), startShip: "2026-08-01", completeShip: "2026-09-15", productIds: [String(products[1].id), String(products[0].id)] },
+      i: {
+        name: "Drop 1",
+        seasonId: String(season.id),
+        startShip: "2026-08-01",
+        completeShip: "2026-09-15",
+        productIds: [String(products[1].id), String(products[0].id)],
+      },
     });
     expect(l).toMatchObject({ name: "Drop 1", season: { id: String(season.id) }, startShip: "2026-08-01", completeShip: "2026-09-15", productCount: 2 });
     expect(ids(l)).toEqual([products[1].id, products[0].id]);
     expect(l.products.edges.map((e: any) => e.position)).toEqual([1, 2]);
     const renamed = await env.admin.ok(`mutation($id: ID!) { updateJoorLinesheet(id: $id, input: { name: "Drop One" }) { name startShip } }`, { id: l.id });
     expect(renamed.updateJoorLinesheet).toEqual({ name: "Drop One", startShip: "2026-08-01" });
-    const bySeason = await env.admin.ok(`mutation($id: ID!, $s: ID!) { addProductsToJoorLinesheetBy(id: $id, filter: { seasonId: $s }) { added linesheet { ${LS} } } }`, { id: l.id, s: String(season.id) });
+    const bySeason = await env.admin.ok(
+      `mutation($id: ID!, $s: ID!) { addProductsToJoorLinesheetBy(id: $id, filter: { seasonId: $s }) { added linesheet { ${LS} } } }`,
+      { id: l.id, s: String(season.id) },
+    );
     expect(bySeason.addProductsToJoorLinesheetBy.added).toBe(1);
     expect(ids(bySeason.addProductsToJoorLinesheetBy.linesheet)).toEqual([products[1].id, products[0].id, products[2].id]);
-    const byCategory = await env.admin.ok(`mutation($id: ID!) { addProductsToJoorLinesheetBy(id: $id, filter: { category: "Knitwear" }) { added linesheet { ${LS} } } }`, { id: l.id });
+    const byCategory = await env.admin.ok(
+      `mutation($id: ID!) { addProductsToJoorLinesheetBy(id: $id, filter: { category: "Knitwear" }) { added linesheet { ${LS} } } }`,
+      { id: l.id },
+    );
     expect(byCategory.addProductsToJoorLinesheetBy.added).toBe(1);
-    const reordered = await env.admin.ok(`mutation($id: ID!, $p: [ID!]!) { reorderJoorLinesheetProducts(id: $id, productIds: $p) { ${LS} } }`, { id: l.id, p: [String(products[3].id), String(products[2].id)] });
+    const reordered = await env.admin.ok(`mutation($id: ID!, $p: [ID!]!) { reorderJoorLinesheetProducts(id: $id, productIds: $p) { ${LS} } }`, {
+      id: l.id,
+      p: [String(products[3].id), String(products[2].id)],
+    });
     expect(ids(reordered.reorderJoorLinesheetProducts)).toEqual([products[3].id, products[2].id, products[1].id, products[0].id]);
-    const removed = await env.admin.ok(`mutation($id: ID!, $p: [ID!]!) { removeProductsFromJoorLinesheet(id: $id, productIds: $p) { ${LS} } }`, { id: l.id, p: [String(products[2].id)] });
+    const removed = await env.admin.ok(`mutation($id: ID!, $p: [ID!]!) { removeProductsFromJoorLinesheet(id: $id, productIds: $p) { ${LS} } }`, {
+      id: l.id,
+      p: [String(products[2].id)],
+    });
     expect(ids(removed.removeProductsFromJoorLinesheet)).toEqual([products[3].id, products[1].id, products[0].id]);
     const page = await env.admin.ok(`query($id: ID!) { joorLinesheet(id: $id) { products(first: 2) { pageInfo { hasNextPage endCursor } } } }`, { id: l.id });
-    const next = await env.admin.ok(`query($id: ID!, $a: String) { joorLinesheet(id: $id) { products(first: 2, after: $a) { edges { node { id } } } } }`, { id: l.id, a: page.joorLinesheet.products.pageInfo.endCursor });
+    const next = await env.admin.ok(`query($id: ID!, $a: String) { joorLinesheet(id: $id) { products(first: 2, after: $a) { edges { node { id } } } } }`, {
+      id: l.id,
+      a: page.joorLinesheet.products.pageInfo.endCursor,
+    });
     expect(next.joorLinesheet.products.edges.map((e: any) => Number(e.node.id))).toEqual([products[0].id]);
-    const { createJoorLinesheet: tmp } = await env.admin.ok(`mutation($s: ID!) { createJoorLinesheet(input: { name: "Temp", seasonId: $s }) { id startShip } }`, { s: String(season.id) });
+    const { createJoorLinesheet: tmp } = await env.admin.ok(
+      `mutation($s: ID!) { createJoorLinesheet(input: { name: "Temp", seasonId: $s }) { id startShip } }`,
+      { s: String(season.id) },
+    );
     expect(tmp.startShip).toBeNull();
     expect((await env.admin.ok(`mutation($id: ID!) { deleteJoorLinesheet(id: $id) }`, { id: tmp.id })).deleteJoorLinesheet).toBe(true);
     expect((await env.admin.fails(`query($id: ID!) { joorLinesheet(id: $id) { id } }`, { id: tmp.id })).extensions?.code).toBe("NOT_FOUND");
@@ -76,12 +100,20 @@ describe("JOOR catalogue: linesheets through GraphQL", () => {
       `mutation($id: ID!) { updateJoorLinesheet(id: $id, input: { name: "Mine" }) { id } }`,
       `mutation($id: ID!) { deleteJoorLinesheet(id: $id) }`,
       `mutation($id: ID!) { removeProductsFromJoorLinesheet(id: $id, productIds: ["1"]) { id } }`,
-    ]) expect((await other.fails(m, { id })).extensions?.code).toBe("NOT_FOUND");
+    ])
+      expect((await other.fails(m, { id })).extensions?.code).toBe("NOT_FOUND");
     const { createSeason } = await other.ok(`mutation { createSeason(input: { name: "THEIRS 1", startDate: "2021-01-01" }) { id } }`);
-    const { createJoorLinesheet } = await other.ok(`mutation($s: ID!) { createJoorLinesheet(input: { name: "Theirs", seasonId: $s }) { id } }`, { s: createSeason.id });
-    const err = await other.fails(`mutation($id: ID!, $p: [ID!]!) { addProductsToJoorLinesheet(id: $id, productIds: $p) { id } }`, { id: createJoorLinesheet.id, p: [String(products[0].id)] });
+    const { createJoorLinesheet } = await other.ok(`mutation($s: ID!) { createJoorLinesheet(input: { name: "Theirs", seasonId: $s }) { id } }`, {
+      s: createSeason.id,
+    });
+    const err = await other.fails(`mutation($id: ID!, $p: [ID!]!) { addProductsToJoorLinesheet(id: $id, productIds: $p) { id } }`, {
+      id: createJoorLinesheet.id,
+      p: [String(products[0].id)],
+    });
     expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "productIds" });
-    expect((await env.admin.fails(`mutation($s: ID!) { createJoorLinesheet(input: { name: "X", seasonId: $s }) { id } }`, { s: createSeason.id })).extensions?.field).toBe("input.seasonId");
+    expect(
+      (await env.admin.fails(`mutation($s: ID!) { createJoorLinesheet(input: { name: "X", seasonId: $s }) { id } }`, { s: createSeason.id })).extensions?.field,
+    ).toBe("input.seasonId");
     const mine = await env.admin.ok(`query($id: ID!) { joorLinesheet(id: $id) { name productCount } }`, { id });
     expect(mine.joorLinesheet).toEqual({ name: "Drop One", productCount: 3 });
   });
@@ -89,7 +121,9 @@ describe("JOOR catalogue: linesheets through GraphQL", () => {
   it("VIEWER reads, only EDITOR writes; a brand without the joor module is refused", async () => {
     const viewer = await env.server.clientFor("VIEWER");
     expect((await viewer.ok(`{ joorLinesheets { totalCount } }`)).joorLinesheets.totalCount).toBe(1);
-    expect((await viewer.fails(`mutation($s: ID!) { createJoorLinesheet(input: { name: "V", seasonId: $s }) { id } }`, { s: String(season.id) })).extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await viewer.fails(`mutation($s: ID!) { createJoorLinesheet(input: { name: "V", seasonId: $s }) { id } }`, { s: String(season.id) })).extensions?.code,
+    ).toBe("FORBIDDEN");
     const plain = await env.server.otherBrand(["inventory"]);
     expect((await plain.fails(`{ joorLinesheets { totalCount } }`)).extensions).toMatchObject({ code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED" });
   });

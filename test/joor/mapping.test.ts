@@ -5,7 +5,22 @@ import { mapCollection } from "../../plugins/joor/mapping/collection";
 import { batches } from "../../plugins/joor/client/bulk";
 import { pairResults } from "../../plugins/joor/client/envelope";
 
-const addr = (o: Record<string, unknown>) => ({ id: 1, type: "DELIVERY", name: null, company: null, line1: "1 Main St", line2: null, city: "Austin", region: null, postalCode: null, countryCode: "US", phone: null, email: null, ...o }) as never;
+const addr = (o: Record<string, unknown>) =>
+  ({
+    id: 1,
+    type: "DELIVERY",
+    name: null,
+    company: null,
+    line1: "1 Main St",
+    line2: null,
+    city: "Austin",
+    region: null,
+    postalCode: null,
+    countryCode: "US",
+    phone: null,
+    email: null,
+    ...o,
+  }) as never;
 
 describe("JOOR mapping rules", () => {
   it("account code is trimmed; an account code JOOR would refuse (over 50 characters, control characters) is named", () => {
@@ -24,10 +39,23 @@ describe("JOOR mapping rules", () => {
   });
 
   it("STORE address never sent; DELIVERY → shipping, ACCOUNTS → billing with codes D<id>/A<id>", () => {
-    const { payload, problems } = mapCustomer({
-      id: 5, name: "Shop", accountCode: "S1", status: "ACTIVE", email: null, phone: null, currency: "EUR",
-      addresses: [addr({ id: 3, type: "STORE", countryCode: "GB" }), addr({ id: 2, type: "ACCOUNTS", countryCode: "GB" }), addr({ id: 1, countryCode: "GB" })],
-    }, new Map([["EUR", "EUR-1"]]));
+    const { payload, problems } = mapCustomer(
+      {
+        id: 5,
+        name: "Shop",
+        accountCode: "S1",
+        status: "ACTIVE",
+        email: null,
+        phone: null,
+        currency: "EUR",
+        addresses: [
+          addr({ id: 3, type: "STORE", countryCode: "GB" }),
+          addr({ id: 2, type: "ACCOUNTS", countryCode: "GB" }),
+          addr({ id: 1, countryCode: "GB" }),
+        ],
+      },
+      new Map([["EUR", "EUR-1"]]),
+    );
     expect(problems).toEqual([]);
     expect(payload).toMatchObject({ customer_code: "S1", price_currency: "EUR", price_label: "EUR-1" });
     expect((payload as any).shipping.shipping_addresses.shipping_address.map((a: any) => a.shipping_code)).toEqual(["D1"]);
@@ -37,7 +65,17 @@ describe("JOOR mapping rules", () => {
   });
 
   it("every SKU carries its barcode as its UPC/EAN identifier; size case is kept; no status is ever sent", () => {
-    const p = { id: 1, styleNumber: "ST1", colourCode: "BLK", colourName: "Black", name: "Tee", description: null, category: null, composition: null, countryOfOrigin: null };
+    const p = {
+      id: 1,
+      styleNumber: "ST1",
+      colourCode: "BLK",
+      colourName: "Black",
+      name: "Tee",
+      description: null,
+      category: null,
+      composition: null,
+      countryOfOrigin: null,
+    };
     const sku = mapSku(p, { id: 9, productId: 1, size: "Small", position: 0, barcode: "4006381333931", active: true }, "P1");
     expect(sku.identifiers).toEqual([{ type: "EAN", value: "4006381333931" }]);
     expect(JSON.stringify(sku)).toContain('"value":"Small"');
@@ -48,9 +86,14 @@ describe("JOOR mapping rules", () => {
 
   it("linesheets carry their season and delivery window; none = immediate delivery", () => {
     expect(mapCollection({ id: 3, name: "Drop 1", startShip: "2026-08-01", completeShip: "2026-09-15" }, "S9", ["P2", "P1"])).toEqual({
-      name: "Drop 1", external_id: "selvedge-linesheet-3", season_id: "S9",
+      name: "Drop 1",
+      external_id: "selvedge-linesheet-3",
+      season_id: "S9",
       delivery: { start_ship_date: "2026-08-01", complete_ship_date: "2026-09-15" },
-      items: [{ product_id: "P2", order_number: 1 }, { product_id: "P1", order_number: 2 }],
+      items: [
+        { product_id: "P2", order_number: 1 },
+        { product_id: "P1", order_number: 2 },
+      ],
     });
     expect(mapCollection({ id: 4, name: "Now", startShip: null, completeShip: null }, "S9", [])).not.toHaveProperty("delivery");
   });
@@ -64,7 +107,10 @@ describe("JOOR mapping rules", () => {
 
   it("per-item JOOR errors are paired with their items; the rest are successes", () => {
     const r = pairResults([{ external_id: "a" }, { external_id: "b" }, { external_id: "c" }], {
-      data: [{ id: "1", external_id: "a" }, { id: "3", external_id: "c" }],
+      data: [
+        { id: "1", external_id: "a" },
+        { id: "3", external_id: "c" },
+      ],
       errors: [{ status: "VALIDATION_ERROR", message: "bad", details: { index: 1 } }],
     });
     expect(r.map((x) => (x.ok ? x.data.id : x.error.status))).toEqual(["1", "VALIDATION_ERROR", "3"]);

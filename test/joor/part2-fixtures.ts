@@ -23,19 +23,40 @@ export interface JoorWorld {
 export function sandboxSettings(sandbox: JoorSandbox): Record<string, unknown> {
   const c = sandbox.credentials;
   return {
-    authUrl: sandbox.urls.auth, v2Url: sandbox.urls.v2, v4Url: sandbox.urls.v4, accountId: sandbox.accountId,
-    clientId: c.client_id, clientSecret: c.client_secret, username: c.username, password: c.password, v2ApiToken: c.v2_token,
-    immediateWarehouse: "Default", futureWarehouse: "FUTURE",
-    priceTypes: [{ currency: "USD", priceType: "USD-1" }, { currency: "EUR", priceType: "EUR-1" }, { currency: "GBP", priceType: "GBP-1" }],
+    authUrl: sandbox.urls.auth,
+    v2Url: sandbox.urls.v2,
+    v4Url: sandbox.urls.v4,
+    accountId: sandbox.accountId,
+    clientId: c.client_id,
+    clientSecret: c.client_secret,
+    username: c.username,
+    password: c.password,
+    v2ApiToken: c.v2_token,
+    immediateWarehouse: "Default",
+    futureWarehouse: "FUTURE",
+    priceTypes: [
+      { currency: "USD", priceType: "USD-1" },
+      { currency: "EUR", priceType: "EUR-1" },
+      { currency: "GBP", priceType: "GBP-1" },
+    ],
   };
 }
 
-export async function startJoorWorld(options: { modules?: string[]; settings?: Record<string, unknown>; server?: Partial<SelvedgeConfig>; sandbox?: Parameters<typeof startJoorSandbox>[0] } = {}): Promise<JoorWorld> {
+export async function startJoorWorld(
+  options: { modules?: string[]; settings?: Record<string, unknown>; server?: Partial<SelvedgeConfig>; sandbox?: Parameters<typeof startJoorSandbox>[0] } = {},
+): Promise<JoorWorld> {
   const sandbox = await startJoorSandbox({ port: 0, rateLimit: { enabled: false }, permissiveAssets: true, ...options.sandbox });
   const s = await startTestServer({ jobs: fastJobs(), ...options.server });
   await s.app.services.identity.setModules(s.brandId, options.modules ?? ["joor", "inventory"]);
   await setJoorSettings(s.admin, { ...sandboxSettings(sandbox), ...options.settings });
-  return { s, sandbox, stop: async () => { await s.stop(); await sandbox.close(); } };
+  return {
+    s,
+    sandbox,
+    stop: async () => {
+      await s.stop();
+      await sandbox.close();
+    },
+  };
 }
 
 export async function setJoorSettings(client: GraphQLClient, values: Record<string, unknown>): Promise<void> {
@@ -53,7 +74,12 @@ export async function runJoor(client: GraphQLClient, operation: string, extra: R
   return waitJoorJob(client, startSync.id, timeoutMs);
 }
 
-export async function waitJoorJob(client: GraphQLClient, id: string, timeoutMs = 60_000, until = (j: any) => ["SUCCEEDED", "FAILED", "CANCELLED"].includes(j.state)) {
+export async function waitJoorJob(
+  client: GraphQLClient,
+  id: string,
+  timeoutMs = 60_000,
+  until = (j: any) => ["SUCCEEDED", "FAILED", "CANCELLED"].includes(j.state),
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { job } = await client.ok(`query($id: ID!) { job(id: $id) { ${JOB} } }`, { id });
@@ -85,7 +111,12 @@ export async function season(s: TestServer, name: string, startDate: string): Pr
 }
 
 /** An active product with sizes (each with a barcode unless `noBarcode` lists the size). */
-export async function product(s: TestServer, styleNumber: string, sizes = ["S", "M", "L"], opts: ProductOptions = {}): Promise<{ product: Product; variants: Variant[] }> {
+export async function product(
+  s: TestServer,
+  styleNumber: string,
+  sizes = ["S", "M", "L"],
+  opts: ProductOptions = {},
+): Promise<{ product: Product; variants: Variant[] }> {
   return catalogueBuilder(s.app.ds, s.brandId).product(styleNumber, sizes, opts);
 }
 
@@ -96,11 +127,18 @@ export async function visibleWithPrice(s: TestServer, productId: number, seasonI
 }
 
 export async function stock(s: TestServer, variantId: number, seasonId: number, availableToSell: number, projected = 0): Promise<void> {
-  await s.app.services.stock.setStockLevels(scopeFor(s.app, s.brandId), [{ variantId: String(variantId), seasonId: String(seasonId), availableToSell, projected }] as never);
+  await s.app.services.stock.setStockLevels(scopeFor(s.app, s.brandId), [
+    { variantId: String(variantId), seasonId: String(seasonId), availableToSell, projected },
+  ] as never);
 }
 
 export async function docket(s: TestServer, productId: number, seasonId: number, lineStartDate: string): Promise<void> {
-  await s.app.services.stock.setDocketLine(scopeFor(s.app, s.brandId), { productId: String(productId), seasonId: String(seasonId), lineStartDate, quantity: 10 } as never);
+  await s.app.services.stock.setDocketLine(scopeFor(s.app, s.brandId), {
+    productId: String(productId),
+    seasonId: String(seasonId),
+    lineStartDate,
+    quantity: 10,
+  } as never);
 }
 
 export async function customer(s: TestServer, name: string, accountCode: string | null, status: "ACTIVE" | "INACTIVE" = "ACTIVE"): Promise<Customer> {
@@ -113,6 +151,8 @@ export async function customer(s: TestServer, name: string, accountCode: string 
 }
 
 export async function attachImage(s: TestServer, productId: number, position: number, width: number, height: number, colour = { r: 120, g: 40, b: 90 }) {
-  const data = await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  const data = await sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   return s.app.services.images.attach(scopeFor(s.app, s.brandId), productId, position, { url: `data:image/png;base64,${data.toString("base64")}` });
 }

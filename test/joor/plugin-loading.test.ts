@@ -26,7 +26,9 @@ describe.each(testDatabaseKinds)("JOOR migrations on %s", (kind) => {
       const diff = await ds.driver.createSchemaBuilder().log();
       expect(diff.upQueries.map((q) => q.query)).toEqual([]);
       for (let i = 0; i < joor.migrations!.length; i++) await ds.undoLastMigration();
-      const tables = await ds.createQueryRunner().getTables(["joor_sync_record", "joor_linesheet", "joor_linesheet_product", "joor_credit_window", "joor_inbound_order"]);
+      const tables = await ds
+        .createQueryRunner()
+        .getTables(["joor_sync_record", "joor_linesheet", "joor_linesheet_product", "joor_credit_window", "joor_inbound_order"]);
       expect(tables).toEqual([]);
     } finally {
       if (ds.isInitialized) await ds.destroy();

@@ -31,7 +31,10 @@ describe("JOOR export-prices", () => {
     const make = async (style: string) => {
       const p = await product(s, style, ["S", "M"]);
       upcs[style] = p.variants.map((v) => v.barcode!);
-      await joorProduct(env.sandbox, style, "BLK", [["S", upcs[style][0]], ["M", upcs[style][1]]]);
+      await joorProduct(env.sandbox, style, "BLK", [
+        ["S", upcs[style][0]],
+        ["M", upcs[style][1]],
+      ]);
       return p.product.id;
     };
     const two = await make("TWO");
@@ -51,7 +54,10 @@ describe("JOOR export-prices", () => {
   it("product visible in two selected price seasons takes the more recent season's price", async () => {
     first = await env.run("export-prices");
     expect(first.state).toBe("SUCCEEDED");
-    expect((await pricesOf("TWO"))["EUR-1"]).toEqual([["12.50", "30.00"], ["12.50", "30.00"]]);
+    expect((await pricesOf("TWO"))["EUR-1"]).toEqual([
+      ["12.50", "30.00"],
+      ["12.50", "30.00"],
+    ]);
   });
 
   it("each currency to its price type (wholesale → wholesale, retail → suggested retail; a missing retail goes at 0)", async () => {
@@ -62,11 +68,27 @@ describe("JOOR export-prices", () => {
   });
 
   it("product in the catalogue visible in no selected season goes at 0.00", async () => {
-    expect(await pricesOf("NONE")).toEqual({ "EUR-1": [["0.00", "0.00"], ["0.00", "0.00"]], "GBP-1": [["0.00", "0.00"], ["0.00", "0.00"]], "USD-1": [["0.00", "0.00"], ["0.00", "0.00"]] });
+    expect(await pricesOf("NONE")).toEqual({
+      "EUR-1": [
+        ["0.00", "0.00"],
+        ["0.00", "0.00"],
+      ],
+      "GBP-1": [
+        ["0.00", "0.00"],
+        ["0.00", "0.00"],
+      ],
+      "USD-1": [
+        ["0.00", "0.00"],
+        ["0.00", "0.00"],
+      ],
+    });
   });
 
   it("a season that is not selected is ignored even when more recent", async () => {
-    expect((await pricesOf("SKIP"))["EUR-1"]).toEqual([["20.00", "45.00"], ["20.00", "45.00"]]);
+    expect((await pricesOf("SKIP"))["EUR-1"]).toEqual([
+      ["20.00", "45.00"],
+      ["20.00", "45.00"],
+    ]);
   });
 
   it("a currency with no price type is one job issue naming the currency and the products", async () => {
@@ -85,7 +107,10 @@ describe("JOOR export-prices", () => {
     await env.server.app.ds.query(`UPDATE season_price SET wholesale = 21 WHERE productId = ? AND seasonId = ? AND currency = 'EUR'`, [skip, seasons.aw.id]);
     const changed = await env.run("export-prices");
     expect(changed.summary).toMatchObject({ sent: 1, unchanged: 2 });
-    expect((await pricesOf("SKIP"))["EUR-1"]).toEqual([["21.00", "45.00"], ["21.00", "45.00"]]);
+    expect((await pricesOf("SKIP"))["EUR-1"]).toEqual([
+      ["21.00", "45.00"],
+      ["21.00", "45.00"],
+    ]);
     const full = await env.run("export-prices", { full: true });
     expect(full.summary).toMatchObject({ sent: 3 });
     expect((await adminItems(env.sandbox, "/prices")).length).toBe(3 * 2 * 3);

@@ -21,12 +21,21 @@ describe("JOOR reconcile", () => {
     const [b1, b2, b3] = matchedStyle.variants.map((v) => v.barcode!);
     const local = await product(s, "RC2", ["One Size"]);
     // JOOR: RC1 with S matched, M and L swapped, and an XL barcode Selvedge does not have
-    const joor = await joorProduct(env.sandbox, "RC1", "BLK", [["S", b1], ["M", b3], ["L", b2], ["XL", "4006381333931"]]);
+    const joor = await joorProduct(env.sandbox, "RC1", "BLK", [
+      ["S", b1],
+      ["M", b3],
+      ["L", b2],
+      ["XL", "4006381333931"],
+    ]);
 
     const job = await env.run("reconcile");
     expect(job.state).toBe("SUCCEEDED");
     const issues = await env.issues(job.id);
-    const byCode = (code: string) => issues.filter((i) => i.code === code).map((i) => i.key).sort();
+    const byCode = (code: string) =>
+      issues
+        .filter((i) => i.code === code)
+        .map((i) => i.key)
+        .sort();
     expect(byCode("CUSTOMER_ONLY_IN_SELVEDGE")).toEqual(["ONLYHERE"]);
     expect(byCode("CUSTOMER_ONLY_IN_JOOR")).toEqual(["ONLYJOOR"]);
     expect(byCode("CODE_CASE_OR_SPACING")).toEqual(["abc 02"]);

@@ -15,7 +15,9 @@ describe("JOOR settings (typed API over the host's store)", () => {
   it("module off → refused: the typed settings API answers FORBIDDEN (connector not enabled), startSync the typed error", async () => {
     const err = await env.admin.fails(SETTINGS);
     expect(err.extensions).toMatchObject({ code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED" });
-    const { startSync } = await env.admin.ok(`mutation { startSync(input: { connector: "joor", operation: "export-customers" }) { __typename ... on ErrorResult { errorCode } } }`);
+    const { startSync } = await env.admin.ok(
+      `mutation { startSync(input: { connector: "joor", operation: "export-customers" }) { __typename ... on ErrorResult { errorCode } } }`,
+    );
     expect(startSync.__typename).toBe("ConnectorNotEnabledError");
     const records = await env.admin.fails(`{ joorSyncRecords(kind: CUSTOMER) { totalCount } }`);
     expect(records.extensions?.code).toBe("FORBIDDEN");
@@ -31,17 +33,36 @@ describe("JOOR settings (typed API over the host's store)", () => {
     await env.configure();
     const season = await env.seed.season("AUTUMN/WINTER 20", "2020-08-01", "AW20");
     const s2 = await env.seed.season("SPRING/SUMMER 21", "2021-02-01");
-    const owner = await env.server.app.services.identity.createUser(env.server.app.services.identity.scopeFor(env.brandId), { name: "Owner", email: "owner@brand.test", role: "EDITOR" });
-    const r = await env.admin.ok(UPDATE, { input: {
-      importOrderSeasonId: String(season.id), orderOwnerId: String(owner.id), priceSeasonIds: [String(season.id), String(s2.id)],
-      atsSeasonIds: [String(s2.id)], importOrderApproved: true,
-    } });
+    const owner = await env.server.app.services.identity.createUser(env.server.app.services.identity.scopeFor(env.brandId), {
+      name: "Owner",
+      email: "owner@brand.test",
+      role: "EDITOR",
+    });
+    const r = await env.admin.ok(UPDATE, {
+      input: {
+        importOrderSeasonId: String(season.id),
+        orderOwnerId: String(owner.id),
+        priceSeasonIds: [String(season.id), String(s2.id)],
+        atsSeasonIds: [String(s2.id)],
+        importOrderApproved: true,
+      },
+    });
     expect(r.updateJoorSettings).toMatchObject({
-      importOrderSeason: { id: String(season.id) }, orderOwner: { id: String(owner.id) }, priceSeasons: [{ id: String(season.id) }, { id: String(s2.id) }],
-      atsSeasons: [{ id: String(s2.id) }], importOrderApproved: true, complete: true,
+      importOrderSeason: { id: String(season.id) },
+      orderOwner: { id: String(owner.id) },
+      priceSeasons: [{ id: String(season.id) }, { id: String(s2.id) }],
+      atsSeasons: [{ id: String(s2.id) }],
+      importOrderApproved: true,
+      complete: true,
     });
     const { joorSettings } = await env.admin.ok(SETTINGS);
-    expect(joorSettings).toMatchObject({ clientSecretSet: true, passwordSet: true, v2ApiTokenSet: true, accountId: env.sandbox.accountId, urlsOverridden: true });
+    expect(joorSettings).toMatchObject({
+      clientSecretSet: true,
+      passwordSet: true,
+      v2ApiTokenSet: true,
+      accountId: env.sandbox.accountId,
+      urlsOverridden: true,
+    });
     expect(JSON.stringify(joorSettings)).not.toContain(env.sandbox.credentials.password);
     const { connector } = await env.admin.ok(`{ connector(name: "joor") { settings { key value isSet secret } } }`);
     const generic = Object.fromEntries(connector.settings.map((x: { key: string; value: unknown }) => [x.key, x.value]));
@@ -56,7 +77,12 @@ describe("JOOR settings (typed API over the host's store)", () => {
     const other = await env.server.otherBrand(["joor"]);
     const { createSeason } = await other.ok(`mutation { createSeason(input: { name: "THEIRS", startDate: "2021-01-01" }) { id } }`);
     const before = (await env.admin.ok(SETTINGS)).joorSettings;
-    for (const [field, value] of [["importOrderSeasonId", createSeason.id], ["priceSeasonIds", [createSeason.id]], ["importOrderSeasonId", "999999"], ["orderOwnerId", "999999"]] as const) {
+    for (const [field, value] of [
+      ["importOrderSeasonId", createSeason.id],
+      ["priceSeasonIds", [createSeason.id]],
+      ["importOrderSeasonId", "999999"],
+      ["orderOwnerId", "999999"],
+    ] as const) {
       const err = await env.admin.fails(UPDATE, { input: { [field]: value, importOrderApproved: false } });
       expect({ field, code: err.extensions?.code, at: err.extensions?.field }).toEqual({ field, code: "BAD_USER_INPUT", at: `input.${field}` });
     }
@@ -65,7 +91,9 @@ describe("JOOR settings (typed API over the host's store)", () => {
     expect(err.extensions?.field).toBe("input.orderOwnerId");
     expect((await env.admin.ok(SETTINGS)).joorSettings).toEqual(before);
     // the generic API refuses the same references
-    const generic = await env.admin.fails(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, { v: [{ key: "atsSeasons", value: [Number(createSeason.id)] }] });
+    const generic = await env.admin.fails(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "joor", values: $v) { name } }`, {
+      v: [{ key: "atsSeasons", value: [Number(createSeason.id)] }],
+    });
     expect(generic.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.atsSeasons" });
   });
 

@@ -4,7 +4,12 @@ import { loadConfig } from "../../src/config/config";
 
 const sink = () => {
   const chunks: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { chunks.push(String(chunk)); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
   return { stream, text: () => chunks.join("") };
 };
 

@@ -29,8 +29,13 @@ describe("connectors in the API", () => {
     const { connectors } = await viewer.ok(CONNECTORS);
     expect(connectors).toEqual([
       {
-        name: "testconn", version: "1.0.0", description: "A connector for tests", module: "testconn", enabled: false,
-        settingsComplete: false, missingSettings: ["apiUrl", "apiKey"],
+        name: "testconn",
+        version: "1.0.0",
+        description: "A connector for tests",
+        module: "testconn",
+        enabled: false,
+        settingsComplete: false,
+        missingSettings: ["apiUrl", "apiKey"],
         operations: [
           { name: "import-records", description: "Imports the platform's records (incremental; full re-checks every record)" },
           { name: "noop", description: "Does nothing (a second operation for listings and schedules)" },
@@ -42,31 +47,35 @@ describe("connectors in the API", () => {
   it("startSync is refused with typed errors until the connector is enabled and configured", async () => {
     const input = { connector: "testconn", operation: "noop" };
     expect((await editor.ok(START, { input })).startSync).toMatchObject({
-      __typename: "ConnectorNotEnabledError", errorCode: "CONNECTOR_NOT_ENABLED", message: expect.stringContaining("not enabled"),
+      __typename: "ConnectorNotEnabledError",
+      errorCode: "CONNECTOR_NOT_ENABLED",
+      message: expect.stringContaining("not enabled"),
     });
     expect((await editor.fails(`mutation { enableConnector(name: "testconn") { enabled } }`)).extensions?.code).toBe("FORBIDDEN");
     expect((await s.admin.ok(`mutation { enableConnector(name: "testconn") { enabled } }`)).enableConnector.enabled).toBe(true);
     expect((await s.app.services.identity.brand(s.brandId)).modules).toContain("testconn");
     expect((await editor.ok(START, { input })).startSync).toMatchObject({
-      __typename: "SettingsIncompleteError", errorCode: "SETTINGS_INCOMPLETE", missing: ["apiUrl", "apiKey"],
+      __typename: "SettingsIncompleteError",
+      errorCode: "SETTINGS_INCOMPLETE",
+      missing: ["apiUrl", "apiKey"],
     });
   });
 
   it("settings are validated field by field; nothing is written when one is bad", async () => {
-    const bad = await s.admin.fails(
-      `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`,
-      { v: [{ key: "apiKey", value: "good-key" }, { key: "apiUrl", value: "not a url" }] },
-    );
+    const bad = await s.admin.fails(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`, {
+      v: [
+        { key: "apiKey", value: "good-key" },
+        { key: "apiUrl", value: "not a url" },
+      ],
+    });
     expect(bad.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.apiUrl" });
-    const unknown = await s.admin.fails(
-      `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`,
-      { v: [{ key: "colour", value: "red" }] },
-    );
+    const unknown = await s.admin.fails(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`, {
+      v: [{ key: "colour", value: "red" }],
+    });
     expect(unknown.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.colour" });
-    const wrongType = await s.admin.fails(
-      `mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`,
-      { v: [{ key: "records", value: "many" }] },
-    );
+    const wrongType = await s.admin.fails(`mutation($v: [ConnectorSettingInput!]!) { updateConnectorSettings(connector: "testconn", values: $v) { name } }`, {
+      v: [{ key: "records", value: "many" }],
+    });
     expect(wrongType.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.records" });
     const { connector } = await s.admin.ok(SETTINGS);
     expect(connector.settings.find((x: any) => x.key === "apiKey").isSet).toBe(false);

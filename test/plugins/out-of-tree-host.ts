@@ -23,9 +23,19 @@ export async function startHostProcess(plugins: string, cwd: string): Promise<Ho
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), "selvedge-media-"));
   const token = `slv_test_${randomBytes(16).toString("hex")}`;
   const env = {
-    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", LOG_FORMAT: "json", LOG_LEVEL: "info",
-    PORT: "0", HOST: "127.0.0.1", DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token, SELVEDGE_MEDIA_DIR: mediaDir,
-    SELVEDGE_PLUGINS: plugins, SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_SECRET_KEY: "out-of-tree-test-secret-key",
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "test",
+    LOG_FORMAT: "json",
+    LOG_LEVEL: "info",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: db.url,
+    SELVEDGE_BOOTSTRAP_TOKEN: token,
+    SELVEDGE_MEDIA_DIR: mediaDir,
+    SELVEDGE_PLUGINS: plugins,
+    SELVEDGE_JOB_POLL_MS: "50",
+    SELVEDGE_SECRET_KEY: "out-of-tree-test-secret-key",
     SWC_NODE_PROJECT: path.join(REPO, "tsconfig.json"), // cwd may be a deployment folder without the host's tsconfig
   };
   const child: ChildProcess = spawn(process.execPath, ["-r", require.resolve("@swc-node/register"), path.join(REPO, "src/main.ts")], { cwd, env });
@@ -33,7 +43,10 @@ export async function startHostProcess(plugins: string, cwd: string): Promise<Ho
   const url = await new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const ready = out.split("\n").map((l) => (l.startsWith("{") ? JSON.parse(l) : null)).find((l) => l?.msg === "Selvedge API ready");
+      const ready = out
+        .split("\n")
+        .map((l) => (l.startsWith("{") ? JSON.parse(l) : null))
+        .find((l) => l?.msg === "Selvedge API ready");
       if (ready) resolve(String(ready.url).replace(/\/graphql$/, ""));
     };
     child.stdout!.on("data", onData);

@@ -70,12 +70,21 @@ async function exercise(admin: GraphQLClient): Promise<void> {
   await admin.ok(`mutation { enableConnector(name: "outside") { enabled } }`);
   const bad = await admin.fails(SET, { v: [{ key: "endpoint", value: "not a url" }] });
   expect(bad.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.endpoint" });
-  const settings = [{ key: "endpoint", value: "https://remote.test/api" }, { key: "apiKey", value: "k-1" }, { key: "rejectStyles", value: ["CONF-02"] }];
+  const settings = [
+    { key: "endpoint", value: "https://remote.test/api" },
+    { key: "apiKey", value: "k-1" },
+    { key: "rejectStyles", value: ["CONF-02"] },
+  ];
   expect((await admin.ok(SET, { v: settings })).updateConnectorSettings.settingsComplete).toBe(true);
   await seedCatalogue({ admin }, { products: 4, customers: 1 });
   expect((await admin.ok(`{ outsideExportCount }`)).outsideExportCount).toBe(0);
   const job = await waitForJob(admin, (await admin.ok(START, { input: { connector: "outside", operation: "export-products" } })).startSync.id, 30_000);
-  expect({ state: job.state, processed: job.processed, failed: job.failed, summary: job.summary }).toEqual({ state: "SUCCEEDED", processed: 3, failed: 1, summary: { sent: 3 } });
+  expect({ state: job.state, processed: job.processed, failed: job.failed, summary: job.summary }).toEqual({
+    state: "SUCCEEDED",
+    processed: 3,
+    failed: 1,
+    summary: { sent: 3 },
+  });
   expect((await admin.ok(`{ outsideExportCount }`)).outsideExportCount).toBe(3); // its resolver, its entity, its table
 }
 
@@ -108,8 +117,9 @@ it("loads from its npm tarball, installed as a package and listed by name (the h
 }, 90_000);
 
 it("passes the conformance suite run from outside the tree with one command (`npx selvedge-conformance <package>`)", async () => {
-  const result = await run(process.execPath, [path.join(REPO, "bin/selvedge-conformance.js"), PACKAGE], { cwd: deployDir, env: { ...process.env } })
-    .catch((e) => ({ stdout: e.stdout as string, stderr: `${e.stderr}\n(exit ${e.code})` }));
+  const result = await run(process.execPath, [path.join(REPO, "bin/selvedge-conformance.js"), PACKAGE], { cwd: deployDir, env: { ...process.env } }).catch(
+    (e) => ({ stdout: e.stdout as string, stderr: `${e.stderr}\n(exit ${e.code})` }),
+  );
   expect(result.stderr).toMatch(/connector conformance: outside/);
   expect(result.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
 }, 180_000);
@@ -117,7 +127,10 @@ it("passes the conformance suite run from outside the tree with one command (`np
 it("the conformance command refuses a plugin it cannot find, with a clear message", async () => {
   const bin = path.join(REPO, "bin/selvedge-conformance.js");
   const missing = await run(process.execPath, [bin, "./no-such-plugin"], { cwd: work }).catch((e) => e);
-  expect({ code: missing.code, stderr: missing.stderr }).toEqual({ code: 2, stderr: `selvedge-conformance: no plugin at ${path.join(work, "no-such-plugin")}\n` });
+  expect({ code: missing.code, stderr: missing.stderr }).toEqual({
+    code: 2,
+    stderr: `selvedge-conformance: no plugin at ${path.join(work, "no-such-plugin")}\n`,
+  });
   const unknown = await run(process.execPath, [bin, "selvedge-plugin-nowhere"], { cwd: work }).catch((e) => e);
   expect(unknown.stderr).toMatch(/package "selvedge-plugin-nowhere" is not installed here or next to Selvedge/);
 });

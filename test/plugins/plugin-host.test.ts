@@ -33,7 +33,9 @@ describe("plugin definitions and loading", () => {
   it("loads plugins by module path (relative to the repository) and rejects unknown names", () => {
     expect(loadPluginModule("./test/fixtures/test-plugin")).toBe(testPlugin);
     expect(loadPluginModule(path.resolve(__dirname, "../fixtures/test-plugin"))).toBe(testPlugin);
-    expect(() => resolvePluginSpec("selvedge-plugin-that-does-not-exist")).toThrow(/not found: not a folder under plugins\/, not a path, not an installed npm package/);
+    expect(() => resolvePluginSpec("selvedge-plugin-that-does-not-exist")).toThrow(
+      /not found: not a folder under plugins\/, not a path, not an installed npm package/,
+    );
     expect(() => loadPluginModule("./test/fixtures")).toThrow(PluginLoadError);
   });
 

@@ -9,7 +9,9 @@ const pkg = JSON.parse(fs.readFileSync(path.join(REPO, "package.json"), "utf8"))
 
 describe("the SDK's package entry points", () => {
   it("every export and the bin point at a file of the package", () => {
-    expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining(["./plugin", "./typeorm", "./type-graphql", "./zod", "./conformance", "./tsconfig.plugin.json"]));
+    expect(Object.keys(pkg.exports)).toEqual(
+      expect.arrayContaining(["./plugin", "./typeorm", "./type-graphql", "./zod", "./conformance", "./tsconfig.plugin.json"]),
+    );
     for (const [entry, target] of Object.entries<string>(pkg.exports)) {
       if (entry === ".") continue; // dist/, made by `npm run build`
       expect({ entry, exists: fs.existsSync(path.join(REPO, target)) }).toEqual({ entry, exists: true });

@@ -52,7 +52,10 @@ describe("production defaults", () => {
 
     it("answers the preflight of an allowed origin, and not of another", async () => {
       const preflight = (origin: string) =>
-        fetch(`${s.url}/graphql`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" } });
+        fetch(`${s.url}/graphql`, {
+          method: "OPTIONS",
+          headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "authorization,content-type" },
+        });
       const ok = await preflight("https://erp.example");
       expect(ok.status).toBe(204);
       expect(ok.headers.get("access-control-allow-origin")).toBe("https://erp.example");

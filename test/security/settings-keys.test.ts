@@ -25,7 +25,12 @@ describe("connector settings are looked up among declared keys only", () => {
   );
 
   it("a known key next to __proto__ is not written either (all or nothing)", async () => {
-    const err = await s.admin.fails(UPDATE, { values: [{ key: "records", value: 5 }, { key: "__proto__", value: { records: 7 } }] });
+    const err = await s.admin.fails(UPDATE, {
+      values: [
+        { key: "records", value: 5 },
+        { key: "__proto__", value: { records: 7 } },
+      ],
+    });
     expect(err.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "values.__proto__" });
     const { connectors } = await s.admin.ok(SETTINGS);
     const records = connectors.find((c: { name: string }) => c.name === "testconn").settings.find((x: { key: string }) => x.key === "records");

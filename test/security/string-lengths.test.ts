@@ -24,9 +24,20 @@ describe("every string input has a maximum length, checked before the database s
     ["customers search", `query($q: String!) { customers(filter: { search: $q }) { totalCount } }`, { q: "a".repeat(50_001) }, "filter.search", 200],
     ["products search", `query($q: String!) { products(filter: { search: $q }) { totalCount } }`, { q: "%_".repeat(25_000) }, "filter.search", 200],
     ["a lookup argument", `query($c: String!) { customerByAccountCode(accountCode: $c) { id } }`, { c: "A".repeat(5_000) }, "accountCode", 1000],
-    ["a field of an input", `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input: { name: "x".repeat(70_000) } }, "name", 1000],
-    ["a string inside a list of inputs", `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-      { input: { name: "ok", addresses: [{ type: "DELIVERY", line1: "l".repeat(1_001), city: "c", countryCode: "GB" }] } }, "addresses[0].line1", 1000],
+    [
+      "a field of an input",
+      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+      { input: { name: "x".repeat(70_000) } },
+      "name",
+      1000,
+    ],
+    [
+      "a string inside a list of inputs",
+      `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+      { input: { name: "ok", addresses: [{ type: "DELIVERY", line1: "l".repeat(1_001), city: "c", countryCode: "GB" }] } },
+      "addresses[0].line1",
+      1000,
+    ],
   ])("%s: 400 BAD_USER_INPUT with the field and the limit", async (_label, query, variables, field, max) => {
     const res = await post(s, query, variables);
     expect(res.status).toBe(400);

@@ -47,13 +47,20 @@ export function ThroughputChart({ samples, version }: { samples: Sample[]; versi
     };
     pending.current = setTimeout(draw, Math.max(0, 500 - (Date.now() - lastDraw.current)));
   }, [version]);
-  useEffect(() => () => { if (pending.current) clearTimeout(pending.current); }, []);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 
   const last = data[1].length ? data[1][data[1].length - 1] : null;
   return (
     <figure class="chart">
       <div ref={box} role="img" aria-label={`Throughput over time${last != null ? `, latest ${Math.round(last)} records per second` : ""}`} />
-      <figcaption class="muted small">{data[0].length ? "Records per second (as seen by this page)" : "The chart fills while this page watches the job run."}</figcaption>
+      <figcaption class="muted small">
+        {data[0].length ? "Records per second (as seen by this page)" : "The chart fills while this page watches the job run."}
+      </figcaption>
     </figure>
   );
 }

@@ -3,14 +3,30 @@ import { gql } from "../api";
 import { jobFields, store } from "../store";
 import { dateTime, ErrorNote } from "./components";
 
-interface Operation { name: string; description: string | null }
+interface Operation {
+  name: string;
+  description: string | null;
+}
 interface Connector {
-  name: string; version: string; description: string | null; module: string;
-  enabled: boolean; settingsComplete: boolean; missingSettings: string[]; operations: Operation[];
+  name: string;
+  version: string;
+  description: string | null;
+  module: string;
+  enabled: boolean;
+  settingsComplete: boolean;
+  missingSettings: string[];
+  operations: Operation[];
 }
 interface Schedule {
-  id: string; connector: string; operation: string; intervalMinutes: number; enabled: boolean; full: boolean;
-  nextRunAt: string; lastRunAt: string | null; lastJobId: string | null;
+  id: string;
+  connector: string;
+  operation: string;
+  intervalMinutes: number;
+  enabled: boolean;
+  full: boolean;
+  nextRunAt: string;
+  lastRunAt: string | null;
+  lastJobId: string | null;
 }
 
 const LOAD = `{ connectors { name version description module enabled settingsComplete missingSettings operations { name description } }
@@ -44,8 +60,12 @@ function RunOperation({ connector, op }: { connector: Connector; op: Operation }
   };
   return (
     <div class="run">
-      <label class="inline"><input id={`${idBase}-dry`} type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> Dry run</label>
-      <label class="inline"><input id={`${idBase}-full`} type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} /> Full</label>
+      <label class="inline">
+        <input id={`${idBase}-dry`} type="checkbox" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} /> Dry run
+      </label>
+      <label class="inline">
+        <input id={`${idBase}-full`} type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} /> Full
+      </label>
       <button type="button" data-run={`${connector.name}/${op.name}`} disabled={busy} onClick={run} aria-label={`Run ${op.name}`}>
         {busy ? "Starting…" : "Run"}
       </button>
@@ -76,11 +96,15 @@ function AddSchedule({ connector, onDone }: { connector: Connector; onDone: () =
     <form class="schedule-form" onSubmit={submit}>
       <label for={`${id}-op`}>Operation</label>
       <select id={`${id}-op`} value={operation} onChange={(e) => setOperation((e.target as HTMLSelectElement).value)}>
-        {connector.operations.map((o) => <option value={o.name}>{o.name}</option>)}
+        {connector.operations.map((o) => (
+          <option value={o.name}>{o.name}</option>
+        ))}
       </select>
       <label for={`${id}-min`}>Every (minutes)</label>
       <input id={`${id}-min`} type="number" min={1} max={10080} value={minutes} onInput={(e) => setMinutes((e.target as HTMLInputElement).value)} />
-      <label class="inline"><input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} /> Full</label>
+      <label class="inline">
+        <input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} /> Full
+      </label>
       <button type="submit">Save schedule</button>
       <ErrorNote message={error} />
     </form>
@@ -90,7 +114,10 @@ function AddSchedule({ connector, onDone }: { connector: Connector; onDone: () =
 export function ConnectorsView({ canEdit, isAdmin }: { canEdit: boolean; isAdmin: boolean }) {
   const [data, setData] = useState<{ connectors: Connector[]; jobSchedules: Schedule[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = () => gql(LOAD).then(setData).catch((e) => setError((e as Error).message));
+  const load = () =>
+    gql(LOAD)
+      .then(setData)
+      .catch((e) => setError((e as Error).message));
   useEffect(() => {
     load();
   }, []);
@@ -122,10 +149,16 @@ export function ConnectorsView({ canEdit, isAdmin }: { canEdit: boolean; isAdmin
         return (
           <article class="card connector" data-connector={c.name} aria-labelledby={`c-${c.name}`}>
             <div class="section-head">
-              <h2 id={`c-${c.name}`}>{c.name} <span class="muted small">v{c.version}</span></h2>
+              <h2 id={`c-${c.name}`}>
+                {c.name} <span class="muted small">v{c.version}</span>
+              </h2>
               <span class={`chip ${c.enabled ? "ok" : "off"}`}>{c.enabled ? "enabled" : "not enabled"}</span>
               <span class={`chip ${c.settingsComplete ? "ok" : "warn"}`}>{c.settingsComplete ? "settings complete" : "settings incomplete"}</span>
-              {isAdmin && <button type="button" class="quiet" onClick={() => toggle(c)}>{c.enabled ? "Disable" : "Enable"}</button>}
+              {isAdmin && (
+                <button type="button" class="quiet" onClick={() => toggle(c)}>
+                  {c.enabled ? "Disable" : "Enable"}
+                </button>
+              )}
             </div>
             {c.description && <p>{c.description}</p>}
             {!c.settingsComplete && c.missingSettings.length > 0 && <p class="warn-text">Missing: {c.missingSettings.join(", ")}</p>}
@@ -133,23 +166,50 @@ export function ConnectorsView({ canEdit, isAdmin }: { canEdit: boolean; isAdmin
             <ul class="ops">
               {c.operations.map((op) => (
                 <li data-operation={op.name}>
-                  <div><strong>{op.name}</strong>{op.description && <span class="muted"> — {op.description}</span>}</div>
+                  <div>
+                    <strong>{op.name}</strong>
+                    {op.description && <span class="muted"> — {op.description}</span>}
+                  </div>
                   {canEdit && <RunOperation connector={c} op={op} />}
                 </li>
               ))}
             </ul>
             <h3>Schedules</h3>
-            {schedules.length === 0 ? <p class="muted">None.</p> : (
+            {schedules.length === 0 ? (
+              <p class="muted">None.</p>
+            ) : (
               <table class="schedules">
-                <thead><tr><th scope="col">Operation</th><th scope="col">Every</th><th scope="col">Next run</th><th scope="col">Last run</th>{canEdit && <th scope="col"><span class="sr">Actions</span></th>}</tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col">Operation</th>
+                    <th scope="col">Every</th>
+                    <th scope="col">Next run</th>
+                    <th scope="col">Last run</th>
+                    {canEdit && (
+                      <th scope="col">
+                        <span class="sr">Actions</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
                 <tbody>
                   {schedules.map((s) => (
                     <tr>
-                      <td>{s.operation}{s.full ? " (full)" : ""}{s.enabled ? "" : " (paused)"}</td>
+                      <td>
+                        {s.operation}
+                        {s.full ? " (full)" : ""}
+                        {s.enabled ? "" : " (paused)"}
+                      </td>
                       <td>{s.intervalMinutes} min</td>
                       <td>{dateTime(s.nextRunAt)}</td>
                       <td>{s.lastJobId ? <a href={`#/jobs/${s.lastJobId}`}>{dateTime(s.lastRunAt)}</a> : "—"}</td>
-                      {canEdit && <td><button type="button" class="quiet" onClick={() => removeSchedule(s.id)} aria-label={`Remove the ${s.operation} schedule`}>Remove</button></td>}
+                      {canEdit && (
+                        <td>
+                          <button type="button" class="quiet" onClick={() => removeSchedule(s.id)} aria-label={`Remove the ${s.operation} schedule`}>
+                            Remove
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

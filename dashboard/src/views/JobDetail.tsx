@@ -21,14 +21,26 @@ export function JobDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
   }, [id]);
 
   const job = useJob(id);
-  if (error) return <section><p><a href="#/jobs">← Jobs</a></p><ErrorNote message={error} /></section>;
+  if (error)
+    return (
+      <section>
+        <p>
+          <a href="#/jobs">← Jobs</a>
+        </p>
+        <ErrorNote message={error} />
+      </section>
+    );
   if (!job) return <p class="muted">Loading job {id}…</p>;
   const live = !TERMINAL.includes(job.state);
   return (
     <section aria-labelledby="job-h" class="job-detail" data-job-id={job.id} data-state={job.state}>
-      <p><a href="#/jobs">← Jobs</a></p>
+      <p>
+        <a href="#/jobs">← Jobs</a>
+      </p>
       <div class="section-head">
-        <h1 id="job-h">Job #{job.id}: {job.connector} · {job.operation}</h1>
+        <h1 id="job-h">
+          Job #{job.id}: {job.connector} · {job.operation}
+        </h1>
         <StateBadge state={job.state} />
         {job.dryRun && <span class="flag">dry run</span>}
         {job.full && <span class="flag">full</span>}
@@ -37,7 +49,12 @@ export function JobDetail({ id, canEdit }: { id: string; canEdit: boolean }) {
       <JobFacts job={job} now={now} />
       <p class="muted small">
         Queued {dateTime(job.createdAt)} · started {dateTime(job.startedAt)} · finished {dateTime(job.finishedAt)} · attempt {job.attempts} of {job.maxAttempts}
-        {job.retryOfId && <> · retry of <a href={`#/jobs/${job.retryOfId}`}>#{job.retryOfId}</a></>}
+        {job.retryOfId && (
+          <>
+            {" "}
+            · retry of <a href={`#/jobs/${job.retryOfId}`}>#{job.retryOfId}</a>
+          </>
+        )}
       </p>
       {job.error && <p class="error">{job.error}</p>}
       <ErrorNote message={actionError} />

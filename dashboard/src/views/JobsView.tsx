@@ -56,23 +56,35 @@ export function JobsView({ canEdit }: { canEdit: boolean }) {
     load(null);
   }, []);
 
-  const jobs = [...store.jobs.values()]
-    .filter((j) => !activeOnly || j.state === "RUNNING" || j.state === "QUEUED")
-    .sort((a, b) => Number(b.id) - Number(a.id));
+  const jobs = [...store.jobs.values()].filter((j) => !activeOnly || j.state === "RUNNING" || j.state === "QUEUED").sort((a, b) => Number(b.id) - Number(a.id));
   const running = jobs.filter((j) => j.state === "RUNNING").length;
   return (
     <section aria-labelledby="jobs-h">
       <div class="section-head">
         <h1 id="jobs-h">Jobs</h1>
-        <span class="muted" role="status">{total == null ? "loading…" : `${running} running · ${Math.max(total, store.jobs.size)} in all`}</span>
-        <label class="inline"><input type="checkbox" checked={activeOnly} onChange={(e) => setActiveOnly((e.target as HTMLInputElement).checked)} /> Running and queued only</label>
+        <span class="muted" role="status">
+          {total == null ? "loading…" : `${running} running · ${Math.max(total, store.jobs.size)} in all`}
+        </span>
+        <label class="inline">
+          <input type="checkbox" checked={activeOnly} onChange={(e) => setActiveOnly((e.target as HTMLInputElement).checked)} /> Running and queued only
+        </label>
       </div>
       <ErrorNote message={error} />
-      {total === 0 && store.jobs.size === 0 && <p class="empty">No jobs yet. Start one from <a href="#/connectors">Connectors</a>.</p>}
+      {total === 0 && store.jobs.size === 0 && (
+        <p class="empty">
+          No jobs yet. Start one from <a href="#/connectors">Connectors</a>.
+        </p>
+      )}
       <ul class="jobs" aria-label="Jobs, newest first">
-        {jobs.map((j) => <JobRow key={j.id} job={j} canEdit={canEdit} now={now} />)}
+        {jobs.map((j) => (
+          <JobRow key={j.id} job={j} canEdit={canEdit} now={now} />
+        ))}
       </ul>
-      {more && <button type="button" class="quiet" onClick={() => load(cursor)}>Load older jobs</button>}
+      {more && (
+        <button type="button" class="quiet" onClick={() => load(cursor)}>
+          Load older jobs
+        </button>
+      )}
     </section>
   );
 }

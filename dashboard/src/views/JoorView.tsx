@@ -6,15 +6,31 @@ import { dateTime, ErrorNote } from "./components";
 import { ConnectionTest, SyncLedger } from "./JoorLedger";
 import { Connection, usePagedConnection } from "./use-paged-connection";
 
-interface Reason { code: string; message: string; field: string | null; line: number | null }
+interface Reason {
+  code: string;
+  message: string;
+  field: string | null;
+  line: number | null;
+}
 interface Inbound {
-  id: string; joorOrderId: string; state: string; customerCode: string | null; payload: string;
-  reasons: Reason[]; attempts: number; pulledAt: string; heldAt: string | null; importedAt: string | null;
-  dismissedAt: string | null; dismissReason: string | null; order: { id: string; number: string } | null;
+  id: string;
+  joorOrderId: string;
+  state: string;
+  customerCode: string | null;
+  payload: string;
+  reasons: Reason[];
+  attempts: number;
+  pulledAt: string;
+  heldAt: string | null;
+  importedAt: string | null;
+  dismissedAt: string | null;
+  dismissReason: string | null;
+  order: { id: string; number: string } | null;
 }
 
 const STATES = ["HELD", "STAGED", "IMPORTED", "DISMISSED"];
-const FIELDS = "id joorOrderId state customerCode payload reasons { code message field line } attempts pulledAt heldAt importedAt dismissedAt dismissReason order { id number }";
+const FIELDS =
+  "id joorOrderId state customerCode payload reasons { code message field line } attempts pulledAt heldAt importedAt dismissedAt dismissReason order { id number }";
 
 function pretty(json: string): string {
   try {
@@ -52,14 +68,33 @@ function InboundRow({ o, canEdit, onChange }: { o: Inbound; canEdit: boolean; on
       <div class="section-head">
         <h3>JOOR order {o.joorOrderId}</h3>
         <span class={`state state-${o.state === "IMPORTED" ? "succeeded" : o.state === "HELD" ? "failed" : "queued"}`}>{o.state}</span>
-        <span class="muted small">customer {o.customerCode ?? "—"} · pulled {dateTime(o.pulledAt)} · {o.attempts} attempt{o.attempts === 1 ? "" : "s"}</span>
+        <span class="muted small">
+          customer {o.customerCode ?? "—"} · pulled {dateTime(o.pulledAt)} · {o.attempts} attempt{o.attempts === 1 ? "" : "s"}
+        </span>
       </div>
-      {o.order && <p>Imported as order <strong>{o.order.number}</strong> {dateTime(o.importedAt)}</p>}
-      {o.dismissReason && <p class="muted">Dismissed {dateTime(o.dismissedAt)}: {o.dismissReason}</p>}
+      {o.order && (
+        <p>
+          Imported as order <strong>{o.order.number}</strong> {dateTime(o.importedAt)}
+        </p>
+      )}
+      {o.dismissReason && (
+        <p class="muted">
+          Dismissed {dateTime(o.dismissedAt)}: {o.dismissReason}
+        </p>
+      )}
       {o.reasons.length > 0 && (
         <ul class="reasons" aria-label="Reasons">
           {o.reasons.map((r) => (
-            <li><code>{r.code}</code> {r.message}{r.field ? <span class="muted"> ({r.field}{r.line ? `, line ${r.line}` : ""})</span> : null}</li>
+            <li>
+              <code>{r.code}</code> {r.message}
+              {r.field ? (
+                <span class="muted">
+                  {" "}
+                  ({r.field}
+                  {r.line ? `, line ${r.line}` : ""})
+                </span>
+              ) : null}
+            </li>
           ))}
         </ul>
       )}
@@ -70,14 +105,24 @@ function InboundRow({ o, canEdit, onChange }: { o: Inbound; canEdit: boolean; on
       <ErrorNote message={error} />
       {canEdit && o.state === "HELD" && (
         <div class="actions">
-          <button type="button" disabled={busy} onClick={retry} data-action="retry">Retry</button>
-          {!dismissing && <button type="button" class="danger" disabled={busy} onClick={() => setDismissing(true)}>Dismiss…</button>}
+          <button type="button" disabled={busy} onClick={retry} data-action="retry">
+            Retry
+          </button>
+          {!dismissing && (
+            <button type="button" class="danger" disabled={busy} onClick={() => setDismissing(true)}>
+              Dismiss…
+            </button>
+          )}
           {dismissing && (
             <form class="dismiss" onSubmit={dismiss}>
               <label for={`why-${o.id}`}>Reason</label>
               <input id={`why-${o.id}`} required value={why} onInput={(e) => setWhy((e.target as HTMLInputElement).value)} />
-              <button type="submit" class="danger" disabled={busy || !why.trim()}>Dismiss</button>
-              <button type="button" class="quiet" onClick={() => setDismissing(false)}>Keep</button>
+              <button type="submit" class="danger" disabled={busy || !why.trim()}>
+                Dismiss
+              </button>
+              <button type="button" class="quiet" onClick={() => setDismissing(false)}>
+                Keep
+              </button>
             </form>
           )}
         </div>
@@ -88,13 +133,16 @@ function InboundRow({ o, canEdit, onChange }: { o: Inbound; canEdit: boolean; on
 
 function InboundOrders({ canEdit }: { canEdit: boolean }) {
   const [state, setState] = useState("HELD");
-  const { conn, error, setConn, hasPrevious, hasNext, previous, next, refresh } = usePagedConnection<Inbound>(async (after) => {
-    const data = await gql<{ joorInboundOrders: Connection<Inbound> }>(
-      `query($after: String, $filter: JoorInboundOrderFilter) { joorInboundOrders(first: 20, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`,
-      { after, filter: { states: [state] } },
-    );
-    return data.joorInboundOrders;
-  }, [state]);
+  const { conn, error, setConn, hasPrevious, hasNext, previous, next, refresh } = usePagedConnection<Inbound>(
+    async (after) => {
+      const data = await gql<{ joorInboundOrders: Connection<Inbound> }>(
+        `query($after: String, $filter: JoorInboundOrderFilter) { joorInboundOrders(first: 20, after: $after, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { ${FIELDS} } } } }`,
+        { after, filter: { states: [state] } },
+      );
+      return data.joorInboundOrders;
+    },
+    [state],
+  );
   const replace = (o: Inbound) => conn && setConn({ ...conn, edges: conn.edges.map((e) => (e.node.id === o.id ? { node: o } : e)) });
   return (
     <section aria-labelledby="inbound-h" class="inbound-orders">
@@ -102,17 +150,31 @@ function InboundOrders({ canEdit }: { canEdit: boolean }) {
         <h2 id="inbound-h">Inbound orders</h2>
         <label for="inbound-state">Show</label>
         <select id="inbound-state" value={state} onChange={(e) => setState((e.target as HTMLSelectElement).value)}>
-          {STATES.map((s) => <option value={s}>{s.toLowerCase()}</option>)}
+          {STATES.map((s) => (
+            <option value={s}>{s.toLowerCase()}</option>
+          ))}
         </select>
-        <span class="muted" role="status">{conn ? `${conn.totalCount} ${state.toLowerCase()}` : "loading…"}</span>
-        <button type="button" class="quiet" onClick={refresh}>Refresh</button>
+        <span class="muted" role="status">
+          {conn ? `${conn.totalCount} ${state.toLowerCase()}` : "loading…"}
+        </span>
+        <button type="button" class="quiet" onClick={refresh}>
+          Refresh
+        </button>
       </div>
       <ErrorNote message={error} />
       {conn && conn.edges.length === 0 && <p class="empty">No {state.toLowerCase()} orders.</p>}
-      <ul class="plain">{conn?.edges.map((e) => <InboundRow key={e.node.id} o={e.node} canEdit={canEdit} onChange={replace} />)}</ul>
+      <ul class="plain">
+        {conn?.edges.map((e) => (
+          <InboundRow key={e.node.id} o={e.node} canEdit={canEdit} onChange={replace} />
+        ))}
+      </ul>
       <div class="pager-nav">
-        <button type="button" class="quiet" disabled={!hasPrevious} onClick={previous}>Previous</button>
-        <button type="button" class="quiet" disabled={!hasNext} onClick={next}>Next</button>
+        <button type="button" class="quiet" disabled={!hasPrevious} onClick={previous}>
+          Previous
+        </button>
+        <button type="button" class="quiet" disabled={!hasNext} onClick={next}>
+          Next
+        </button>
       </div>
     </section>
   );

@@ -117,15 +117,28 @@ export function Pager({ jobId, kind, live, tick }: { jobId: string; kind: PagerK
   return (
     <section class="pager" aria-label={label}>
       <div class="pager-head">
-        <h2>{kind === "logs" ? "Log" : "Issues"} <span class="muted count">{total == null ? "" : `${total.toLocaleString("en")} ${kind === "logs" ? "lines" : "issues"}`}</span></h2>
+        <h2>
+          {kind === "logs" ? "Log" : "Issues"}{" "}
+          <span class="muted count">{total == null ? "" : `${total.toLocaleString("en")} ${kind === "logs" ? "lines" : "issues"}`}</span>
+        </h2>
         <div class="pager-nav">
-          <button type="button" class="quiet" disabled={!hasOlder} onClick={older}>Older</button>
-          <button type="button" class="quiet" disabled={atLatest} onClick={newer}>Newer</button>
-          <button type="button" class="quiet" disabled={atLatest} onClick={latest}>Latest</button>
+          <button type="button" class="quiet" disabled={!hasOlder} onClick={older}>
+            Older
+          </button>
+          <button type="button" class="quiet" disabled={atLatest} onClick={newer}>
+            Newer
+          </button>
+          <button type="button" class="quiet" disabled={atLatest} onClick={latest}>
+            Latest
+          </button>
           {atLatest && live && <span class="muted small">following</span>}
         </div>
       </div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {rows.length === 0 ? (
         <p class="empty">{kind === "logs" ? "No log lines." : "No issues."}</p>
       ) : kind === "logs" ? (
@@ -138,10 +151,24 @@ export function Pager({ jobId, kind, live, tick }: { jobId: string; kind: PagerK
         </ol>
       ) : (
         <table class="issues">
-          <thead><tr><th scope="col">Record</th><th scope="col">Key</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Record</th>
+              <th scope="col">Key</th>
+              <th scope="col">Code</th>
+              <th scope="col">Message</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.node.id}><td>{r.node.entity}</td><td><code>{r.node.key}</code></td><td>{r.node.code}</td><td>{r.node.message}</td></tr>
+              <tr key={r.node.id}>
+                <td>{r.node.entity}</td>
+                <td>
+                  <code>{r.node.key}</code>
+                </td>
+                <td>{r.node.code}</td>
+                <td>{r.node.message}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -22,9 +22,23 @@ export function SignIn({ onSignIn }: { onSignIn: (token: string) => Promise<void
       <p>Sign in with an API token of your brand. It is kept in this tab only and forgotten when the tab closes.</p>
       <form onSubmit={submit}>
         <label for="token">API token</label>
-        <input id="token" name="token" type="password" autoComplete="off" required value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} />
-        <button type="submit" disabled={busy || !token.trim()}>{busy ? "Signing in…" : "Sign in"}</button>
-        {error && <p class="error" role="alert">{error}</p>}
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autoComplete="off"
+          required
+          value={token}
+          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" disabled={busy || !token.trim()}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </main>
   );

@@ -38,17 +38,44 @@ export function JobFacts({ job, now }: { job: Job; now: number }) {
   const waiting = job.state === "RUNNING" && job.waitingUntil && Date.parse(job.waitingUntil) > now ? job.waitingUntil : null;
   return (
     <dl class="facts">
-      <div><dt>Processed</dt><dd class="processed">{fmt(job.processed)}</dd></div>
-      <div><dt>Failed</dt><dd class={job.failed ? "bad" : ""}>{fmt(job.failed)}</dd></div>
-      <div><dt>Total</dt><dd>{fmt(job.total)}</dd></div>
-      <div><dt>Rate</dt><dd>{formatRate(rate)}</dd></div>
-      <div><dt>Elapsed</dt><dd>{formatDuration(elapsedMs(job, now))}</dd></div>
-      <div><dt>ETA</dt><dd title="From the rate of the last 10 seconds; none while there is no measured rate">{job.state === "RUNNING" ? (eta == null ? "estimating…" : formatDuration(eta)) : "—"}</dd></div>
-      {job.phase && <div><dt>Phase</dt><dd class="phase">{job.phase}</dd></div>}
+      <div>
+        <dt>Processed</dt>
+        <dd class="processed">{fmt(job.processed)}</dd>
+      </div>
+      <div>
+        <dt>Failed</dt>
+        <dd class={job.failed ? "bad" : ""}>{fmt(job.failed)}</dd>
+      </div>
+      <div>
+        <dt>Total</dt>
+        <dd>{fmt(job.total)}</dd>
+      </div>
+      <div>
+        <dt>Rate</dt>
+        <dd>{formatRate(rate)}</dd>
+      </div>
+      <div>
+        <dt>Elapsed</dt>
+        <dd>{formatDuration(elapsedMs(job, now))}</dd>
+      </div>
+      <div>
+        <dt>ETA</dt>
+        <dd title="From the rate of the last 10 seconds; none while there is no measured rate">
+          {job.state === "RUNNING" ? (eta == null ? "estimating…" : formatDuration(eta)) : "—"}
+        </dd>
+      </div>
+      {job.phase && (
+        <div>
+          <dt>Phase</dt>
+          <dd class="phase">{job.phase}</dd>
+        </div>
+      )}
       {waiting && (
         <div class="waiting" role="status">
           <dt>Throttled</dt>
-          <dd>{job.waitingReason ?? "waiting for JOOR credits"} until {time(waiting)}</dd>
+          <dd>
+            {job.waitingReason ?? "waiting for JOOR credits"} until {time(waiting)}
+          </dd>
         </div>
       )}
     </dl>
@@ -78,12 +105,21 @@ export function JobActions({ job, canEdit, onError }: { job: Job; canEdit: boole
   return (
     <div class="actions">
       {running && (
-        <button type="button" class="danger" disabled={busy || job.cancelRequested} onClick={() => act(`mutation($id: ID!) { cancelJob(id: $id) { __typename ${jobFields()} } }`)}>
+        <button
+          type="button"
+          class="danger"
+          disabled={busy || job.cancelRequested}
+          onClick={() => act(`mutation($id: ID!) { cancelJob(id: $id) { __typename ${jobFields()} } }`)}
+        >
           {job.cancelRequested ? "Cancelling…" : "Cancel"}
         </button>
       )}
       {(job.state === "FAILED" || job.state === "CANCELLED") && (
-        <button type="button" disabled={busy} onClick={() => act(`mutation($id: ID!) { retryJob(id: $id) { __typename ... on Job { ${jobFields()} } ... on ErrorResult { errorCode message } } }`)}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => act(`mutation($id: ID!) { retryJob(id: $id) { __typename ... on Job { ${jobFields()} } ... on ErrorResult { errorCode message } } }`)}
+        >
           Retry
         </button>
       )}
@@ -92,5 +128,9 @@ export function JobActions({ job, canEdit, onError }: { job: Job; canEdit: boole
 }
 
 export function ErrorNote({ message }: { message: string | null }) {
-  return message ? <p class="error" role="alert">{message}</p> : null;
+  return message ? (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }

@@ -9,9 +9,12 @@ import { JoorSettingsService, JOOR } from "../settings/settings.service";
 export async function joorBrand(ctx: RequestContext): Promise<number> {
   const data = dataOf(ctx);
   if (!(await hostOf(ctx, JOOR).settings.isEnabled(data))) {
-    throw new GraphQLError("The JOOR connector is not enabled for this brand: it is an optional add-on (an ADMIN enables it with enableConnector(name: \"joor\"))", {
-      extensions: { code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED", connector: JOOR, http: { status: 403 } },
-    });
+    throw new GraphQLError(
+      'The JOOR connector is not enabled for this brand: it is an optional add-on (an ADMIN enables it with enableConnector(name: "joor"))',
+      {
+        extensions: { code: "FORBIDDEN", reason: "CONNECTOR_NOT_ENABLED", connector: JOOR, http: { status: 403 } },
+      },
+    );
   }
   return data.brandId;
 }

@@ -14,7 +14,10 @@ registerEnumType(JoorInboundOrderStateEnum, {
 
 @ObjectType({ description: "Why an inbound JOOR order is held (or a warning on an imported one)" })
 export class JoorInboundOrderReason {
-  @Field({ description: "UNKNOWN_CUSTOMER, INACTIVE_CUSTOMER, UNKNOWN_BARCODE, BAD_QUANTITY, MISSING_FIELD, INVALID_FIELD, FIELD_TOO_LONG, UNKNOWN_CURRENCY, TOTAL_MISMATCH, …" })
+  @Field({
+    description:
+      "UNKNOWN_CUSTOMER, INACTIVE_CUSTOMER, UNKNOWN_BARCODE, BAD_QUANTITY, MISSING_FIELD, INVALID_FIELD, FIELD_TOO_LONG, UNKNOWN_CURRENCY, TOTAL_MISMATCH, …",
+  })
   code: string;
   @Field() message: string;
   @Field(() => String, { nullable: true, description: "The JOOR field at fault, e.g. customer_code or line_items[2].item_upc" })

@@ -16,7 +16,10 @@ async function depsOf(ctx: RequestContext): Promise<ImportDeps> {
   const host = hostOf(ctx, JOOR_CONNECTOR);
   const raw = await host.settings.raw(data);
   return {
-    data, host, brandId: data.brandId, connector: JOOR_CONNECTOR,
+    data,
+    host,
+    brandId: data.brandId,
+    connector: JOOR_CONNECTOR,
     settings: await resolveImportSettings(data, raw),
   };
 }
@@ -32,13 +35,19 @@ export class JoorInboundOrdersResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Page<JoorInboundOrderType>> {
     const rows = await listInbound(dataOf(ctx), JOOR_CONNECTOR, filter, page);
-    return new Page(rows.edges.map((e) => ({ cursor: e.cursor, node: toType(e.node) })), rows.pageInfo, () => rows.totalCount());
+    return new Page(
+      rows.edges.map((e) => ({ cursor: e.cursor, node: toType(e.node) })),
+      rows.pageInfo,
+      () => rows.totalCount(),
+    );
   }
 
   @Authorized()
   @Query(() => JoorInboundOrderType, { nullable: true })
   async joorInboundOrder(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<JoorInboundOrderType | null> {
-    const row = await dataOf(ctx).repo(JoorInboundOrder).findOneBy({ id: parseId(id), connector: JOOR_CONNECTOR });
+    const row = await dataOf(ctx)
+      .repo(JoorInboundOrder)
+      .findOneBy({ id: parseId(id), connector: JOOR_CONNECTOR });
     return row ? toType(row) : null;
   }
 
@@ -68,8 +77,10 @@ export class JoorInboundOrdersResolver {
   order(@Root() row: JoorInboundOrderType, @Ctx() ctx: RequestContext): Promise<Order | null> | null {
     if (row.orderId === null) return null;
     const data = dataOf(ctx);
-    const loader = ctx.loaders.get("joor.orderById", () => new DataLoader(async (ids: readonly number[]) =>
-      oneByKey(ids, await data.repo(Order).findBy({ id: In([...ids]) }), (o) => o.id)));
+    const loader = ctx.loaders.get(
+      "joor.orderById",
+      () => new DataLoader(async (ids: readonly number[]) => oneByKey(ids, await data.repo(Order).findBy({ id: In([...ids]) }), (o) => o.id)),
+    );
     return loader.load(row.orderId);
   }
 }

@@ -10,9 +10,17 @@ const KIND_NAME = Object.fromEntries(Object.entries(JOOR_RECORD_KINDS).map(([nam
 
 function view(r: JoorSyncRecord): JoorSyncRecordView {
   return Object.assign(new JoorSyncRecordView(), {
-    id: r.id, kind: KIND_NAME[r.kind] ?? r.kind, key: r.recordKey, label: r.label, joorId: r.joorId,
-    joorIds: r.joorIdsJson ? JSON.parse(r.joorIdsJson) : null, payloadHash: r.payloadHash, sentAt: r.sentAt, status: r.status,
-    message: r.message, updatedAt: r.updatedAt,
+    id: r.id,
+    kind: KIND_NAME[r.kind] ?? r.kind,
+    key: r.recordKey,
+    label: r.label,
+    joorId: r.joorId,
+    joorIds: r.joorIdsJson ? JSON.parse(r.joorIdsJson) : null,
+    payloadHash: r.payloadHash,
+    sentAt: r.sentAt,
+    status: r.status,
+    message: r.message,
+    updatedAt: r.updatedAt,
   });
 }
 
@@ -24,8 +32,7 @@ export class JoorLedgerResolver {
   async joorSyncRecords(@Args() args: JoorSyncRecordArgs, @Ctx() ctx: RequestContext): Promise<Page<JoorSyncRecordView>> {
     await joorBrand(ctx);
     const kind = JOOR_RECORD_KINDS[args.kind as keyof typeof JOOR_RECORD_KINDS];
-    const qb = dataOf(ctx).repo(JoorSyncRecord).queryBuilder("r")
-      .andWhere("r.connector = :c AND r.kind = :kind", { c: JOOR_CONNECTOR, kind });
+    const qb = dataOf(ctx).repo(JoorSyncRecord).queryBuilder("r").andWhere("r.connector = :c AND r.kind = :kind", { c: JOOR_CONNECTOR, kind });
     const f = args.filter ?? {};
     if (f.status) qb.andWhere("r.status = :status", { status: f.status });
     if (f.key) qb.andWhere("r.recordKey = :key", { key: f.key });

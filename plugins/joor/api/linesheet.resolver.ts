@@ -4,7 +4,12 @@ import { dataOf, hostOf, type RequestContext, parseId, paginate, pageSize, PageA
 import { JoorLinesheet } from "../entities/linesheet.entity";
 import { LinesheetService } from "../catalogue/linesheet.service";
 import {
-  CreateJoorLinesheetInput, JoorLinesheetBulkAddInput, JoorLinesheetConnection, JoorLinesheetProductConnection, JoorLinesheetView, UpdateJoorLinesheetInput,
+  CreateJoorLinesheetInput,
+  JoorLinesheetBulkAddInput,
+  JoorLinesheetConnection,
+  JoorLinesheetProductConnection,
+  JoorLinesheetView,
+  UpdateJoorLinesheetInput,
 } from "../catalogue/linesheet.types";
 import { joorBrand } from "./guard";
 
@@ -43,10 +48,14 @@ export class JoorLinesheetResolver {
   @FieldResolver(() => Int, { description: "Products on the linesheet" })
   async productCount(@Root() l: JoorLinesheetView, @Ctx() ctx: RequestContext): Promise<number> {
     const brandId = await joorBrand(ctx);
-    const loader = ctx.loaders.get<number, number>("joorLinesheetCount", () => new DataLoader<number, number>(async (ids) => {
-      const m = await service(ctx).count(brandId, ids);
-      return ids.map((id) => m.get(id) ?? 0);
-    }));
+    const loader = ctx.loaders.get<number, number>(
+      "joorLinesheetCount",
+      () =>
+        new DataLoader<number, number>(async (ids) => {
+          const m = await service(ctx).count(brandId, ids);
+          return ids.map((id) => m.get(id) ?? 0);
+        }),
+    );
     return loader.load(l.id);
   }
 
@@ -70,7 +79,11 @@ export class JoorLinesheetResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => JoorLinesheetView, { description: "Renames a linesheet or changes its season or delivery window" })
-  async updateJoorLinesheet(@Arg("id", () => ID) id: string, @Arg("input") input: UpdateJoorLinesheetInput, @Ctx() ctx: RequestContext): Promise<JoorLinesheetView> {
+  async updateJoorLinesheet(
+    @Arg("id", () => ID) id: string,
+    @Arg("input") input: UpdateJoorLinesheetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<JoorLinesheetView> {
     return view(await service(ctx).update(await joorBrand(ctx), parseId(id), input));
   }
 
@@ -82,26 +95,42 @@ export class JoorLinesheetResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => JoorLinesheetView, { description: "Adds products at the end (those already on it stay where they are)" })
-  async addProductsToJoorLinesheet(@Arg("id", () => ID) id: string, @Arg("productIds", () => [ID]) productIds: string[], @Ctx() ctx: RequestContext): Promise<JoorLinesheetView> {
+  async addProductsToJoorLinesheet(
+    @Arg("id", () => ID) id: string,
+    @Arg("productIds", () => [ID]) productIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<JoorLinesheetView> {
     return view(await service(ctx).addProducts(await joorBrand(ctx), parseId(id), productIds));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => JoorLinesheetBulkAddResult, { description: "Adds every active product visible in a season and/or of a category" })
-  async addProductsToJoorLinesheetBy(@Arg("id", () => ID) id: string, @Arg("filter") filter: JoorLinesheetBulkAddInput, @Ctx() ctx: RequestContext): Promise<JoorLinesheetBulkAddResult> {
+  async addProductsToJoorLinesheetBy(
+    @Arg("id", () => ID) id: string,
+    @Arg("filter") filter: JoorLinesheetBulkAddInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<JoorLinesheetBulkAddResult> {
     const r = await service(ctx).addProductsBy(await joorBrand(ctx), parseId(id), filter);
     return Object.assign(new JoorLinesheetBulkAddResult(), { linesheet: view(r.linesheet), added: r.added });
   }
 
   @Authorized("EDITOR")
   @Mutation(() => JoorLinesheetView, { description: "Takes products off this linesheet only" })
-  async removeProductsFromJoorLinesheet(@Arg("id", () => ID) id: string, @Arg("productIds", () => [ID]) productIds: string[], @Ctx() ctx: RequestContext): Promise<JoorLinesheetView> {
+  async removeProductsFromJoorLinesheet(
+    @Arg("id", () => ID) id: string,
+    @Arg("productIds", () => [ID]) productIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<JoorLinesheetView> {
     return view(await service(ctx).removeProducts(await joorBrand(ctx), parseId(id), productIds));
   }
 
   @Authorized("EDITOR")
   @Mutation(() => JoorLinesheetView, { description: "Puts the listed products first, in that order; the others follow in their order" })
-  async reorderJoorLinesheetProducts(@Arg("id", () => ID) id: string, @Arg("productIds", () => [ID]) productIds: string[], @Ctx() ctx: RequestContext): Promise<JoorLinesheetView> {
+  async reorderJoorLinesheetProducts(
+    @Arg("id", () => ID) id: string,
+    @Arg("productIds", () => [ID]) productIds: string[],
+    @Ctx() ctx: RequestContext,
+  ): Promise<JoorLinesheetView> {
     return view(await service(ctx).reorder(await joorBrand(ctx), parseId(id), productIds));
   }
 }

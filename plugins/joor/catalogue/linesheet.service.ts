@@ -38,7 +38,13 @@ export class LinesheetService {
     return ids;
   }
 
-  private checkFields(p: InputProblems, name: string | null | undefined, start: string | null, complete: string | null, nameRequired: boolean): string | undefined {
+  private checkFields(
+    p: InputProblems,
+    name: string | null | undefined,
+    start: string | null,
+    complete: string | null,
+    nameRequired: boolean,
+  ): string | undefined {
     let trimmed: string | undefined;
     if (name !== undefined && name !== null) {
       trimmed = name.trim();
@@ -46,14 +52,18 @@ export class LinesheetService {
     } else if (nameRequired) p.add("input.name", "is required");
     if (start !== null) p.check(isIsoDate(start), "input.startShip", "must be a date YYYY-MM-DD");
     if (complete !== null) p.check(isIsoDate(complete), "input.completeShip", "must be a date YYYY-MM-DD");
-    if ((start === null) !== (complete === null)) p.add(start === null ? "input.startShip" : "input.completeShip", "give both start ship and complete ship, or neither (immediate delivery)");
+    if ((start === null) !== (complete === null))
+      p.add(start === null ? "input.startShip" : "input.completeShip", "give both start ship and complete ship, or neither (immediate delivery)");
     if (start && complete && isIsoDate(start) && isIsoDate(complete) && complete < start) p.add("input.completeShip", "must not be before start ship");
     return trimmed;
   }
 
   private async nameFree(brandId: number, name: string, selfId?: number): Promise<void> {
-    const clash = await this.data.repo(JoorLinesheet).queryBuilder("l")
-      .andWhere("l.brandId = :brandId AND LOWER(l.name) = :name", { brandId, name: name.toLowerCase() }).getOne();
+    const clash = await this.data
+      .repo(JoorLinesheet)
+      .queryBuilder("l")
+      .andWhere("l.brandId = :brandId AND LOWER(l.name) = :name", { brandId, name: name.toLowerCase() })
+      .getOne();
     if (clash && clash.id !== selfId) throw badInput("input.name", `A linesheet is already named "${clash.name}"`);
   }
 
@@ -111,7 +121,11 @@ export class LinesheetService {
   private async append(tx: BrandScope, brandId: number, linesheetId: number, productIds: number[]): Promise<number> {
     if (!productIds.length) return 0;
     const repo = tx.repo(JoorLinesheetProduct);
-    const max = await repo.queryBuilder("lp").select("MAX(lp.position)", "max").andWhere("lp.linesheetId = :linesheetId", { linesheetId }).getRawOne<{ max: number | null }>();
+    const max = await repo
+      .queryBuilder("lp")
+      .select("MAX(lp.position)", "max")
+      .andWhere("lp.linesheetId = :linesheetId", { linesheetId })
+      .getRawOne<{ max: number | null }>();
     let position = max?.max === null || max?.max === undefined ? 0 : Number(max.max) + 1;
     let added = 0;
     for (let i = 0; i < productIds.length; i += CHUNK) {
@@ -136,11 +150,17 @@ export class LinesheetService {
     await this.get(brandId, id);
     if (!filter.seasonId && !filter.category) throw badInput("filter", "give a seasonId, a category or both");
     const seasonId = filter.seasonId ? await this.checkSeason(brandId, filter.seasonId, "filter.seasonId") : null;
-    const qb = this.data.repo(Product).queryBuilder("p").select("p.id", "id")
+    const qb = this.data
+      .repo(Product)
+      .queryBuilder("p")
+      .select("p.id", "id")
       .andWhere("p.brandId = :brandId AND p.active = :active", { brandId, active: true });
-    if (seasonId) qb.andWhere(`EXISTS (SELECT 1 FROM product_season ps WHERE ps.productId = p.id AND ps.seasonId = :seasonId AND ps.brandId = :brandId)`, { seasonId });
+    if (seasonId)
+      qb.andWhere(`EXISTS (SELECT 1 FROM product_season ps WHERE ps.productId = p.id AND ps.seasonId = :seasonId AND ps.brandId = :brandId)`, { seasonId });
     if (filter.category) qb.andWhere("p.category = :category", { category: filter.category.trim() });
-    const ids = (await qb.orderBy("p.styleNumber", "ASC").addOrderBy("p.colourCode", "ASC").addOrderBy("p.id", "ASC").getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    const ids = (await qb.orderBy("p.styleNumber", "ASC").addOrderBy("p.colourCode", "ASC").addOrderBy("p.id", "ASC").getRawMany<{ id: number }>()).map((r) =>
+      Number(r.id),
+    );
     const added = await this.data.transaction((tx) => this.append(tx, brandId, id, ids));
     return { linesheet: await this.get(brandId, id), added };
   }
@@ -160,7 +180,11 @@ export class LinesheetService {
     const ids = [...new Set(productIdsRaw.map((x, i) => parseId(x, `productIds.${i}`)))];
     await this.data.transaction(async (tx) => {
       const repo = tx.repo(JoorLinesheetProduct);
-      const rows = await repo.find({ select: { id: true, productId: true, position: true }, where: { brandId, linesheetId: id }, order: { position: "ASC", id: "ASC" } });
+      const rows = await repo.find({
+        select: { id: true, productId: true, position: true },
+        where: { brandId, linesheetId: id },
+        order: { position: "ASC", id: "ASC" },
+      });
       const byProduct = new Map(rows.map((r) => [r.productId, r]));
       const missing = ids.filter((pid) => !byProduct.has(pid));
       if (missing.length) throw badInput("productIds", `Product ${missing.slice(0, 10).join(", ")} is not on this linesheet`);
@@ -177,8 +201,15 @@ export class LinesheetService {
   }
 
   /** A page of the linesheet's products in order (cursor = position:id). */
-  async products(brandId: number, id: number, first: number, after?: string | null): Promise<{ rows: { cursor: string; product: Product }[]; hasNext: boolean; total: number }> {
-    const qb = this.data.repo(JoorLinesheetProduct).queryBuilder("lp")
+  async products(
+    brandId: number,
+    id: number,
+    first: number,
+    after?: string | null,
+  ): Promise<{ rows: { cursor: string; product: Product }[]; hasNext: boolean; total: number }> {
+    const qb = this.data
+      .repo(JoorLinesheetProduct)
+      .queryBuilder("lp")
       .innerJoinAndSelect("lp.product", "p")
       .andWhere("lp.brandId = :brandId AND lp.linesheetId = :id", { brandId, id });
     const total = await qb.clone().getCount();
@@ -187,17 +218,29 @@ export class LinesheetService {
       if (!m) throw badInput("after", `Invalid cursor "${after}"`);
       qb.andWhere("(lp.position > :pos OR (lp.position = :pos AND lp.id > :lid))", { pos: Number(m[1]), lid: Number(m[2]) });
     }
-    const rows = await qb.orderBy("lp.position", "ASC").addOrderBy("lp.id", "ASC").limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy("lp.position", "ASC")
+      .addOrderBy("lp.id", "ASC")
+      .limit(first + 1)
+      .getMany();
     return {
       rows: rows.slice(0, first).map((r) => ({ cursor: Buffer.from(`${r.position}:${r.id}`, "utf8").toString("base64url"), product: r.product! })),
-      hasNext: rows.length > first, total,
+      hasNext: rows.length > first,
+      total,
     };
   }
 
   async count(brandId: number, linesheetIds: readonly number[]): Promise<Map<number, number>> {
-    const rows = linesheetIds.length ? await this.data.repo(JoorLinesheetProduct).queryBuilder("lp")
-      .select("lp.linesheetId", "id").addSelect("COUNT(*)", "n").andWhere("lp.linesheetId IN (:...ids)", { ids: linesheetIds })
-      .groupBy("lp.linesheetId").getRawMany<{ id: number; n: number }>() : [];
+    const rows = linesheetIds.length
+      ? await this.data
+          .repo(JoorLinesheetProduct)
+          .queryBuilder("lp")
+          .select("lp.linesheetId", "id")
+          .addSelect("COUNT(*)", "n")
+          .andWhere("lp.linesheetId IN (:...ids)", { ids: linesheetIds })
+          .groupBy("lp.linesheetId")
+          .getRawMany<{ id: number; n: number }>()
+      : [];
     return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
   }
 }

@@ -19,7 +19,10 @@ export interface JoorAsset {
  * sent, so swatches and videos are left alone.
  */
 export class AssetsApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   replaceImages(items: JoorAssetItem[]): Promise<ItemResult<JoorAssetItem, JoorAsset>[]> {
     return bulkWrite<JoorAssetItem, JoorAsset>(this.http, "/assets/products", items, {

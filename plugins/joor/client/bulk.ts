@@ -51,7 +51,10 @@ export async function bulkWrite<I, D>(
 
 /** One bulk request; a 413 (more items than JOOR takes) splits the batch in two (groups kept whole) and sends both. */
 async function sendBatch<I, D>(
-  http: JoorHttp, path: string, batch: I[], opts: { groupOf?: (item: I) => string; keyOf?: (x: I | D) => string | undefined; query?: Record<string, string> },
+  http: JoorHttp,
+  path: string,
+  batch: I[],
+  opts: { groupOf?: (item: I) => string; keyOf?: (x: I | D) => string | undefined; query?: Record<string, string> },
 ): Promise<ItemResult<I, D>[]> {
   try {
     return pairResults<I, D>(batch, await http.v4<D>("POST", path, opts.query ?? {}, batch), opts.keyOf);
@@ -88,8 +91,7 @@ export interface UpsertSpec<P, D> {
 }
 
 export type UpsertOutcome<P, D> =
-  | { input: P; ok: true; joorId: string; action: "created" | "updated"; data: D }
-  | { input: P; ok: false; joorId: string | null; error: V4ItemError };
+  { input: P; ok: true; joorId: string; action: "created" | "updated"; data: D } | { input: P; ok: false; joorId: string | null; error: V4ItemError };
 
 /**
  * Creates what JOOR does not have yet and updates what it has, in bulk: an input with a `joorId` is updated;
@@ -107,12 +109,15 @@ export async function upsertBulk<P extends { joorId: string | null }, D>(http: J
     });
     const group = spec.groupOf ? (p: Record<string, unknown>) => spec.groupOf!(byPayload.get(p)!.input) : undefined;
     const results = await bulkWrite<Record<string, unknown>, D>(http, kind === "create" ? spec.createPath : spec.updatePath, payloads, {
-      batchSize: spec.batchSize, groupOf: group, keyOf: spec.keyOf as ((x: Record<string, unknown> | D) => string | undefined) | undefined,
+      batchSize: spec.batchSize,
+      groupOf: group,
+      keyOf: spec.keyOf as ((x: Record<string, unknown> | D) => string | undefined) | undefined,
     });
     const again: { create: typeof list; update: typeof list } = { create: [], update: [] };
-    const unnamed = kind === "create" && spec.lookupExisting
-      ? results.filter((r) => !r.ok && r.error.status === "DUPLICATED" && !byPayload.get(r.item)!.retried).map((r) => byPayload.get(r.item)!.input)
-      : [];
+    const unnamed =
+      kind === "create" && spec.lookupExisting
+        ? results.filter((r) => !r.ok && r.error.status === "DUPLICATED" && !byPayload.get(r.item)!.retried).map((r) => byPayload.get(r.item)!.input)
+        : [];
     const found = unnamed.length ? await spec.lookupExisting!(unnamed) : new Map<P, string>();
     for (const r of results) {
       const x = byPayload.get(r.item)!;
@@ -131,11 +136,20 @@ export async function upsertBulk<P extends { joorId: string | null }, D>(http: J
     return again;
   };
   const first = inputs.map((input) => ({ input, joorId: input.joorId, retried: false }));
-  const a = await send("create", first.filter((x) => !x.joorId));
+  const a = await send(
+    "create",
+    first.filter((x) => !x.joorId),
+  );
   const b = await send("update", [...first.filter((x) => x.joorId), ...a.update]);
   if (b.create.length) {
     const c = await send("create", b.create);
-    for (const x of [...c.update, ...c.create]) out.push({ input: x.input, ok: false, joorId: x.joorId, error: { status: "CONFLICT", message: "JOOR reported the record as both existing and missing" } });
+    for (const x of [...c.update, ...c.create])
+      out.push({
+        input: x.input,
+        ok: false,
+        joorId: x.joorId,
+        error: { status: "CONFLICT", message: "JOOR reported the record as both existing and missing" },
+      });
   }
   return out;
 }

@@ -23,11 +23,16 @@ const str = (v: unknown) => (v === undefined || v === null || v === "" ? undefin
 
 /** v4 collections: `/v4/collections/bulk_create` (external_id), `/bulk_update` (by id; items REPLACE by default). */
 export class CollectionsApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   upsert<T>(inputs: CollectionUpsert<T>[]): Promise<UpsertOutcome<CollectionUpsert<T>, JoorCollection>[]> {
     return upsertBulk<CollectionUpsert<T>, JoorCollection>(this.http, inputs, {
-      createPath: "/collections/bulk_create", updatePath: "/collections/bulk_update", batchSize: this.batchSize,
+      createPath: "/collections/bulk_create",
+      updatePath: "/collections/bulk_update",
+      batchSize: this.batchSize,
       toCreate: (c) => c.payload,
       toUpdate: (c, id) => {
         const { external_id: _e, ...rest } = c.payload;

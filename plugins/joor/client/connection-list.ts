@@ -16,9 +16,13 @@ export async function* connectionPages(http: JoorHttp, count = 500): AsyncGenera
     const root = (json?.connections ?? json) as Record<string, unknown>;
     const response = (root?.response ?? {}) as Record<string, unknown>;
     const inner = root?.connections as Record<string, unknown> | unknown[] | undefined;
-    const raw = (Array.isArray(inner) ? inner : (inner as Record<string, unknown> | undefined)?.connection ?? root?.connection ?? []) as Record<string, unknown>[];
+    const raw = (Array.isArray(inner) ? inner : ((inner as Record<string, unknown> | undefined)?.connection ?? root?.connection ?? [])) as Record<
+      string,
+      unknown
+    >[];
     const list = (Array.isArray(raw) ? raw : [raw]).filter((c) => c && c.customer_code !== undefined && c.customer_code !== null && c.customer_code !== "");
-    if (list.length) yield list.map((c) => ({ customerCode: String(c.customer_code), connectionId: String(c.customer_account_id ?? c.connection_id ?? c.id ?? "") }));
+    if (list.length)
+      yield list.map((c) => ({ customerCode: String(c.customer_code), connectionId: String(c.customer_account_id ?? c.connection_id ?? c.id ?? "") }));
     const next = response.next_start;
     if (next === null || next === undefined || next === "" || Number(next) <= start || raw.length === 0) return;
     start = Number(next);

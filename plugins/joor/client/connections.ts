@@ -98,7 +98,9 @@ function readResults(items: JoorConnectionItem[], job: Record<string, unknown>):
     if (!r) return { customer_code: item.customer_code, ok: false, connectionId: null, message: "JOOR's bulk-connection job did not report this customer" };
     const ok = ["pass", "ok", "success", "created", "updated"].includes(String(r.status ?? "").toLowerCase());
     const errors = Array.isArray(r.errors) ? (r.errors as Record<string, unknown>[]) : [];
-    const message = ok ? null : errors.map((e) => (e.field ? `${String(e.field)}: ` : "") + String(e.message ?? e)).join("; ") || String(r.message ?? "JOOR refused the customer");
+    const message = ok
+      ? null
+      : errors.map((e) => (e.field ? `${String(e.field)}: ` : "") + String(e.message ?? e)).join("; ") || String(r.message ?? "JOOR refused the customer");
     const id = r.connection_id ?? r.customer_account_id ?? null;
     return { customer_code: item.customer_code, ok, connectionId: id === null ? null : String(id), message };
   });

@@ -31,7 +31,13 @@ export interface CreditRule {
 export const WINDOW_GUARD_MS = 500;
 
 /** Decides one reservation on a list of spends (pure; both stores use it or its Lua twin). Returns 0 or ms to wait. */
-export function decide(spends: [number, number][], now: number, cost: number, rule: CreditRule, blockedUntil = 0): { wait: number; spends: [number, number][] } {
+export function decide(
+  spends: [number, number][],
+  now: number,
+  cost: number,
+  rule: CreditRule,
+  blockedUntil = 0,
+): { wait: number; spends: [number, number][] } {
   const windowMs = rule.windowMs + WINDOW_GUARD_MS;
   const live = spends.filter(([at]) => at > now - windowMs);
   if (now < blockedUntil) return { wait: blockedUntil - now, spends: live };
@@ -121,13 +127,30 @@ return win`;
 
 /** With REDIS_URL: a sorted set of spends per account, checked and written atomically by a Lua script. */
 export class RedisCreditBudget implements CreditBudget {
-  constructor(private readonly redis: Redis, private readonly prefix = "selvedge:joor:credits:") {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = "selvedge:joor:credits:",
+  ) {}
 
   reserve(accountKey: string, cost: number, rule: CreditRule, signal?: AbortSignal, onWait?: (until: Date) => void): Promise<void> {
     const keys = [this.prefix + accountKey, `${this.prefix}${accountKey}:blocked`];
-    return waitLoop(async () => Number(await this.redis.eval(
-      SPEND, 2, ...keys, Date.now(), Math.min(cost, rule.budget), rule.budget, rule.windowMs + WINDOW_GUARD_MS, randomBytes(6).toString("hex"),
-    )), signal, onWait);
+    return waitLoop(
+      async () =>
+        Number(
+          await this.redis.eval(
+            SPEND,
+            2,
+            ...keys,
+            Date.now(),
+            Math.min(cost, rule.budget),
+            rule.budget,
+            rule.windowMs + WINDOW_GUARD_MS,
+            randomBytes(6).toString("hex"),
+          ),
+        ),
+      signal,
+      onWait,
+    );
   }
 
   async exhaust(accountKey: string, _rule: CreditRule, until: Date): Promise<void> {

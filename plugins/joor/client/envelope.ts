@@ -52,7 +52,11 @@ export function pairResults<I, D>(items: I[], env: V4Envelope<D>, keyOf?: (x: I 
     return out;
   }
   const dataByKey = new Map<string, D>();
-  if (keyOf) for (const d of env.data) { const k = keyOf(d); if (k) dataByKey.set(k, d); }
+  if (keyOf)
+    for (const d of env.data) {
+      const k = keyOf(d);
+      if (k) dataByKey.set(k, d);
+    }
   items.forEach((item, i) => {
     const error = byIndex.get(i);
     if (error) return void out.push({ item, ok: false, error });

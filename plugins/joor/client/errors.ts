@@ -2,7 +2,11 @@ import { TransientError } from "../../../src/plugin";
 
 /** A JOOR answer a retry cannot fix (bad credentials, a 4xx that is not about rate or tokens). */
 export class JoorPermanentError extends Error {
-  constructor(message: string, readonly status?: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = "JoorPermanentError";
   }
@@ -21,7 +25,11 @@ export class JoorAuthError extends JoorPermanentError {
  * SDK's TransientError, so when it escapes an operation the host retries the job with backoff.
  */
 export class JoorTransientError extends TransientError {
-  constructor(message: string, readonly status?: number, retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    retryAfterMs?: number,
+  ) {
     super(message, retryAfterMs);
     this.name = "JoorTransientError";
   }

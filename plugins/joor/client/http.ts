@@ -92,7 +92,7 @@ export class JoorHttp {
 
   /** Every page of a v4 list, one page at a time (never collected): `page` from 1, `page_size`, `meta.next_page`. */
   async *pagesV4<T>(path: string, query: Query = {}, pageSize = 500): AsyncGenerator<T[]> {
-    for (let page = 1; ; ) {
+    for (let page = 1; ;) {
       const env = await this.v4<T>("GET", path, { ...query, page, page_size: pageSize });
       if (env.data.length) yield env.data;
       const next = env.meta?.next_page;
@@ -168,7 +168,16 @@ export class JoorHttp {
       throw new JoorTransientError(`JOOR ${method} ${path}: ${why}`);
     }
     const ms = Date.now() - started;
-    this.log("debug", `JOOR ${method} ${api}${path} → ${res.status} in ${ms} ms`, { api, method, path, ...sent, status: res.status, ms, bytes: text.length, answer: text.slice(0, 300) });
+    this.log("debug", `JOOR ${method} ${api}${path} → ${res.status} in ${ms} ms`, {
+      api,
+      method,
+      path,
+      ...sent,
+      status: res.status,
+      ms,
+      bytes: text.length,
+      answer: text.slice(0, 300),
+    });
     let json: unknown = undefined;
     let malformed = false;
     if (text.length) {

@@ -28,7 +28,10 @@ export class JoorClient {
   readonly seasons: SeasonsApi;
   readonly reference: ReferenceApi;
 
-  constructor(readonly http: JoorHttp, readonly batchSize: number) {
+  constructor(
+    readonly http: JoorHttp,
+    readonly batchSize: number,
+  ) {
     this.connections = new ConnectionsApi(http);
     this.products = new ProductsApi(http, batchSize);
     this.skus = new SkusApi(http, batchSize);

@@ -35,17 +35,33 @@ export class MalformedOrderPageError extends Error {
 }
 
 export async function getOrderPage(get: V2Get, q: OrderPageQuery, signal?: AbortSignal): Promise<OrderPage> {
-  const body = await get("/order", {
-    order_type: q.orderType, export_status: q.exportStatus, sync: q.sync, check: q.check, start_from: q.startFrom, count: q.count,
-  }, signal);
+  const body = await get(
+    "/order",
+    {
+      order_type: q.orderType,
+      export_status: q.exportStatus,
+      sync: q.sync,
+      check: q.check,
+      start_from: q.startFrom,
+      count: q.count,
+    },
+    signal,
+  );
   return readOrderPage(body);
 }
 
 export function readOrderPage(body: unknown): OrderPage {
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new MalformedOrderPageError("JOOR answered the order list with something that is not an object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new MalformedOrderPageError("JOOR answered the order list with something that is not an object");
   const b = body as Record<string, unknown>;
   const raw = b.orders;
-  const orders = Array.isArray(raw) ? raw : raw === "" || raw === null || raw === undefined ? [] : Array.isArray((raw as Record<string, unknown>).order) ? ((raw as Record<string, unknown>).order as unknown[]) : null;
+  const orders = Array.isArray(raw)
+    ? raw
+    : raw === "" || raw === null || raw === undefined
+      ? []
+      : Array.isArray((raw as Record<string, unknown>).order)
+        ? ((raw as Record<string, unknown>).order as unknown[])
+        : null;
   if (orders === null) throw new MalformedOrderPageError("JOOR's order list has no readable `orders`");
   const response = (b.response && typeof b.response === "object" ? b.response : {}) as Record<string, unknown>;
   return { orders, nextStart: toInt(response.next_start), total: toInt(response.total) };

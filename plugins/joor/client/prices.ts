@@ -35,7 +35,10 @@ const keyOf = (p: Pick<PricePayload, "sku_id" | "price_type_id">) => `${p.sku_id
  * between JOOR's answer and our ledger write) becomes an update of JOOR's price id — never a second price.
  */
 export class PricesApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   async upsert<T>(inputs: PriceUpsert<T>[]): Promise<UpsertOutcome<PriceUpsert<T>, JoorPrice>[]> {
     const first = await this.write(inputs);
@@ -65,7 +68,9 @@ export class PricesApi {
 
   private write<T>(inputs: PriceUpsert<T>[]): Promise<UpsertOutcome<PriceUpsert<T>, JoorPrice>[]> {
     return upsertBulk<PriceUpsert<T>, JoorPrice>(this.http, inputs, {
-      createPath: "/prices/bulk_create", updatePath: "/prices/bulk_update", batchSize: this.batchSize,
+      createPath: "/prices/bulk_create",
+      updatePath: "/prices/bulk_update",
+      batchSize: this.batchSize,
       toCreate: (p) => ({ ...p.payload }),
       toUpdate: (p, id) => ({ id, wholesale_value: p.payload.wholesale_value, retail_value: p.payload.retail_value }),
       idOf: (d) => str(d?.id),

@@ -23,11 +23,16 @@ const str = (v: unknown) => (v === undefined || v === null || v === "" ? undefin
 
 /** v4 products: `/v4/products/bulk_create`, `/bulk_update` (no external_id on update, as documented), GET. */
 export class ProductsApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   upsert<T>(inputs: ProductUpsert<T>[]): Promise<UpsertOutcome<ProductUpsert<T>, JoorProduct>[]> {
     return upsertBulk<ProductUpsert<T>, JoorProduct>(this.http, inputs, {
-      createPath: "/products/bulk_create", updatePath: "/products/bulk_update", batchSize: this.batchSize,
+      createPath: "/products/bulk_create",
+      updatePath: "/products/bulk_update",
+      batchSize: this.batchSize,
       toCreate: (p) => p.payload,
       toUpdate: (p, id) => {
         const { external_id: _drop, ...rest } = p.payload;

@@ -1,8 +1,22 @@
 import type { JoorHttp } from "./http";
 
-export interface JoorPriceType { id: string; name: string; currency_code: string; retail_currency_code?: string | null }
-export interface JoorCategory { id: string; name: string; parent_name?: string | null; department?: string | null }
-export interface JoorTrait { id: string; name: string; type?: string }
+export interface JoorPriceType {
+  id: string;
+  name: string;
+  currency_code: string;
+  retail_currency_code?: string | null;
+}
+export interface JoorCategory {
+  id: string;
+  name: string;
+  parent_name?: string | null;
+  department?: string | null;
+}
+export interface JoorTrait {
+  id: string;
+  name: string;
+  type?: string;
+}
 
 /** v4 reference data: price types, categories, traits (small lists, read whole). */
 export class ReferenceApi {

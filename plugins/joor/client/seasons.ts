@@ -20,11 +20,16 @@ const str = (v: unknown) => (v === undefined || v === null || v === "" ? undefin
 
 /** v4 seasons (joor-api.md §7a): `/v4/seasons/bulk_create` [INFERRED path], `/bulk_update` by id, GET. */
 export class SeasonsApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   upsert<T>(inputs: SeasonUpsert<T>[]): Promise<UpsertOutcome<SeasonUpsert<T>, JoorSeason>[]> {
     return upsertBulk<SeasonUpsert<T>, JoorSeason>(this.http, inputs, {
-      createPath: "/seasons/bulk_create", updatePath: "/seasons/bulk_update", batchSize: this.batchSize,
+      createPath: "/seasons/bulk_create",
+      updatePath: "/seasons/bulk_update",
+      batchSize: this.batchSize,
       toCreate: (s) => s.payload,
       toUpdate: (s, id) => ({ id, ...s.payload }),
       idOf: (d) => str(d?.id),

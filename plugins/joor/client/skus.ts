@@ -22,11 +22,16 @@ const str = (v: unknown) => (v === undefined || v === null || v === "" ? undefin
  * the full colour × size matrix per product); a create answered DUPLICATED (`details.sku_id`) becomes an update.
  */
 export class SkusApi {
-  constructor(private readonly http: JoorHttp, private readonly batchSize: number) {}
+  constructor(
+    private readonly http: JoorHttp,
+    private readonly batchSize: number,
+  ) {}
 
   upsert<T>(inputs: SkuUpsert<T>[]): Promise<UpsertOutcome<SkuUpsert<T>, JoorSku>[]> {
     return upsertBulk<SkuUpsert<T>, JoorSku>(this.http, inputs, {
-      createPath: "/skus/bulk_create", updatePath: "/skus/bulk_update", batchSize: this.batchSize,
+      createPath: "/skus/bulk_create",
+      updatePath: "/skus/bulk_update",
+      batchSize: this.batchSize,
       groupOf: (s) => s.payload.product_id,
       toCreate: (s) => s.payload,
       toUpdate: (s, id) => {

@@ -30,11 +30,16 @@ export class TokenSource {
   /** Number of token requests made (tests). */
   fetches = 0;
 
-  private constructor(private readonly creds: V4Credentials, private readonly timeoutMs: number) {}
+  private constructor(
+    private readonly creds: V4Credentials,
+    private readonly timeoutMs: number,
+  ) {}
 
   /** The process-wide source for these credentials. */
   static for(creds: V4Credentials, timeoutMs: number): TokenSource {
-    const key = createHash("sha256").update(JSON.stringify([creds.authUrl, creds.clientId, creds.clientSecret, creds.username, creds.password])).digest("hex");
+    const key = createHash("sha256")
+      .update(JSON.stringify([creds.authUrl, creds.clientId, creds.clientSecret, creds.username, creds.password]))
+      .digest("hex");
     let s = TokenSource.shared.get(key);
     if (!s) TokenSource.shared.set(key, (s = new TokenSource(creds, timeoutMs)));
     return s;
@@ -57,14 +62,19 @@ export class TokenSource {
   private async fetch(signal?: AbortSignal): Promise<Held> {
     this.fetches++;
     const body = new URLSearchParams({
-      grant_type: "password", client_id: this.creds.clientId, client_secret: this.creds.clientSecret,
-      username: this.creds.username, password: this.creds.password,
+      grant_type: "password",
+      client_id: this.creds.clientId,
+      client_secret: this.creds.clientSecret,
+      username: this.creds.username,
+      password: this.creds.password,
     });
     const signals = [AbortSignal.timeout(this.timeoutMs), ...(signal ? [signal] : [])];
     let res: Response;
     try {
       res = await fetch(this.creds.authUrl, {
-        method: "POST", body, signal: AbortSignal.any(signals),
+        method: "POST",
+        body,
+        signal: AbortSignal.any(signals),
         headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
       });
     } catch (error) {

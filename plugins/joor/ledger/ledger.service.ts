@@ -17,7 +17,19 @@ export interface LedgerWrite {
 }
 
 const CHUNK = 900;
-const WRITE_COLUMNS: (keyof JoorSyncRecord & string)[] = ["connector", "kind", "recordKey", "label", "joorId", "joorIdsJson", "payloadHash", "sentAt", "status", "message", "updatedAt"];
+const WRITE_COLUMNS: (keyof JoorSyncRecord & string)[] = [
+  "connector",
+  "kind",
+  "recordKey",
+  "label",
+  "joorId",
+  "joorIdsJson",
+  "payloadHash",
+  "sentAt",
+  "status",
+  "message",
+  "updatedAt",
+];
 const UPDATE_COLUMNS: (keyof JoorSyncRecord & string)[] = ["label", "joorId", "joorIdsJson", "payloadHash", "sentAt", "status", "message", "updatedAt"];
 
 /**
@@ -25,7 +37,10 @@ const UPDATE_COLUMNS: (keyof JoorSyncRecord & string)[] = ["label", "joorId", "j
  * records (one SELECT for a chunk's keys, one upsert per 400 rows), so an export does no per-record queries.
  */
 export class JoorLedger {
-  constructor(private readonly data: BrandScope, readonly connector = JOOR_CONNECTOR) {}
+  constructor(
+    private readonly data: BrandScope,
+    readonly connector = JOOR_CONNECTOR,
+  ) {}
 
   get brandId(): number {
     return this.data.brandId;
@@ -74,16 +89,24 @@ export class JoorLedger {
     const rows = writes.map((w) => {
       const before = previous.get(w.key);
       return {
-        connector: this.connector, kind, recordKey: w.key,
+        connector: this.connector,
+        kind,
+        recordKey: w.key,
         label: w.label !== undefined ? w.label : (before?.label ?? null),
         joorId: w.joorId !== undefined && w.joorId !== null ? w.joorId : (before?.joorId ?? null),
         joorIdsJson: w.joorIds ? JSON.stringify(w.joorIds) : (before?.joorIdsJson ?? null),
         payloadHash: w.status === "ACCEPTED" ? (w.hash ?? null) : w.status === "REMOVED" ? null : (before?.payloadHash ?? null),
-        sentAt, status: w.status, message: w.message ?? null, updatedAt: sentAt,
+        sentAt,
+        status: w.status,
+        message: w.message ?? null,
+        updatedAt: sentAt,
       };
     });
     await upsertScoped(this.data, JoorSyncRecord, rows, {
-      columns: WRITE_COLUMNS, conflict: ["brandId", "connector", "kind", "recordKey"], update: UPDATE_COLUMNS, chunk: CHUNK,
+      columns: WRITE_COLUMNS,
+      conflict: ["brandId", "connector", "kind", "recordKey"],
+      update: UPDATE_COLUMNS,
+      chunk: CHUNK,
     });
   }
 
@@ -91,9 +114,13 @@ export class JoorLedger {
   async *rows(kind: JoorRecordKind, pageSize = 1000): AsyncGenerator<JoorSyncRecord[]> {
     let after = 0;
     for (;;) {
-      const page = await this.data.repo(JoorSyncRecord).queryBuilder("r")
+      const page = await this.data
+        .repo(JoorSyncRecord)
+        .queryBuilder("r")
         .andWhere("r.connector = :c AND r.kind = :k AND r.id > :after", { c: this.connector, k: kind, after })
-        .orderBy("r.id", "ASC").limit(pageSize).getMany();
+        .orderBy("r.id", "ASC")
+        .limit(pageSize)
+        .getMany();
       if (!page.length) return;
       yield page;
       after = page[page.length - 1].id;

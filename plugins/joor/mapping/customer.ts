@@ -100,7 +100,11 @@ export function mapCustomer(
   for (const a of sorted) {
     if (a.type === "STORE") continue;
     const bad = addressProblem(a);
-    if (bad) problems.push({ code: "ADDRESS_INCOMPLETE", message: `${a.type} address ${a.id} (${a.line1 || "no line 1"}, ${a.city || "no city"}) is missing what JOOR requires: ${bad}` });
+    if (bad)
+      problems.push({
+        code: "ADDRESS_INCOMPLETE",
+        message: `${a.type} address ${a.id} (${a.line1 || "no line 1"}, ${a.city || "no city"}) is missing what JOOR requires: ${bad}`,
+      });
   }
   const payload: Record<string, unknown> & { customer_code: string } = { customer_code: code, customer_name: c.name.trim() };
   if (c.email && c.email.length <= 50) payload.customer_contact_email = c.email;

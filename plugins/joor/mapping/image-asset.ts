@@ -17,7 +17,11 @@ export function assetFilename(styleNumber: string, colourCode: string, checksum:
 }
 
 export function imageOneAsset(joorProductId: string, styleNumber: string, colourCode: string, checksum: string, sourceUrl: string): JoorAssetItem {
-  return { product: { id: joorProductId }, asset: { type: "image", filename: assetFilename(styleNumber, colourCode, checksum), source_url: sourceUrl }, display_order: 0 };
+  return {
+    product: { id: joorProductId },
+    asset: { type: "image", filename: assetFilename(styleNumber, colourCode, checksum), source_url: sourceUrl },
+    display_order: 0,
+  };
 }
 
 /** A source picture below JOOR's ideal 660×900 is still sent (enlarged onto the canvas), with a warning. */

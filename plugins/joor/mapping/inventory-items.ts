@@ -41,7 +41,11 @@ export function mapVariantInventory(
   const problems: VariantInventory["problems"] = [];
   if (!variant.barcode) {
     const hasStock = ats.availableToSell !== 0 || projected.length > 0;
-    if (hasStock) problems.push({ code: "NO_BARCODE", message: "The variant has stock but no barcode: JOOR identifies inventory by barcode (UPC), so its stock was not sent" });
+    if (hasStock)
+      problems.push({
+        code: "NO_BARCODE",
+        message: "The variant has stock but no barcode: JOOR identifies inventory by barcode (UPC), so its stock was not sent",
+      });
     return { items: [], problems };
   }
   const items: JoorInventoryItem[] = [{ warehouse: warehouses.immediate, upc: variant.barcode, inventory: Math.max(0, ats.availableToSell) }];
@@ -51,7 +55,10 @@ export function mapVariantInventory(
     } else {
       for (const p of projected) {
         if (p.date === null) {
-          problems.push({ code: "NO_LINE_START_DATE", message: `${p.quantity} projected unit(s) were not sent: no production docket gives their product line start date` });
+          problems.push({
+            code: "NO_LINE_START_DATE",
+            message: `${p.quantity} projected unit(s) were not sent: no production docket gives their product line start date`,
+          });
           continue;
         }
         items.push({ warehouse: warehouses.future, upc: variant.barcode, inventory: Math.max(0, p.quantity), inventory_date: p.date });

@@ -43,7 +43,8 @@ export function mapProductPrices(product: PriceProduct, selectedSeasonIds: reado
   }
   const items: JoorPriceItem[] = [];
   let variantsWithoutSku = 0;
-  const perCurrency = [...priceTypeByCurrency].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const perCurrency = [...priceTypeByCurrency]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([currency, priceTypeId]) => ({ currency, priceTypeId, price: selectSeasonPrice(product.prices, visible, selected, currency) }));
   for (const variant of product.variants) {
     if (!variant.skuId) {
@@ -52,8 +53,13 @@ export function mapProductPrices(product: PriceProduct, selectedSeasonIds: reado
     }
     for (const { currency, priceTypeId, price } of perCurrency) {
       items.push({
-        variantId: variant.variantId, sku_id: variant.skuId, price_type_id: priceTypeId, currency,
-        wholesale_value: price.wholesale, retail_value: price.retail, seasonId: price.seasonId,
+        variantId: variant.variantId,
+        sku_id: variant.skuId,
+        price_type_id: priceTypeId,
+        currency,
+        wholesale_value: price.wholesale,
+        retail_value: price.retail,
+        seasonId: price.seasonId,
       });
     }
   }
@@ -76,13 +82,16 @@ export class UnmappedCurrencies {
 
   /** One message per currency: the currency, how many products, and the first of them. */
   issues(): { currency: string; count: number; message: string }[] {
-    return [...this.byCurrency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([currency, products]) => {
-      const count = this.counts.get(currency)!;
-      const more = count > products.length ? ` and ${count - products.length} more` : "";
-      return {
-        currency, count,
-        message: `Currency ${currency} has no JOOR price type in the settings (price type per currency): its prices were not sent for ${count} product(s): ${products.join(", ")}${more}`,
-      };
-    });
+    return [...this.byCurrency]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, products]) => {
+        const count = this.counts.get(currency)!;
+        const more = count > products.length ? ` and ${count - products.length} more` : "";
+        return {
+          currency,
+          count,
+          message: `Currency ${currency} has no JOOR price type in the settings (price type per currency): its prices were not sent for ${count} product(s): ${products.join(", ")}${more}`,
+        };
+      });
   }
 }

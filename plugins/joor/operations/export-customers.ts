@@ -36,7 +36,9 @@ export const exportCustomers: JoorOperation = {
     for await (const chunk of chunksOf(ctx.data, Customer, CHUNK)) {
       ctx.throwIfCancelled();
       const ids = chunk.map((c) => c.id);
-      const addresses = await ctx.data.repo(Address).find({ where: { brandId, customerId: In(ids), type: In(["DELIVERY", "ACCOUNTS"]) }, order: { id: "ASC" } });
+      const addresses = await ctx.data
+        .repo(Address)
+        .find({ where: { brandId, customerId: In(ids), type: In(["DELIVERY", "ACCOUNTS"]) }, order: { id: "ASC" } });
       const byCustomer = new Map<number, AddressRecord[]>();
       for (const a of addresses) (byCustomer.get(a.customerId) ?? byCustomer.set(a.customerId, []).get(a.customerId)!).push(a as AddressRecord);
       const previous = await ledger.load(KIND, ids.map(String));
@@ -55,7 +57,8 @@ export const exportCustomers: JoorOperation = {
           continue;
         }
         const { payload, problems } = mapCustomer({ ...c, addresses: byCustomer.get(c.id) ?? [] }, priceTypes);
-        if (!problems.length && codes.has(code)) problems.push({ code: "DUPLICATE_ACCOUNT_CODE", message: `Another customer has the account code "${code}" (after trimming)` });
+        if (!problems.length && codes.has(code))
+          problems.push({ code: "DUPLICATE_ACCOUNT_CODE", message: `Another customer has the account code "${code}" (after trimming)` });
         if (problems.length) {
           counts.failed++;
           await ctx.reportIssue({ entity: "customer", key: code, code: problems[0].code, message: `${c.name}: ${problems.map((p) => p.message).join("; ")}` });
@@ -67,7 +70,12 @@ export const exportCustomers: JoorOperation = {
         if (!before?.joorId && !mayCreateOnJoor(ctx)) {
           // existing JOOR system: never create what reconcile has not matched (part 2, create-policy.ts)
           counts.failed++;
-          await ctx.reportIssue({ entity: "customer", key: code, code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`Customer ${c.name} (account code "${code}")`) });
+          await ctx.reportIssue({
+            entity: "customer",
+            key: code,
+            code: "NOT_MATCHED",
+            message: NOT_MATCHED_MESSAGE(`Customer ${c.name} (account code "${code}")`),
+          });
           continue;
         }
         if (!ctx.full && before?.status === "ACCEPTED" && before.payloadHash === hash) {
@@ -80,7 +88,8 @@ export const exportCustomers: JoorOperation = {
       ctx.progress.advance(skipped);
       if (!toSend.length) continue;
       if (ctx.dryRun) {
-        for (const x of toSend) wouldSend.add({ accountCode: x.payload.customer_code, action: previous.get(String(x.customer.id))?.joorId ? "update" : "create" });
+        for (const x of toSend)
+          wouldSend.add({ accountCode: x.payload.customer_code, action: previous.get(String(x.customer.id))?.joorId ? "update" : "create" });
         counts.sent += toSend.length;
         ctx.progress.advance(toSend.length);
         continue;
@@ -98,14 +107,30 @@ export const exportCustomers: JoorOperation = {
         } else {
           counts.failed++;
           writes.push({ key: String(x.customer.id), label, status: "FAILED", message: r.message });
-          await ctx.reportIssue({ entity: "customer", key: label, code: "JOOR_REFUSED", message: `${x.customer.name}: JOOR refused the customer: ${r.message}` });
+          await ctx.reportIssue({
+            entity: "customer",
+            key: label,
+            code: "JOOR_REFUSED",
+            message: `${x.customer.name}: JOOR refused the customer: ${r.message}`,
+          });
         }
       }
       await ledger.write(KIND, writes, previous);
-      ctx.logger.info(`JOOR took ${results.filter((r) => r.ok).length} of ${toSend.length} customers`, { accepted: results.filter((r) => r.ok).length, sent: toSend.length });
+      ctx.logger.info(`JOOR took ${results.filter((r) => r.ok).length} of ${toSend.length} customers`, {
+        accepted: results.filter((r) => r.ok).length,
+        sent: toSend.length,
+      });
     }
     const summary: Record<string, unknown> = ctx.dryRun
-      ? { dryRun: true, wouldSend: counts.sent, unchanged: counts.unchanged, skippedInactive: counts.skippedInactive, skippedNoCode: counts.skippedNoCode, failed: counts.failed, records: wouldSend.items }
+      ? {
+          dryRun: true,
+          wouldSend: counts.sent,
+          unchanged: counts.unchanged,
+          skippedInactive: counts.skippedInactive,
+          skippedNoCode: counts.skippedNoCode,
+          failed: counts.failed,
+          records: wouldSend.items,
+        }
       : { ...counts };
     ctx.logger.info(`Customers: ${JSON.stringify(summary).slice(0, 500)}`);
     return summary;

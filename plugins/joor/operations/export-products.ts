@@ -34,9 +34,12 @@ export const exportProducts: JoorOperation = {
     const report = new ProductsReport();
     const total = await ctx.data.repo(Product).count({ brandId: ctx.brand.id, active: true });
     // progress counts products, and the variants that will be reported (no barcode) as failed records
-    const noBarcode = await ctx.data.repo(Variant).queryBuilder("v")
+    const noBarcode = await ctx.data
+      .repo(Variant)
+      .queryBuilder("v")
       .innerJoin(Product, "p", "p.id = v.productId AND p.active = :active", { active: true })
-      .andWhere("v.active = :active AND v.barcode IS NULL").getCount();
+      .andWhere("v.active = :active AND v.barcode IS NULL")
+      .getCount();
     ctx.progress.setTotal(total + noBarcode);
     ctx.logger.info(`Exporting ${total} active products to JOOR${ctx.full ? " (full)" : ""}${ctx.dryRun ? " (dry run: nothing is sent)" : ""}`);
     const categories = await categoryMap(ctx, client);
@@ -44,7 +47,9 @@ export const exportProducts: JoorOperation = {
     ctx.logger.info(`Products: ${JSON.stringify(report.products)}; SKUs: ${JSON.stringify(report.skus)}`);
     await exportLinesheets(ctx, client, ledger, report);
     if (report.notOrderable.count) {
-      ctx.logger.warn(`${report.notOrderable.count} exported products are on no linesheet: JOOR cannot take orders for them (${report.notOrderable.items.slice(0, 10).join(", ")}${report.notOrderable.count > 10 ? ", …" : ""})`);
+      ctx.logger.warn(
+        `${report.notOrderable.count} exported products are on no linesheet: JOOR cannot take orders for them (${report.notOrderable.items.slice(0, 10).join(", ")}${report.notOrderable.count > 10 ? ", …" : ""})`,
+      );
     }
     if (report.unknownCategories.size) ctx.logger.warn(`Categories JOOR does not have (sent without a category): ${[...report.unknownCategories].join(", ")}`);
     return report.summary(ctx.dryRun);

@@ -32,8 +32,13 @@ function normalisePostalCode(value: string | null | undefined): string {
 /** The comparison key of an address (type included: the same street as DELIVERY and as ACCOUNTS are two records). */
 export function addressKey(a: PostalFields): string {
   return [
-    a.type, normaliseAddressText(a.line1), normaliseAddressText(a.line2), normaliseAddressText(a.city),
-    normaliseAddressText(a.region), normalisePostalCode(a.postalCode), a.countryCode.trim().toUpperCase(),
+    a.type,
+    normaliseAddressText(a.line1),
+    normaliseAddressText(a.line2),
+    normaliseAddressText(a.city),
+    normaliseAddressText(a.region),
+    normalisePostalCode(a.postalCode),
+    a.countryCode.trim().toUpperCase(),
   ].join("|");
 }
 

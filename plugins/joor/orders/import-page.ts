@@ -44,10 +44,17 @@ export class PageNeedsSingleOrders extends Error {}
 const UPDATE_CHUNK = 500;
 
 export async function importPageInTransaction(
-  tx: BrandScope, deps: PageDeps, items: PageItem[], addressesByCustomer: Map<number, Address[]>,
+  tx: BrandScope,
+  deps: PageDeps,
+  items: PageItem[],
+  addressesByCustomer: Map<number, Address[]>,
 ): Promise<{ events: PageEvent[]; added: Map<number, Address[]> }> {
   const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
-  const current = await lockStageRows(tx, items.map((i) => i.row.id), mysql);
+  const current = await lockStageRows(
+    tx,
+    items.map((i) => i.row.id),
+    mysql,
+  );
   const at = dateParam(deps.now, mysql);
   const events: (PageEvent | null)[] = items.map(() => null);
   const toImport: { at: number; item: Extract<PageItem, { kind: "import" }> }[] = [];
@@ -60,7 +67,10 @@ export async function importPageInTransaction(
     } else toImport.push({ at: n, item });
   }
   const base = (customerId: number) => addressesByCustomer.get(customerId) ?? [];
-  const results = await deps.createOrders(tx, toImport.map(({ item }) => ({ data: item.data, customerAddresses: base(item.customerId) })));
+  const results = await deps.createOrders(
+    tx,
+    toImport.map(({ item }) => ({ data: item.data, customerAddresses: base(item.customerId) })),
+  );
   // The customers' new addresses, each once, in the order of the page.
   const planned = new Map<number, InboundAddress[]>();
   const imported: { id: number; orderId: number; warnings: InboundReason[] }[] = [];
@@ -89,8 +99,19 @@ export async function importPageInTransaction(
   if (customers.length) {
     const fresh = await tx.repo(Address).findBy({ customerId: In(customers) });
     for (const customerId of customers) {
-      const toAdd = missingAddresses(fresh.filter((a) => a.customerId === customerId), planned.get(customerId)!);
-      if (toAdd.length) added.set(customerId, await deps.addAddresses(tx, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput)));
+      const toAdd = missingAddresses(
+        fresh.filter((a) => a.customerId === customerId),
+        planned.get(customerId)!,
+      );
+      if (toAdd.length)
+        added.set(
+          customerId,
+          await deps.addAddresses(
+            tx,
+            customerId,
+            toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput),
+          ),
+        );
     }
   }
   await markImported(tx, imported, at);
@@ -108,7 +129,8 @@ async function lockStageRows(tx: BrandScope, ids: number[], mysql: boolean): Pro
   for (let c = 0; c < ids.length; c += UPDATE_CHUNK) {
     const part = ids.slice(c, c + UPDATE_CHUNK);
     const rows = await tx.sql<{ id: number; state: string; version: number }>(
-      `SELECT id, state, version FROM joor_inbound_order WHERE brandId = ? AND id IN (${part.map(() => "?").join(", ")}) ORDER BY id${mysql ? " FOR UPDATE" : ""}`, part,
+      `SELECT id, state, version FROM joor_inbound_order WHERE brandId = ? AND id IN (${part.map(() => "?").join(", ")}) ORDER BY id${mysql ? " FOR UPDATE" : ""}`,
+      part,
     );
     for (const r of rows) current.set(Number(r.id), { state: r.state, version: Number(r.version) });
   }
@@ -136,7 +158,9 @@ async function markImported(tx: BrandScope, rows: { id: number; orderId: number;
 
 /** The core's BAD_USER_INPUT problems as IMPORT_REJECTED reasons (the field at fault kept). */
 export function rejectionReasons(error: GraphQLError): InboundReason[] {
-  const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [{ field: String(error.extensions.field ?? ""), message: error.message }];
+  const problems = (error.extensions.problems as { field: string; message: string }[] | undefined) ?? [
+    { field: String(error.extensions.field ?? ""), message: error.message },
+  ];
   return problems.map((x) => ({ code: "IMPORT_REJECTED", message: `${x.field}: ${x.message}`, field: x.field }) as InboundReason);
 }
 

@@ -89,11 +89,13 @@ export async function importInbound(deps: ImportDeps, selection: ImportSelection
     if (selection.untilId !== undefined && after >= selection.untilId) break;
     const rows = await deps.data.repo(JoorInboundOrder).find({
       where: {
-        connector: deps.connector, state: In(states),
+        connector: deps.connector,
+        state: In(states),
         id: selection.untilId === undefined ? MoreThan(after) : Between(after + 1, selection.untilId),
         ...(selection.ids ? { id: In(selection.ids.filter((id) => id > after)) } : {}),
       },
-      order: { id: "ASC" }, take: BATCH,
+      order: { id: "ASC" },
+      take: BATCH,
     });
     if (rows.length) {
       after = rows[rows.length - 1].id;
@@ -121,10 +123,16 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
       return { order: null, reasons: [reason("NOT_AN_ORDER", "the staged payload is not JSON")] };
     }
     const parsed = parseInboundOrder(raw);
-    return { order: parsed.order, reasons: parsed.order ? parsed.reasons : parsed.reasons.length ? parsed.reasons : [reason("NOT_AN_ORDER", "unreadable order")] };
+    return {
+      order: parsed.order,
+      reasons: parsed.order ? parsed.reasons : parsed.reasons.length ? parsed.reasons : [reason("NOT_AN_ORDER", "unreadable order")],
+    };
   });
   const orders = prepared.map((p) => p.order).filter((o): o is InboundOrder => o !== null);
-  const customers = await deps.host.customers.findByAccountCodes(data, orders.map((o) => o.customerCode));
+  const customers = await deps.host.customers.findByAccountCodes(
+    data,
+    orders.map((o) => o.customerCode),
+  );
   const barcodes = [...new Set(orders.flatMap((o) => o.lines.flatMap((l) => barcodeCandidates(l.upc))))];
   const variants = new Map<string, { id: number }>();
   for (let i = 0; i < barcodes.length; i += 1000) {
@@ -143,8 +151,11 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
   const ctx = {
     customerByCode: (code: string): MatchCustomer | undefined => customers.get(code.trim().toLowerCase()),
     variantByBarcode: (b: string) => variants.get(b),
-    seasonByName, fallbackSeasonId: deps.settings.fallbackSeasonId, approved: deps.settings.approved,
-    ownerId: deps.settings.ownerId, source: ORDER_SOURCE,
+    seasonByName,
+    fallbackSeasonId: deps.settings.fallbackSeasonId,
+    approved: deps.settings.approved,
+    ownerId: deps.settings.ownerId,
+    source: ORDER_SOURCE,
   };
   return { prepared, ctx, addressesByCustomer };
 }
@@ -152,9 +163,19 @@ async function prepareBatch(deps: ImportDeps, rows: Pick<JoorInboundOrder, "payl
 /** Dry run: what importing these raw orders would do (nothing is written). */
 export async function previewInbound(deps: ImportDeps, raws: unknown[], summary: ImportSummary): Promise<void> {
   const seasons = await deps.data.repo(Season).findBy({});
-  const { prepared, ctx } = await prepareBatch(deps, raws.map((r) => ({ payload: JSON.stringify(r) ?? "null" })), seasonMatcher(seasons));
+  const { prepared, ctx } = await prepareBatch(
+    deps,
+    raws.map((r) => ({ payload: JSON.stringify(r) ?? "null" })),
+    seasonMatcher(seasons),
+  );
   for (const p of prepared) {
-    const reasons = p.reasons.length || !p.order ? p.reasons : (() => { const m = matchOrder(p.order!, ctx); return m.ok ? [] : m.reasons; })();
+    const reasons =
+      p.reasons.length || !p.order
+        ? p.reasons
+        : (() => {
+            const m = matchOrder(p.order!, ctx);
+            return m.ok ? [] : m.reasons;
+          })();
     if (!reasons.length) {
       summary.imported++;
       continue;
@@ -172,7 +193,15 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
     const match = matchOrder(p.order, ctx);
     if (!match.ok) return { kind: "hold", row, reasons: match.reasons };
     const total = checkOrderTotal(p.order);
-    const warnings = total.matches ? [] : [reason("TOTAL_MISMATCH", `JOOR's order total is ${total.joor} ${p.order.currency} but the imported lines, discounts and shipping make ${total.selvedge}`, "order_total")];
+    const warnings = total.matches
+      ? []
+      : [
+          reason(
+            "TOTAL_MISMATCH",
+            `JOOR's order total is ${total.joor} ${p.order.currency} but the imported lines, discounts and shipping make ${total.selvedge}`,
+            "order_total",
+          ),
+        ];
     return { kind: "import", row, data: match.data, customerId: match.customerId, addresses: match.addresses, warnings };
   });
   const size = deps.data.dialect === "mysql" || deps.data.dialect === "mariadb" ? PAGE_TX_MYSQL : PAGE_TX_SQLITE;
@@ -270,14 +299,22 @@ async function importSingly(deps: ImportDeps, item: PageItem, addressesByCustome
 type Outcome = "skipped" | { created: boolean; added: Address[] };
 
 async function importOne(
-  deps: ImportDeps, row: JoorInboundOrder, data: ImportedOrderData, customerId: number, known: Address[],
-  addresses: InboundAddress[], warnings: InboundReason[],
+  deps: ImportDeps,
+  row: JoorInboundOrder,
+  data: ImportedOrderData,
+  customerId: number,
+  known: Address[],
+  addresses: InboundAddress[],
+  warnings: InboundReason[],
 ): Promise<Outcome> {
   const { host } = deps;
   const now = deps.now?.() ?? new Date();
   return deps.data.transaction(async (tx) => {
     const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
-    const locked = await tx.sql<{ state: string; version: number }>(`SELECT state, version FROM joor_inbound_order WHERE brandId = ? AND id = ?${mysql ? " FOR UPDATE" : ""}`, [row.id]);
+    const locked = await tx.sql<{ state: string; version: number }>(
+      `SELECT state, version FROM joor_inbound_order WHERE brandId = ? AND id = ?${mysql ? " FOR UPDATE" : ""}`,
+      [row.id],
+    );
     const current = locked[0];
     if (!current || (current.state !== "STAGED" && current.state !== "HELD") || Number(current.version) !== row.version) return "skipped" as const;
     const result = await host.orders.createImportedOrderPrechecked(tx, data, known);
@@ -286,22 +323,36 @@ async function importOne(
       // Read again inside the transaction: another run may have added the same address meanwhile.
       const fresh = await tx.repo(Address).findBy({ customerId });
       const toAdd = missingAddresses(fresh, addresses);
-      if (toAdd.length) added = await host.customers.addAddresses(tx, customerId, toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput));
+      if (toAdd.length)
+        added = await host.customers.addAddresses(
+          tx,
+          customerId,
+          toAdd.map((a) => ({ ...snapshot(a), isDefault: false }) as AddressInput),
+        );
     }
-    await tx.repo(JoorInboundOrder).update({ id: row.id }, {
-      state: "IMPORTED", orderId: result.id, importedAt: now, attempts: () => "attempts + 1",
-      reasons: warnings.length ? JSON.stringify(warnings) : null, reasonCodes: warnings.length ? codesOf(warnings) : null,
-    });
+    await tx.repo(JoorInboundOrder).update(
+      { id: row.id },
+      {
+        state: "IMPORTED",
+        orderId: result.id,
+        importedAt: now,
+        attempts: () => "attempts + 1",
+        reasons: warnings.length ? JSON.stringify(warnings) : null,
+        reasonCodes: warnings.length ? codesOf(warnings) : null,
+      },
+    );
     return { created: result.created, added };
   });
 }
 
 async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
   const now = deps.now?.() ?? new Date();
-  const affected = await deps.data.repo(JoorInboundOrder).update(
-    { id: row.id, state: In(["STAGED", "HELD"] as InboundOrderState[]), version: row.version },
-    { state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" },
-  );
+  const affected = await deps.data
+    .repo(JoorInboundOrder)
+    .update(
+      { id: row.id, state: In(["STAGED", "HELD"] as InboundOrderState[]), version: row.version },
+      { state: "HELD", reasons: JSON.stringify(reasons), reasonCodes: codesOf(reasons), heldAt: now, attempts: () => "attempts + 1" },
+    );
   if (!affected) {
     deps.onProgress?.(1);
     return;
@@ -313,6 +364,13 @@ async function hold(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundRea
 async function heldIssue(deps: ImportDeps, row: JoorInboundOrder, reasons: InboundReason[], summary: ImportSummary): Promise<void> {
   summary.held++;
   for (const code of new Set(reasons.map((r) => r.code))) summary.heldByReason[code] = (summary.heldByReason[code] ?? 0) + 1;
-  const first = reasons.slice(0, 5).map((r) => r.message).join("; ");
-  await deps.onIssue?.({ key: row.externalOrderId, code: reasons[0]?.code ?? "HELD", message: `held: ${first}${reasons.length > 5 ? ` (+${reasons.length - 5} more)` : ""}` });
+  const first = reasons
+    .slice(0, 5)
+    .map((r) => r.message)
+    .join("; ");
+  await deps.onIssue?.({
+    key: row.externalOrderId,
+    code: reasons[0]?.code ?? "HELD",
+    message: `held: ${first}${reasons.length > 5 ? ` (+${reasons.length - 5} more)` : ""}`,
+  });
 }

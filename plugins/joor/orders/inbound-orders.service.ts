@@ -10,10 +10,22 @@ import { REASON_CODES, InboundReason } from "./reasons";
 export function toType(r: JoorInboundOrder): JoorInboundOrderType {
   const reasons = r.reasons ? (JSON.parse(r.reasons) as InboundReason[]) : [];
   return {
-    id: r.id, joorOrderId: r.externalOrderId, state: r.state, customerCode: r.customerCode, payload: r.payload, latestPayload: r.latestPayload,
+    id: r.id,
+    joorOrderId: r.externalOrderId,
+    state: r.state,
+    customerCode: r.customerCode,
+    payload: r.payload,
+    latestPayload: r.latestPayload,
     reasons: reasons.map((x) => ({ code: x.code, message: x.message, field: x.field ?? null, line: x.line ?? null })),
-    changes: r.changes ? (JSON.parse(r.changes) as string[]) : [], attempts: r.attempts, pulledAt: r.pulledAt, importedAt: r.importedAt,
-    heldAt: r.heldAt, dismissedAt: r.dismissedAt, dismissReason: r.dismissReason, platformModifiedAt: r.platformModifiedAt, orderId: r.orderId,
+    changes: r.changes ? (JSON.parse(r.changes) as string[]) : [],
+    attempts: r.attempts,
+    pulledAt: r.pulledAt,
+    importedAt: r.importedAt,
+    heldAt: r.heldAt,
+    dismissedAt: r.dismissedAt,
+    dismissReason: r.dismissReason,
+    platformModifiedAt: r.platformModifiedAt,
+    orderId: r.orderId,
   };
 }
 
@@ -35,7 +47,12 @@ function query(data: BrandScope, connector: string, filter: JoorInboundOrderFilt
   return qb;
 }
 
-export async function listInbound(data: BrandScope, connector: string, filter: JoorInboundOrderFilter | undefined, page: PageArgs): Promise<Page<JoorInboundOrder>> {
+export async function listInbound(
+  data: BrandScope,
+  connector: string,
+  filter: JoorInboundOrderFilter | undefined,
+  page: PageArgs,
+): Promise<Page<JoorInboundOrder>> {
   checkFilter(filter);
   return paginate(query(data, connector, filter), page);
 }
@@ -49,7 +66,8 @@ async function getRow(data: BrandScope, connector: string, id: number): Promise<
 /** Tries one held (or staged) order again now; answers the row as it is afterwards. */
 export async function retryOne(deps: ImportDeps, id: number): Promise<JoorInboundOrder> {
   const row = await getRow(deps.data, deps.connector, id);
-  if (row.state !== "HELD" && row.state !== "STAGED") throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be retried`);
+  if (row.state !== "HELD" && row.state !== "STAGED")
+    throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be retried`);
   await importInbound(deps, { ids: [id] });
   return getRow(deps.data, deps.connector, id);
 }
@@ -59,7 +77,11 @@ export async function retryMany(deps: ImportDeps, filter: JoorInboundOrderFilter
   checkFilter(filter);
   const states = (filter?.states?.length ? filter.states : ["HELD", "STAGED"]) as InboundOrderState[];
   if (states.some((s) => s !== "HELD" && s !== "STAGED")) throw badInput("filter.states", "only HELD or STAGED orders can be retried");
-  const ids = (await query(deps.data, deps.connector, { ...filter, states: states as never }).select("r.id", "id").getRawMany<{ id: number }>()).map((r) => Number(r.id));
+  const ids = (
+    await query(deps.data, deps.connector, { ...filter, states: states as never })
+      .select("r.id", "id")
+      .getRawMany<{ id: number }>()
+  ).map((r) => Number(r.id));
   if (!ids.length) return { ...emptySummary(), tried: 0 };
   const summary = await importInbound(deps, { ids, states });
   return { ...summary, tried: ids.length };
@@ -72,10 +94,11 @@ export async function dismiss(data: BrandScope, connector: string, id: number, w
   p.check(text.length <= 500, "reason", "must be at most 500 characters");
   p.throwIfAny();
   const row = await getRow(data, connector, id);
-  if (row.state !== "HELD" && row.state !== "STAGED") throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be dismissed`);
-  const affected = await data.repo(JoorInboundOrder).update(
-    { id, state: In(["HELD", "STAGED"] as InboundOrderState[]) }, { state: "DISMISSED", dismissedAt: new Date(), dismissReason: text },
-  );
+  if (row.state !== "HELD" && row.state !== "STAGED")
+    throw badInput("id", `JOOR order ${row.externalOrderId} is ${row.state}; only HELD or STAGED orders can be dismissed`);
+  const affected = await data
+    .repo(JoorInboundOrder)
+    .update({ id, state: In(["HELD", "STAGED"] as InboundOrderState[]) }, { state: "DISMISSED", dismissedAt: new Date(), dismissReason: text });
   if (!affected) throw badInput("id", `JOOR order ${row.externalOrderId} changed meanwhile; look again`);
   return getRow(data, connector, id);
 }

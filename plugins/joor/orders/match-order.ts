@@ -32,8 +32,7 @@ export interface MatchContext {
 }
 
 export type MatchResult =
-  | { ok: true; data: ImportedOrderData; customerId: number; addresses: InboundAddress[]; seasonMatched: boolean }
-  | { ok: false; reasons: InboundReason[] };
+  { ok: true; data: ImportedOrderData; customerId: number; addresses: InboundAddress[]; seasonMatched: boolean } | { ok: false; reasons: InboundReason[] };
 
 /** The barcode spellings that denote the same GTIN: as sent, and UPC-A ⇄ EAN-13 with a leading zero. */
 export function barcodeCandidates(upc: string): string[] {
@@ -63,7 +62,14 @@ export function matchOrder(order: InboundOrder, ctx: MatchContext): MatchResult 
   for (const l of order.lines) {
     const variant = findVariant(ctx, l.upc);
     if (!variant) {
-      reasons.push(reason("UNKNOWN_BARCODE", `line ${l.position}: no product has the barcode ${l.upc}${describeLine(l)}`, `line_items[${l.position - 1}].item_upc`, l.position));
+      reasons.push(
+        reason(
+          "UNKNOWN_BARCODE",
+          `line ${l.position}: no product has the barcode ${l.upc}${describeLine(l)}`,
+          `line_items[${l.position - 1}].item_upc`,
+          l.position,
+        ),
+      );
       continue;
     }
     lines.push({ variantId: variant.id, quantity: l.quantity, unitPrice: l.unitPrice, discount: l.discount });
@@ -72,10 +78,20 @@ export function matchOrder(order: InboundOrder, ctx: MatchContext): MatchResult 
   const season = ctx.seasonByName(order.seasonName);
   const addresses = [order.delivery, order.accounts].filter((a): a is InboundAddress => a !== null);
   const data: ImportedOrderData = {
-    source: ctx.source, externalId: order.orderId, poNumber: order.poNumber, customerId: customer.id,
-    seasonId: season?.id ?? ctx.fallbackSeasonId, ownerId: ctx.ownerId, approved: ctx.approved, currency: order.currency,
-    shipStart: order.shipStart, shipEnd: order.shipEnd, notes: order.notes, discount: order.discount,
-    shippingTotal: order.shippingTotal, lines,
+    source: ctx.source,
+    externalId: order.orderId,
+    poNumber: order.poNumber,
+    customerId: customer.id,
+    seasonId: season?.id ?? ctx.fallbackSeasonId,
+    ownerId: ctx.ownerId,
+    approved: ctx.approved,
+    currency: order.currency,
+    shipStart: order.shipStart,
+    shipEnd: order.shipEnd,
+    notes: order.notes,
+    discount: order.discount,
+    shippingTotal: order.shippingTotal,
+    lines,
     deliveryAddress: order.delivery ? snapshot(order.delivery) : null,
     accountsAddress: order.accounts ? snapshot(order.accounts) : null,
   };
@@ -89,7 +105,16 @@ function describeLine(l: { style: string; colour: string; size: string }): strin
 
 export function snapshot(a: InboundAddress) {
   return {
-    type: a.type, name: a.name, company: a.company, line1: a.line1, line2: a.line2, city: a.city, region: a.region,
-    postalCode: a.postalCode, countryCode: a.countryCode, phone: a.phone, email: a.email,
+    type: a.type,
+    name: a.name,
+    company: a.company,
+    line1: a.line1,
+    line2: a.line2,
+    city: a.city,
+    region: a.region,
+    postalCode: a.postalCode,
+    countryCode: a.countryCode,
+    phone: a.phone,
+    email: a.email,
   };
 }

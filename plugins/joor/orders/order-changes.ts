@@ -22,7 +22,10 @@ export function describeChanges(before: InboundOrder, after: InboundOrder): stri
   if (before.shipStart !== after.shipStart || before.shipEnd !== after.shipEnd) {
     out.push(`ship window: ${before.shipStart ?? "—"}..${before.shipEnd ?? "—"} → ${after.shipStart ?? "—"}..${after.shipEnd ?? "—"}`);
   }
-  for (const [label, x, y] of [["delivery address", before.delivery, after.delivery], ["accounts address", before.accounts, after.accounts]] as const) {
+  for (const [label, x, y] of [
+    ["delivery address", before.delivery, after.delivery],
+    ["accounts address", before.accounts, after.accounts],
+  ] as const) {
     const kx = x ? addressKey(x) : "";
     const ky = y ? addressKey(y) : "";
     if (kx !== ky) out.push(`${label}: ${y ? [y.line1, y.city, y.postalCode, y.countryCode].filter(Boolean).join(", ") : "removed"}`);

@@ -10,8 +10,20 @@ import type { AddressFields } from "../mapping/customer";
  */
 
 export const LIMITS = {
-  orderId: 64, customerCode: 50, poNumber: 64, season: 100, notes: 10_000, lines: 5_000,
-  name: 200, line: 200, city: 100, region: 100, postalCode: 20, phone: 50, email: 254, upc: 14,
+  orderId: 64,
+  customerCode: 50,
+  poNumber: 64,
+  season: 100,
+  notes: 10_000,
+  lines: 5_000,
+  name: 200,
+  line: 200,
+  city: 100,
+  region: 100,
+  postalCode: 20,
+  phone: 50,
+  email: 254,
+  upc: 14,
 };
 
 export interface InboundAddress extends AddressFields {
@@ -119,14 +131,17 @@ export function parseInboundOrder(raw: unknown): ParseResult {
   const customerCode = r.text("customer_code", LIMITS.customerCode, { required: true });
   const customerName = r.text("customer_name", LIMITS.name);
   const currency = r.text("order_currency", 3, { required: true }).toUpperCase();
-  if (currency !== "" && !isCurrencyCode(currency)) r.add(reason("UNKNOWN_CURRENCY", `order_currency "${currency}" is not an ISO 4217 currency`, "order_currency"));
+  if (currency !== "" && !isCurrencyCode(currency))
+    r.add(reason("UNKNOWN_CURRENCY", `order_currency "${currency}" is not an ISO 4217 currency`, "order_currency"));
   const poNumber = r.text("customer_purchase_order", LIMITS.poNumber) || null;
-  const seasonName = (r.text("order_season_name", LIMITS.season) || r.text("order_season_code", LIMITS.season)) || null;
+  const seasonName = r.text("order_season_name", LIMITS.season) || r.text("order_season_code", LIMITS.season) || null;
   const shipStart = r.value(date, "date_ship_start");
   const shipEnd = r.value(date, "date_ship_end");
-  if (shipStart && shipEnd && shipEnd < shipStart) r.add(reason("INVALID_FIELD", `date_ship_end ${shipEnd} is before date_ship_start ${shipStart}`, "date_ship_end"));
+  if (shipStart && shipEnd && shipEnd < shipStart)
+    r.add(reason("INVALID_FIELD", `date_ship_end ${shipEnd} is before date_ship_start ${shipStart}`, "date_ship_end"));
   const notes = joinNotes(r.text("order_comments", LIMITS.notes), r.text("order_internal_comments", LIMITS.notes));
-  if (notes !== null && notes.length > LIMITS.notes) r.add(reason("FIELD_TOO_LONG", `the comments have ${notes.length} characters (at most ${LIMITS.notes})`, "order_comments"));
+  if (notes !== null && notes.length > LIMITS.notes)
+    r.add(reason("FIELD_TOO_LONG", `the comments have ${notes.length} characters (at most ${LIMITS.notes})`, "order_comments"));
   const shippingTotal = nonNegative(r, "order_shipping_total", r.value(decimal, "order_shipping_total"));
   const total = r.value(decimal, "order_total");
   const dateModified = r.value(timestamp, "date_modified");
@@ -135,14 +150,31 @@ export function parseInboundOrder(raw: unknown): ParseResult {
 
   const rawLines = r.value(list, "line_items") ?? [];
   if (rawLines.length > LIMITS.lines) r.add(reason("INVALID_FIELD", `line_items has ${rawLines.length} lines (at most ${LIMITS.lines})`, "line_items"));
-  const lines = rawLines.slice(0, LIMITS.lines).map((l, i) => readLine(r, l, i + 1)).filter((l): l is InboundLine => l !== null);
+  const lines = rawLines
+    .slice(0, LIMITS.lines)
+    .map((l, i) => readLine(r, l, i + 1))
+    .filter((l): l is InboundLine => l !== null);
   if (rawLines.length === 0) r.add(reason("NO_LINES", "the order has no lines", "line_items"));
   const discount = orderDiscount(r, lines);
 
   const order: InboundOrder = {
-    orderId, status, customerCode, customerName, poNumber, currency, seasonName, shipStart, shipEnd,
-    notes: notes !== null && notes.length <= LIMITS.notes ? notes : null, discount, shippingTotal, total, dateModified,
-    delivery, accounts, lines,
+    orderId,
+    status,
+    customerCode,
+    customerName,
+    poNumber,
+    currency,
+    seasonName,
+    shipStart,
+    shipEnd,
+    notes: notes !== null && notes.length <= LIMITS.notes ? notes : null,
+    discount,
+    shippingTotal,
+    total,
+    dateModified,
+    delivery,
+    accounts,
+    lines,
   };
   return { orderId, order, reasons: r.reasons };
 }
@@ -181,7 +213,9 @@ function readAddress(r: Reader, prefix: "shipping" | "billing", type: "DELIVERY"
   if (city === "") problems.push(`${prefix}_city is missing`);
   if (!isCountryCode(countryCode)) problems.push(`the country "${iso2 || country}" is not an ISO 3166-1 country`);
   if (problems.length) {
-    r.add(reason("INVALID_ADDRESS", `the ${type === "DELIVERY" ? "shipping" : "billing"} address is incomplete: ${problems.join("; ")}`, `${prefix}_address_1`));
+    r.add(
+      reason("INVALID_ADDRESS", `the ${type === "DELIVERY" ? "shipping" : "billing"} address is incomplete: ${problems.join("; ")}`, `${prefix}_address_1`),
+    );
     return null;
   }
   // A malformed e-mail on an address does not hold an order: it is left off the snapshot.
@@ -202,9 +236,11 @@ function readLine(r: Reader, raw: unknown, position: number): InboundLine | null
   if (upc === "") r.add(reason("MISSING_BARCODE", `line ${position} has no UPC`, path("item_upc"), position));
   const quantity = r.value(integer, "item_quantity", opts("item_quantity"));
   if (quantity === null) {
-    if (!r.reasons.some((x, i) => i >= before && x.field === path("item_quantity"))) r.add(reason("BAD_QUANTITY", `line ${position} has no quantity`, path("item_quantity"), position));
+    if (!r.reasons.some((x, i) => i >= before && x.field === path("item_quantity")))
+      r.add(reason("BAD_QUANTITY", `line ${position} has no quantity`, path("item_quantity"), position));
   } else if (quantity < 1) r.add(reason("BAD_QUANTITY", `line ${position} has quantity ${quantity} (must be 1 or more)`, path("item_quantity"), position));
-  else if (quantity > MAX_LINE_QUANTITY) r.add(reason("BAD_QUANTITY", `line ${position} has quantity ${quantity} (at most ${MAX_LINE_QUANTITY})`, path("item_quantity"), position));
+  else if (quantity > MAX_LINE_QUANTITY)
+    r.add(reason("BAD_QUANTITY", `line ${position} has quantity ${quantity} (at most ${MAX_LINE_QUANTITY})`, path("item_quantity"), position));
   const price = r.value(decimal, "item_price", opts("item_price")) ?? r.value(decimal, "item_unit_price", opts("item_unit_price"));
   if (price === null) r.add(reason("INVALID_PRICE", `line ${position} has no price`, path("item_price"), position));
   else nonNegative(r, path("item_price"), price, position);
@@ -239,7 +275,14 @@ export function lineDiscount(r: Reader, src: Raw, position: number, quantity: nu
       const percent = t.endsWith("%") || (kind.ok && /^perc/i.test(kind.value));
       const amount = read(decimal, t.replace(/%$/, "").trim());
       if (!amount.ok || amount.value === null) {
-        r.add(reason("INVALID_PRICE", `line ${position} has an unreadable price adjustment "${t.slice(0, 40)}"`, `line_items[${position - 1}].item_price_adjustment`, position));
+        r.add(
+          reason(
+            "INVALID_PRICE",
+            `line ${position} has an unreadable price adjustment "${t.slice(0, 40)}"`,
+            `line_items[${position - 1}].item_price_adjustment`,
+            position,
+          ),
+        );
         return null;
       }
       const a = parseMoney(amount.value);
@@ -249,7 +292,14 @@ export function lineDiscount(r: Reader, src: Raw, position: number, quantity: nu
   }
   if (off === null || off === 0n) return null;
   if (off < 0n || off > gross) {
-    r.add(reason("INVALID_PRICE", `line ${position}: the discount (${formatUnits(off, 4)}) is not between 0 and the line's value`, `line_items[${position - 1}].item_price_adjustment`, position));
+    r.add(
+      reason(
+        "INVALID_PRICE",
+        `line ${position}: the discount (${formatUnits(off, 4)}) is not between 0 and the line's value`,
+        `line_items[${position - 1}].item_price_adjustment`,
+        position,
+      ),
+    );
     return null;
   }
   return formatUnits(off, 4);

@@ -39,9 +39,18 @@ export async function pullApproved(deps: PullDeps): Promise<{ pages: number; ord
     let page: Awaited<ReturnType<typeof getOrderPage>> | null = null;
     for (let attempt = 1; page === null; attempt++) {
       try {
-        page = await getOrderPage(deps.get, {
-          orderType: ORDER_TYPE_APPROVED, exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED, sync: 1, check: 0, startFrom, count: deps.pageSize,
-        }, deps.signal);
+        page = await getOrderPage(
+          deps.get,
+          {
+            orderType: ORDER_TYPE_APPROVED,
+            exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED,
+            sync: 1,
+            check: 0,
+            startFrom,
+            count: deps.pageSize,
+          },
+          deps.signal,
+        );
       } catch (error) {
         const e = error as { transient?: boolean; status?: number; retryAfterMs?: number };
         if (e?.transient !== true) throw error;
@@ -64,15 +73,26 @@ export async function pullApproved(deps: PullDeps): Promise<{ pages: number; ord
 }
 
 /** Read-only pass over exported approved orders; `stageMissing` stages the ones Selvedge does not have. */
-export async function sweepExported(deps: Omit<PullDeps, "stage"> & { stageMissing(orders: unknown[]): Promise<void> }): Promise<{ pages: number; orders: number }> {
+export async function sweepExported(
+  deps: Omit<PullDeps, "stage"> & { stageMissing(orders: unknown[]): Promise<void> },
+): Promise<{ pages: number; orders: number }> {
   let startFrom = 0;
   let pages = 0;
   let orders = 0;
   for (let guard = 0; guard < MAX_PAGES; guard++) {
     deps.throwIfCancelled?.();
-    const page = await getOrderPage(deps.get, {
-      orderType: ORDER_TYPE_APPROVED, exportStatus: EXPORT_STATUS_EXPORTED, sync: 0, check: 0, startFrom, count: deps.pageSize,
-    }, deps.signal);
+    const page = await getOrderPage(
+      deps.get,
+      {
+        orderType: ORDER_TYPE_APPROVED,
+        exportStatus: EXPORT_STATUS_EXPORTED,
+        sync: 0,
+        check: 0,
+        startFrom,
+        count: deps.pageSize,
+      },
+      deps.signal,
+    );
     pages++;
     if (page.orders.length) await deps.stageMissing(page.orders);
     orders += page.orders.length;
@@ -88,9 +108,18 @@ export async function previewApproved(deps: Omit<PullDeps, "stage"> & { see(orde
   let seen = 0;
   for (let guard = 0; guard < MAX_PAGES; guard++) {
     deps.throwIfCancelled?.();
-    const page = await getOrderPage(deps.get, {
-      orderType: ORDER_TYPE_APPROVED, exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED, sync: 0, check: 0, startFrom, count: deps.pageSize,
-    }, deps.signal);
+    const page = await getOrderPage(
+      deps.get,
+      {
+        orderType: ORDER_TYPE_APPROVED,
+        exportStatus: EXPORT_STATUS_NEW_AND_MODIFIED,
+        sync: 0,
+        check: 0,
+        startFrom,
+        count: deps.pageSize,
+      },
+      deps.signal,
+    );
     if (page.orders.length) await deps.see(page.orders);
     seen += page.orders.length;
     if (page.nextStart === null || page.orders.length === 0 || page.nextStart <= startFrom) break;

@@ -6,40 +6,38 @@ import { z } from "zod";
  */
 
 /** Text: strings and numbers as trimmed strings; null/undefined → "". Objects and lists are not text. */
-export const text = z.union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()]).transform((v) => (v === null || v === undefined ? "" : String(v).trim()));
+export const text = z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
+  .transform((v) => (v === null || v === undefined ? "" : String(v).trim()));
 
 /** A whole number, also as a string ("12", "12.0"); "" or null → null. */
-export const integer = z
-  .union([z.number(), z.string().trim(), z.null(), z.undefined()])
-  .transform((v, ctx) => {
-    if (v === null || v === undefined || v === "") return null;
-    const n = typeof v === "number" ? v : /^[-+]?\d+(\.0+)?$/.test(v) ? Number(v) : NaN;
-    if (!Number.isSafeInteger(n)) {
-      ctx.addIssue({ code: "custom", message: `"${String(v).slice(0, 40)}" is not a whole number` });
-      return z.NEVER;
-    }
-    return n;
-  });
+export const integer = z.union([z.number(), z.string().trim(), z.null(), z.undefined()]).transform((v, ctx) => {
+  if (v === null || v === undefined || v === "") return null;
+  const n = typeof v === "number" ? v : /^[-+]?\d+(\.0+)?$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) {
+    ctx.addIssue({ code: "custom", message: `"${String(v).slice(0, 40)}" is not a whole number` });
+    return z.NEVER;
+  }
+  return n;
+});
 
 /** A decimal amount, also as a string; kept as an exact decimal string (never a float); "" or null → null. */
-export const decimal = z
-  .union([z.number(), z.string().trim(), z.null(), z.undefined()])
-  .transform((v, ctx) => {
-    if (v === null || v === undefined || v === "") return null;
-    if (typeof v === "number") {
-      if (!Number.isFinite(v) || Math.abs(v) >= 1e15) {
-        ctx.addIssue({ code: "custom", message: `${v} is not an amount` });
-        return z.NEVER;
-      }
-      return String(Number(v.toFixed(4)));
-    }
-    const t = v.replace(/^\+/, "");
-    if (!/^-?\d{1,15}(\.\d+)?$/.test(t)) {
-      ctx.addIssue({ code: "custom", message: `"${v.slice(0, 40)}" is not an amount` });
+export const decimal = z.union([z.number(), z.string().trim(), z.null(), z.undefined()]).transform((v, ctx) => {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v) || Math.abs(v) >= 1e15) {
+      ctx.addIssue({ code: "custom", message: `${v} is not an amount` });
       return z.NEVER;
     }
-    return t;
-  });
+    return String(Number(v.toFixed(4)));
+  }
+  const t = v.replace(/^\+/, "");
+  if (!/^-?\d{1,15}(\.\d+)?$/.test(t)) {
+    ctx.addIssue({ code: "custom", message: `"${v.slice(0, 40)}" is not an amount` });
+    return z.NEVER;
+  }
+  return t;
+});
 
 /** A list; "" and null (JOOR's empty list) → []. */
 export const list = z.union([z.array(z.unknown()), z.literal(""), z.null(), z.undefined()]).transform((v) => (Array.isArray(v) ? v : []));

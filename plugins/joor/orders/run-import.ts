@@ -39,9 +39,14 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   const brandId = ctx.brand.id;
   const settings = await resolveImportSettings(ctx.data, ctx.settings as RawImportSettings);
   const deps: ImportDeps = {
-    data: ctx.data, host: ctx.host, brandId, connector: ctx.connector, settings,
+    data: ctx.data,
+    host: ctx.host,
+    brandId,
+    connector: ctx.connector,
+    settings,
     onIssue: (i) => ctx.reportIssue({ entity: "order", key: i.key, code: i.code, message: i.message }),
-    onProgress: (n) => ctx.progress.advance(n), throwIfCancelled: () => ctx.throwIfCancelled(),
+    onProgress: (n) => ctx.progress.advance(n),
+    throwIfCancelled: () => ctx.throwIfCancelled(),
     onPageFallback: (e) => ctx.logger.warn(`A page of orders could not be written at once (${e.message.slice(0, 200)}): importing it order by order`),
   };
   const io = { get: sources.read, pageSize, signal: ctx.signal, throwIfCancelled: () => ctx.throwIfCancelled() };
@@ -69,7 +74,9 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
     total = await pendingCount(ctx);
     ctx.progress.setTotal(total);
     importer = importInbound(deps, { follow: feed, states: ["STAGED"], afterId: lastIdBefore });
-    importer.catch((e) => { importError = e; });
+    importer.catch((e) => {
+      importError = e;
+    });
   }
   // The pull stops before asking JOOR for another page once the importer beside it has failed.
   io.throwIfCancelled = () => {
@@ -87,7 +94,12 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
     }
     for (const m of r.modified) {
       modified++;
-      await ctx.reportIssue({ entity: "order", key: m.externalOrderId, code: "ORDER_MODIFIED_IN_JOOR", message: `changed in JOOR after the import (not applied): ${m.changes.join("; ")}` });
+      await ctx.reportIssue({
+        entity: "order",
+        key: m.externalOrderId,
+        code: "ORDER_MODIFIED_IN_JOOR",
+        message: `changed in JOOR after the import (not applied): ${m.changes.join("; ")}`,
+      });
     }
   };
 
@@ -100,7 +112,14 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
       await sweepExported({ ...io, stageMissing: (orders) => stage(orders, true) });
       if (recovered) ctx.logger.info(`Recovered ${recovered} orders JOOR had exported but Selvedge had not staged`);
     }
-    pull = await pullApproved({ ...io, get: sources.pull, stage: async (orders) => { pulled += orders.length; await stage(orders, false); } });
+    pull = await pullApproved({
+      ...io,
+      get: sources.pull,
+      stage: async (orders) => {
+        pulled += orders.length;
+        await stage(orders, false);
+      },
+    });
     if (pull.suspectLoss) {
       ctx.logger.warn("A JOOR order page failed after JOOR may have exported it: re-reading exported approved orders");
       await sweepExported({ ...io, stageMissing: (orders) => stage(orders, true) });
@@ -126,13 +145,24 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   }
   ctx.logger.info(`Imported ${summary.imported}, held ${summary.held}, already present ${summary.alreadyPresent}, retried ${summary.retried}`, { ...summary });
   return {
-    pulled, staged, recovered, modified, imported: summary.imported, held: summary.held, heldByReason: summary.heldByReason,
-    retried: summary.retried, alreadyPresent: summary.alreadyPresent, totalMismatches: summary.totalMismatches,
+    pulled,
+    staged,
+    recovered,
+    modified,
+    imported: summary.imported,
+    held: summary.held,
+    heldByReason: summary.heldByReason,
+    retried: summary.retried,
+    alreadyPresent: summary.alreadyPresent,
+    totalMismatches: summary.totalMismatches,
   };
 }
 
 function pendingCount(ctx: OperationContext): Promise<number> {
-  return ctx.data.repo(JoorInboundOrder).count([{ connector: ctx.connector, state: "STAGED" }, { connector: ctx.connector, state: "HELD" }]);
+  return ctx.data.repo(JoorInboundOrder).count([
+    { connector: ctx.connector, state: "STAGED" },
+    { connector: ctx.connector, state: "HELD" },
+  ]);
 }
 
 async function lastInboundId(ctx: OperationContext): Promise<number> {

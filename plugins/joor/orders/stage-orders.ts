@@ -39,7 +39,12 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /** `onlyNew`: stage only orders Selvedge has never seen (the recovery sweep reads exported orders, whose payload differs). */
 export async function stageOrders(
-  data: BrandScope, host: HostServices, connector: string, raws: unknown[], now = new Date(), onlyNew = false,
+  data: BrandScope,
+  host: HostServices,
+  connector: string,
+  raws: unknown[],
+  now = new Date(),
+  onlyNew = false,
 ): Promise<StageResult> {
   const items = new Map<string, { raw: unknown; json: string }>();
   for (const raw of raws) {
@@ -68,7 +73,12 @@ export function isLockConflict(error: unknown): boolean {
 }
 
 async function stageOnce(
-  data: BrandScope, host: HostServices, connector: string, items: Map<string, { raw: unknown; json: string }>, now: Date, onlyNew: boolean,
+  data: BrandScope,
+  host: HostServices,
+  connector: string,
+  items: Map<string, { raw: unknown; json: string }>,
+  now: Date,
+  onlyNew: boolean,
 ): Promise<StageResult> {
   const brandId = data.brandId;
   const result: StageResult = { staged: 0, unchanged: 0, replaced: 0, modified: [] };
@@ -96,12 +106,29 @@ async function stageOnce(
 }
 
 function newRow(brandId: number, connector: string, key: string, raw: unknown, json: string, now: Date): Partial<JoorInboundOrder> {
-  const code = (raw && typeof raw === "object" && typeof (raw as Record<string, unknown>).customer_code === "string"
-    ? ((raw as Record<string, unknown>).customer_code as string).trim().slice(0, 50) : null) || null;
+  const code =
+    (raw && typeof raw === "object" && typeof (raw as Record<string, unknown>).customer_code === "string"
+      ? ((raw as Record<string, unknown>).customer_code as string).trim().slice(0, 50)
+      : null) || null;
   return {
-    brandId, connector, externalOrderId: key, state: "STAGED", payload: json, latestPayload: null, reasons: null, reasonCodes: null,
-    customerCode: code, orderId: null, attempts: 0, pulledAt: now, importedAt: null, heldAt: null, dismissedAt: null,
-    dismissReason: null, platformModifiedAt: null, changes: null,
+    brandId,
+    connector,
+    externalOrderId: key,
+    state: "STAGED",
+    payload: json,
+    latestPayload: null,
+    reasons: null,
+    reasonCodes: null,
+    customerCode: code,
+    orderId: null,
+    attempts: 0,
+    pulledAt: now,
+    importedAt: null,
+    heldAt: null,
+    dismissedAt: null,
+    dismissReason: null,
+    platformModifiedAt: null,
+    changes: null,
   };
 }
 
@@ -131,7 +158,11 @@ async function restage(tx: BrandScope, host: HostServices, row: JoorInboundOrder
   const all = [...(row.changes ? (JSON.parse(row.changes) as string[]) : []), ...changes];
   await repo.update({ id: row.id }, { latestPayload: item.json, platformModifiedAt: at, changes: JSON.stringify(all), pulledAt: now });
   if (row.orderId !== null) await host.orders.flagPlatformModified(tx, row.orderId, at);
-  result.modified.push({ externalOrderId: row.externalOrderId, orderId: row.orderId, changes: changes.length ? changes : ["JOOR reports a change (no line, quantity, address or ship-window difference)"] });
+  result.modified.push({
+    externalOrderId: row.externalOrderId,
+    orderId: row.orderId,
+    changes: changes.length ? changes : ["JOOR reports a change (no line, quantity, address or ship-window difference)"],
+  });
 }
 
 /** Bulk insert in statements of bounded size; a row another run staged meanwhile is skipped (unique key). */

@@ -58,17 +58,29 @@ export function compareCustomers(selvedgeCodes: readonly string[], joor: readonl
     const near = (joorLoose.get(looseCode(code)) ?? []).filter((c) => !selvedgeExact.has(c.code));
     if (near.length) {
       findings.push({
-        entity: "customer", key: code, code: "CODE_CASE_OR_SPACING",
+        entity: "customer",
+        key: code,
+        code: "CODE_CASE_OR_SPACING",
         message: `Account code "${code}" differs only by case or spacing from JOOR customer code ${near.map((c) => `"${c.code}"`).join(", ")}: make them identical (JOOR matches customer codes exactly)`,
       });
     } else {
-      findings.push({ entity: "customer", key: code, code: "CUSTOMER_ONLY_IN_SELVEDGE", message: `Account code "${code}" has no JOOR customer with that customer code` });
+      findings.push({
+        entity: "customer",
+        key: code,
+        code: "CUSTOMER_ONLY_IN_SELVEDGE",
+        message: `Account code "${code}" has no JOOR customer with that customer code`,
+      });
     }
   }
   for (const c of joor) {
     if (selvedgeExact.has(c.code)) continue;
     if (selvedgeLoose.has(looseCode(c.code))) continue; // reported once, from the Selvedge side
-    findings.push({ entity: "customer", key: c.code, code: "CUSTOMER_ONLY_IN_JOOR", message: `JOOR customer code "${c.code}" (connection ${c.connectionId}) has no Selvedge customer with that account code` });
+    findings.push({
+      entity: "customer",
+      key: c.code,
+      code: "CUSTOMER_ONLY_IN_JOOR",
+      message: `JOOR customer code "${c.code}" (connection ${c.connectionId}) has no Selvedge customer with that account code`,
+    });
   }
   return { matched, findings };
 }
@@ -108,13 +120,22 @@ export class BarcodeReconciler {
   check(variant: SkuIdentity & { barcode: string }): { matched: JoorSku } | { finding: Finding } {
     const sku = this.joor.get(variant.barcode);
     if (!sku) {
-      return { finding: { entity: "variant", key: variant.barcode, code: "BARCODE_ONLY_IN_SELVEDGE", message: `Barcode ${variant.barcode} (${describe(variant)}) is not on any JOOR SKU` } };
+      return {
+        finding: {
+          entity: "variant",
+          key: variant.barcode,
+          code: "BARCODE_ONLY_IN_SELVEDGE",
+          message: `Barcode ${variant.barcode} (${describe(variant)}) is not on any JOOR SKU`,
+        },
+      };
     }
     this.joor.delete(variant.barcode);
     if (!sameSku(sku, variant)) {
       return {
         finding: {
-          entity: "variant", key: variant.barcode, code: "BARCODE_ON_DIFFERENT_SKU",
+          entity: "variant",
+          key: variant.barcode,
+          code: "BARCODE_ON_DIFFERENT_SKU",
           message: `Barcode ${variant.barcode} is ${describe(variant)} in Selvedge but ${describe(sku)} on JOOR (SKU ${sku.skuId})`,
         },
       };
@@ -125,7 +146,12 @@ export class BarcodeReconciler {
   /** JOOR SKUs whose barcode no Selvedge variant has (call after every variant was checked). */
   *joorOnly(): Iterable<Finding> {
     for (const sku of this.joor.values()) {
-      yield { entity: "variant", key: sku.upc, code: "BARCODE_ONLY_IN_JOOR", message: `JOOR SKU ${sku.skuId} (${describe(sku)}) has barcode ${sku.upc}, which no Selvedge variant has` };
+      yield {
+        entity: "variant",
+        key: sku.upc,
+        code: "BARCODE_ONLY_IN_JOOR",
+        message: `JOOR SKU ${sku.skuId} (${describe(sku)}) has barcode ${sku.upc}, which no Selvedge variant has`,
+      };
     }
   }
 }

@@ -92,9 +92,12 @@ export function rateLimit(ctx: SandboxContext) {
     if (!r.ok) {
       res.set("Retry-After", String(r.retryAfterSeconds));
       res.set("X-Throttling-Credits-Reset", String(r.retryAfterSeconds));
-      throw new HttpError(429, "TOO_MANY_REQUESTS",
+      throw new HttpError(
+        429,
+        "TOO_MANY_REQUESTS",
         `Rate limit exceeded: ${ctx.rateLimiter.config.budget} credits per ${ctx.rateLimiter.config.windowSeconds} s; this request costs ${r.cost}`,
-        { retry_after: r.retryAfterSeconds });
+        { retry_after: r.retryAfterSeconds },
+      );
     }
     res.set("X-Throttling-Credits-Reset", String(r.resetSeconds));
     res.locals.credits = r.cost;

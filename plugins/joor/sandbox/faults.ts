@@ -6,9 +6,7 @@
 import { z } from "zod";
 import { seededRandom } from "../../../src/domain/seeded-random";
 
-export const FAULT_TYPES = [
-  "rate_limit", "server_error", "latency", "drop_connection", "malformed_json", "truncated_json", "duplicate_page",
-] as const;
+export const FAULT_TYPES = ["rate_limit", "server_error", "latency", "drop_connection", "malformed_json", "truncated_json", "duplicate_page"] as const;
 export type FaultType = (typeof FAULT_TYPES)[number];
 
 export const faultRuleSchema = z.strictObject({
@@ -19,11 +17,13 @@ export const faultRuleSchema = z.strictObject({
   rate: z.number().min(0).max(1).optional(),
   /** PRNG seed for `rate` (default 1). */
   seed: z.int().optional(),
-  match: z.strictObject({
-    method: z.string().optional(),
-    /** Path prefix, e.g. "/v4/skus" or "/v2/order". */
-    path: z.string().optional(),
-  }).optional(),
+  match: z
+    .strictObject({
+      method: z.string().optional(),
+      /** Path prefix, e.g. "/v4/skus" or "/v2/order". */
+      path: z.string().optional(),
+    })
+    .optional(),
   /** server_error: HTTP status (default 503). */
   status: z.int().min(500).max(599).optional(),
   /** server_error: body kind (default json). */
@@ -124,7 +124,10 @@ export class FaultInjector {
   decide(req: { method: string; path: string; paged: boolean }): FaultDecision {
     const dup: Entry[] = [];
     const d: FaultDecision = {
-      latencyMs: 0, before: null, after: null, names: [],
+      latencyMs: 0,
+      before: null,
+      after: null,
+      names: [],
       takeDuplicatePage: () => {
         for (const e of dup) {
           if (this.fire(e)) {

@@ -4,8 +4,12 @@ import type { ItemError } from "./validation";
 
 /** An error that already knows its HTTP status and envelope flavour. */
 export class HttpError extends Error {
-  constructor(public readonly status: number, public readonly code: string, message: string,
-    public readonly details: Record<string, unknown> = {}) {
+  constructor(
+    public readonly status: number,
+    public readonly code: string,
+    message: string,
+    public readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
   }
 }
@@ -25,8 +29,7 @@ export function v2Response(code: number, comment = "", extra: Record<string, unk
 }
 
 /** Error body in the flavour of the route family. */
-export function errorBody(flavour: ApiFlavour, status: number, code: string, message: string,
-  details: Record<string, unknown> = {}): Record<string, unknown> {
+export function errorBody(flavour: ApiFlavour, status: number, code: string, message: string, details: Record<string, unknown> = {}): Record<string, unknown> {
   switch (flavour) {
     case "v2":
       return { response: v2Response(status, message, { error: code, ...details }) };
@@ -39,8 +42,7 @@ export function errorBody(flavour: ApiFlavour, status: number, code: string, mes
   }
 }
 
-export function sendError(req: Request, res: Response, status: number, code: string, message: string,
-  details: Record<string, unknown> = {}): void {
+export function sendError(req: Request, res: Response, status: number, code: string, message: string, details: Record<string, unknown> = {}): void {
   res.status(status).json(errorBody(flavourOf(req.originalUrl), status, code, message, details));
 }
 

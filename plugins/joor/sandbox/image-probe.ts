@@ -18,7 +18,10 @@ export interface ProbeResult {
 }
 
 export class ProbeError extends Error {
-  constructor(public readonly code: "FETCH_FAILED" | "INVALID_ASSET" | "ASSET_TOO_LARGE", message: string) {
+  constructor(
+    public readonly code: "FETCH_FAILED" | "INVALID_ASSET" | "ASSET_TOO_LARGE",
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -47,10 +50,24 @@ async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
 
 /** Addresses JOOR's servers could never fetch from: loopback, private, link-local, CGNAT, unspecified. */
 const NON_PUBLIC = new BlockList();
-for (const [net, bits] of [["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16], ["172.16.0.0", 12], ["192.168.0.0", 16]] as const) {
+for (const [net, bits] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.168.0.0", 16],
+] as const) {
   NON_PUBLIC.addSubnet(net, bits, "ipv4");
 }
-for (const [net, bits] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10]] as const) NON_PUBLIC.addSubnet(net, bits, "ipv6");
+for (const [net, bits] of [
+  ["::", 128],
+  ["::1", 128],
+  ["fc00::", 7],
+  ["fe80::", 10],
+] as const)
+  NON_PUBLIC.addSubnet(net, bits, "ipv6");
 
 function nonPublicAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -71,7 +88,10 @@ async function checkPublic(u: URL): Promise<void> {
     }
   }
   if (host === "localhost" || addresses.some(nonPublicAddress)) {
-    throw new ProbeError("INVALID_ASSET", `source_url host ${host} is not a public address JOOR could fetch from (start the sandbox with permissiveAssets / JOOR_SANDBOX_PERMISSIVE_ASSETS=1 to allow loopback and private hosts)`);
+    throw new ProbeError(
+      "INVALID_ASSET",
+      `source_url host ${host} is not a public address JOOR could fetch from (start the sandbox with permissiveAssets / JOOR_SANDBOX_PERMISSIVE_ASSETS=1 to allow loopback and private hosts)`,
+    );
   }
 }
 
@@ -81,7 +101,8 @@ async function fetchChecked(url: string, permissive: boolean, timeoutMs: number)
   const signal = AbortSignal.timeout(timeoutMs);
   let current = new URL(url);
   for (let hop = 0; hop <= 5; hop++) {
-    if (current.protocol !== "http:" && current.protocol !== "https:") throw new ProbeError("INVALID_ASSET", `source_url redirected to a ${current.protocol} URL`);
+    if (current.protocol !== "http:" && current.protocol !== "https:")
+      throw new ProbeError("INVALID_ASSET", `source_url redirected to a ${current.protocol} URL`);
     await checkPublic(current);
     const res = await fetch(current, { signal, redirect: "manual" });
     const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
@@ -92,7 +113,11 @@ async function fetchChecked(url: string, permissive: boolean, timeoutMs: number)
   throw new ProbeError("FETCH_FAILED", "source_url redirected more than 5 times");
 }
 
-export async function probeAsset(url: string, kind: "image" | "video", opts: { timeoutMs: number; maxBytes: number; permissive?: boolean }): Promise<ProbeResult> {
+export async function probeAsset(
+  url: string,
+  kind: "image" | "video",
+  opts: { timeoutMs: number; maxBytes: number; permissive?: boolean },
+): Promise<ProbeResult> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -101,7 +126,10 @@ export async function probeAsset(url: string, kind: "image" | "video", opts: { t
   }
   const permissive = opts.permissive ?? false;
   if (parsed.protocol === "data:" && !permissive) {
-    throw new ProbeError("INVALID_ASSET", "data: URLs are not fetchable by JOOR; the sandbox accepts them only when started with permissiveAssets (JOOR_SANDBOX_PERMISSIVE_ASSETS=1)");
+    throw new ProbeError(
+      "INVALID_ASSET",
+      "data: URLs are not fetchable by JOOR; the sandbox accepts them only when started with permissiveAssets (JOOR_SANDBOX_PERMISSIVE_ASSETS=1)",
+    );
   }
   if (!["http:", "https:", "data:"].includes(parsed.protocol)) {
     throw new ProbeError("INVALID_ASSET", `source_url must be http or https${permissive ? " (or data:)" : ""} (got ${parsed.protocol})`);
@@ -135,5 +163,12 @@ export async function probeAsset(url: string, kind: "image" | "video", opts: { t
   }
   const type = meta.format ? IMAGE_TYPES[meta.format] : undefined;
   if (!type) throw new ProbeError("INVALID_ASSET", `image format '${meta.format ?? "unknown"}' is not accepted (JPEG, PNG or GIF only)`);
-  return { content_type: type, declared_content_type: declared, format: meta.format as string, width: meta.width ?? null, height: meta.height ?? null, size_bytes: body.length };
+  return {
+    content_type: type,
+    declared_content_type: declared,
+    format: meta.format as string,
+    width: meta.width ?? null,
+    height: meta.height ?? null,
+    size_bytes: body.length,
+  };
 }

@@ -69,10 +69,13 @@ async function main(): Promise<void> {
 
   const stop = (signal: string): void => {
     console.log(`\n${signal}: stopping the JOOR sandbox`);
-    sandbox.close().then(() => process.exit(0), (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
+    sandbox.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));

@@ -11,8 +11,22 @@ import { AccountState, DEFAULT_SETTINGS } from "./state/account";
 import { SandboxState } from "./state/state";
 import type { TokenRecord } from "./state/tokens";
 import type {
-  AccountSettings, Asset, BulkJob, Category, Collection, Connection, Credentials, InventoryRow, Order, Price, PriceType,
-  Product, Retailer, Season, Sku, Warehouse,
+  AccountSettings,
+  Asset,
+  BulkJob,
+  Category,
+  Collection,
+  Connection,
+  Credentials,
+  InventoryRow,
+  Order,
+  Price,
+  PriceType,
+  Product,
+  Retailer,
+  Season,
+  Sku,
+  Warehouse,
 } from "./types";
 
 export const SNAPSHOT_FORMAT = "joor-sandbox-state";
@@ -87,7 +101,9 @@ export function toSnapshot(state: SandboxState): Snapshot {
 export function fromSnapshot(snap: Snapshot): SandboxState {
   if (snap?.format !== SNAPSHOT_FORMAT) throw new Error("not a JOOR sandbox state file");
   if (snap.version !== SNAPSHOT_VERSION) {
-    throw new Error(`unsupported sandbox state version ${snap.version} (collections changed to JOOR's documented shape in version 2; delete the state file to start again)`);
+    throw new Error(
+      `unsupported sandbox state version ${snap.version} (collections changed to JOOR's documented shape in version 2; delete the state file to start again)`,
+    );
   }
   const state = new SandboxState();
   state.ids = new IdGen({ ...initialCounters(), ...snap.ids });

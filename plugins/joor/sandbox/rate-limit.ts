@@ -24,8 +24,7 @@ interface Window {
 }
 
 export type ChargeResult =
-  | { ok: true; cost: number; remaining: number; resetSeconds: number }
-  | { ok: false; cost: number; remaining: number; retryAfterSeconds: number };
+  { ok: true; cost: number; remaining: number; resetSeconds: number } | { ok: false; cost: number; remaining: number; retryAfterSeconds: number };
 
 export class RateLimiter {
   config: RateLimitConfig;

@@ -152,9 +152,14 @@ function requestLog(ctx: SandboxContext) {
       const route = req.route ? `${req.method} ${prefix}${String(req.route.path)}` : `${req.method} ${req.originalUrl.split("?")[0]}`;
       const acct = res.locals.account as { id: string } | undefined;
       ctx.counters.record({
-        at: new Date().toISOString(), method: req.method, path: req.originalUrl.split("?")[0], route,
-        status: res.writableFinished ? res.statusCode : 0, account: acct?.id ?? null,
-        credits: (res.locals.credits as number | undefined) ?? 0, fault: (res.locals.faultName as string | undefined) ?? null,
+        at: new Date().toISOString(),
+        method: req.method,
+        path: req.originalUrl.split("?")[0],
+        route,
+        status: res.writableFinished ? res.statusCode : 0,
+        account: acct?.id ?? null,
+        credits: (res.locals.credits as number | undefined) ?? 0,
+        fault: (res.locals.faultName as string | undefined) ?? null,
         duration_ms: Number(process.hrtime.bigint() - t0) / 1e6,
       });
     });
@@ -163,8 +168,18 @@ function requestLog(ctx: SandboxContext) {
 }
 
 function rejectNonJson(req: Request, _res: Response, next: NextFunction): void {
-  if (req.method !== "GET" && req.method !== "DELETE" && req.headers["content-length"] !== "0" && (req.headers["transfer-encoding"] || req.headers["content-length"])) {
-    if (!req.is("application/json")) throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "The sandbox accepts JSON bodies only (Content-Type: application/json); JOOR's XML variant is not emulated");
+  if (
+    req.method !== "GET" &&
+    req.method !== "DELETE" &&
+    req.headers["content-length"] !== "0" &&
+    (req.headers["transfer-encoding"] || req.headers["content-length"])
+  ) {
+    if (!req.is("application/json"))
+      throw new HttpError(
+        415,
+        "UNSUPPORTED_MEDIA_TYPE",
+        "The sandbox accepts JSON bodies only (Content-Type: application/json); JOOR's XML variant is not emulated",
+      );
   }
   next();
 }
@@ -273,7 +288,11 @@ export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promis
     messyOrders: messy,
   };
   const ctx: SandboxContext = {
-    state, config, rateLimiter: new RateLimiter(options.rateLimit), faults: new FaultInjector(), counters: new Counters(),
+    state,
+    config,
+    rateLimiter: new RateLimiter(options.rateLimit),
+    faults: new FaultInjector(),
+    counters: new Counters(),
   };
   ctx.faults.onFire = (type) => ctx.counters.fault(type);
 
@@ -314,8 +333,12 @@ export async function startJoorSandbox(options: JoorSandboxOptions = {}): Promis
   const server = createServer();
   let url = "";
   const info = (): Record<string, unknown> => ({
-    url, urls: { auth: `${url}/auth/`, v2: `${url}/v2`, v4: `${url}/v4`, admin: `${url}/__admin` },
-    default_account: state.defaultAccountId, rate_limit: ctx.rateLimiter.config, config, state_file: options.statePath ?? null,
+    url,
+    urls: { auth: `${url}/auth/`, v2: `${url}/v2`, v4: `${url}/v4`, admin: `${url}/__admin` },
+    default_account: state.defaultAccountId,
+    rate_limit: ctx.rateLimiter.config,
+    config,
+    state_file: options.statePath ?? null,
   });
   const app = buildApp(ctx, { reset, save, info }, options.bodyLimit ?? "100mb");
   server.on("request", app);

@@ -50,15 +50,19 @@ export function itemError(status: string, index: number, message: string, extra:
 }
 
 /** JOOR money: a string with exactly two decimals ("100.00"). Numbers are rejected. */
-export const money = z.string({ error: 'must be a string with two decimals, e.g. "100.00"' })
+export const money = z
+  .string({ error: 'must be a string with two decimals, e.g. "100.00"' })
   .regex(/^\d{1,12}\.\d{2}$/, 'must be a non-negative amount with exactly two decimals, e.g. "100.00"');
 
 export const isoDate = z.iso.date({ error: "must be a date YYYY-MM-DD" });
 
 export const str = (max: number) => z.string().max(max, `at most ${max} characters`);
 /** Required, non-blank string. Values are never trimmed or re-cased: JOOR treats them verbatim. */
-export const reqStr = (max: number) => z.string({ error: "is required (string)" }).max(max, `at most ${max} characters`)
-  .refine((s) => s.trim().length > 0, "must not be blank");
+export const reqStr = (max: number) =>
+  z
+    .string({ error: "is required (string)" })
+    .max(max, `at most ${max} characters`)
+    .refine((s) => s.trim().length > 0, "must not be blank");
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
 
@@ -70,7 +74,9 @@ export function countryName(code: string): string {
 const NOT_COUNTRIES = new Set(["ZZ", "XA", "XB", "EU", "EZ", "UN", "QO"]);
 
 /** ISO 3166-1 alpha-2 country code, checked against ICU's region list (XK/Kosovo accepted). */
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code, e.g. \"GB\"")
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. "GB"')
   .refine((c) => {
     try {
       return !NOT_COUNTRIES.has(c) && regionNames.of(c) !== undefined;

@@ -34,7 +34,13 @@ export async function testJoorConnection(data: BrandScope, host: HostServices): 
     await http.tokens.get();
     checks.push(check("credentials", true, "JOOR accepted the v4 credentials and gave an access token."));
   } catch (error) {
-    checks.push(check("credentials", false, error instanceof JoorAuthError ? `${error.message}.` : `JOOR's token endpoint could not be reached: ${(error as Error).message}.`));
+    checks.push(
+      check(
+        "credentials",
+        false,
+        error instanceof JoorAuthError ? `${error.message}.` : `JOOR's token endpoint could not be reached: ${(error as Error).message}.`,
+      ),
+    );
     return done();
   }
 
@@ -42,7 +48,15 @@ export async function testJoorConnection(data: BrandScope, host: HostServices): 
     await http.v2("GET", "/connection", { count: 1, start_from: 0 });
     checks.push(check("v2Token", true, "JOOR accepted the v2 API token."));
   } catch (error) {
-    checks.push(check("v2Token", false, error instanceof JoorAuthError ? "JOOR refused the v2 API token: check it in the JOOR settings." : `The v2 API did not answer: ${(error as Error).message}.`));
+    checks.push(
+      check(
+        "v2Token",
+        false,
+        error instanceof JoorAuthError
+          ? "JOOR refused the v2 API token: check it in the JOOR settings."
+          : `The v2 API did not answer: ${(error as Error).message}.`,
+      ),
+    );
   }
 
   try {
@@ -61,22 +75,46 @@ export async function testJoorConnection(data: BrandScope, host: HostServices): 
 
   const used = await currenciesInUse(data);
   const unmapped = used.filter((c) => !s.priceTypes.some((m) => m.currency === c));
-  checks.push(check("currencies", unmapped.length === 0, unmapped.length
-    ? `Your customers or prices use ${unmapped.join(", ")}, but no JOOR price type is mapped for ${unmapped.length > 1 ? "them" : "it"}: add it to the price types.`
-    : used.length ? `A JOOR price type is mapped for every currency in use (${used.join(", ")}).` : "No currency is in use yet."));
+  checks.push(
+    check(
+      "currencies",
+      unmapped.length === 0,
+      unmapped.length
+        ? `Your customers or prices use ${unmapped.join(", ")}, but no JOOR price type is mapped for ${unmapped.length > 1 ? "them" : "it"}: add it to the price types.`
+        : used.length
+          ? `A JOOR price type is mapped for every currency in use (${used.join(", ")}).`
+          : "No currency is in use yet.",
+    ),
+  );
 
-  for (const [label, name] of [["immediate", s.immediateWarehouse], ["future", s.futureWarehouse]] as const) {
+  for (const [label, name] of [
+    ["immediate", s.immediateWarehouse],
+    ["future", s.futureWarehouse],
+  ] as const) {
     if (!name) continue;
     const known = await warehouseExists(http, name);
     if (known === null) checks.push(check("warehouses", false, `Could not check the ${label} warehouse "${name}" on JOOR.`));
-    else checks.push(check("warehouses", known, known ? `JOOR has the ${label} warehouse "${name}".` : `JOOR has no warehouse "${name}" (the ${label} warehouse): create it in JOOR's Order Settings or correct the name.`));
+    else
+      checks.push(
+        check(
+          "warehouses",
+          known,
+          known
+            ? `JOOR has the ${label} warehouse "${name}".`
+            : `JOOR has no warehouse "${name}" (the ${label} warehouse): create it in JOOR's Order Settings or correct the name.`,
+        ),
+      );
   }
   return done();
 }
 
 async function currenciesInUse(data: BrandScope): Promise<string[]> {
-  const a = await data.repo(Customer).queryBuilder("c").select("DISTINCT c.currency", "currency")
-    .andWhere("c.status = 'ACTIVE' AND c.currency IS NOT NULL").getRawMany<{ currency: string }>();
+  const a = await data
+    .repo(Customer)
+    .queryBuilder("c")
+    .select("DISTINCT c.currency", "currency")
+    .andWhere("c.status = 'ACTIVE' AND c.currency IS NOT NULL")
+    .getRawMany<{ currency: string }>();
   const b = await data.repo(SeasonPrice).queryBuilder("p").select("DISTINCT p.currency", "currency").getRawMany<{ currency: string }>();
   return [...new Set([...a, ...b].map((r) => r.currency))].sort();
 }
@@ -87,9 +125,14 @@ async function currenciesInUse(data: BrandScope): Promise<string[]> {
  */
 async function warehouseExists(http: JoorHttp, name: string): Promise<boolean | null> {
   try {
-    const answer = await http.v2<{ inventory_log?: { status?: string; message?: string }[] }>("POST", "/bulk-inventory", {}, {
-      inventory_items: { inventory_item: [{ warehouse: name, upc: "00000000000000", inventory: 0 }] },
-    });
+    const answer = await http.v2<{ inventory_log?: { status?: string; message?: string }[] }>(
+      "POST",
+      "/bulk-inventory",
+      {},
+      {
+        inventory_items: { inventory_item: [{ warehouse: name, upc: "00000000000000", inventory: 0 }] },
+      },
+    );
     const message = String(answer.inventory_log?.[0]?.message ?? "");
     return !/warehouse/i.test(message);
   } catch (error) {

@@ -12,7 +12,14 @@ export function joorUrls(s: Pick<JoorSettingsValues, "environment" | "authUrl" |
 export function connectionFrom(s: JoorSettingsValues): JoorConnection {
   return {
     ...joorUrls(s),
-    accountId: s.accountId, clientId: s.clientId, clientSecret: s.clientSecret, username: s.username, password: s.password,
-    v2ApiToken: s.v2ApiToken, creditBudget: s.creditBudget, creditWindowSeconds: s.creditWindowSeconds, requestTimeoutMs: s.requestTimeoutMs,
+    accountId: s.accountId,
+    clientId: s.clientId,
+    clientSecret: s.clientSecret,
+    username: s.username,
+    password: s.password,
+    v2ApiToken: s.v2ApiToken,
+    creditBudget: s.creditBudget,
+    creditWindowSeconds: s.creditWindowSeconds,
+    requestTimeoutMs: s.requestTimeoutMs,
   };
 }

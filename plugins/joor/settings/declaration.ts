@@ -24,12 +24,26 @@ const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR");
  */
 export const joorSettingsDeclaration = {
   // --- the seed's settings ("Settings > Settings" and "Settings > Seasons")
-  importOrderSeason: { ...setting.int({ optional: true, min: 1, description: "Season id where orders whose season name matches no Selvedge season go" }), check: belongsToBrand(Season, "season") },
+  importOrderSeason: {
+    ...setting.int({ optional: true, min: 1, description: "Season id where orders whose season name matches no Selvedge season go" }),
+    check: belongsToBrand(Season, "season"),
+  },
   importOrderApproved: setting.boolean({ default: false, description: "Imported orders are APPROVED in Selvedge" }),
-  orderOwner: { ...setting.int({ optional: true, min: 1, description: "User id: the owner of orders imported from JOOR" }), check: belongsToBrand(User, "user") },
+  orderOwner: {
+    ...setting.int({ optional: true, min: 1, description: "User id: the owner of orders imported from JOOR" }),
+    check: belongsToBrand(User, "user"),
+  },
   includeFutureAts: setting.boolean({ default: false, description: "Also export projected (future) available-to-sell stock" }),
-  priceSeasons: { schema: z.array(id).default([]), description: "Season ids prices are exported from (the most recent visible wins)", check: belongsToBrand(Season, "season") },
-  atsSeasons: { schema: z.array(id).default([]), description: "Season ids available-to-sell stock is exported from (summed)", check: belongsToBrand(Season, "season") },
+  priceSeasons: {
+    schema: z.array(id).default([]),
+    description: "Season ids prices are exported from (the most recent visible wins)",
+    check: belongsToBrand(Season, "season"),
+  },
+  atsSeasons: {
+    schema: z.array(id).default([]),
+    description: "Season ids available-to-sell stock is exported from (summed)",
+    check: belongsToBrand(Season, "season"),
+  },
   // --- the connection
   environment: { schema: z.enum(["SANDBOX", "PRODUCTION"]).default("SANDBOX"), description: "JOOR environment; fixes the default URLs" },
   authUrl: setting.url({ optional: true, description: "Override of the token URL (e.g. the local sandbox's /auth/)" }),
@@ -44,11 +58,16 @@ export const joorSettingsDeclaration = {
   immediateWarehouse: setting.string({ default: "Default", description: "JOOR warehouse for stock available now" }),
   futureWarehouse: setting.string({ optional: true, description: "JOOR warehouse for future (projected) stock" }),
   priceTypes: {
-    schema: z.array(z.strictObject({ currency, priceType: z.string().min(1).max(100) })).default([])
+    schema: z
+      .array(z.strictObject({ currency, priceType: z.string().min(1).max(100) }))
+      .default([])
       .refine((l) => new Set(l.map((x) => x.currency)).size === l.length, "one price type per currency"),
     description: "The JOOR price type (name) for each currency: [{ currency, priceType }]",
   },
-  connectionMode: { schema: z.enum(["NEW_SYSTEM", "EXISTING_SYSTEM"]).default("NEW_SYSTEM"), description: "A new JOOR system (Selvedge creates everything) or an existing one (match first)" },
+  connectionMode: {
+    schema: z.enum(["NEW_SYSTEM", "EXISTING_SYSTEM"]).default("NEW_SYSTEM"),
+    description: "A new JOOR system (Selvedge creates everything) or an existing one (match first)",
+  },
   // --- tuning (defaults follow JOOR's documented limits)
   creditBudget: setting.int({ default: 300, min: 1, max: 100_000, description: "JOOR credits per window for this account (GET 1, write 5)" }),
   creditWindowSeconds: setting.int({ default: 300, min: 1, max: 3600, description: "Length of JOOR's credit window" }),

@@ -9,7 +9,10 @@ export const JOOR = "joor";
 
 /** Typed input field → stored setting key (where they differ) and back, for error fields. */
 const KEY_OF: Record<string, string> = {
-  importOrderSeasonId: "importOrderSeason", orderOwnerId: "orderOwner", priceSeasonIds: "priceSeasons", atsSeasonIds: "atsSeasons",
+  importOrderSeasonId: "importOrderSeason",
+  orderOwnerId: "orderOwner",
+  priceSeasonIds: "priceSeasons",
+  atsSeasonIds: "atsSeasons",
 };
 const FIELD_OF = Object.fromEntries(Object.entries(KEY_OF).map(([f, k]) => [k, f]));
 const ID_FIELDS = new Set(["importOrderSeasonId", "orderOwnerId"]);
@@ -21,14 +24,20 @@ const ID_LIST_FIELDS = new Set(["priceSeasonIds", "atsSeasonIds"]);
  * the host's validation (schemas, reference checks, secrets encrypted).
  */
 export class JoorSettingsService {
-  constructor(private readonly data: BrandScope, private readonly host: HostServices) {}
+  constructor(
+    private readonly data: BrandScope,
+    private readonly host: HostServices,
+  ) {}
 
   /** Stored values parsed field by field (defaults applied); secrets never decrypted here. */
   async stored(): Promise<{ values: Partial<JoorSettingsValues>; secretsSet: Set<string> }> {
     const raw = await this.host.settings.raw(this.data);
     const values: Record<string, unknown> = {};
     const secretsSet = new Set<string>();
-    for (const [key, f] of Object.entries(joorSettingsDeclaration) as [string, { schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }; secret?: boolean }][]) {
+    for (const [key, f] of Object.entries(joorSettingsDeclaration) as [
+      string,
+      { schema: { safeParse(v: unknown): { success: boolean; data?: unknown } }; secret?: boolean },
+    ][]) {
       const v = raw[key];
       if (f.secret) {
         if (v !== undefined && v !== null) secretsSet.add(key);
@@ -59,11 +68,18 @@ export class JoorSettingsService {
       environment: v.environment ?? "SANDBOX",
       ...urls,
       urlsOverridden: !!(v.authUrl || v.v2Url || v.v4Url),
-      accountId: v.accountId ?? null, clientId: v.clientId ?? null, username: v.username ?? null,
-      clientSecretSet: secretsSet.has("clientSecret"), passwordSet: secretsSet.has("password"), v2ApiTokenSet: secretsSet.has("v2ApiToken"),
-      immediateWarehouse: v.immediateWarehouse ?? "Default", futureWarehouse: v.futureWarehouse ?? null,
-      priceTypes: v.priceTypes ?? [], connectionMode: v.connectionMode ?? "NEW_SYSTEM",
-      complete: check.complete, missing: check.missing.map((k) => FIELD_OF[k] ?? k),
+      accountId: v.accountId ?? null,
+      clientId: v.clientId ?? null,
+      username: v.username ?? null,
+      clientSecretSet: secretsSet.has("clientSecret"),
+      passwordSet: secretsSet.has("password"),
+      v2ApiTokenSet: secretsSet.has("v2ApiToken"),
+      immediateWarehouse: v.immediateWarehouse ?? "Default",
+      futureWarehouse: v.futureWarehouse ?? null,
+      priceTypes: v.priceTypes ?? [],
+      connectionMode: v.connectionMode ?? "NEW_SYSTEM",
+      complete: check.complete,
+      missing: check.missing.map((k) => FIELD_OF[k] ?? k),
     });
     return out;
   }
@@ -77,7 +93,11 @@ export class JoorSettingsService {
       if (value === null) values[key] = null;
       else if (ID_FIELDS.has(field)) values[key] = parseId(value as string, `input.${field}`);
       else if (ID_LIST_FIELDS.has(field)) values[key] = (value as string[]).map((x, i) => parseId(x, `input.${field}.${i}`));
-      else if (field === "priceTypes") values[key] = (value as { currency: string; priceType: string }[]).map((m) => ({ currency: m.currency.trim().toUpperCase(), priceType: m.priceType.trim() }));
+      else if (field === "priceTypes")
+        values[key] = (value as { currency: string; priceType: string }[]).map((m) => ({
+          currency: m.currency.trim().toUpperCase(),
+          priceType: m.priceType.trim(),
+        }));
       else if (typeof value === "string") values[key] = value.trim();
       else values[key] = value;
     }

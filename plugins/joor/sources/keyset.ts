@@ -1,7 +1,11 @@
 import type { BrandScope } from "../../../src/plugin";
 
 /** Streams rows in keyset pages (`id > last ORDER BY id LIMIT n`): constant memory whatever the catalogue size. */
-export async function* keysetPages<T extends { id: number }>(fetchPage: (afterId: number, limit: number) => Promise<T[]>, pageSize: number, startAfter = 0): AsyncGenerator<T[]> {
+export async function* keysetPages<T extends { id: number }>(
+  fetchPage: (afterId: number, limit: number) => Promise<T[]>,
+  pageSize: number,
+  startAfter = 0,
+): AsyncGenerator<T[]> {
   let after = startAfter;
   for (;;) {
     const rows = await fetchPage(after, pageSize);

@@ -36,13 +36,13 @@ export class Job {
   @Field(() => Int, { nullable: true, description: "Records expected (null until the operation knows)" })
   @IntegerColumn({ nullable: true })
   total: number | null;
-  @Field(() => String, { nullable: true, description: "The step a multi-phase job is in (e.g. \"products\"); progress counts over all steps" })
+  @Field(() => String, { nullable: true, description: 'The step a multi-phase job is in (e.g. "products"); progress counts over all steps' })
   @Varchar(64, { nullable: true })
   phase: string | null;
   @Field(() => Date, { nullable: true, description: "A running job paused by its platform (e.g. out of API credits) until this time; null when not waiting" })
   @NullableDateTime()
   waitingUntil: Date | null;
-  @Field(() => String, { nullable: true, description: "Why it waits, e.g. \"waiting for API credits\"" })
+  @Field(() => String, { nullable: true, description: 'Why it waits, e.g. "waiting for API credits"' })
   @Varchar(200, { nullable: true })
   waitingReason: string | null;
   @Field(() => Int, { description: "Records that failed (see issues)" }) @IntegerColumn({ default: 0 }) failed: number;

@@ -28,14 +28,18 @@ export class BullmqQueue implements QueueStrategy {
   }
 
   async enqueue(jobId: number, delayMs = 0, options: { front?: boolean } = {}): Promise<void> {
-    await this.queue.add("run", { jobId }, {
-      lifo: !!options.front,
-      jobId: `job-${jobId}-${Date.now()}-${randomBytes(3).toString("hex")}`,
-      delay: Math.max(0, delayMs),
-      attempts: 1,
-      removeOnComplete: true,
-      removeOnFail: 1000,
-    });
+    await this.queue.add(
+      "run",
+      { jobId },
+      {
+        lifo: !!options.front,
+        jobId: `job-${jobId}-${Date.now()}-${randomBytes(3).toString("hex")}`,
+        delay: Math.max(0, delayMs),
+        attempts: 1,
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    );
   }
 
   async start(consumer: QueueConsumer, concurrency: number): Promise<void> {

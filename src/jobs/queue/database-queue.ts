@@ -45,10 +45,13 @@ export class DatabaseQueue implements QueueStrategy {
           }
           if (!job) break;
           active++;
-          void consumer.run(job).catch((error) => this.logger.error({ err: error, jobId: job.id }, "job run crashed")).finally(() => {
-            active--;
-            this.wake?.();
-          });
+          void consumer
+            .run(job)
+            .catch((error) => this.logger.error({ err: error, jobId: job.id }, "job run crashed"))
+            .finally(() => {
+              active--;
+              this.wake?.();
+            });
         }
         if (!this.running) break;
         await new Promise<void>((resolve) => {

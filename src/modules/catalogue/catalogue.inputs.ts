@@ -56,7 +56,7 @@ export class SetProductPriceInput {
   @Field(() => ID) productId: string;
   @Field(() => ID) seasonId: string;
   @Field({ description: "ISO 4217" }) currency: string;
-  @Field({ description: "Decimal string, e.g. \"49.50\"" }) wholesale: string;
+  @Field({ description: 'Decimal string, e.g. "49.50"' }) wholesale: string;
   @Field(() => String, { nullable: true, description: "Decimal string" }) retail?: string | null;
 }
 

@@ -33,7 +33,11 @@ export const variantsByProductLoader = (ctx: RequestContext) =>
     if (read) {
       const variants = groups.flat();
       if (variants.length) {
-        const levels = await ctx.services.stock.stockByVariant(b, variants.map((v) => v.id), read);
+        const levels = await ctx.services.stock.stockByVariant(
+          b,
+          variants.map((v) => v.id),
+          read,
+        );
         variants.forEach((v, i) => (v.prefetchedStock = { read, levels: levels[i] }));
       }
     }
@@ -51,7 +55,8 @@ export function stockReadFor(fields: ReadonlySet<string>): StockRead {
   // Selections are cached per field (src/api/selection.ts): a variant's stock field asks with the same set each time.
   let read = readsBySelection.get(fields);
   if (read) return read;
-  const availableFrom = fields.has("availableFrom"), updatedAt = fields.has("updatedAt");
+  const availableFrom = fields.has("availableFrom"),
+    updatedAt = fields.has("updatedAt");
   const key = `${availableFrom}:${updatedAt}`;
   read = stockReads.get(key);
   if (!read) stockReads.set(key, (read = { availableFrom, updatedAt }));
@@ -62,9 +67,13 @@ const stockReads = new Map<string, StockRead>();
 const readsBySelection = new WeakMap<ReadonlySet<string>, StockRead>();
 /** One loader per read shape (joins and columns depend on the fields the query selects). */
 export const stockByVariantLoader = (ctx: RequestContext, read: StockRead = FULL_STOCK_READ) =>
-  loader<number, StockLevel[]>(ctx, `catalogue.stockByVariant:${read.availableFrom}:${read.updatedAt}`, (b, ids) => ctx.services.stock.stockByVariant(b, ids, read));
+  loader<number, StockLevel[]>(ctx, `catalogue.stockByVariant:${read.availableFrom}:${read.updatedAt}`, (b, ids) =>
+    ctx.services.stock.stockByVariant(b, ids, read),
+  );
 export const pricesByProductLoader = (ctx: RequestContext, withUpdatedAt = true) =>
-  loader<number, SeasonPrice[]>(ctx, withUpdatedAt ? "catalogue.pricesByProduct:true" : "catalogue.pricesByProduct:false", (b, ids) => ctx.services.prices.pricesByProduct(b, ids, withUpdatedAt));
+  loader<number, SeasonPrice[]>(ctx, withUpdatedAt ? "catalogue.pricesByProduct:true" : "catalogue.pricesByProduct:false", (b, ids) =>
+    ctx.services.prices.pricesByProduct(b, ids, withUpdatedAt),
+  );
 export const visibilityByProductLoader = (ctx: RequestContext) =>
   loader<number, ProductSeason[]>(ctx, "catalogue.visibilityByProduct", (b, ids) => ctx.services.prices.visibilityByProduct(b, ids));
 export const docketLinesByProductLoader = (ctx: RequestContext) =>

@@ -12,7 +12,12 @@ import { Variant } from "../../entities/variant.entity";
 import { seasonLoader } from "../season/season.loaders";
 import { CreateProductInput, ProductFilter, UpdateProductInput } from "./catalogue.inputs";
 import {
-  docketLinesByProductLoader, pricesByProductLoader, stockReadFor, variantsByProductLoader, visibilityByProductLoader, wantStockWithVariants,
+  docketLinesByProductLoader,
+  pricesByProductLoader,
+  stockReadFor,
+  variantsByProductLoader,
+  visibilityByProductLoader,
+  wantStockWithVariants,
 } from "./catalogue.loaders";
 
 export const ProductConnection = ConnectionType(Product);
@@ -76,7 +81,9 @@ export class ProductResolver {
   ): Promise<SeasonPrice[]> {
     const season = seasonId ? parseId(seasonId, "seasonId") : undefined;
     const prices = await pricesByProductLoader(ctx, selectedFields(info).has("updatedAt")).load(product.id);
-    return season === undefined && !currency ? prices : prices.filter((p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency));
+    return season === undefined && !currency
+      ? prices
+      : prices.filter((p) => (season === undefined || p.seasonId === season) && (!currency || p.currency === currency));
   }
 
   @FieldResolver(() => [ProductionDocketLine], { description: "Production docket lines (product line start dates), most recent season first" })

@@ -97,28 +97,40 @@ export class ProductService {
       if (s.size && seenSizes.has(s.size)) p.add(`sizes[${i}].size`, `Size "${s.size}" appears twice (sizes are case-sensitive)`);
       seenSizes.add(s.size);
     });
-    await checkBarcodes(scope, sizes.flatMap((s, i) => {
-      const barcode = normaliseBarcode(s.barcode);
-      return barcode ? [{ field: `sizes[${i}].barcode`, barcode }] : [];
-    }), p);
+    await checkBarcodes(
+      scope,
+      sizes.flatMap((s, i) => {
+        const barcode = normaliseBarcode(s.barcode);
+        return barcode ? [{ field: `sizes[${i}].barcode`, barcode }] : [];
+      }),
+      p,
+    );
     p.throwIfAny();
     await this.assertStyleColourFree(scope, input.styleNumber.trim(), input.colourCode.trim());
     return this.write(scope, async (tx) => {
-      const product = await tx.repo(Product).save(tx.repo(Product).create({
-        styleNumber: input.styleNumber.trim(),
-        colourCode: input.colourCode.trim(),
-        colourName: input.colourName.trim(),
-        name: input.name.trim(),
-        description: clean(input.description),
-        category: clean(input.category),
-        composition: clean(input.composition),
-        countryOfOrigin: input.countryOfOrigin ?? null,
-        active: input.active ?? true,
-      }));
+      const product = await tx.repo(Product).save(
+        tx.repo(Product).create({
+          styleNumber: input.styleNumber.trim(),
+          colourCode: input.colourCode.trim(),
+          colourName: input.colourName.trim(),
+          name: input.name.trim(),
+          description: clean(input.description),
+          category: clean(input.category),
+          composition: clean(input.composition),
+          countryOfOrigin: input.countryOfOrigin ?? null,
+          active: input.active ?? true,
+        }),
+      );
       if (sizes.length) {
-        await tx.repo(Variant).insert(sizes.map((s, position) => ({
-          productId: product.id, size: s.size, position, barcode: normaliseBarcode(s.barcode), active: true,
-        })));
+        await tx.repo(Variant).insert(
+          sizes.map((s, position) => ({
+            productId: product.id,
+            size: s.size,
+            position,
+            barcode: normaliseBarcode(s.barcode),
+            active: true,
+          })),
+        );
       }
       return product;
     });
@@ -152,7 +164,9 @@ export class ProductService {
 
   /** Style + colour is unique per brand whatever the case, on SQLite as on MariaDB (whose unique key ignores case). */
   private async assertStyleColourFree(scope: BrandScope, styleNumber: string, colourCode: string, exceptId?: number): Promise<void> {
-    const qb = scope.repo(Product).queryBuilder("p")
+    const qb = scope
+      .repo(Product)
+      .queryBuilder("p")
       .andWhere("LOWER(p.styleNumber) = LOWER(:styleNumber) AND LOWER(p.colourCode) = LOWER(:colourCode)", { styleNumber, colourCode });
     if (exceptId !== undefined) qb.andWhere("p.id <> :exceptId", { exceptId });
     if (await qb.getExists()) {

@@ -88,7 +88,11 @@ export class StockService {
     const seen = new Map<string, number>();
     parsed.forEach((x, i) => {
       const key = `${x.variantId}:${x.seasonId}`;
-      if (seen.has(key)) p.add(fieldOf(i, "variantId"), `Variant ${x.variantId} in season ${x.seasonId} appears twice in this request (also at ${fieldOf(seen.get(key)!, "variantId")})`);
+      if (seen.has(key))
+        p.add(
+          fieldOf(i, "variantId"),
+          `Variant ${x.variantId} in season ${x.seasonId} appears twice in this request (also at ${fieldOf(seen.get(key)!, "variantId")})`,
+        );
       else seen.set(key, i);
     });
     p.throwIfAny();

@@ -59,4 +59,3 @@ export class VariantResolver {
     return ctx.services.variants.deactivate(ctx.scope, parseId(id));
   }
 }
-

@@ -80,8 +80,9 @@ export class VariantService {
     await this.write(scope, async (tx) => {
       await lockProduct(tx, variant.productId);
       // The run as it is now (a size may have been added since validation), with this variant at its new place.
-      const others = (await tx.repo(Variant).find({ where: { productId: variant.productId }, order: { position: "ASC", id: "ASC" } }))
-        .filter((v) => v.id !== variant.id);
+      const others = (await tx.repo(Variant).find({ where: { productId: variant.productId }, order: { position: "ASC", id: "ASC" } })).filter(
+        (v) => v.id !== variant.id,
+      );
       others.splice(Math.min(position, others.length), 0, variant);
       const moved = others.filter((v, i) => v.position !== i || v === variant);
       moved.forEach((v) => (v.position = others.indexOf(v)));

@@ -38,8 +38,14 @@ export class Connector {
     const c = new Connector();
     const p = info.plugin;
     Object.assign(c, {
-      name: p.name, version: p.version, description: p.description ?? null, module: p.module ?? p.name, enabled: info.enabled,
-      settingsComplete: info.settingsComplete, missingSettings: info.missingSettings, info,
+      name: p.name,
+      version: p.version,
+      description: p.description ?? null,
+      module: p.module ?? p.name,
+      enabled: info.enabled,
+      settingsComplete: info.settingsComplete,
+      missingSettings: info.missingSettings,
+      info,
       operations: Object.entries(p.operations ?? {}).map(([name, op]) => ({ name, description: op.description ?? null })),
     });
     return c;

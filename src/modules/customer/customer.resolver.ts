@@ -58,21 +58,13 @@ export class CustomerResolver {
 
   @Authorized("EDITOR")
   @Mutation(() => Address)
-  addCustomerAddress(
-    @Arg("customerId", () => ID) customerId: string,
-    @Arg("address") address: AddressInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Address> {
+  addCustomerAddress(@Arg("customerId", () => ID) customerId: string, @Arg("address") address: AddressInput, @Ctx() ctx: RequestContext): Promise<Address> {
     return ctx.services.customers.addAddress(ctx.scope, parseId(customerId, "customerId"), address);
   }
 
   @Authorized("EDITOR")
   @Mutation(() => Address)
-  updateCustomerAddress(
-    @Arg("id", () => ID) id: string,
-    @Arg("address") address: AddressInput,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Address> {
+  updateCustomerAddress(@Arg("id", () => ID) id: string, @Arg("address") address: AddressInput, @Ctx() ctx: RequestContext): Promise<Address> {
     return ctx.services.customers.updateAddress(ctx.scope, parseId(id), address);
   }
 

@@ -51,9 +51,7 @@ export class CustomerService {
   async findByAccountCodes(scope: BrandScope, accountCodes: readonly string[]): Promise<Map<string, Customer>> {
     const wanted = [...new Set(accountCodes.map((c) => c.trim().toLowerCase()).filter((c) => c !== ""))];
     if (!wanted.length) return new Map();
-    const rows = await scope.repo(Customer).queryBuilder("c")
-      .andWhere("LOWER(c.accountCode) IN (:...wanted)", { wanted })
-      .getMany();
+    const rows = await scope.repo(Customer).queryBuilder("c").andWhere("LOWER(c.accountCode) IN (:...wanted)", { wanted }).getMany();
     return new Map(rows.map((c) => [c.accountCode!.toLowerCase(), c]));
   }
 

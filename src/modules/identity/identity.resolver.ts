@@ -45,7 +45,10 @@ export class IdentityResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => User, { description: "Deactivates a user and revokes all their tokens (re-activating the user does not restore them: create new tokens); open subscriptions of those tokens are closed" })
+  @Mutation(() => User, {
+    description:
+      "Deactivates a user and revokes all their tokens (re-activating the user does not restore them: create new tokens); open subscriptions of those tokens are closed",
+  })
   deactivateUser(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<User> {
     return ctx.services.identity.updateUser(ctx.scope, parseId(id), { active: false });
   }
@@ -58,11 +61,7 @@ export class IdentityResolver {
 
   @Authorized("ADMIN")
   @Mutation(() => CreatedApiToken)
-  createApiToken(
-    @Arg("userId", () => ID) userId: string,
-    @Arg("name") name: string,
-    @Ctx() ctx: RequestContext,
-  ): Promise<CreatedApiToken> {
+  createApiToken(@Arg("userId", () => ID) userId: string, @Arg("name") name: string, @Ctx() ctx: RequestContext): Promise<CreatedApiToken> {
     return ctx.services.identity.createToken(ctx.scope, parseId(userId, "userId"), name);
   }
 

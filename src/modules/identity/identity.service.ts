@@ -136,9 +136,11 @@ export class IdentityService {
     if (!user) throw notFound("User", userId, "userId");
     const repo = scope.repo(ApiToken);
     // a token hash is unique across brands: the unique key decides (another brand's tokens are not read)
-    const apiToken = await repo.save(repo.create({ userId, name: name.trim(), tokenHash: hashToken(token), prefix: tokenDisplayPrefix(token) })).catch((error: unknown) => {
-      throw isUniqueViolation(error) ? badInput("token", "This token is already registered") : error;
-    });
+    const apiToken = await repo
+      .save(repo.create({ userId, name: name.trim(), tokenHash: hashToken(token), prefix: tokenDisplayPrefix(token) }))
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? badInput("token", "This token is already registered") : error;
+      });
     return { token, apiToken };
   }
 

@@ -47,11 +47,7 @@ export const FETCH_FAILED_MESSAGE = "The image could not be fetched from this UR
  * only reach public addresses (or those the allow-list names), see src/net/public-fetch.ts. Plain http: is
  * accepted (supplier image hosts still use it); the bytes are checked as an image either way.
  */
-export async function fetchImageUrl(
-  url: string,
-  maxBytes: number,
-  options: { policy?: AddressPolicy; timeoutMs?: number } = {},
-): Promise<Buffer> {
+export async function fetchImageUrl(url: string, maxBytes: number, options: { policy?: AddressPolicy; timeoutMs?: number } = {}): Promise<Buffer> {
   if (!url.trim()) throw badInput("url", "The URL is empty");
   let parsed: URL;
   try {

@@ -11,7 +11,7 @@ import { imagesByProductLoader } from "./images.loaders";
 
 @Resolver(() => Product)
 export class ProductImagesResolver {
-  @FieldResolver(() => [ProductImage], { description: "Images by position; position 1 is \"Image 1\" (the one sent to platforms)" })
+  @FieldResolver(() => [ProductImage], { description: 'Images by position; position 1 is "Image 1" (the one sent to platforms)' })
   images(@Root() product: Product, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ProductImage[]> {
     return imagesByProductLoader(ctx, selectedFields(info).has("createdAt")).load(product.id);
   }

@@ -126,7 +126,11 @@ export class ImageService {
    * The image as a platform wants it: normalised to the rule's ratio (letterboxed on white, never cropped),
    * at most the rule's maximum size, as JPEG (the rule is the caller's, e.g. a connector's 660×900 ratio, at most 1320×1800).
    */
-  async renderForExport(scope: BrandScope, imageId: number, rule: ExportSizeRule): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
+  async renderForExport(
+    scope: BrandScope,
+    imageId: number,
+    rule: ExportSizeRule,
+  ): Promise<{ data: Buffer; width: number; height: number; contentType: string }> {
     const image = await this.get(scope, imageId);
     const file = await this.media.get(image.storageKey);
     if (!file) throw new Error(`The file of image ${imageId} is missing from the media storage (${image.storageKey})`);

@@ -27,11 +27,7 @@ function pick(addresses: Address[], type: AddressType): Address | undefined {
  * The snapshots for a new order: DELIVERY and ACCOUNTS from the given ones when present, otherwise copied
  * from the customer; STORE always from the customer's record. One statement.
  */
-export async function snapshotsForNewOrder(
-  scope: BrandScope,
-  customerId: number,
-  given: OrderAddressData[],
-): Promise<AddressSnapshot[]> {
+export async function snapshotsForNewOrder(scope: BrandScope, customerId: number, given: OrderAddressData[]): Promise<AddressSnapshot[]> {
   const customerAddresses = await scope.repo(Address).find({ where: { customerId }, order: { id: "ASC" } });
   return snapshotsFrom(customerAddresses, given);
 }

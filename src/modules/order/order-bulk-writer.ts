@@ -31,20 +31,59 @@ export async function insertOrderFast(scope: BrandScope, o: NewOrder): Promise<F
         `INSERT INTO sales_order (brandId, number, source, externalId, poNumber, customerId, seasonId, ownerId, approved, locked, closed,
            currency, shipStart, shipEnd, notes, discount, shippingTotal, platformModifiedAt)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?, ?)`,
-        [brandId, number, o.source, o.externalId, o.poNumber, o.customerId, o.seasonId, o.ownerId, o.approved ? 1 : 0,
-          o.currency, o.shipStart, o.shipEnd, o.notes, o.discount, o.shippingTotal, dateParam(o.platformModifiedAt, mysql)]);
+        [
+          brandId,
+          number,
+          o.source,
+          o.externalId,
+          o.poNumber,
+          o.customerId,
+          o.seasonId,
+          o.ownerId,
+          o.approved ? 1 : 0,
+          o.currency,
+          o.shipStart,
+          o.shipEnd,
+          o.notes,
+          o.discount,
+          o.shippingTotal,
+          dateParam(o.platformModifiedAt, mysql),
+        ],
+      );
       const id = r.insertId;
-      await insertRows(scope, "order_line", ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
-        o.lines.map((l) => [brandId, id, l.variantId, l.quantity, l.unitPrice, l.discount]));
-      await insertRows(scope, "order_address", ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
-        o.addresses.map((a: AddressSnapshot) => [id, a.type, a.name, a.company, a.line1, a.line2, a.city, a.region, a.postalCode, a.countryCode, a.phone, a.email]));
+      await insertRows(
+        scope,
+        "order_line",
+        ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
+        o.lines.map((l) => [brandId, id, l.variantId, l.quantity, l.unitPrice, l.discount]),
+      );
+      await insertRows(
+        scope,
+        "order_address",
+        ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
+        o.addresses.map((a: AddressSnapshot) => [
+          id,
+          a.type,
+          a.name,
+          a.company,
+          a.line1,
+          a.line2,
+          a.city,
+          a.region,
+          a.postalCode,
+          a.countryCode,
+          a.phone,
+          a.email,
+        ]),
+      );
       return { id, number, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (o.externalId !== null) {
         const existing = await scope.execute(
           `SELECT id, number FROM sales_order WHERE brandId = ? AND source = ? AND externalId = ?${mysql ? " LOCK IN SHARE MODE" : ""}`,
-          [brandId, o.source, o.externalId]);
+          [brandId, o.source, o.externalId],
+        );
         if (existing.rows.length) return { id: Number(existing.rows[0].id), number: String(existing.rows[0].number), created: false };
       }
       if (o.number !== null || attempt >= MAX_ATTEMPTS) throw error;
@@ -55,7 +94,11 @@ export async function insertOrderFast(scope: BrandScope, o: NewOrder): Promise<F
 
 /** Multi-row INSERTs; order_address (an order's child, no brandId) only for orders just inserted in this unit of work. */
 export async function insertRows(
-  scope: BrandScope, table: "sales_order" | "order_line" | "order_address", columns: string[], rows: unknown[][], size = 500,
+  scope: BrandScope,
+  table: "sales_order" | "order_line" | "order_address",
+  columns: string[],
+  rows: unknown[][],
+  size = 500,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
@@ -87,7 +130,9 @@ function parse(number: string): number | null {
 export async function nextNumber(scope: BrandScope, mysql: boolean): Promise<string> {
   const brandId = scope.brandId;
   const where = mysql ? "brandId = ? AND number LIKE ?" : "brandId = ? AND number >= ? AND number < ?";
-  const params = mysql ? [brandId, `${NUMBER_PREFIX}%`] : [brandId, NUMBER_PREFIX, NUMBER_PREFIX.slice(0, -1) + String.fromCharCode(NUMBER_PREFIX.charCodeAt(NUMBER_PREFIX.length - 1) + 1)];
+  const params = mysql
+    ? [brandId, `${NUMBER_PREFIX}%`]
+    : [brandId, NUMBER_PREFIX, NUMBER_PREFIX.slice(0, -1) + String.fromCharCode(NUMBER_PREFIX.charCodeAt(NUMBER_PREFIX.length - 1) + 1)];
   const lock = mysql ? " LOCK IN SHARE MODE" : "";
   const top = await scope.execute(`SELECT number FROM sales_order WHERE ${where} ORDER BY number DESC LIMIT 1${lock}`, params);
   if (!top.rows.length) return format(1);

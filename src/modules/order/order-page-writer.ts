@@ -40,20 +40,72 @@ export async function insertOrdersFast(scope: BrandScope, orders: NewOrder[]): P
   const numbers = fresh.map((_, n) => format(first + n));
   for (let c = 0; c < fresh.length; c += ORDER_CHUNK) {
     const chunk = fresh.slice(c, c + ORDER_CHUNK);
-    await insertRows(scope, "sales_order",
-      ["brandId", "number", "source", "externalId", "poNumber", "customerId", "seasonId", "ownerId", "approved", "locked", "closed",
-        "currency", "shipStart", "shipEnd", "notes", "discount", "shippingTotal", "platformModifiedAt"],
-      chunk.map(({ o }, k) => [brandId, numbers[c + k], o.source, o.externalId, o.poNumber, o.customerId, o.seasonId, o.ownerId, o.approved ? 1 : 0, 0, 0,
-        o.currency, o.shipStart, o.shipEnd, o.notes, o.discount, o.shippingTotal, dateParam(o.platformModifiedAt, mysql)]),
-      ORDER_CHUNK);
+    await insertRows(
+      scope,
+      "sales_order",
+      [
+        "brandId",
+        "number",
+        "source",
+        "externalId",
+        "poNumber",
+        "customerId",
+        "seasonId",
+        "ownerId",
+        "approved",
+        "locked",
+        "closed",
+        "currency",
+        "shipStart",
+        "shipEnd",
+        "notes",
+        "discount",
+        "shippingTotal",
+        "platformModifiedAt",
+      ],
+      chunk.map(({ o }, k) => [
+        brandId,
+        numbers[c + k],
+        o.source,
+        o.externalId,
+        o.poNumber,
+        o.customerId,
+        o.seasonId,
+        o.ownerId,
+        o.approved ? 1 : 0,
+        0,
+        0,
+        o.currency,
+        o.shipStart,
+        o.shipEnd,
+        o.notes,
+        o.discount,
+        o.shippingTotal,
+        dateParam(o.platformModifiedAt, mysql),
+      ]),
+      ORDER_CHUNK,
+    );
   }
   const ids = await idsByNumber(scope, numbers);
-  fresh.forEach(({ i }, n) => { out[i] = { id: ids.get(numbers[n])!, number: numbers[n], created: true }; });
-  await insertRows(scope, "order_line", ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
-    fresh.flatMap(({ o, i }) => o.lines.map((l) => [brandId, out[i]!.id, l.variantId, l.quantity, l.unitPrice, l.discount])), ROW_CHUNK);
-  await insertRows(scope, "order_address", ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
-    fresh.flatMap(({ o, i }) => o.addresses.map((a) => [out[i]!.id, a.type, a.name, a.company, a.line1, a.line2, a.city, a.region, a.postalCode, a.countryCode, a.phone, a.email])),
-    ROW_CHUNK);
+  fresh.forEach(({ i }, n) => {
+    out[i] = { id: ids.get(numbers[n])!, number: numbers[n], created: true };
+  });
+  await insertRows(
+    scope,
+    "order_line",
+    ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
+    fresh.flatMap(({ o, i }) => o.lines.map((l) => [brandId, out[i]!.id, l.variantId, l.quantity, l.unitPrice, l.discount])),
+    ROW_CHUNK,
+  );
+  await insertRows(
+    scope,
+    "order_address",
+    ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
+    fresh.flatMap(({ o, i }) =>
+      o.addresses.map((a) => [out[i]!.id, a.type, a.name, a.company, a.line1, a.line2, a.city, a.region, a.postalCode, a.countryCode, a.phone, a.email]),
+    ),
+    ROW_CHUNK,
+  );
   return out as PageInsertResult[];
 }
 
@@ -67,7 +119,8 @@ async function existingOrders(scope: BrandScope, orders: NewOrder[], mysql: bool
       const part = externalIds.slice(c, c + ROW_CHUNK);
       const r = await scope.execute(
         `SELECT id, number, externalId FROM sales_order WHERE brandId = ? AND source = ? AND externalId IN (${part.map(() => "?").join(", ")})${mysql ? " LOCK IN SHARE MODE" : ""}`,
-        [brandId, source, ...part]);
+        [brandId, source, ...part],
+      );
       for (const row of r.rows) found.set(`${source}\u0000${String(row.externalId)}`, { id: Number(row.id), number: String(row.number), created: false });
     }
   }
@@ -79,7 +132,7 @@ async function idsByNumber(scope: BrandScope, numbers: string[]): Promise<Map<st
   const ids = new Map<string, number>();
   for (let c = 0; c < numbers.length; c += ROW_CHUNK) {
     const part = numbers.slice(c, c + ROW_CHUNK);
-    const r = await scope.execute( `SELECT id, number FROM sales_order WHERE brandId = ? AND number IN (${part.map(() => "?").join(", ")})`, [brandId, ...part]);
+    const r = await scope.execute(`SELECT id, number FROM sales_order WHERE brandId = ? AND number IN (${part.map(() => "?").join(", ")})`, [brandId, ...part]);
     for (const row of r.rows) ids.set(String(row.number), Number(row.id));
   }
   if (ids.size !== numbers.length) throw new Error(`order page: ${numbers.length - ids.size} inserted orders not found by number`);

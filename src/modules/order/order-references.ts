@@ -108,7 +108,9 @@ async function wholesalePrices(
   pricing: { seasonId: number | null; currency: string | null },
 ): Promise<Map<number, string>> {
   const productIds = [
-    ...new Set(variants.filter((v, i): v is Variant => v !== null && (lines[i].unitPrice === undefined || lines[i].unitPrice === null)).map((v) => v.productId)),
+    ...new Set(
+      variants.filter((v, i): v is Variant => v !== null && (lines[i].unitPrice === undefined || lines[i].unitPrice === null)).map((v) => v.productId),
+    ),
   ];
   if (!productIds.length || pricing.seasonId === null || pricing.currency === null) return new Map();
   const rows = await scope.repo(SeasonPrice).findBy({ seasonId: pricing.seasonId, currency: pricing.currency, productId: In(productIds) });

@@ -79,10 +79,7 @@ export async function insertAddresses(scope: BrandScope, orderId: number, addres
  * plain read inside an older REPEATABLE READ snapshot would miss after a concurrent insert.
  */
 export async function findByExternalId(scope: BrandScope, source: string, externalId: string, latest = false): Promise<Order | null> {
-  const qb = scope
-    .repo(Order)
-    .queryBuilder("o")
-    .andWhere("o.source = :source AND o.externalId = :externalId", { source, externalId });
+  const qb = scope.repo(Order).queryBuilder("o").andWhere("o.source = :source AND o.externalId = :externalId", { source, externalId });
   if (latest && isMysqlFamily(scope)) qb.setLock("pessimistic_read");
   return qb.getOne();
 }
@@ -125,7 +122,12 @@ export async function nextOrderNumber(scope: BrandScope): Promise<string> {
   if (!top) return formatNumber(1);
   const fast = parseNumber(top.number);
   if (fast !== null && fast < 10 ** NUMBER_DIGITS - 1) return formatNumber(fast + 1);
-  const rows: { number: string }[] = await base().addSelect("LENGTH(o.number)", "len").orderBy("len", "DESC").addOrderBy("o.number", "DESC").limit(50).getRawMany();
+  const rows: { number: string }[] = await base()
+    .addSelect("LENGTH(o.number)", "len")
+    .orderBy("len", "DESC")
+    .addOrderBy("o.number", "DESC")
+    .limit(50)
+    .getRawMany();
   const highest = rows.map((r) => parseNumber(r.number)).find((n) => n !== null) ?? 0;
   return formatNumber(highest + 1);
 }

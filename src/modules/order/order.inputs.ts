@@ -27,7 +27,8 @@ export class CreateOrderInput {
   @Field(() => [OrderLineInput], { nullable: true, defaultValue: [] }) lines?: OrderLineInput[];
   @Field(() => [AddressInput], {
     nullable: true,
-    description: "DELIVERY and/or ACCOUNTS snapshots; each type not given is copied from the customer (default, else first). STORE always comes from the customer.",
+    description:
+      "DELIVERY and/or ACCOUNTS snapshots; each type not given is copied from the customer (default, else first). STORE always comes from the customer.",
   })
   addresses?: AddressInput[] | null;
 }

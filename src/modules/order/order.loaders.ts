@@ -25,11 +25,13 @@ export function orderAddressesLoader(ctx: RequestContext): DataLoader<number, Or
 
 /** Rows of a brand-scoped entity by id (null for ids of other brands). */
 function byIdLoader<T extends BrandOwned & { id: number }>(ctx: RequestContext, name: string, entity: EntityTarget<T>) {
-  return ctx.loaders.get(name, () =>
-    new DataLoader(async (ids: readonly number[]) => {
-      const rows = await ctx.scope.repo(entity).findBy({ id: In([...ids]) } as never);
-      return oneByKey(ids, rows, (r) => r.id);
-    }),
+  return ctx.loaders.get(
+    name,
+    () =>
+      new DataLoader(async (ids: readonly number[]) => {
+        const rows = await ctx.scope.repo(entity).findBy({ id: In([...ids]) } as never);
+        return oneByKey(ids, rows, (r) => r.id);
+      }),
   ) as DataLoader<number, T | null>;
 }
 

@@ -79,9 +79,23 @@ export class OrderService {
     p.throwIfAny();
 
     const order: NewOrder = {
-      source: "MANUAL", externalId: null, number, poNumber: clean(input.poNumber), customerId: customer!.id, seasonId, ownerId,
-      approved: false, currency: currency!, shipStart: clean(input.shipStart), shipEnd: clean(input.shipEnd), notes: clean(input.notes),
-      discount: null, shippingTotal: null, platformModifiedAt: null, lines: newLines, addresses: await snapshotsForNewOrder(scope, customer!.id, addresses),
+      source: "MANUAL",
+      externalId: null,
+      number,
+      poNumber: clean(input.poNumber),
+      customerId: customer!.id,
+      seasonId,
+      ownerId,
+      approved: false,
+      currency: currency!,
+      shipStart: clean(input.shipStart),
+      shipEnd: clean(input.shipEnd),
+      notes: clean(input.notes),
+      discount: null,
+      shippingTotal: null,
+      platformModifiedAt: null,
+      lines: newLines,
+      addresses: await snapshotsForNewOrder(scope, customer!.id, addresses),
     };
     const { order: created } = await scope.transaction((tx) => insertOrder(tx, order));
     return created;
@@ -187,17 +201,20 @@ export class OrderService {
    * orders check every reference at once before createImportedOrderPrechecked.
    */
   async checkImportReferences(
-    scope: BrandScope, refs: { customerIds: number[]; seasonIds: number[]; ownerIds: number[]; variantIds: number[] },
+    scope: BrandScope,
+    refs: { customerIds: number[]; seasonIds: number[]; ownerIds: number[]; variantIds: number[] },
   ): Promise<{ customers: Set<number>; seasons: Set<number>; owners: Set<number>; variants: Set<number> }> {
     const ids = async (entity: new () => BrandOwned, wanted: number[]) => {
       const unique = [...new Set(wanted)];
       if (!unique.length) return new Set<number>();
-      const rows = await scope.repo(entity).find({ select: { id: true }, where: { id: In(unique) } } as never) as unknown as { id: number }[];
+      const rows = (await scope.repo(entity).find({ select: { id: true }, where: { id: In(unique) } } as never)) as unknown as { id: number }[];
       return new Set(rows.map((r) => r.id));
     };
     return {
-      customers: await ids(Customer, refs.customerIds), seasons: await ids(Season, refs.seasonIds),
-      owners: await ids(User, refs.ownerIds), variants: await ids(Variant, refs.variantIds),
+      customers: await ids(Customer, refs.customerIds),
+      seasons: await ids(Season, refs.seasonIds),
+      owners: await ids(User, refs.ownerIds),
+      variants: await ids(Variant, refs.variantIds),
     };
   }
 
@@ -210,7 +227,9 @@ export class OrderService {
    * Idempotent per (source, externalId) like createImportedOrder.
    */
   async createImportedOrderPrechecked(
-    scope: BrandScope, data: ImportedOrderData, customerAddresses: Address[],
+    scope: BrandScope,
+    data: ImportedOrderData,
+    customerAddresses: Address[],
   ): Promise<{ id: number; number: string; created: boolean }> {
     return insertOrderFast(scope, importedNewOrder(data, customerAddresses));
   }
@@ -222,7 +241,8 @@ export class OrderService {
    * leaves the transaction to be rolled back; the caller can then import the orders one by one.
    */
   async createImportedOrdersPrechecked(
-    scope: BrandScope, items: { data: ImportedOrderData; customerAddresses: Address[] }[],
+    scope: BrandScope,
+    items: { data: ImportedOrderData; customerAddresses: Address[] }[],
   ): Promise<({ ok: true; id: number; number: string; created: boolean } | { ok: false; error: GraphQLError })[]> {
     const out: ({ ok: true; id: number; number: string; created: boolean } | { ok: false; error: GraphQLError })[] = [];
     const valid: { at: number; order: NewOrder }[] = [];
@@ -235,8 +255,13 @@ export class OrderService {
         out.push({ ok: false, error });
       }
     });
-    const written = await insertOrdersFast(scope, valid.map((v) => v.order));
-    valid.forEach((v, i) => { out[v.at] = { ok: true, ...written[i] }; });
+    const written = await insertOrdersFast(
+      scope,
+      valid.map((v) => v.order),
+    );
+    valid.forEach((v, i) => {
+      out[v.at] = { ok: true, ...written[i] };
+    });
     return out;
   }
 
@@ -288,11 +313,23 @@ export class OrderService {
     p.throwIfAny();
 
     return insertOrder(scope, {
-      source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
-      customerId: customer!.id, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
-      currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
-      discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
-      lines, addresses: await snapshotsForNewOrder(scope, customer!.id, given),
+      source: data.source,
+      externalId: data.externalId.trim(),
+      number: clean(data.number),
+      poNumber: clean(data.poNumber),
+      customerId: customer!.id,
+      seasonId: data.seasonId ?? null,
+      ownerId: data.ownerId ?? null,
+      approved: data.approved,
+      currency: data.currency,
+      shipStart: clean(data.shipStart),
+      shipEnd: clean(data.shipEnd),
+      notes: clean(data.notes),
+      discount: storedOrNull(data.discount),
+      shippingTotal: storedOrNull(data.shippingTotal),
+      platformModifiedAt: data.platformModifiedAt ?? null,
+      lines,
+      addresses: await snapshotsForNewOrder(scope, customer!.id, given),
     });
   }
 
@@ -353,13 +390,30 @@ function importedNewOrder(data: ImportedOrderData, customerAddresses: Address[])
   validateOrderAddresses(p, "addresses", given);
   p.throwIfAny();
   return {
-    source: data.source, externalId: data.externalId.trim(), number: clean(data.number), poNumber: clean(data.poNumber),
-    customerId: data.customerId, seasonId: data.seasonId ?? null, ownerId: data.ownerId ?? null, approved: data.approved,
-    currency: data.currency, shipStart: clean(data.shipStart), shipEnd: clean(data.shipEnd), notes: clean(data.notes),
-    discount: storedOrNull(data.discount), shippingTotal: storedOrNull(data.shippingTotal), platformModifiedAt: data.platformModifiedAt ?? null,
+    source: data.source,
+    externalId: data.externalId.trim(),
+    number: clean(data.number),
+    poNumber: clean(data.poNumber),
+    customerId: data.customerId,
+    seasonId: data.seasonId ?? null,
+    ownerId: data.ownerId ?? null,
+    approved: data.approved,
+    currency: data.currency,
+    shipStart: clean(data.shipStart),
+    shipEnd: clean(data.shipEnd),
+    notes: clean(data.notes),
+    discount: storedOrNull(data.discount),
+    shippingTotal: storedOrNull(data.shippingTotal),
+    platformModifiedAt: data.platformModifiedAt ?? null,
     lines: data.lines.map((l) => ({
-      variantId: Number(l.variantId), quantity: l.quantity, unitPrice: toStoredMoney(String(l.unitPrice).trim()), discount: storedOrNull(l.discount),
+      variantId: Number(l.variantId),
+      quantity: l.quantity,
+      unitPrice: toStoredMoney(String(l.unitPrice).trim()),
+      discount: storedOrNull(l.discount),
     })),
-    addresses: snapshotsFrom(customerAddresses.filter((a) => a.customerId === data.customerId), given),
+    addresses: snapshotsFrom(
+      customerAddresses.filter((a) => a.customerId === data.customerId),
+      given,
+    ),
   };
 }

@@ -29,9 +29,7 @@ export class SeasonService {
    */
   async findByName(scope: BrandScope, name: string): Promise<Season | null> {
     const wanted = name.trim();
-    const found = await scope.repo(Season).queryBuilder("s")
-      .andWhere("LOWER(s.name) = LOWER(:name)", { name: wanted })
-      .getMany();
+    const found = await scope.repo(Season).queryBuilder("s").andWhere("LOWER(s.name) = LOWER(:name)", { name: wanted }).getMany();
     return found.find((s) => s.name === wanted) ?? null;
   }
 
@@ -98,8 +96,7 @@ export class SeasonService {
    * platform), on SQLite as on MariaDB (whose default collation already ignores case in the unique key).
    */
   private async assertNameFree(scope: BrandScope, name: string, exceptId?: number): Promise<void> {
-    const qb = scope.repo(Season).queryBuilder("s")
-      .andWhere("LOWER(s.name) = LOWER(:name)", { name });
+    const qb = scope.repo(Season).queryBuilder("s").andWhere("LOWER(s.name) = LOWER(:name)", { name });
     if (exceptId !== undefined) qb.andWhere("s.id <> :exceptId", { exceptId });
     if (await qb.getExists()) {
       throw badInput("name", `A season named "${name}" already exists`);

@@ -23,10 +23,15 @@ describe("import-orders with messy JOOR JSON, bad data and faults", () => {
     return job;
   };
 
-  it("messy v2 JSON (ids and quantities as strings, lists as \"\", discounts as entered) imports with JOOR's total", async () => {
+  it('messy v2 JSON (ids and quantities as strings, lists as "", discounts as entered) imports with JOOR\'s total', async () => {
     const id = place(env, {
-      customer_code: code, order_type: { name: "Wholesale", code: "WHS" }, discount_amount: "3.00",
-      lines: [{ upc: upcs[0], quantity: 3, unit_price: "19.99", discount_percent: "7.50" }, { upc: upcs[1], quantity: 1, unit_price: "40.00", discount_amount: "4.00" }],
+      customer_code: code,
+      order_type: { name: "Wholesale", code: "WHS" },
+      discount_amount: "3.00",
+      lines: [
+        { upc: upcs[0], quantity: 3, unit_price: "19.99", discount_percent: "7.50" },
+        { upc: upcs[1], quantity: 1, unit_price: "40.00", discount_amount: "4.00" },
+      ],
     });
     const raw = serializeOrderV2(env.sandbox.state.account(), env.sandbox.state.account().orders.get(Number(id))!);
     await run();
@@ -81,18 +86,22 @@ describe("import-orders with messy JOOR JSON, bad data and faults", () => {
     ["a duplicated page", { type: "duplicate_page", count: 2 }],
   ];
 
-  it.each(faults)("sandbox fault: %s — every order imported exactly once, nothing lost", async (_name, rule) => {
-    const ids = Array.from({ length: 4 }, (_, i) => place(env, { customer_code: code, lines: [{ upc: upcs[i], quantity: i + 1 }] }));
-    env.sandbox.faults.add({ ...rule, match: { path: "/v2/order" } });
-    const job = await run();
-    env.sandbox.faults.clear();
-    for (const id of ids) expect(await importedOrders(env, id)).toHaveLength(1);
-    const again = await run();
-    expect(again.summary.imported).toBe(0);
-    for (const id of ids) expect(await importedOrders(env, id)).toHaveLength(1);
-    expect(job.summary.imported + job.summary.alreadyPresent).toBeGreaterThanOrEqual(ids.length);
-    // JOOR exported the page but the answer never arrived whole: the orders were recovered by re-reading exported ones.
-    const lost = rule.phase === "after" || rule.phase === "mid_body" || rule.type === "malformed_json" || rule.type === "truncated_json";
-    if (lost) expect(job.summary.recovered).toBe(ids.length);
-  }, 60_000);
+  it.each(faults)(
+    "sandbox fault: %s — every order imported exactly once, nothing lost",
+    async (_name, rule) => {
+      const ids = Array.from({ length: 4 }, (_, i) => place(env, { customer_code: code, lines: [{ upc: upcs[i], quantity: i + 1 }] }));
+      env.sandbox.faults.add({ ...rule, match: { path: "/v2/order" } });
+      const job = await run();
+      env.sandbox.faults.clear();
+      for (const id of ids) expect(await importedOrders(env, id)).toHaveLength(1);
+      const again = await run();
+      expect(again.summary.imported).toBe(0);
+      for (const id of ids) expect(await importedOrders(env, id)).toHaveLength(1);
+      expect(job.summary.imported + job.summary.alreadyPresent).toBeGreaterThanOrEqual(ids.length);
+      // JOOR exported the page but the answer never arrived whole: the orders were recovered by re-reading exported ones.
+      const lost = rule.phase === "after" || rule.phase === "mid_body" || rule.type === "malformed_json" || rule.type === "truncated_json";
+      if (lost) expect(job.summary.recovered).toBe(ids.length);
+    },
+    60_000,
+  );
 });

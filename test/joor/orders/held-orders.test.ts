@@ -20,7 +20,13 @@ describe("held JOOR orders, retries and modifications", () => {
     const c = await customer(env);
     const [upc] = await product(env);
     const missing = freshBarcode();
-    const id = place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }, { upc: missing, quantity: 4 }] });
+    const id = place(env, {
+      customer_code: c.code,
+      lines: [
+        { upc, quantity: 1 },
+        { upc: missing, quantity: 4 },
+      ],
+    });
     await run();
     const held = await inbound(env, id);
     expect(held.state).toBe("HELD");
@@ -62,8 +68,16 @@ describe("held JOOR orders, retries and modifications", () => {
     expect(listed.edges.map((e: any) => e.node.joorOrderId)).toEqual(expect.arrayContaining([a, b]));
     expect(listed.edges.every((e: any) => e.node.state === "HELD" && e.node.reasons.some((r: any) => r.code === "UNKNOWN_BARCODE"))).toBe(true);
     const bRow = await inbound(env, b);
-    expect((await env.admin.ok(DISMISS, { id: bRow.id, r: "Sample order, not for production" })).dismissJoorInboundOrder).toMatchObject({ state: "DISMISSED", dismissReason: "Sample order, not for production" });
-    await env.seed.product({ sizes: [{ size: "S", barcode: x }, { size: "M", barcode: y }] });
+    expect((await env.admin.ok(DISMISS, { id: bRow.id, r: "Sample order, not for production" })).dismissJoorInboundOrder).toMatchObject({
+      state: "DISMISSED",
+      dismissReason: "Sample order, not for production",
+    });
+    await env.seed.product({
+      sizes: [
+        { size: "S", barcode: x },
+        { size: "M", barcode: y },
+      ],
+    });
     const r = (await env.admin.ok(RETRY_MANY, { f: { reason: "UNKNOWN_BARCODE" } })).retryJoorInboundOrders;
     expect(r.imported).toBeGreaterThanOrEqual(1);
     await run();
@@ -102,7 +116,13 @@ describe("held JOOR orders, retries and modifications", () => {
   it("an order edited in JOOR before it was imported (still held) is imported in its newest version", async () => {
     const c = await customer(env);
     const [upc] = await product(env);
-    const id = place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }, { upc: freshBarcode(), quantity: 1 }] });
+    const id = place(env, {
+      customer_code: c.code,
+      lines: [
+        { upc, quantity: 1 },
+        { upc: freshBarcode(), quantity: 1 },
+      ],
+    });
     await run();
     expect((await inbound(env, id)).state).toBe("HELD");
     const bad = env.sandbox.state.account().orders.get(Number(id))!.lines[1];

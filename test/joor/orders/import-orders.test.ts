@@ -27,7 +27,13 @@ describe("import-orders (seed rules)", () => {
   it("Only products with matching barcode numbers will be recognised: an order with an unknown barcode is held, not imported partially", async () => {
     const c = await customer(env);
     const [known] = await product(env);
-    const id = place(env, { customer_code: c.code, lines: [{ upc: known, quantity: 2 }, { upc: "5012345678900", quantity: 1 }] });
+    const id = place(env, {
+      customer_code: c.code,
+      lines: [
+        { upc: known, quantity: 2 },
+        { upc: "5012345678900", quantity: 1 },
+      ],
+    });
     const job = await run();
     expect(await importedOrders(env, id)).toEqual([]);
     const held = await inbound(env, id);
@@ -56,7 +62,8 @@ describe("import-orders (seed rules)", () => {
     const c = await customer(env);
     const [upc] = await product(env);
     const id = place(env, {
-      customer_code: c.code, lines: [{ upc, quantity: 1 }],
+      customer_code: c.code,
+      lines: [{ upc, quantity: 1 }],
       shipping_address: { code: "NEW-D", address_1: "77 Canal Street", city: "Manchester", postal_code: "M1 3HE", country: "GB" },
       billing_address: { code: "NEW-B", address_1: "9 Counting House Lane", city: "Leeds", country: "GB" },
     });
@@ -75,8 +82,14 @@ describe("import-orders (seed rules)", () => {
     const before = await addresses(env, c.id);
     const dock = before.find((a) => a.type === "DELIVERY");
     const id = place(env, {
-      customer_code: c.code, lines: [{ upc, quantity: 1 }],
-      shipping_address: { address_1: `  ${dock.line1.toUpperCase().replace(" ", "  ")}.`, city: dock.city.toLowerCase(), postal_code: dock.postalCode.replace(" ", ""), country: "GB" },
+      customer_code: c.code,
+      lines: [{ upc, quantity: 1 }],
+      shipping_address: {
+        address_1: `  ${dock.line1.toUpperCase().replace(" ", "  ")}.`,
+        city: dock.city.toLowerCase(),
+        postal_code: dock.postalCode.replace(" ", ""),
+        country: "GB",
+      },
     });
     await run();
     expect(await importedOrders(env, id)).toHaveLength(1);
@@ -149,15 +162,33 @@ describe("import-orders (seed rules)", () => {
     const c = await customer(env);
     const [s, m] = await product(env);
     const id = place(env, {
-      customer_code: c.code, po_number: "PO-4411", ship_start: "2026-08-01", ship_end: "2026-09-15", comments: "Hang, do not fold",
-      discount_percent: "5.00", shipping_total: "12.00",
-      lines: [{ upc: s, quantity: 3, unit_price: "19.99", discount_percent: "10.00" }, { upc: m, quantity: 2, unit_price: "25.00", discount_amount: "2.50" }],
+      customer_code: c.code,
+      po_number: "PO-4411",
+      ship_start: "2026-08-01",
+      ship_end: "2026-09-15",
+      comments: "Hang, do not fold",
+      discount_percent: "5.00",
+      shipping_total: "12.00",
+      lines: [
+        { upc: s, quantity: 3, unit_price: "19.99", discount_percent: "10.00" },
+        { upc: m, quantity: 2, unit_price: "25.00", discount_amount: "2.50" },
+      ],
     });
     const joorTotal = env.sandbox.state.account().orders.get(Number(id))!;
     await run();
     const [order] = await importedOrders(env, id);
-    expect(order).toMatchObject({ poNumber: "PO-4411", shipStart: "2026-08-01", shipEnd: "2026-09-15", currency: "EUR", notes: "Hang, do not fold", shippingTotal: "12.00" });
-    expect(order.lines.map((l: any) => [l.quantity, l.unitPrice, l.discount])).toEqual([[3, "19.99", "6.00"], [2, "25.00", "5.00"]]);
+    expect(order).toMatchObject({
+      poNumber: "PO-4411",
+      shipStart: "2026-08-01",
+      shipEnd: "2026-09-15",
+      currency: "EUR",
+      notes: "Hang, do not fold",
+      shippingTotal: "12.00",
+    });
+    expect(order.lines.map((l: any) => [l.quantity, l.unitPrice, l.discount])).toEqual([
+      [3, "19.99", "6.00"],
+      [2, "25.00", "5.00"],
+    ]);
     expect(order.totalAmount).toBe(serializeOrderV2(env.sandbox.state.account(), joorTotal).order_total);
     expect((await inbound(env, id)).reasons).toEqual([]);
   });
@@ -191,8 +222,8 @@ describe("import-orders (seed rules)", () => {
   });
 
   it("enabling the connector schedules import-orders every 10 minutes (once; a changed schedule is kept)", async () => {
-    const list = async () => (await env.admin.ok(`{ jobSchedules { connector operation intervalMinutes enabled } }`)).jobSchedules
-      .filter((x: any) => x.operation === "import-orders");
+    const list = async () =>
+      (await env.admin.ok(`{ jobSchedules { connector operation intervalMinutes enabled } }`)).jobSchedules.filter((x: any) => x.operation === "import-orders");
     expect(await list()).toEqual([{ connector: "joor", operation: "import-orders", intervalMinutes: 10, enabled: true }]);
     await env.admin.ok(`mutation { setJobSchedule(input: { connector: "joor", operation: "import-orders", intervalMinutes: 30 }) { id } }`);
     await env.admin.ok(`mutation { enableConnector(name: "joor") { enabled } }`);

@@ -8,8 +8,9 @@ import { CONFIGURE, graphqlSeeder, mirrorCatalogue, mirrorCustomers, placeMany, 
 
 const ORDERS = 2_000;
 // better-sqlite3 ships no types; only these three calls are used to read counts.
+type CountingDatabase = new (file: string, o: object) => { pragma(s: string): unknown; prepare(s: string): { get(): unknown }; close(): void };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const Database: new (file: string, o: object) => { pragma(s: string): unknown; prepare(s: string): { get(): unknown }; close(): void } = require("better-sqlite3");
+const Database: CountingDatabase = require("better-sqlite3");
 
 /**
  * kill -9 of the process running import-orders — once with orders staged but not imported (on SQLite after all are
@@ -28,10 +29,16 @@ describe("import-orders survives kill -9", () => {
   });
 
   async function start(token: string): Promise<{ proc: SelvedgeProcess; client: GraphQLClient }> {
-    const proc = await spawnSelvedge({
-      DATABASE_URL: db.url, SELVEDGE_BOOTSTRAP_TOKEN: token,
-      SELVEDGE_JOB_POLL_MS: "50", SELVEDGE_JOB_HEARTBEAT_MS: "100", SELVEDGE_JOB_STALE_AFTER_MS: "1500",
-    }, 60_000);
+    const proc = await spawnSelvedge(
+      {
+        DATABASE_URL: db.url,
+        SELVEDGE_BOOTSTRAP_TOKEN: token,
+        SELVEDGE_JOB_POLL_MS: "50",
+        SELVEDGE_JOB_HEARTBEAT_MS: "100",
+        SELVEDGE_JOB_STALE_AFTER_MS: "1500",
+      },
+      60_000,
+    );
     procs.push(proc);
     return { proc, client: new GraphQLClient(proc.url!, token) };
   }
@@ -134,7 +141,10 @@ describe("import-orders survives kill -9", () => {
     const seen = new Set<string>();
     let after: string | null = null;
     for (;;) {
-      const r: any = await third.client.ok(`query($after: String) { orders(first: 500, after: $after, filter: { source: "JOOR" }) { pageInfo { hasNextPage endCursor } edges { node { externalId } } } }`, { after });
+      const r: any = await third.client.ok(
+        `query($after: String) { orders(first: 500, after: $after, filter: { source: "JOOR" }) { pageInfo { hasNextPage endCursor } edges { node { externalId } } } }`,
+        { after },
+      );
       for (const e of r.orders.edges) {
         expect(seen.has(e.node.externalId)).toBe(false);
         seen.add(e.node.externalId);

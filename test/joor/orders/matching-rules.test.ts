@@ -6,7 +6,16 @@ import { matchOrder, MatchContext } from "../../../plugins/joor/orders/match-ord
 import { normaliseSeasonName, seasonMatcher } from "../../../plugins/joor/orders/season-match";
 import { rawOrder } from "./fixtures";
 
-const addr = (over: Record<string, string | null | undefined> = {}) => ({ type: "DELIVERY", line1: "1 High St", line2: null, city: "London", region: null, postalCode: "SW1A 1AA", countryCode: "GB", ...over });
+const addr = (over: Record<string, string | null | undefined> = {}) => ({
+  type: "DELIVERY",
+  line1: "1 High St",
+  line2: null,
+  city: "London",
+  region: null,
+  postalCode: "SW1A 1AA",
+  countryCode: "GB",
+  ...over,
+});
 
 describe("address identity (case, spacing, punctuation)", () => {
   it("the same address written with other case, spacing and punctuation is the same", () => {
@@ -26,7 +35,10 @@ describe("address identity (case, spacing, punctuation)", () => {
 });
 
 describe("season by name", () => {
-  const match = seasonMatcher([{ id: 1, name: "AUTUMN/WINTER 20" }, { id: 2, name: "Spring Summer 21" }]);
+  const match = seasonMatcher([
+    { id: 1, name: "AUTUMN/WINTER 20" },
+    { id: 2, name: "Spring Summer 21" },
+  ]);
   it("matches names ignoring case and spacing only", () => {
     expect(normaliseSeasonName("  autumn/winter   20 ")).toBe("AUTUMN/WINTER 20");
     expect(match("autumn/winter 20")?.id).toBe(1);
@@ -53,9 +65,12 @@ describe("order total", () => {
 describe("matching an order to the brand's customers, barcodes and settings", () => {
   const base: MatchContext = {
     customerByCode: (c) => (c.toLowerCase() === "acme01" ? { id: 7, status: "ACTIVE" } : undefined),
-    variantByBarcode: (b) => ({ "0012345678905": { id: 11 }, "4006381333931": { id: 12 } } as Record<string, { id: number }>)[b],
+    variantByBarcode: (b) => (({ "0012345678905": { id: 11 }, "4006381333931": { id: 12 } }) as Record<string, { id: number }>)[b],
     seasonByName: seasonMatcher([{ id: 3, name: "AUTUMN/WINTER 20" }]),
-    fallbackSeasonId: 9, approved: true, ownerId: 5, source: "JOOR",
+    fallbackSeasonId: 9,
+    approved: true,
+    ownerId: 5,
+    source: "JOOR",
   };
   const order = () => parseInboundOrder(rawOrder()).order!;
 
@@ -68,7 +83,10 @@ describe("matching an order to the brand's customers, barcodes and settings", ()
   });
   it("unknown barcode → held with the line; unknown customer → held; inactive customer → held", () => {
     const unknown = matchOrder(order(), { ...base, variantByBarcode: () => undefined });
-    expect(unknown.ok ? [] : unknown.reasons.map((r) => [r.code, r.line])).toEqual([["UNKNOWN_BARCODE", 1], ["UNKNOWN_BARCODE", 2]]);
+    expect(unknown.ok ? [] : unknown.reasons.map((r) => [r.code, r.line])).toEqual([
+      ["UNKNOWN_BARCODE", 1],
+      ["UNKNOWN_BARCODE", 2],
+    ]);
     const noCustomer = matchOrder(order(), { ...base, customerByCode: () => undefined });
     expect(noCustomer.ok ? [] : noCustomer.reasons.map((r) => r.code)).toEqual(["UNKNOWN_CUSTOMER"]);
     const inactive = matchOrder(order(), { ...base, customerByCode: () => ({ id: 7, status: "INACTIVE" }) });
@@ -79,25 +97,39 @@ describe("matching an order to the brand's customers, barcodes and settings", ()
     expect(m.ok && m.data.seasonId).toBe(9);
   });
   it("the same variant twice stays two lines, as JOOR sends them", () => {
-    const twice = parseInboundOrder(rawOrder({ order_total: "30.00" }, [
-      { item_upc: "012345678905", item_quantity: 1, item_price: "10.00" }, { item_upc: "012345678905", item_quantity: 2, item_price: "10.00" },
-    ])).order!;
+    const twice = parseInboundOrder(
+      rawOrder({ order_total: "30.00" }, [
+        { item_upc: "012345678905", item_quantity: 1, item_price: "10.00" },
+        { item_upc: "012345678905", item_quantity: 2, item_price: "10.00" },
+      ]),
+    ).order!;
     const m = matchOrder(twice, base);
-    expect(m.ok && m.data.lines.map((l) => [l.variantId, l.quantity])).toEqual([[11, 1], [11, 2]]);
+    expect(m.ok && m.data.lines.map((l) => [l.variantId, l.quantity])).toEqual([
+      [11, 1],
+      [11, 2],
+    ]);
   });
 });
 
 describe("changes JOOR made after the import", () => {
   it("names lines, quantities, addresses and the ship window", () => {
     const before = parseInboundOrder(rawOrder()).order!;
-    const after = parseInboundOrder(rawOrder({ date_ship_end: "2026-10-01", shipping_address_1: "5 Other St" }, [
-      { item_upc: "012345678905", item_quantity: 5, item_price: "10.00" }, { item_upc: "5012345678900", item_quantity: 1, item_price: "1.00" },
-    ])).order!;
+    const after = parseInboundOrder(
+      rawOrder({ date_ship_end: "2026-10-01", shipping_address_1: "5 Other St" }, [
+        { item_upc: "012345678905", item_quantity: 5, item_price: "10.00" },
+        { item_upc: "5012345678900", item_quantity: 1, item_price: "1.00" },
+      ]),
+    ).order!;
     const changes = describeChanges(before, after);
-    expect(changes).toEqual(expect.arrayContaining([
-      "quantity of 012345678905: 2 → 5", "line added: 5012345678900 × 1", "line removed: 4006381333931 × 1",
-      "ship window: 2026-08-01..2026-09-15 → 2026-08-01..2026-10-01", "delivery address: 5 Other St, London, SW1A 1AA, GB",
-    ]));
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        "quantity of 012345678905: 2 → 5",
+        "line added: 5012345678900 × 1",
+        "line removed: 4006381333931 × 1",
+        "ship window: 2026-08-01..2026-09-15 → 2026-08-01..2026-10-01",
+        "delivery address: 5 Other St, London, SW1A 1AA, GB",
+      ]),
+    );
     expect(describeChanges(before, before)).toEqual([]);
   });
 });

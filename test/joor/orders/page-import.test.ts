@@ -33,8 +33,19 @@ describe("import-orders writes a page of orders at once", () => {
   it("one order the core rejects (a unit price with 6 decimals) is held; the other orders of its page are imported", async () => {
     const c = await customer(env);
     const [a, b] = await product(env);
-    const good = Array.from({ length: 9 }, (_, i) => place(env, { customer_code: c.code, lines: [{ upc: a, quantity: i + 1 }, { upc: b, quantity: 2 }] }));
-    const bad = place(env, { customer_code: c.code, lines: [{ upc: a, quantity: 1, overrides: { item_price: "10.123456", item_price_extended: "10.123456" } }] });
+    const good = Array.from({ length: 9 }, (_, i) =>
+      place(env, {
+        customer_code: c.code,
+        lines: [
+          { upc: a, quantity: i + 1 },
+          { upc: b, quantity: 2 },
+        ],
+      }),
+    );
+    const bad = place(env, {
+      customer_code: c.code,
+      lines: [{ upc: a, quantity: 1, overrides: { item_price: "10.123456", item_price_extended: "10.123456" } }],
+    });
     const job = await env.run("import-orders");
     expect(job.state).toBe("SUCCEEDED");
     expect(job.summary).toMatchObject({ imported: 9, held: 1, heldByReason: { IMPORT_REJECTED: 1 } });
@@ -55,12 +66,18 @@ describe("import-orders writes a page of orders at once", () => {
   });
 
   it("an address the page adds to a customer is the snapshot of a later order of the page that sends none (as order by order)", async () => {
-    const c = await customer(env, { addresses: [
-      { type: "ACCOUNTS", name: "Accounts", line1: "1 Ledger Row", city: "York", countryCode: "GB" },
-      { type: "STORE", name: "Shop", line1: "2 Market Place", city: "York", countryCode: "GB" },
-    ] });
+    const c = await customer(env, {
+      addresses: [
+        { type: "ACCOUNTS", name: "Accounts", line1: "1 Ledger Row", city: "York", countryCode: "GB" },
+        { type: "STORE", name: "Shop", line1: "2 Market Place", city: "York", countryCode: "GB" },
+      ],
+    });
     const [upc] = await product(env);
-    const first = place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }], shipping_address: { address_1: "5 New Wharf", city: "Hull", country: "GB" } });
+    const first = place(env, {
+      customer_code: c.code,
+      lines: [{ upc, quantity: 1 }],
+      shipping_address: { address_1: "5 New Wharf", city: "Hull", country: "GB" },
+    });
     const noShipping = { shipping_code: "", shipping_address_1: "", shipping_city: "", shipping_country: "", shipping_country_iso_two: "" };
     const second = place(env, { customer_code: c.code, lines: [{ upc, quantity: 2 }], overrides: noShipping });
     const job = await env.run("import-orders");
@@ -75,7 +92,10 @@ describe("import-orders writes a page of orders at once", () => {
     const c = await customer(env);
     const [upc] = await product(env);
     const ids = Array.from({ length: 250 }, () => place(env, { customer_code: c.code, lines: [{ upc, quantity: 1 }] }));
-    const manual = (n: number) => env.admin.ok(CREATE_ORDER, { i: { customerId: String(c.id), currency: "EUR", notes: `manual ${n}`, lines: [{ barcode: upc, quantity: 1, unitPrice: "5.00" }] } });
+    const manual = (n: number) =>
+      env.admin.ok(CREATE_ORDER, {
+        i: { customerId: String(c.id), currency: "EUR", notes: `manual ${n}`, lines: [{ barcode: upc, quantity: 1, unitPrice: "5.00" }] },
+      });
     const [job] = await Promise.all([
       env.run("import-orders"),
       env.admin.ok(RETRY_MANY, { f: { states: ["STAGED", "HELD"] } }),

@@ -8,18 +8,31 @@ describe("parsing JOOR v2 orders (messy JSON → validated inbound order with re
     const { order, reasons } = parseInboundOrder(rawOrder());
     expect(reasons).toEqual([]);
     expect(order).toMatchObject({
-      orderId: "50001", customerCode: "ACME01", poNumber: "PO-778", currency: "EUR", seasonName: "AUTUMN/WINTER 20",
-      shipStart: "2026-08-01", shipEnd: "2026-09-15", notes: "Please pack by size", total: "55.00", discount: null,
+      orderId: "50001",
+      customerCode: "ACME01",
+      poNumber: "PO-778",
+      currency: "EUR",
+      seasonName: "AUTUMN/WINTER 20",
+      shipStart: "2026-08-01",
+      shipEnd: "2026-09-15",
+      notes: "Please pack by size",
+      total: "55.00",
+      discount: null,
       delivery: { type: "DELIVERY", line1: "1 High St", city: "London", postalCode: "SW1A 1AA", countryCode: "GB", code: "D1" },
       accounts: null,
     });
-    expect(order!.lines.map((l) => [l.upc, l.quantity, l.unitPrice, l.discount])).toEqual([["012345678905", 2, "10.00", null], ["4006381333931", 1, "35.00", null]]);
+    expect(order!.lines.map((l) => [l.upc, l.quantity, l.unitPrice, l.discount])).toEqual([
+      ["012345678905", 2, "10.00", null],
+      ["4006381333931", 1, "35.00", null],
+    ]);
   });
 
   it("accepts lists sent as an empty string and numbers sent as strings", () => {
-    const { order, reasons } = parseInboundOrder(rawOrder({ order_id: "50001", order_doors: "", order_divisions: "" }, [
-      { item_upc: 12345678905, item_quantity: "3", item_price: 12.5, item_price_extended: "37.50" },
-    ]));
+    const { order, reasons } = parseInboundOrder(
+      rawOrder({ order_id: "50001", order_doors: "", order_divisions: "" }, [
+        { item_upc: 12345678905, item_quantity: "3", item_price: 12.5, item_price_extended: "37.50" },
+      ]),
+    );
     expect(reasons).toEqual([]);
     expect(order!.lines[0]).toMatchObject({ upc: "12345678905", quantity: 3, unitPrice: "12.5" });
     expect(parseInboundOrder(rawOrder({ line_items: "" })).reasons.map((r) => r.code)).toEqual(["NO_LINES"]);
@@ -57,8 +70,16 @@ describe("parsing JOOR v2 orders (messy JSON → validated inbound order with re
   });
 
   it("a missing barcode and a negative price are reasons on the line", () => {
-    const r = parseInboundOrder(rawOrder({}, [{ item_upc: "", item_quantity: 1, item_price: "1.00" }, { item_upc: "012345678905", item_quantity: 1, item_price: "-3.00" }])).reasons;
-    expect(r.map((x) => [x.code, x.line])).toEqual([["MISSING_BARCODE", 1], ["INVALID_PRICE", 2]]);
+    const r = parseInboundOrder(
+      rawOrder({}, [
+        { item_upc: "", item_quantity: 1, item_price: "1.00" },
+        { item_upc: "012345678905", item_quantity: 1, item_price: "-3.00" },
+      ]),
+    ).reasons;
+    expect(r.map((x) => [x.code, x.line])).toEqual([
+      ["MISSING_BARCODE", 1],
+      ["INVALID_PRICE", 2],
+    ]);
   });
 
   it("an order JOOR reports as not approved is a reason", () => {
@@ -66,14 +87,17 @@ describe("parsing JOOR v2 orders (messy JSON → validated inbound order with re
   });
 
   it("line discounts: a percentage, an amount per unit, or JOOR's extended price", () => {
-    const line = (adj: Record<string, unknown>) => parseInboundOrder(rawOrder({}, [{ item_upc: "012345678905", item_quantity: 4, item_price: "10.00", ...adj }])).order!.lines[0].discount;
+    const line = (adj: Record<string, unknown>) =>
+      parseInboundOrder(rawOrder({}, [{ item_upc: "012345678905", item_quantity: 4, item_price: "10.00", ...adj }])).order!.lines[0].discount;
     expect(line({ item_price_adjustment: "10%" })).toBe("4.0000");
     expect(line({ item_price_adjustment: "-1.50" })).toBe("6.0000");
     expect(line({ item_price_adjustment: "15", item_price_adjustment_type: "PERCENT" })).toBe("6.0000");
     expect(line({ item_price_extended: "36.00", item_price_adjustment: "10%" })).toBe("4.0000");
     expect(line({ item_unit_price: "9.00", item_price_adjustment: "-1.00" })).toBe("4.0000");
     expect(line({ item_price_adjustment: "0.00" })).toBeNull();
-    expect(parseInboundOrder(rawOrder({}, [{ item_upc: "012345678905", item_quantity: 1, item_price: "10.00", item_price_adjustment: "150%" }])).reasons[0].code).toBe("INVALID_PRICE");
+    expect(
+      parseInboundOrder(rawOrder({}, [{ item_upc: "012345678905", item_quantity: 1, item_price: "10.00", item_price_adjustment: "150%" }])).reasons[0].code,
+    ).toBe("INVALID_PRICE");
   });
 
   it("an incomplete JOOR address is a reason; an absent one is left to the customer's record", () => {

@@ -32,8 +32,12 @@ export function graphqlSeeder(client: GraphQLClient): SelvedgeSeeder {
 
 export function serviceSeeder(services: AppServices, scope: BrandScope): SelvedgeSeeder {
   return {
-    products: async (inputs) => { for (const p of inputs) await services.products.create(scope, p as never); },
-    customers: async (inputs) => { for (const c of inputs) await services.customers.create(scope, c as never); },
+    products: async (inputs) => {
+      for (const p of inputs) await services.products.create(scope, p as never);
+    },
+    customers: async (inputs) => {
+      for (const c of inputs) await services.customers.create(scope, c as never);
+    },
   };
 }
 
@@ -53,7 +57,9 @@ export async function mirrorCatalogue(sb: JoorSandbox, seeder: SelvedgeSeeder, p
   const all = [...groups.values()];
   for (let i = 0; i < all.length; i += 20) {
     const chunk = all.slice(i, i + 20);
-    await seeder.products(chunk.map((g) => ({ styleNumber: g.style, colourCode: g.colour.slice(0, 3).toUpperCase(), colourName: g.colour, name: "Generated", sizes: g.sizes })));
+    await seeder.products(
+      chunk.map((g) => ({ styleNumber: g.style, colourCode: g.colour.slice(0, 3).toUpperCase(), colourName: g.colour, name: "Generated", sizes: g.sizes })),
+    );
     variants += chunk.reduce((n, g) => n + g.sizes.length, 0);
   }
   return variants;
@@ -63,13 +69,32 @@ export async function mirrorCustomers(sb: JoorSandbox, seeder: SelvedgeSeeder, c
   const codes = Array.from({ length: count }, (_, i) => `K${String(i + 1).padStart(4, "0")}`);
   const acct = sb.state.account();
   for (const code of codes) {
-    upsertConnection(sb.state, acct, { customer_code: code, customer_name: `Shop ${code}`, price_currency: "EUR", price_label: "EUR-1",
-      shipping: { shipping_addresses: { shipping_address: [{ shipping_code: `${code}-D`, shipping_address_1: `${code} Rue Neuve`, shipping_city: "Lyon", shipping_country: "FR" }] } } }, 0);
+    upsertConnection(
+      sb.state,
+      acct,
+      {
+        customer_code: code,
+        customer_name: `Shop ${code}`,
+        price_currency: "EUR",
+        price_label: "EUR-1",
+        shipping: {
+          shipping_addresses: {
+            shipping_address: [{ shipping_code: `${code}-D`, shipping_address_1: `${code} Rue Neuve`, shipping_city: "Lyon", shipping_country: "FR" }],
+          },
+        },
+      },
+      0,
+    );
   }
   for (let i = 0; i < codes.length; i += 20) {
-    await seeder.customers(codes.slice(i, i + 20).map((code) => ({
-      name: `Shop ${code}`, accountCode: code, currency: "EUR", addresses: [{ type: "STORE", line1: `${code} Store St`, city: "Lyon", countryCode: "FR" }],
-    })));
+    await seeder.customers(
+      codes.slice(i, i + 20).map((code) => ({
+        name: `Shop ${code}`,
+        accountCode: code,
+        currency: "EUR",
+        addresses: [{ type: "STORE", line1: `${code} Store St`, city: "Lyon", countryCode: "FR" }],
+      })),
+    );
   }
   return codes;
 }
@@ -77,7 +102,15 @@ export async function mirrorCustomers(sb: JoorSandbox, seeder: SelvedgeSeeder, c
 export function placeMany(sb: JoorSandbox, count: number, linesPerOrder: number, codes: string[], seed = 7): void {
   const acct = sb.state.account();
   for (let done = 0; done < count; done += 5000) {
-    generateOrders(sb.state, acct, { count: Math.min(5000, count - done), lines_per_order: linesPerOrder, status: "APPROVED", customer_codes: codes, price_type: "EUR-1", seed: seed + done, max_quantity: 12 });
+    generateOrders(sb.state, acct, {
+      count: Math.min(5000, count - done),
+      lines_per_order: linesPerOrder,
+      status: "APPROVED",
+      customer_codes: codes,
+      price_type: "EUR-1",
+      seed: seed + done,
+      max_quantity: 12,
+    });
   }
 }
 
@@ -85,10 +118,20 @@ export const CONFIGURE = `mutation($v: [ConnectorSettingInput!]!) { enableConnec
 
 export function sandboxSettings(sb: JoorSandbox, extra: Record<string, unknown> = {}): { key: string; value: unknown }[] {
   const s: Record<string, unknown> = {
-    environment: "SANDBOX", authUrl: sb.urls.auth, v2Url: sb.urls.v2, v4Url: sb.urls.v4, accountId: sb.accountId,
-    clientId: sb.credentials.client_id, clientSecret: sb.credentials.client_secret, username: sb.credentials.username,
-    password: sb.credentials.password, v2ApiToken: sb.credentials.v2_token, creditBudget: 100_000, requestTimeoutMs: 10_000,
-    importOrderApproved: true, ...extra,
+    environment: "SANDBOX",
+    authUrl: sb.urls.auth,
+    v2Url: sb.urls.v2,
+    v4Url: sb.urls.v4,
+    accountId: sb.accountId,
+    clientId: sb.credentials.client_id,
+    clientSecret: sb.credentials.client_secret,
+    username: sb.credentials.username,
+    password: sb.credentials.password,
+    v2ApiToken: sb.credentials.v2_token,
+    creditBudget: 100_000,
+    requestTimeoutMs: 10_000,
+    importOrderApproved: true,
+    ...extra,
   };
   return Object.entries(s).map(([key, value]) => ({ key, value }));
 }

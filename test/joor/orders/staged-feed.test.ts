@@ -5,14 +5,18 @@ describe("StagedFeed", () => {
   it("a waiting importer wakes when a page is committed, and waits again after", async () => {
     const feed = new StagedFeed();
     let woke: boolean | null = null;
-    const waiting = feed.wait().then((v) => { woke = v; });
+    const waiting = feed.wait().then((v) => {
+      woke = v;
+    });
     await Promise.resolve();
     expect(woke).toBeNull();
     feed.committed();
     await waiting;
     expect(woke).toBe(true);
     let again: boolean | null = null;
-    const second = feed.wait().then((v) => { again = v; });
+    const second = feed.wait().then((v) => {
+      again = v;
+    });
     await Promise.resolve();
     expect(again).toBeNull();
     feed.close();

@@ -24,10 +24,22 @@ export async function customer(env: JoorEnv, over: Record<string, unknown> = {},
 /** A JOOR connection only (no Selvedge customer). */
 export function connection(env: JoorEnv, code: string): void {
   const acct = env.sandbox.state.account();
-  const r = upsertConnection(env.sandbox.state, acct, {
-    customer_code: code, customer_name: `Shop ${code}`, price_currency: "EUR", price_label: "EUR-1",
-    shipping: { shipping_addresses: { shipping_address: [{ shipping_code: `${code}-D`, shipping_address_1: "1 Joor Way", shipping_city: "Paris", shipping_country: "FR" }] } },
-  }, 0);
+  const r = upsertConnection(
+    env.sandbox.state,
+    acct,
+    {
+      customer_code: code,
+      customer_name: `Shop ${code}`,
+      price_currency: "EUR",
+      price_label: "EUR-1",
+      shipping: {
+        shipping_addresses: {
+          shipping_address: [{ shipping_code: `${code}-D`, shipping_address_1: "1 Joor Way", shipping_city: "Paris", shipping_country: "FR" }],
+        },
+      },
+    },
+    0,
+  );
   if (r.status !== "pass") throw new Error(`connection ${code}: ${JSON.stringify(r)}`);
 }
 
@@ -48,7 +60,9 @@ export interface PlaceInput {
 /** Places an order in JOOR (EUR price type; lines by UPC with their unit price); answers JOOR's order id. */
 export function place(env: JoorEnv, input: PlaceInput): string {
   const o = placeOrder(env.sandbox.state, env.sandbox.state.account(), {
-    price_type: "EUR-1", allow_unknown_upcs: true, ...input,
+    price_type: "EUR-1",
+    allow_unknown_upcs: true,
+    ...input,
     lines: input.lines.map((l) => ({ unit_price: "10.00", ...l })),
   });
   return String(o.id);
@@ -67,14 +81,18 @@ export const ORDER_FIELDS = `id number source externalId poNumber approved curre
 
 /** The Selvedge orders imported from JOOR with this JOOR id (0 or 1 of them). */
 export async function importedOrders(env: JoorEnv, joorId: string): Promise<any[]> {
-  const r = await env.admin.ok(`query($e: String) { orders(first: 10, filter: { source: "JOOR", externalId: $e }) { edges { node { ${ORDER_FIELDS} } } } }`, { e: joorId });
+  const r = await env.admin.ok(`query($e: String) { orders(first: 10, filter: { source: "JOOR", externalId: $e }) { edges { node { ${ORDER_FIELDS} } } } }`, {
+    e: joorId,
+  });
   return r.orders.edges.map((e: any) => e.node);
 }
 
 export const INBOUND_FIELDS = `id joorOrderId state customerCode reasons { code message field line } changes attempts order { id number } payload`;
 
 export async function inbound(env: JoorEnv, joorId: string): Promise<any> {
-  const r = await env.admin.ok(`query($f: JoorInboundOrderFilter) { joorInboundOrders(first: 5, filter: $f) { edges { node { ${INBOUND_FIELDS} } } } }`, { f: { joorOrderId: joorId } });
+  const r = await env.admin.ok(`query($f: JoorInboundOrderFilter) { joorInboundOrders(first: 5, filter: $f) { edges { node { ${INBOUND_FIELDS} } } } }`, {
+    f: { joorOrderId: joorId },
+  });
   return r.joorInboundOrders.edges[0]?.node ?? null;
 }
 

@@ -1,7 +1,16 @@
 import { mapProductPrices, UnmappedCurrencies } from "../../../plugins/joor/mapping/price-items";
 
-const types = new Map([["EUR", "pt-eur"], ["USD", "pt-usd"]]);
-const base = { productId: 1, variants: [{ variantId: 11, barcode: "1", skuId: "s11" }, { variantId: 12, barcode: "2", skuId: "s12" }] };
+const types = new Map([
+  ["EUR", "pt-eur"],
+  ["USD", "pt-usd"],
+]);
+const base = {
+  productId: 1,
+  variants: [
+    { variantId: 11, barcode: "1", skuId: "s11" },
+    { variantId: 12, barcode: "2", skuId: "s12" },
+  ],
+};
 const prices = [
   { seasonId: 1, startDate: "2026-01-01", currency: "EUR", wholesale: "10", retail: "25" },
   { seasonId: 2, startDate: "2026-07-01", currency: "EUR", wholesale: "12", retail: "30" },
@@ -14,14 +23,18 @@ describe("JOOR price mapping", () => {
     const out = mapProductPrices({ ...base, visibleSeasonIds: [1, 2, 3], prices }, [1, 2], types);
     const eur = out.items.filter((i) => i.currency === "EUR");
     expect(eur.map((i) => [i.sku_id, i.price_type_id, i.wholesale_value, i.retail_value, i.seasonId])).toEqual([
-      ["s11", "pt-eur", "12.00", "30.00", 2], ["s12", "pt-eur", "12.00", "30.00", 2],
+      ["s11", "pt-eur", "12.00", "30.00", 2],
+      ["s12", "pt-eur", "12.00", "30.00", 2],
     ]);
   });
 
   it("a product visible in no selected season goes at 0.00 in every mapped currency", () => {
     const out = mapProductPrices({ ...base, visibleSeasonIds: [3], prices }, [1, 2], types);
     expect(out.items.map((i) => [i.currency, i.wholesale_value, i.retail_value])).toEqual([
-      ["EUR", "0.00", "0.00"], ["USD", "0.00", "0.00"], ["EUR", "0.00", "0.00"], ["USD", "0.00", "0.00"],
+      ["EUR", "0.00", "0.00"],
+      ["USD", "0.00", "0.00"],
+      ["EUR", "0.00", "0.00"],
+      ["USD", "0.00", "0.00"],
     ]);
   });
 

@@ -2,12 +2,19 @@ import { BarcodeReconciler, compareCustomers } from "../../../plugins/joor/recon
 
 describe("reconcile comparison", () => {
   it("finds codes on one side only and codes that differ only by case or spacing", () => {
-    const out = compareCustomers(["ACME01", "abc 02", "ONLYHERE"], [
-      { code: "ACME01", connectionId: "1" }, { code: "ABC02", connectionId: "2" }, { code: "ONLYJOOR", connectionId: "3" },
-    ]);
+    const out = compareCustomers(
+      ["ACME01", "abc 02", "ONLYHERE"],
+      [
+        { code: "ACME01", connectionId: "1" },
+        { code: "ABC02", connectionId: "2" },
+        { code: "ONLYJOOR", connectionId: "3" },
+      ],
+    );
     expect(out.matched).toEqual([{ code: "ACME01", connectionId: "1" }]);
     expect(out.findings.map((f) => [f.code, f.key])).toEqual([
-      ["CODE_CASE_OR_SPACING", "abc 02"], ["CUSTOMER_ONLY_IN_SELVEDGE", "ONLYHERE"], ["CUSTOMER_ONLY_IN_JOOR", "ONLYJOOR"],
+      ["CODE_CASE_OR_SPACING", "abc 02"],
+      ["CUSTOMER_ONLY_IN_SELVEDGE", "ONLYHERE"],
+      ["CUSTOMER_ONLY_IN_JOOR", "ONLYJOOR"],
     ]);
   });
 

@@ -35,23 +35,27 @@ describe("SendBehind (one page's send in flight while the next is prepared)", ()
 
   it("a failed send surfaces at the next push, and its page's successor is not sent", async () => {
     const sent: string[] = [];
-    await expect(SendBehind.run(async (behind) => {
-      await behind.push(async () => {
-        throw new Error("JOOR refused page 1");
-      });
-      await behind.push(async () => {
-        sent.push("page 2");
-      });
-    })).rejects.toThrow("JOOR refused page 1");
+    await expect(
+      SendBehind.run(async (behind) => {
+        await behind.push(async () => {
+          throw new Error("JOOR refused page 1");
+        });
+        await behind.push(async () => {
+          sent.push("page 2");
+        });
+      }),
+    ).rejects.toThrow("JOOR refused page 1");
     expect(sent).toEqual([]);
   });
 
   it("the last send is waited for, and its error surfaces", async () => {
-    await expect(SendBehind.run(async (behind) => {
-      await behind.push(async () => {
-        throw new Error("last page failed");
-      });
-    })).rejects.toThrow("last page failed");
+    await expect(
+      SendBehind.run(async (behind) => {
+        await behind.push(async () => {
+          throw new Error("last page failed");
+        });
+      }),
+    ).rejects.toThrow("last page failed");
   });
 
   it("when the loop throws (e.g. cancelled), the send in flight still finishes before the error surfaces", async () => {

@@ -8,7 +8,11 @@ import { mayCreateOnJoor } from "./create-policy";
 import type { ExportPhase, JoorContext } from "./phase";
 
 /** An operation of part 1 (export-customers, export-products) as a phase: its own run, inside export-all's progress. */
-export function operationPhase(name: string, operation: OperationDefinition<JoorSettingsDeclaration>, count: (ctx: JoorContext) => Promise<number>): ExportPhase {
+export function operationPhase(
+  name: string,
+  operation: OperationDefinition<JoorSettingsDeclaration>,
+  count: (ctx: JoorContext) => Promise<number>,
+): ExportPhase {
   return {
     name,
     count,
@@ -40,7 +44,8 @@ export function exportAllOperation(phases: { customers: ExportPhase; products: E
       const list: ExportPhase[] = [phases.customers, phases.products, exportPricesPhase, exportImagesPhase];
       if (await hasInventoryModule(ctx)) list.push(exportInventoryPhase);
       else ctx.logger.info("The brand has no inventory module: the inventory phase is left out");
-      if (!mayCreateOnJoor(ctx)) ctx.logger.warn("Existing JOOR system: only customers and products that reconcile matched are sent; nothing new is created (full: true overrides)");
+      if (!mayCreateOnJoor(ctx))
+        ctx.logger.warn("Existing JOOR system: only customers and products that reconcile matched are sent; nothing new is created (full: true overrides)");
       const counts = await Promise.all(list.map((p) => p.count(ctx)));
       ctx.progress.setTotal(counts.reduce((a, b) => a + b, 0));
       const stateKey = `export-all.job-${ctx.jobId}.phase`;
@@ -58,7 +63,10 @@ export function exportAllOperation(phases: { customers: ExportPhase; products: E
         }
         ctx.progress.setPhase(label);
         ctx.logger.info(`Phase ${label}`);
-        const phaseCtx: JoorContext = { ...ctx, progress: { ...ctx.progress, setTotal: () => undefined, advance: (n?: number) => ctx.progress.advance(n), setPhase: () => undefined } };
+        const phaseCtx: JoorContext = {
+          ...ctx,
+          progress: { ...ctx.progress, setTotal: () => undefined, advance: (n?: number) => ctx.progress.advance(n), setPhase: () => undefined },
+        };
         const startedAt = Date.now();
         summary[phase.name] = await phase.run(phaseCtx, client);
         timings[phase.name] = Date.now() - startedAt;

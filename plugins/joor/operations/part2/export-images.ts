@@ -34,8 +34,15 @@ export const exportImagesPhase: ExportPhase = {
       summary.withoutImage1 += page.length - withImage.length;
       ctx.progress.advance(page.length - withImage.length);
       if (!withImage.length) continue;
-      const joorIds = await joorProductIds(ctx.data, withImage.map((p) => p.id));
-      const ledger = await ledgerRows(ctx.data, IMAGE_KIND, withImage.map((p) => String(p.id)));
+      const joorIds = await joorProductIds(
+        ctx.data,
+        withImage.map((p) => p.id),
+      );
+      const ledger = await ledgerRows(
+        ctx.data,
+        IMAGE_KIND,
+        withImage.map((p) => String(p.id)),
+      );
       const pending: { product: (typeof page)[number]; item: JoorAssetItem; hash: string; label: string }[] = [];
       for (const product of withImage) {
         const image = product.image!;
@@ -63,12 +70,34 @@ export const exportImagesPhase: ExportPhase = {
         const warning = smallImageWarning(p.product.image!.width, p.product.image!.height);
         if (r && !r.ok) {
           summary.failed++;
-          entries.push({ recordKey: String(p.product.id), label: p.label, joorId: null, joorIds: null, payloadHash: p.hash, status: "FAILED", message: r.error.message });
-          await ctx.reportIssue({ entity: "product", key: p.label, code: "IMAGE_REFUSED", message: `JOOR refused Image 1 (${p.item.asset.filename}): ${r.error.message}` });
+          entries.push({
+            recordKey: String(p.product.id),
+            label: p.label,
+            joorId: null,
+            joorIds: null,
+            payloadHash: p.hash,
+            status: "FAILED",
+            message: r.error.message,
+          });
+          await ctx.reportIssue({
+            entity: "product",
+            key: p.label,
+            code: "IMAGE_REFUSED",
+            message: `JOOR refused Image 1 (${p.item.asset.filename}): ${r.error.message}`,
+          });
           continue;
         }
         summary.sent++;
-        if (r) entries.push({ recordKey: String(p.product.id), label: p.label, joorId: r.data?.id ? String(r.data.id) : null, joorIds: { filename: p.item.asset.filename, url: p.item.asset.source_url }, payloadHash: p.hash, status: "ACCEPTED", message: null });
+        if (r)
+          entries.push({
+            recordKey: String(p.product.id),
+            label: p.label,
+            joorId: r.data?.id ? String(r.data.id) : null,
+            joorIds: { filename: p.item.asset.filename, url: p.item.asset.source_url },
+            payloadHash: p.hash,
+            status: "ACCEPTED",
+            message: null,
+          });
         if (warning) {
           summary.small++;
           await ctx.reportIssue({ entity: "product", key: p.label, code: "IMAGE_TOO_SMALL", message: warning });

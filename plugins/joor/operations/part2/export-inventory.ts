@@ -47,7 +47,14 @@ export const exportInventoryPhase: ExportPhase = {
     // the next page and its ledger rows are read while JOOR answers the current page's request
     async function* pagesWithLedger() {
       for await (const page of inventoryPages(ctx.data, s.atsSeasons ?? [])) {
-        yield { page, ledger: await ledgerRows(ctx.data, INVENTORY_KIND, page.map((v) => String(v.id))) };
+        yield {
+          page,
+          ledger: await ledgerRows(
+            ctx.data,
+            INVENTORY_KIND,
+            page.map((v) => String(v.id)),
+          ),
+        };
       }
     }
     // page N's request and ledger write stay in flight while page N + 1 is mapped and hashed (SendBehind)
@@ -78,7 +85,15 @@ export const exportInventoryPhase: ExportPhase = {
           }
           const delta = inventoryDelta(mapped.items, previous);
           // full: everything again, plus the zeroing of stale positions the delta found
-          const items = ctx.full ? [...mapped.items, ...delta.filter((d) => d.inventory === 0 && !mapped.items.some((i) => i.upc === d.upc && i.warehouse === d.warehouse && i.inventory_date === d.inventory_date))] : delta;
+          const items = ctx.full
+            ? [
+                ...mapped.items,
+                ...delta.filter(
+                  (d) =>
+                    d.inventory === 0 && !mapped.items.some((i) => i.upc === d.upc && i.warehouse === d.warehouse && i.inventory_date === d.inventory_date),
+                ),
+              ]
+            : delta;
           pending.push({ variant, items, next, hash });
         }
         const lines = pending.flatMap((p, n) => p.items.map((item) => ({ item, n })));
@@ -101,12 +116,22 @@ export const exportInventoryPhase: ExportPhase = {
             const label = `${p.variant.styleNumber}/${p.variant.colourCode}/${p.variant.size}`;
             const failed = errors[n];
             entries.push({
-              recordKey: String(p.variant.id), label: `${label} ${p.variant.barcode}`, joorId: null, joorIds: failed.length ? null : (p.next as unknown as Record<string, unknown>),
-              payloadHash: p.hash, status: failed.length ? "FAILED" : "ACCEPTED", message: failed.length ? failed.join("; ") : null,
+              recordKey: String(p.variant.id),
+              label: `${label} ${p.variant.barcode}`,
+              joorId: null,
+              joorIds: failed.length ? null : (p.next as unknown as Record<string, unknown>),
+              payloadHash: p.hash,
+              status: failed.length ? "FAILED" : "ACCEPTED",
+              message: failed.length ? failed.join("; ") : null,
             });
             if (failed.length) {
               summary.failed++;
-              await ctx.reportIssue({ entity: "variant", key: p.variant.barcode!, code: "INVENTORY_REFUSED", message: `${label}: JOOR refused ${failed.join("; ")}` });
+              await ctx.reportIssue({
+                entity: "variant",
+                key: p.variant.barcode!,
+                code: "INVENTORY_REFUSED",
+                message: `${label}: JOOR refused ${failed.join("; ")}`,
+              });
             } else {
               summary.sent++;
               summary.lines += p.items.length;

@@ -27,7 +27,9 @@ async function priceTypeMap(ctx: JoorContext, client: JoorClient): Promise<Map<s
     if (type) out.set(m.currency, type.id);
     else {
       await ctx.reportIssue({
-        entity: "settings", key: m.currency, code: "UNKNOWN_PRICE_TYPE",
+        entity: "settings",
+        key: m.currency,
+        code: "UNKNOWN_PRICE_TYPE",
         message: `The price type "${m.priceType}" set for ${m.currency} does not exist on JOOR (it has ${types.map((t) => t.name).join(", ") || "none"}): ${m.currency} prices were not sent`,
       });
     }
@@ -54,8 +56,15 @@ export const exportPricesPhase: ExportPhase = {
     // the next page and its ledger rows are read while JOOR answers the current page's requests
     async function* pagesWithLedger() {
       for await (const page of pricePages(ctx.data, seasons)) {
-        const skuIds = await joorSkuIds(ctx.data, page.flatMap((p) => p.variants.map((v) => v.variantId)));
-        const ledger = await ledgerRows(ctx.data, PRICE_KIND, page.map((p) => String(p.id)));
+        const skuIds = await joorSkuIds(
+          ctx.data,
+          page.flatMap((p) => p.variants.map((v) => v.variantId)),
+        );
+        const ledger = await ledgerRows(
+          ctx.data,
+          PRICE_KIND,
+          page.map((p) => String(p.id)),
+        );
         yield { page, skuIds, ledger };
       }
     }
@@ -66,7 +75,11 @@ export const exportPricesPhase: ExportPhase = {
         const toSend: { product: (typeof page)[number]; items: JoorPriceItem[]; hash: string; known: Record<string, string> }[] = [];
         for (const product of page) {
           summary.products++;
-          const mapped = mapProductPrices({ ...product, productId: product.id, variants: product.variants.map((v) => ({ ...v, skuId: skuIds.get(v.variantId) ?? null })) }, seasons, types);
+          const mapped = mapProductPrices(
+            { ...product, productId: product.id, variants: product.variants.map((v) => ({ ...v, skuId: skuIds.get(v.variantId) ?? null })) },
+            seasons,
+            types,
+          );
           if (mapped.unmappedCurrencies.length) unmapped.add(mapped.unmappedCurrencies, `${product.styleNumber}/${product.colourCode}`);
           if (!mapped.items.length) {
             if (mapped.variantsWithoutSku) summary.notOnJoor++;
@@ -92,10 +105,13 @@ export const exportPricesPhase: ExportPhase = {
           }
           continue;
         }
-        const inputs: PriceUpsert<number>[] = toSend.flatMap((p, n) => p.items.map((i) => ({
-          joorId: p.known[key(i)] ?? null, ref: n,
-          payload: { sku_id: i.sku_id, price_type_id: i.price_type_id, wholesale_value: i.wholesale_value, retail_value: i.retail_value },
-        })));
+        const inputs: PriceUpsert<number>[] = toSend.flatMap((p, n) =>
+          p.items.map((i) => ({
+            joorId: p.known[key(i)] ?? null,
+            ref: n,
+            payload: { sku_id: i.sku_id, price_type_id: i.price_type_id, wholesale_value: i.wholesale_value, retail_value: i.retail_value },
+          })),
+        );
         await behind.push(async () => {
           const outcomes = await api.upsert(inputs);
           const perProduct = toSend.map((p) => ({ ids: { ...p.known } as Record<string, string>, errors: [] as string[] }));
@@ -108,10 +124,23 @@ export const exportPricesPhase: ExportPhase = {
           for (const [n, p] of toSend.entries()) {
             const { ids, errors } = perProduct[n];
             const label = `${p.product.styleNumber}/${p.product.colourCode}`;
-            entries.push({ recordKey: String(p.product.id), label, joorId: null, joorIds: ids, payloadHash: p.hash, status: errors.length ? "FAILED" : "ACCEPTED", message: errors.length ? errors.join("; ") : null });
+            entries.push({
+              recordKey: String(p.product.id),
+              label,
+              joorId: null,
+              joorIds: ids,
+              payloadHash: p.hash,
+              status: errors.length ? "FAILED" : "ACCEPTED",
+              message: errors.length ? errors.join("; ") : null,
+            });
             if (errors.length) {
               summary.failed++;
-              await ctx.reportIssue({ entity: "product", key: label, code: "PRICE_REFUSED", message: `JOOR refused ${errors.length} price(s): ${errors.slice(0, 5).join("; ")}` });
+              await ctx.reportIssue({
+                entity: "product",
+                key: label,
+                code: "PRICE_REFUSED",
+                message: `JOOR refused ${errors.length} price(s): ${errors.slice(0, 5).join("; ")}`,
+              });
             } else {
               summary.sent++;
               summary.prices += p.items.length;

@@ -11,7 +11,8 @@ import { runReconcile } from "./reconcile";
 
 /** The part-2 operations (issue 10): prices, images, inventory, export-all and reconcile. */
 export const exportPrices: JoorOperation = {
-  description: "Sends catalogue prices from the selected price seasons (most recent visible wins; 0.00 when visible in none), one JOOR price type per currency; incremental",
+  description:
+    "Sends catalogue prices from the selected price seasons (most recent visible wins; 0.00 when visible in none), one JOOR price type per currency; incremental",
   attempts: 3,
   backoffMs: 2_000,
   run: async (ctx) => runAlone(exportPricesPhase, ctx, joorClientFor(ctx)),
@@ -35,8 +36,7 @@ export const exportInventory: JoorOperation = {
 };
 
 export const exportAll: JoorOperation = exportAllOperation({
-  customers: operationPhase("customers", exportCustomers, (ctx) =>
-    countRows(ctx, `SELECT COUNT(*) AS n FROM customer WHERE brandId = ?`)),
+  customers: operationPhase("customers", exportCustomers, (ctx) => countRows(ctx, `SELECT COUNT(*) AS n FROM customer WHERE brandId = ?`)),
   products: operationPhase("products", exportProducts, (ctx) => countRows(ctx, `SELECT COUNT(*) AS n FROM product WHERE brandId = ? AND active = 1`)),
 });
 

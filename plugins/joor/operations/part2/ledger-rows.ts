@@ -32,8 +32,23 @@ export async function writeLedger(data: BrandScope, kind: string, entries: reado
   if (!entries.length) return;
   const ledger = new JoorLedger(data);
   // `loaded`: the rows the caller read for these keys at the start of its page (no second SELECT)
-  const previous = loaded ?? (await ledger.load(kind as JoorRecordKind, entries.map((e) => e.recordKey)));
-  await ledger.write(kind as JoorRecordKind, entries.map((e) => ({
-    key: e.recordKey, label: e.label, joorId: e.joorId, joorIds: e.joorIds, hash: e.payloadHash, status: e.status, message: e.message,
-  })), previous);
+  const previous =
+    loaded ??
+    (await ledger.load(
+      kind as JoorRecordKind,
+      entries.map((e) => e.recordKey),
+    ));
+  await ledger.write(
+    kind as JoorRecordKind,
+    entries.map((e) => ({
+      key: e.recordKey,
+      label: e.label,
+      joorId: e.joorId,
+      joorIds: e.joorIds,
+      hash: e.payloadHash,
+      status: e.status,
+      message: e.message,
+    })),
+    previous,
+  );
 }

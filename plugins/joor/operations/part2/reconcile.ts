@@ -45,14 +45,25 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
   ctx.progress.setPhase("customers");
   const joorCustomers: { code: string; connectionId: string }[] = [];
   for await (const page of connectionPages(client.http)) joorCustomers.push(...page.map((c) => ({ code: c.customerCode, connectionId: c.connectionId })));
-  const local = (await ctx.data.sql(`SELECT id, accountCode FROM customer WHERE brandId = ? AND status = 'ACTIVE' AND accountCode IS NOT NULL AND accountCode <> ''`)) as { id: number; accountCode: string }[];
-  const customers = compareCustomers(local.map((c) => c.accountCode), joorCustomers);
+  const local = (await ctx.data.sql(
+    `SELECT id, accountCode FROM customer WHERE brandId = ? AND status = 'ACTIVE' AND accountCode IS NOT NULL AND accountCode <> ''`,
+  )) as { id: number; accountCode: string }[];
+  const customers = compareCustomers(
+    local.map((c) => c.accountCode),
+    joorCustomers,
+  );
   const [variantCount] = (await ctx.data.sql(`SELECT COUNT(*) AS n FROM variant WHERE brandId = ? AND barcode IS NOT NULL`)) as { n: number }[];
   ctx.progress.setTotal(local.length + Number(variantCount.n));
   for (const f of customers.findings) await report(f);
   const idByCode = new Map(local.map((c) => [c.accountCode, Number(c.id)]));
   const customerRows: LedgerRow[] = customers.matched.map((m) => ({
-    recordKey: String(idByCode.get(m.code)), label: m.code, joorId: m.connectionId || null, joorIds: { matchedBy: "reconcile" }, payloadHash: null, status: "ACCEPTED", message: null,
+    recordKey: String(idByCode.get(m.code)),
+    label: m.code,
+    joorId: m.connectionId || null,
+    joorIds: { matchedBy: "reconcile" },
+    payloadHash: null,
+    status: "ACCEPTED",
+    message: null,
   }));
   if (!ctx.dryRun) await keepKnownHashes(ctx, CUSTOMER_KIND, customerRows);
   ctx.progress.advance(customers.matched.length);
@@ -71,8 +82,12 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
       const product = String(sku.product_id ?? "");
       const colourCode = String(traitOf(sku, COLOR_TRAIT_ID, "Color")?.external_id ?? "");
       barcodes.addJoor({
-        upc: String(upc), skuId: String(sku.id), productId: product, styleNumber: styleNumberOf(styleOf.get(product) ?? "", colourCode),
-        colourCode, size: String(traitOf(sku, SIZE_TRAIT_ID, "Size")?.value ?? ""),
+        upc: String(upc),
+        skuId: String(sku.id),
+        productId: product,
+        styleNumber: styleNumberOf(styleOf.get(product) ?? "", colourCode),
+        colourCode,
+        size: String(traitOf(sku, SIZE_TRAIT_ID, "Size")?.value ?? ""),
       } satisfies JoorSku);
     }
   }
@@ -93,9 +108,25 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
       }
       matchedSkus++;
       ctx.progress.advance();
-      skuRows.push({ recordKey: String(v.id), label: v.barcode, joorId: result.matched.skuId, joorIds: { matchedBy: "reconcile" }, payloadHash: null, status: "ACCEPTED", message: null });
+      skuRows.push({
+        recordKey: String(v.id),
+        label: v.barcode,
+        joorId: result.matched.skuId,
+        joorIds: { matchedBy: "reconcile" },
+        payloadHash: null,
+        status: "ACCEPTED",
+        message: null,
+      });
       if (result.matched.productId && !productRows.has(v.productId)) {
-        productRows.set(v.productId, { recordKey: String(v.productId), label: `${v.styleNumber}/${v.colourCode}`, joorId: result.matched.productId, joorIds: { matchedBy: "reconcile" }, payloadHash: null, status: "ACCEPTED", message: null });
+        productRows.set(v.productId, {
+          recordKey: String(v.productId),
+          label: `${v.styleNumber}/${v.colourCode}`,
+          joorId: result.matched.productId,
+          joorIds: { matchedBy: "reconcile" },
+          payloadHash: null,
+          status: "ACCEPTED",
+          message: null,
+        });
       }
     }
     if (!ctx.dryRun) {
@@ -114,14 +145,21 @@ export async function runReconcile(ctx: JoorContext, client: JoorClient): Promis
     barcodes: { joor: joorSkus, matched: matchedSkus, findings: barcodeFindings + joorOnly },
     mismatches: byCode,
   };
-  ctx.logger.info(`Reconcile: ${customers.matched.length} customer(s) and ${matchedSkus} barcode(s) matched; ${summary.customers.findings + summary.barcodes.findings} mismatch(es)`, summary);
+  ctx.logger.info(
+    `Reconcile: ${customers.matched.length} customer(s) and ${matchedSkus} barcode(s) matched; ${summary.customers.findings + summary.barcodes.findings} mismatch(es)`,
+    summary,
+  );
   return summary;
 }
 
 /** Records matches without forgetting what an export already recorded (a row JOOR accepted keeps its hash). */
 async function keepKnownHashes(ctx: JoorContext, kind: string, entries: LedgerRow[]): Promise<void> {
   if (!entries.length) return;
-  const existing = await ledgerRows(ctx.data, kind, entries.map((e) => e.recordKey));
+  const existing = await ledgerRows(
+    ctx.data,
+    kind,
+    entries.map((e) => e.recordKey),
+  );
   const fresh = entries.filter((e) => existing.get(e.recordKey)?.joorId !== e.joorId);
   await writeLedger(ctx.data, kind, fresh);
 }

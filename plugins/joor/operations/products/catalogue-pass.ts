@@ -23,14 +23,21 @@ interface PendingProduct {
   before?: JoorSyncRecord;
 }
 
-const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string) => full || before?.status !== "ACCEPTED" || before.payloadHash !== hash || !before.joorId;
+const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string) =>
+  full || before?.status !== "ACCEPTED" || before.payloadHash !== hash || !before.joorId;
 
 /**
  * Products and SKUs: active products stream in chunks of 500 with their variants and ledger rows (a few
  * queries per chunk); a product is sent when its payload changed since JOOR accepted it, then its barcoded
  * variants as SKUs (all of a product's SKUs in one request: the matrix is one colour × the barcoded sizes).
  */
-export async function exportCatalogue(ctx: JoorOperationContext, client: JoorClient | null, ledger: JoorLedger, categories: Map<string, string>, report: ProductsReport): Promise<void> {
+export async function exportCatalogue(
+  ctx: JoorOperationContext,
+  client: JoorClient | null,
+  ledger: JoorLedger,
+  categories: Map<string, string>,
+  report: ProductsReport,
+): Promise<void> {
   // The next chunk (products, variants, ledger rows) is read while JOOR answers the current one's requests;
   // its keys are other records than the current chunk's, so reading their ledger rows early is safe.
   // Plain statements turned into entities (selectScoped): TypeORM's query builder and hydration were a
@@ -38,14 +45,26 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
   async function* readChunks() {
     const size = Math.min(CHUNK, ctx.settings.batchSize);
     for (let after = 0; ;) {
-      const chunk = await selectScoped(ctx.data, Product, { where: "t.brandId = ? AND t.active = 1 AND t.id > ?", params: [after], orderBy: `t.id LIMIT ${Number(size)}` });
+      const chunk = await selectScoped(ctx.data, Product, {
+        where: "t.brandId = ? AND t.active = 1 AND t.id > ?",
+        params: [after],
+        orderBy: `t.id LIMIT ${Number(size)}`,
+      });
       if (!chunk.length) return;
       const ids = chunk.map((p) => p.id);
       // `brandId + 0`: through the (productId, position) index, not the brand's whole (brandId, barcode) range per chunk
       const variants = await selectScoped(ctx.data, Variant, {
-        where: `t.brandId + 0 = ? AND t.active = 1 AND t.productId IN (${placeholders(ids.length)})`, params: [...ids], orderBy: "t.productId, t.position",
+        where: `t.brandId + 0 = ? AND t.active = 1 AND t.productId IN (${placeholders(ids.length)})`,
+        params: [...ids],
+        orderBy: "t.productId, t.position",
       });
-      const [productRows, skuRows] = await Promise.all([ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)), ledger.load(JOOR_RECORD_KINDS.SKU, variants.map((v) => String(v.id)))]);
+      const [productRows, skuRows] = await Promise.all([
+        ledger.load(JOOR_RECORD_KINDS.PRODUCT, ids.map(String)),
+        ledger.load(
+          JOOR_RECORD_KINDS.SKU,
+          variants.map((v) => String(v.id)),
+        ),
+      ]);
       yield { chunk, variants, productRows, skuRows };
       if (chunk.length < size) return;
       after = chunk[chunk.length - 1].id;
@@ -70,7 +89,12 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
         if (!createAllowed && !before?.joorId) {
           // existing JOOR system: never create what reconcile has not matched (part 2, create-policy.ts)
           failedProducts.add(p.id);
-          await ctx.reportIssue({ entity: "product", key: productExternalId(p), code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)})`) });
+          await ctx.reportIssue({
+            entity: "product",
+            key: productExternalId(p),
+            code: "NOT_MATCHED",
+            message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)})`),
+          });
           continue;
         }
         if (before?.joorId) joorIdOf.set(p.id, before.joorId);
@@ -97,7 +121,12 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
             report.products.failed++;
             failedProducts.add(x.product.id);
             writes.push({ key: String(x.product.id), label, joorId: r.joorId, status: "FAILED", message: `${r.error.status}: ${r.error.message}` });
-            await ctx.reportIssue({ entity: "product", key: label, code: r.error.status, message: `${x.product.name} (${label}): JOOR refused the product: ${r.error.message}` });
+            await ctx.reportIssue({
+              entity: "product",
+              key: label,
+              code: r.error.status,
+              message: `${x.product.name} (${label}): JOOR refused the product: ${r.error.message}`,
+            });
           }
         }
         await ledger.write(JOOR_RECORD_KINDS.PRODUCT, writes, productRows);
@@ -111,7 +140,9 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
         if (!v.barcode) {
           report.variantsWithoutBarcode++;
           await ctx.reportIssue({
-            entity: "variant", key: `${productExternalId(p)}/${v.size}`, code: "NO_BARCODE",
+            entity: "variant",
+            key: `${productExternalId(p)}/${v.size}`,
+            code: "NO_BARCODE",
             message: `${p.name} (${productExternalId(p)}) size ${v.size} has no barcode: not sent to JOOR (its other sizes are)`,
           });
           continue;
@@ -126,7 +157,12 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
           continue;
         }
         if (!createAllowed && !before?.joorId) {
-          await ctx.reportIssue({ entity: "variant", key: v.barcode, code: "NOT_MATCHED", message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)}) size ${v.size}, barcode ${v.barcode}`) });
+          await ctx.reportIssue({
+            entity: "variant",
+            key: v.barcode,
+            code: "NOT_MATCHED",
+            message: NOT_MATCHED_MESSAGE(`${p.name} (${productExternalId(p)}) size ${v.size}, barcode ${v.barcode}`),
+          });
           continue;
         }
         const payload = mapSku(p, v as VariantRecord & { barcode: string }, joorProductId);
@@ -156,7 +192,9 @@ export async function exportCatalogue(ctx: JoorOperationContext, client: JoorCli
               report.skus.failed++;
               writes.push({ key: String(s.variant.id), label, joorId: r.joorId, status: "FAILED", message: `${r.error.status}: ${r.error.message}` });
               await ctx.reportIssue({
-                entity: "variant", key: label, code: r.error.status,
+                entity: "variant",
+                key: label,
+                code: r.error.status,
                 message: `${s.product.name} (${productExternalId(s.product)}) size ${s.variant.size}, barcode ${label}: JOOR refused the SKU: ${r.error.message}`,
               });
             }

@@ -12,17 +12,25 @@ import { mapSeason } from "../../mapping/season";
 import type { JoorOperationContext } from "../types";
 import type { ProductsReport } from "./report";
 
-const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string) => full || before?.status !== "ACCEPTED" || before.payloadHash !== hash || !before.joorId;
+const changed = (full: boolean, before: JoorSyncRecord | undefined, hash: string) =>
+  full || before?.status !== "ACCEPTED" || before.payloadHash !== hash || !before.joorId;
 
 /** JOOR ids of a linesheet's active, exported products in linesheet order (one query). */
 async function memberJoorIds(ctx: JoorOperationContext, linesheetId: number): Promise<string[]> {
-  const rows = await ctx.data.repo(JoorLinesheetProduct).queryBuilder("lp")
+  const rows = await ctx.data
+    .repo(JoorLinesheetProduct)
+    .queryBuilder("lp")
     .innerJoin("product", "p", "p.id = lp.productId AND p.active = :active", { active: true })
-    .innerJoin(JoorSyncRecord, "r", "r.brandId = lp.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(lp.productId AS CHAR) AND r.joorId IS NOT NULL",
-      { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
+    .innerJoin(
+      JoorSyncRecord,
+      "r",
+      "r.brandId = lp.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(lp.productId AS CHAR) AND r.joorId IS NOT NULL",
+      { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT },
+    )
     .select("r.joorId", "joorId")
     .andWhere("lp.linesheetId = :linesheetId", { linesheetId })
-    .orderBy("lp.position", "ASC").addOrderBy("lp.id", "ASC")
+    .orderBy("lp.position", "ASC")
+    .addOrderBy("lp.id", "ASC")
     .getRawMany<{ joorId: string }>();
   return rows.map((r) => r.joorId);
 }
@@ -41,7 +49,10 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
   const seasons = seasonIds.length ? await ctx.data.repo(Season).findBy({ brandId, id: In(seasonIds) }) : [];
 
   // seasons
-  const seasonRows = await ledger.load(JOOR_RECORD_KINDS.SEASON, seasons.map((s) => String(s.id)));
+  const seasonRows = await ledger.load(
+    JOOR_RECORD_KINDS.SEASON,
+    seasons.map((s) => String(s.id)),
+  );
   const joorSeason = new Map<number, string>();
   const seasonsToSend: { season: Season; payload: Record<string, unknown>; hash: string; before?: JoorSyncRecord }[] = [];
   for (const s of seasons) {
@@ -64,7 +75,12 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
       } else {
         report.seasons.failed++;
         writes.push({ key: String(x.season.id), label: x.season.name, status: "FAILED", message: `${r.error.status}: ${r.error.message}` });
-        await ctx.reportIssue({ entity: "season", key: x.season.name, code: r.error.status, message: `JOOR refused the season ${x.season.name}: ${r.error.message}` });
+        await ctx.reportIssue({
+          entity: "season",
+          key: x.season.name,
+          code: r.error.status,
+          message: `JOOR refused the season ${x.season.name}: ${r.error.message}`,
+        });
       }
     }
     await ledger.write(JOOR_RECORD_KINDS.SEASON, writes, seasonRows);
@@ -76,13 +92,21 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
   }
 
   // collections
-  const lsRows = await ledger.load(JOOR_RECORD_KINDS.LINESHEET, linesheets.map((l) => String(l.id)));
+  const lsRows = await ledger.load(
+    JOOR_RECORD_KINDS.LINESHEET,
+    linesheets.map((l) => String(l.id)),
+  );
   const toSend: { linesheet: JoorLinesheet; payload: Record<string, unknown>; hash: string; before?: JoorSyncRecord }[] = [];
   for (const l of linesheets) {
     ctx.throwIfCancelled();
     const seasonId = joorSeason.get(l.seasonId) ?? (ctx.dryRun ? `(season ${l.seasonId})` : undefined);
     if (!seasonId) {
-      await ctx.reportIssue({ entity: "linesheet", key: l.name, code: "SEASON_NOT_ON_JOOR", message: `Linesheet ${l.name} was not sent: its season is not on JOOR` });
+      await ctx.reportIssue({
+        entity: "linesheet",
+        key: l.name,
+        code: "SEASON_NOT_ON_JOOR",
+        message: `Linesheet ${l.name} was not sent: its season is not on JOOR`,
+      });
       continue;
     }
     const payload = mapCollection(l, seasonId, await memberJoorIds(ctx, l.id));
@@ -94,7 +118,8 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
   // linesheets deleted in Selvedge: emptied on JOOR, once
   const live = new Set(linesheets.map((l) => String(l.id)));
   const gone: JoorSyncRecord[] = [];
-  for await (const page of ledger.rows(JOOR_RECORD_KINDS.LINESHEET)) for (const r of page) if (!live.has(r.recordKey) && r.status !== "REMOVED" && r.joorId) gone.push(r);
+  for await (const page of ledger.rows(JOOR_RECORD_KINDS.LINESHEET))
+    for (const r of page) if (!live.has(r.recordKey) && r.status !== "REMOVED" && r.joorId) gone.push(r);
 
   if (ctx.dryRun || !client) {
     for (const x of toSend) {
@@ -114,19 +139,28 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
         } else {
           report.linesheets.failed++;
           writes.push({ key: String(x.linesheet.id), label: x.linesheet.name, status: "FAILED", message: `${r.error.status}: ${r.error.message}` });
-          await ctx.reportIssue({ entity: "linesheet", key: x.linesheet.name, code: r.error.status, message: `JOOR refused the linesheet ${x.linesheet.name}: ${r.error.message}` });
+          await ctx.reportIssue({
+            entity: "linesheet",
+            key: x.linesheet.name,
+            code: r.error.status,
+            message: `JOOR refused the linesheet ${x.linesheet.name}: ${r.error.message}`,
+          });
         }
       }
       await ledger.write(JOOR_RECORD_KINDS.LINESHEET, writes, lsRows);
     }
     if (gone.length) {
-      const results = await client.collections.upsert(gone.map((r) => ({ joorId: r.joorId, payload: { name: r.label ?? `Linesheet ${r.recordKey}`, items: [] }, ref: r })));
+      const results = await client.collections.upsert(
+        gone.map((r) => ({ joorId: r.joorId, payload: { name: r.label ?? `Linesheet ${r.recordKey}`, items: [] }, ref: r })),
+      );
       const writes: LedgerWrite[] = [];
       for (const r of results) {
         if (r.ok) report.linesheetsEmptied++;
-        writes.push(r.ok
-          ? { key: r.input.ref.recordKey, status: "REMOVED", message: "deleted in Selvedge: emptied on JOOR" }
-          : { key: r.input.ref.recordKey, status: "FAILED", message: `${r.error.status}: ${r.error.message}` });
+        writes.push(
+          r.ok
+            ? { key: r.input.ref.recordKey, status: "REMOVED", message: "deleted in Selvedge: emptied on JOOR" }
+            : { key: r.input.ref.recordKey, status: "FAILED", message: `${r.error.status}: ${r.error.message}` },
+        );
       }
       await ledger.write(JOOR_RECORD_KINDS.LINESHEET, writes, new Map(gone.map((g) => [g.recordKey, g])));
     }
@@ -134,9 +168,15 @@ export async function exportLinesheets(ctx: JoorOperationContext, client: JoorCl
 
   // exported but not orderable: active products JOOR has that are on no linesheet (driven from product, the
   // ledger found through its unique key: string = string, so both databases use the index)
-  const qb = ctx.data.repo(Product).queryBuilder("p")
-    .innerJoin(JoorSyncRecord, "r", "r.brandId = p.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(p.id AS CHAR) AND r.joorId IS NOT NULL",
-      { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT })
+  const qb = ctx.data
+    .repo(Product)
+    .queryBuilder("p")
+    .innerJoin(
+      JoorSyncRecord,
+      "r",
+      "r.brandId = p.brandId AND r.connector = :c AND r.kind = :k AND r.recordKey = CAST(p.id AS CHAR) AND r.joorId IS NOT NULL",
+      { c: JOOR_CONNECTOR, k: JOOR_RECORD_KINDS.PRODUCT },
+    )
     .andWhere("p.active = :active", { active: true })
     .andWhere("NOT EXISTS (SELECT 1 FROM joor_linesheet_product lp WHERE lp.productId = p.id AND lp.brandId = p.brandId)");
   const count = await qb.clone().getCount();

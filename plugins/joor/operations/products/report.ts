@@ -28,7 +28,10 @@ export class ProductsReport {
 
   summary(dryRun: boolean): Record<string, unknown> {
     const out: Record<string, unknown> = {
-      products: this.products.toJSON(), skus: this.skus.toJSON(), seasons: this.seasons.toJSON(), linesheets: { ...this.linesheets.toJSON(), emptied: this.linesheetsEmptied },
+      products: this.products.toJSON(),
+      skus: this.skus.toJSON(),
+      seasons: this.seasons.toJSON(),
+      linesheets: { ...this.linesheets.toJSON(), emptied: this.linesheetsEmptied },
       variantsWithoutBarcode: this.variantsWithoutBarcode,
       exportedButNotOrderable: { count: this.notOrderable.count, products: this.notOrderable.items },
       unknownCategories: [...this.unknownCategories].sort(),

@@ -14,25 +14,31 @@ const IMAGE_EXT = /\.(gif|jpe?g|png)$/i;
 const VIDEO_EXT = /\.mp4$/i;
 const MB = 1024 * 1024;
 
-export const assetItemSchema = z.strictObject({
-  product: z.strictObject({ id: reqStr(100) }),
-  asset: z.strictObject({
-    type: z.enum(["image", "swatch", "video"]),
-    filename: reqStr(100),
-    source_url: reqStr(20 * MB),
-  }),
-  display_order: z.int().min(0).optional(),
-  trait_value: z.strictObject({
-    trait_id: z.literal(COLOR_TRAIT_ID, { error: "only Color trait values can carry assets" }),
-    value: str(100).optional(),
-    external_id: str(100).optional(),
-  }).optional(),
-}).superRefine((it, c) => {
-  const isVideo = it.asset.type === "video";
-  if (isVideo && !VIDEO_EXT.test(it.asset.filename)) c.addIssue({ code: "custom", path: ["asset", "filename"], message: "video filenames must end in .mp4" });
-  if (!isVideo && !IMAGE_EXT.test(it.asset.filename)) c.addIssue({ code: "custom", path: ["asset", "filename"], message: "image filenames must end in .gif, .jpeg, .jpg or .png" });
-  if (it.trait_value && !it.trait_value.value && !it.trait_value.external_id) c.addIssue({ code: "custom", path: ["trait_value"], message: "value or external_id is required" });
-});
+export const assetItemSchema = z
+  .strictObject({
+    product: z.strictObject({ id: reqStr(100) }),
+    asset: z.strictObject({
+      type: z.enum(["image", "swatch", "video"]),
+      filename: reqStr(100),
+      source_url: reqStr(20 * MB),
+    }),
+    display_order: z.int().min(0).optional(),
+    trait_value: z
+      .strictObject({
+        trait_id: z.literal(COLOR_TRAIT_ID, { error: "only Color trait values can carry assets" }),
+        value: str(100).optional(),
+        external_id: str(100).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((it, c) => {
+    const isVideo = it.asset.type === "video";
+    if (isVideo && !VIDEO_EXT.test(it.asset.filename)) c.addIssue({ code: "custom", path: ["asset", "filename"], message: "video filenames must end in .mp4" });
+    if (!isVideo && !IMAGE_EXT.test(it.asset.filename))
+      c.addIssue({ code: "custom", path: ["asset", "filename"], message: "image filenames must end in .gif, .jpeg, .jpg or .png" });
+    if (it.trait_value && !it.trait_value.value && !it.trait_value.external_id)
+      c.addIssue({ code: "custom", path: ["trait_value"], message: "value or external_id is required" });
+  });
 
 /** Run async work over items with bounded concurrency, keeping result order. */
 async function pool<T, R>(items: T[], limit: number, fn: (t: T, i: number) => Promise<R>): Promise<R[]> {
@@ -48,8 +54,12 @@ async function pool<T, R>(items: T[], limit: number, fn: (t: T, i: number) => Pr
   return out;
 }
 
-export async function createAssets(state: SandboxState, acct: AccountState, items: unknown[],
-  opts: { replaceAll: boolean; timeoutMs: number; permissive: boolean }): Promise<{ data: Asset[]; errors: ItemError[] }> {
+export async function createAssets(
+  state: SandboxState,
+  acct: AccountState,
+  items: unknown[],
+  opts: { replaceAll: boolean; timeoutMs: number; permissive: boolean },
+): Promise<{ data: Asset[]; errors: ItemError[] }> {
   const errors: ItemError[] = [];
   type Ok = { index: number; item: z.infer<typeof assetItemSchema> };
   const valid: Ok[] = [];
@@ -58,16 +68,19 @@ export async function createAssets(state: SandboxState, acct: AccountState, item
     const parsed = parseWith(assetItemSchema, raw);
     if (!parsed.ok) return void errors.push(validationError(index, parsed.issues));
     const it = parsed.value;
-    if (!acct.products.has(it.product.id)) return void errors.push(itemError("NOT_FOUND", index, `Product ${it.product.id} not found`, { product_id: it.product.id }));
+    if (!acct.products.has(it.product.id))
+      return void errors.push(itemError("NOT_FOUND", index, `Product ${it.product.id} not found`, { product_id: it.product.id }));
     if (it.asset.type === "video") {
-      if (!acct.settings.video_enabled) return void errors.push(itemError("FEATURE_NOT_ENABLED", index, "Video assets are a paid feature that is not enabled for this account"));
+      if (!acct.settings.video_enabled)
+        return void errors.push(itemError("FEATURE_NOT_ENABLED", index, "Video assets are a paid feature that is not enabled for this account"));
       const n = (videoCount.get(it.product.id) ?? 0) + 1;
       videoCount.set(it.product.id, n);
       const existing = opts.replaceAll ? 0 : acct.productAssets(it.product.id).filter((a) => a.type === "video").length;
       if (n + existing > 1) return void errors.push(itemError("VALIDATION_ERROR", index, "At most one video per product", { product_id: it.product.id }));
     }
-    const clash = valid.some((v) => v.item.product.id === it.product.id && v.item.asset.filename === it.asset.filename)
-      || (!opts.replaceAll && acct.productAssets(it.product.id).some((a) => a.filename === it.asset.filename));
+    const clash =
+      valid.some((v) => v.item.product.id === it.product.id && v.item.asset.filename === it.asset.filename) ||
+      (!opts.replaceAll && acct.productAssets(it.product.id).some((a) => a.filename === it.asset.filename));
     if (clash) return void errors.push(itemError("DUPLICATED", index, `Product ${it.product.id} already has an asset named ${it.asset.filename}`));
     valid.push({ index, item: it });
   });
@@ -75,9 +88,17 @@ export async function createAssets(state: SandboxState, acct: AccountState, item
   const probed = await pool(valid, 4, async (v) => {
     try {
       const kind = v.item.asset.type === "video" ? "video" : "image";
-      return { v, probe: await probeAsset(v.item.asset.source_url, kind, { timeoutMs: opts.timeoutMs, maxBytes: kind === "video" ? 15 * MB : 10 * MB, permissive: opts.permissive }) };
+      return {
+        v,
+        probe: await probeAsset(v.item.asset.source_url, kind, {
+          timeoutMs: opts.timeoutMs,
+          maxBytes: kind === "video" ? 15 * MB : 10 * MB,
+          permissive: opts.permissive,
+        }),
+      };
     } catch (e) {
-      if (e instanceof ProbeError) return { v, error: itemError(e.code, v.index, e.message, { product_id: v.item.product.id, filename: v.item.asset.filename }) };
+      if (e instanceof ProbeError)
+        return { v, error: itemError(e.code, v.index, e.message, { product_id: v.item.product.id, filename: v.item.asset.filename }) };
       throw e;
     }
   });
@@ -109,11 +130,19 @@ export async function createAssets(state: SandboxState, acct: AccountState, item
     }
     const existing = acct.productAssets(it.product.id);
     const asset: Asset = {
-      id: state.ids.nextString("asset"), product_id: it.product.id, type: it.asset.type, filename: it.asset.filename,
-      source_url: it.asset.source_url, display_order: it.display_order ?? existing.length,
+      id: state.ids.nextString("asset"),
+      product_id: it.product.id,
+      type: it.asset.type,
+      filename: it.asset.filename,
+      source_url: it.asset.source_url,
+      display_order: it.display_order ?? existing.length,
       color: it.trait_value ? { value: it.trait_value.value ?? null, external_id: it.trait_value.external_id ?? null } : null,
-      width: p.probe.width, height: p.probe.height, content_type: p.probe.content_type,
-      declared_content_type: p.probe.declared_content_type, size_bytes: p.probe.size_bytes, created_at: state.now(),
+      width: p.probe.width,
+      height: p.probe.height,
+      content_type: p.probe.content_type,
+      declared_content_type: p.probe.declared_content_type,
+      size_bytes: p.probe.size_bytes,
+      created_at: state.now(),
     };
     acct.putAsset(asset);
     data.push(asset);
@@ -123,12 +152,23 @@ export async function createAssets(state: SandboxState, acct: AccountState, item
 }
 
 export function serializeAsset(a: Asset, opts: { fullDataUrls?: boolean } = {}): Record<string, unknown> {
-  const url = !opts.fullDataUrls && a.source_url.startsWith("data:") && a.source_url.length > 120
-    ? `${a.source_url.slice(0, 60)}…(${a.source_url.length} chars)` : a.source_url;
+  const url =
+    !opts.fullDataUrls && a.source_url.startsWith("data:") && a.source_url.length > 120
+      ? `${a.source_url.slice(0, 60)}…(${a.source_url.length} chars)`
+      : a.source_url;
   return {
-    id: a.id, product: { id: a.product_id }, type: a.type, filename: a.filename, source_url: url,
-    display_order: a.display_order, trait_value: a.color, width: a.width, height: a.height,
-    content_type: a.content_type, declared_content_type: a.declared_content_type, size_bytes: a.size_bytes,
+    id: a.id,
+    product: { id: a.product_id },
+    type: a.type,
+    filename: a.filename,
+    source_url: url,
+    display_order: a.display_order,
+    trait_value: a.color,
+    width: a.width,
+    height: a.height,
+    content_type: a.content_type,
+    declared_content_type: a.declared_content_type,
+    size_bytes: a.size_bytes,
     date_created: new Date(a.created_at).toISOString(),
   };
 }

@@ -53,15 +53,18 @@ const EMPTY_DELIVERY: CollectionDelivery = { start_ship_date: null, complete_shi
 function toDelivery(d: z.infer<typeof deliverySchema> | null | undefined): CollectionDelivery {
   if (!d) return { ...EMPTY_DELIVERY };
   return {
-    start_ship_date: d.start_ship_date ?? null, complete_ship_date: d.complete_ship_date ?? null,
-    cancel_date: d.cancel_date ?? null, minimum_shipping_window: d.minimum_shipping_window ?? null,
+    start_ship_date: d.start_ship_date ?? null,
+    complete_ship_date: d.complete_ship_date ?? null,
+    cancel_date: d.cancel_date ?? null,
+    minimum_shipping_window: d.minimum_shipping_window ?? null,
   };
 }
 
 function deliveryIssues(d: CollectionDelivery): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { start_ship_date: s, complete_ship_date: e, cancel_date: x } = d;
-  if ((s === null) !== (e === null)) issues.push({ field: "delivery", message: "send both start_ship_date and complete_ship_date, or neither (IMMEDIATE delivery)" });
+  if ((s === null) !== (e === null))
+    issues.push({ field: "delivery", message: "send both start_ship_date and complete_ship_date, or neither (IMMEDIATE delivery)" });
   if (s && e && e < s) issues.push({ field: "delivery.complete_ship_date", message: `complete_ship_date ${e} is before start_ship_date ${s}` });
   if (x && s && x < s) issues.push({ field: "delivery.cancel_date", message: `cancel_date ${x} is before start_ship_date ${s}` });
   return issues;
@@ -97,7 +100,10 @@ function nextOrder(items: CollectionItem[]): number {
 }
 
 function sortItems(items: CollectionItem[]): CollectionItem[] {
-  return items.map((it, i) => ({ it, i })).sort((a, b) => a.it.order_number - b.it.order_number || a.i - b.i).map((x) => x.it);
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => a.it.order_number - b.it.order_number || a.i - b.i)
+    .map((x) => x.it);
 }
 
 /** Apply a request's items to the current membership (product-level actions). */
@@ -137,8 +143,14 @@ export function createCollections(state: SandboxState, acct: AccountState, items
     }
     const now = state.now();
     const c: Collection = {
-      id: state.ids.nextString("collection"), name: p.name, external_id: p.external_id, season_id: p.season_id ?? null,
-      delivery, items: applyItems([], p.items ?? [], "REPLACE_ITEMS"), created_at: now, modified_at: now,
+      id: state.ids.nextString("collection"),
+      name: p.name,
+      external_id: p.external_id,
+      season_id: p.season_id ?? null,
+      delivery,
+      items: applyItems([], p.items ?? [], "REPLACE_ITEMS"),
+      created_at: now,
+      modified_at: now,
     };
     acct.putCollection(c);
     data.push(c);
@@ -160,8 +172,12 @@ export function updateCollections(state: SandboxState, acct: AccountState, items
     const issues = [...seasonIssues(acct, p.season_id), ...deliveryIssues(delivery), ...itemIssues(acct, p.items, action !== "REMOVE_ITEMS")];
     if (issues.length) return void errors.push(validationError(index, issues, { id: p.id }));
     const next: Collection = {
-      ...cur, name: p.name, season_id: p.season_id === undefined ? cur.season_id : p.season_id, delivery,
-      items: p.items === undefined ? cur.items : applyItems(cur.items, p.items, action), modified_at: state.now(),
+      ...cur,
+      name: p.name,
+      season_id: p.season_id === undefined ? cur.season_id : p.season_id,
+      delivery,
+      items: p.items === undefined ? cur.items : applyItems(cur.items, p.items, action),
+      modified_at: state.now(),
     };
     acct.putCollection(next);
     data.push(next);
@@ -183,7 +199,9 @@ export function shoppableIn(c: Collection, productId: string, skuId: string): bo
 export function serializeCollection(acct: AccountState, c: Collection): Record<string, unknown> {
   const season = c.season_id ? acct.seasons.get(c.season_id) : undefined;
   return {
-    id: c.id, name: c.name, external_id: c.external_id,
+    id: c.id,
+    name: c.name,
+    external_id: c.external_id,
     delivery: { ...c.delivery },
     season: season ? { id: season.id, name: season.name, year: season.year, external_id: season.external_id } : null,
     visibility: "OWNER",
@@ -198,6 +216,7 @@ export function adminCollection(acct: AccountState, c: Collection): Record<strin
     season_id: c.season_id,
     delivery_type: c.delivery.start_ship_date ? "DATED" : "IMMEDIATE",
     items: c.items.map((it) => ({ product_id: it.product_id, order_number: it.order_number, all_skus: it.sku_ids === null, sku_ids: itemSkuIds(acct, it) })),
-    date_created: new Date(c.created_at).toISOString(), date_modified: new Date(c.modified_at).toISOString(),
+    date_created: new Date(c.created_at).toISOString(),
+    date_modified: new Date(c.modified_at).toISOString(),
   };
 }

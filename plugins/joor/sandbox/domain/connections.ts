@@ -13,26 +13,28 @@ const contactEmail = z.union([email.max(50, "at most 50 characters"), z.literal(
 const REGION_REQUIRED = new Set(["AU", "CA", "JP", "US"]);
 
 function addressSchema<P extends "shipping" | "billing">(p: P) {
-  return z.strictObject({
-    // An integer on JOOR's connection page [DOC]; JOOR assigns it, so a sent one is only echoed back.
-    [`${p}_address_id`]: z.int({ error: "must be an integer (JOOR's address id)" }).optional(),
-    [`${p}_code`]: reqStr(50),
-    [`${p}_name`]: str(100).optional(),
-    [`${p}_company`]: str(100).optional(),
-    [`${p}_address_1`]: reqStr(100),
-    [`${p}_address_2`]: str(100).optional(),
-    [`${p}_city`]: reqStr(100),
-    [`${p}_region`]: str(100).optional(),
-    [`${p}_postal_code`]: str(20).optional(),
-    [`${p}_country`]: countryCode,
-    [`${p}_phone`]: str(50).optional(),
-    [`${p}_email`]: optEmail,
-  }).superRefine((a: Record<string, unknown>, c) => {
-    const country = a[`${p}_country`] as string;
-    if (REGION_REQUIRED.has(country) && !a[`${p}_region`]) {
-      c.addIssue({ code: "custom", path: [`${p}_region`], message: `is required for country ${country}` });
-    }
-  });
+  return z
+    .strictObject({
+      // An integer on JOOR's connection page [DOC]; JOOR assigns it, so a sent one is only echoed back.
+      [`${p}_address_id`]: z.int({ error: "must be an integer (JOOR's address id)" }).optional(),
+      [`${p}_code`]: reqStr(50),
+      [`${p}_name`]: str(100).optional(),
+      [`${p}_company`]: str(100).optional(),
+      [`${p}_address_1`]: reqStr(100),
+      [`${p}_address_2`]: str(100).optional(),
+      [`${p}_city`]: reqStr(100),
+      [`${p}_region`]: str(100).optional(),
+      [`${p}_postal_code`]: str(20).optional(),
+      [`${p}_country`]: countryCode,
+      [`${p}_phone`]: str(50).optional(),
+      [`${p}_email`]: optEmail,
+    })
+    .superRefine((a: Record<string, unknown>, c) => {
+      const country = a[`${p}_country`] as string;
+      if (REGION_REQUIRED.has(country) && !a[`${p}_region`]) {
+        c.addIssue({ code: "custom", path: [`${p}_region`], message: `is required for country ${country}` });
+      }
+    });
 }
 
 const shippingSchema = addressSchema("shipping");
@@ -50,24 +52,42 @@ export const connectionSchema = z.strictObject({
   customer_group_name: str(150).optional(),
   customer_group_code: str(100).optional(),
   sales_rep_code: str(100).optional(),
-  price_currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").optional(),
+  price_currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code")
+    .optional(),
   price_label: str(50).optional(),
-  warehouses: z.strictObject({
-    warehouse: z.array(z.strictObject({ warehouse_name: reqStr(150), warehouse_code: str(100).optional() })),
-  }).optional(),
-  shipping: z.strictObject({
-    shipping_addresses: z.strictObject({ shipping_address: z.array(shippingSchema) }),
-  }).optional(),
-  billing: z.strictObject({
-    billing_addresses: z.strictObject({ billing_address: z.array(billingSchema) }),
-  }).optional(),
+  warehouses: z
+    .strictObject({
+      warehouse: z.array(z.strictObject({ warehouse_name: reqStr(150), warehouse_code: str(100).optional() })),
+    })
+    .optional(),
+  shipping: z
+    .strictObject({
+      shipping_addresses: z.strictObject({ shipping_address: z.array(shippingSchema) }),
+    })
+    .optional(),
+  billing: z
+    .strictObject({
+      billing_addresses: z.strictObject({ billing_address: z.array(billingSchema) }),
+    })
+    .optional(),
 });
 export type ConnectionInput = z.infer<typeof connectionSchema>;
 
 const PLAIN_FIELDS = [
-  "customer_name", "customer_alias", "customer_contact_name", "customer_contact_email", "customer_buyer_name",
-  "company_number_name", "company_number_code", "customer_group_name", "customer_group_code", "sales_rep_code",
-  "price_currency", "price_label",
+  "customer_name",
+  "customer_alias",
+  "customer_contact_name",
+  "customer_contact_email",
+  "customer_buyer_name",
+  "company_number_name",
+  "company_number_code",
+  "customer_group_name",
+  "customer_group_code",
+  "sales_rep_code",
+  "price_currency",
+  "price_label",
 ] as const;
 
 function toAddress(state: SandboxState, p: "shipping" | "billing", a: Record<string, unknown>, prev: Address[]): Address {
@@ -76,9 +96,17 @@ function toAddress(state: SandboxState, p: "shipping" | "billing", a: Record<str
   const existing = prev.find((x) => x.code === code);
   return {
     id: existing?.id ?? state.ids.nextString("address"),
-    code, name: g("name"), company: g("company"), address_1: g("address_1"), address_2: g("address_2"),
-    city: g("city"), region: g("region"), postal_code: g("postal_code"), country: g("country"),
-    phone: g("phone"), email: g("email"),
+    code,
+    name: g("name"),
+    company: g("company"),
+    address_1: g("address_1"),
+    address_2: g("address_2"),
+    city: g("city"),
+    region: g("region"),
+    postal_code: g("postal_code"),
+    country: g("country"),
+    phone: g("phone"),
+    email: g("email"),
   };
 }
 
@@ -92,7 +120,8 @@ function semanticIssues(acct: AccountState, input: ConnectionInput, creating: bo
     if (!pt) issues.push({ field: "price_label", message: `no price type ${input.price_currency}/${input.price_label} exists in this account` });
   }
   (input.warehouses?.warehouse ?? []).forEach((w, i) => {
-    if (!acct.warehouses.has(w.warehouse_name)) issues.push({ field: `warehouses.warehouse.${i}.warehouse_name`, message: `warehouse '${w.warehouse_name}' does not exist` });
+    if (!acct.warehouses.has(w.warehouse_name))
+      issues.push({ field: `warehouses.warehouse.${i}.warehouse_name`, message: `warehouse '${w.warehouse_name}' does not exist` });
   });
   for (const p of ["shipping", "billing"] as const) {
     const list = (p === "shipping" ? input.shipping?.shipping_addresses.shipping_address : input.billing?.billing_addresses.billing_address) ?? [];
@@ -116,8 +145,10 @@ function matchRetailer(state: SandboxState, acct: AccountState, name: string): s
 }
 
 export function upsertConnection(state: SandboxState, acct: AccountState, raw: unknown, index: number): BulkJobResult {
-  const code = typeof raw === "object" && raw !== null && typeof (raw as Record<string, unknown>).customer_code === "string"
-    ? (raw as Record<string, string>).customer_code : null;
+  const code =
+    typeof raw === "object" && raw !== null && typeof (raw as Record<string, unknown>).customer_code === "string"
+      ? (raw as Record<string, string>).customer_code
+      : null;
   const parsed = parseWith(connectionSchema, raw);
   if (!parsed.ok) return { index, customer_code: code, status: "fail", errors: parsed.issues };
   const input = parsed.value;
@@ -134,8 +165,13 @@ export function upsertConnection(state: SandboxState, acct: AccountState, raw: u
   const c: Connection = prev ?? {
     id: state.ids.nextString("connection"),
     retailer_id: matchRetailer(state, acct, input.customer_name ?? input.customer_code),
-    customer_code: input.customer_code, fields, warehouses: [], shipping: [], billing: [],
-    created_at: now, modified_at: now,
+    customer_code: input.customer_code,
+    fields,
+    warehouses: [],
+    shipping: [],
+    billing: [],
+    created_at: now,
+    modified_at: now,
     visible_at: now + acct.settings.connection_visibility_delay_seconds * 1000,
   };
   c.fields = fields;
@@ -157,8 +193,15 @@ export function upsertConnection(state: SandboxState, acct: AccountState, raw: u
 export function queueConnectionJob(state: SandboxState, acct: AccountState, items: unknown[]): BulkJob {
   const now = state.now();
   const job: BulkJob = {
-    id: state.ids.nextString("job"), kind: "connection", status: "QUEUED", created_at: now,
-    due_at: now + acct.settings.bulk_job_delay_seconds * 1000, completed_at: null, item_count: items.length, items, results: [],
+    id: state.ids.nextString("job"),
+    kind: "connection",
+    status: "QUEUED",
+    created_at: now,
+    due_at: now + acct.settings.bulk_job_delay_seconds * 1000,
+    completed_at: null,
+    item_count: items.length,
+    items,
+    results: [],
   };
   acct.jobs.set(job.id, job);
   acct.jobQueue.push(job.id);
@@ -194,10 +237,19 @@ export function processDueJobs(state: SandboxState, acct: AccountState, force = 
 
 function addressOut(p: "shipping" | "billing", a: Address): Record<string, string | number> {
   return {
-    [`${p}_address_id`]: Number(a.id), [`${p}_code`]: a.code, [`${p}_name`]: a.name, [`${p}_company`]: a.company,
-    [`${p}_address_1`]: a.address_1, [`${p}_address_2`]: a.address_2, [`${p}_city`]: a.city,
-    [`${p}_region`]: a.region, [`${p}_postal_code`]: a.postal_code, [`${p}_country`]: a.country,
-    [`${p}_country_name`]: a.country ? countryName(a.country) : "", [`${p}_phone`]: a.phone, [`${p}_email`]: a.email,
+    [`${p}_address_id`]: Number(a.id),
+    [`${p}_code`]: a.code,
+    [`${p}_name`]: a.name,
+    [`${p}_company`]: a.company,
+    [`${p}_address_1`]: a.address_1,
+    [`${p}_address_2`]: a.address_2,
+    [`${p}_city`]: a.city,
+    [`${p}_region`]: a.region,
+    [`${p}_postal_code`]: a.postal_code,
+    [`${p}_country`]: a.country,
+    [`${p}_country_name`]: a.country ? countryName(a.country) : "",
+    [`${p}_phone`]: a.phone,
+    [`${p}_email`]: a.email,
   };
 }
 

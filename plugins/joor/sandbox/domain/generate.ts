@@ -13,7 +13,10 @@ import { OrderInputError, placeOrder } from "./orders";
 export const generateCatalogueSchema = z.strictObject({
   products: z.int().min(1).max(500_000),
   colors: z.int().min(1).max(50).optional(),
-  sizes: z.array(z.string().min(1)).min(1).optional()
+  sizes: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
     .refine((l) => !l || new Set(l).size === l.length, "sizes must not repeat (each colour × size is one SKU)"),
   prefix: str(20).optional(),
   price_types: z.array(z.string()).optional(),
@@ -46,13 +49,16 @@ export function generateCatalogue(state: SandboxState, acct: AccountState, raw: 
   const o = p.value;
   const t0 = Date.now();
   const sizes = o.sizes ?? ["XS", "S", "M", "L", "XL"];
-  const colors = Array.from({ length: o.colors ?? 2 }, (_, i) => COLOR_NAMES[i % COLOR_NAMES.length] + (i >= COLOR_NAMES.length ? ` ${Math.floor(i / COLOR_NAMES.length) + 1}` : ""));
+  const colors = Array.from(
+    { length: o.colors ?? 2 },
+    (_, i) => COLOR_NAMES[i % COLOR_NAMES.length] + (i >= COLOR_NAMES.length ? ` ${Math.floor(i / COLOR_NAMES.length) + 1}` : ""),
+  );
   const priceTypes = (o.price_types ?? [...acct.priceTypes.values()].map((t) => t.id)).map((ref) => {
     const t = acct.priceTypes.get(ref) ?? acct.priceTypeByName(ref);
     if (!t) throw new OrderInputError([{ field: "price_types", message: `unknown price type '${ref}'` }]);
     return t;
   });
-  const warehouse = o.inventory === undefined ? undefined : (o.warehouse ? acct.warehouses.get(o.warehouse) : acct.defaultWarehouse());
+  const warehouse = o.inventory === undefined ? undefined : o.warehouse ? acct.warehouses.get(o.warehouse) : acct.defaultWarehouse();
   if (o.inventory !== undefined && !warehouse) throw new OrderInputError([{ field: "warehouse", message: "unknown warehouse" }]);
   const prefix = o.prefix ?? "GEN";
   const now = state.now();
@@ -65,8 +71,17 @@ export function generateCatalogue(state: SandboxState, acct: AccountState, raw: 
     while (acct.productsByExternalId.has(`${prefix}${id}`) || acct.productsByIdentifier.has(`${prefix}${id}`)) id = state.ids.nextString("product");
     const style = `${prefix}${id}`;
     const product: Product = {
-      id, name: `${prefix} style ${id}`, external_id: style, product_identifier: style, description: null, order_minimum: null,
-      category_ids: [], product_trait_values: [], tags: [], created_at: now, modified_at: now,
+      id,
+      name: `${prefix} style ${id}`,
+      external_id: style,
+      product_identifier: style,
+      description: null,
+      order_minimum: null,
+      category_ids: [],
+      product_trait_values: [],
+      tags: [],
+      created_at: now,
+      modified_at: now,
     };
     acct.putProduct(product);
     colors.forEach((color, ci) => {
@@ -74,21 +89,42 @@ export function generateCatalogue(state: SandboxState, acct: AccountState, raw: 
         const upc = generateUpc(state, acct);
         firstUpc ??= upc;
         const sku: Sku = {
-          id: state.ids.skuId(id), product_id: id, external_id: freeSkuExternalId(acct, `${style}-${ci + 1}-${size}`), sku_identifier: null,
+          id: state.ids.skuId(id),
+          product_id: id,
+          external_id: freeSkuExternalId(acct, `${style}-${ci + 1}-${size}`),
+          sku_identifier: null,
           color: { value: color, external_id: `C${ci + 1}`, order_minimum: null, status: "ACTIVE" },
           size: { value: size, external_id: size, order_minimum: null, status: "ACTIVE" },
-          identifiers: [{ type: "UPC", value: upc }], created_at: now, modified_at: now,
+          identifiers: [{ type: "UPC", value: upc }],
+          created_at: now,
+          modified_at: now,
         };
         acct.putSku(sku);
         skuCount++;
         for (const t of priceTypes) {
-          acct.putPrice({ id: state.ids.nextString("price"), sku_id: sku.id, price_type_id: t.id,
-            wholesale_value: o.wholesale_value ?? "50.00", retail_value: o.retail_value ?? "120.00", created_at: now, modified_at: now });
+          acct.putPrice({
+            id: state.ids.nextString("price"),
+            sku_id: sku.id,
+            price_type_id: t.id,
+            wholesale_value: o.wholesale_value ?? "50.00",
+            retail_value: o.retail_value ?? "120.00",
+            created_at: now,
+            modified_at: now,
+          });
           priceCount++;
         }
         if (warehouse && o.inventory !== undefined) {
-          acct.putInventory({ sku_id: sku.id, warehouse: warehouse.name, inventory_date: null, inventory: o.inventory, dec_pending: false,
-            pending_deducted: 0, available: o.inventory, made_to_order: false, updated_at: now });
+          acct.putInventory({
+            sku_id: sku.id,
+            warehouse: warehouse.name,
+            inventory_date: null,
+            inventory: o.inventory,
+            dec_pending: false,
+            pending_deducted: 0,
+            available: o.inventory,
+            made_to_order: false,
+            updated_at: now,
+          });
         }
       });
     });
@@ -109,7 +145,11 @@ export const generateOrdersSchema = z.strictObject({
   ship_end: isoDate.optional(),
 });
 
-export function generateOrders(state: SandboxState, acct: AccountState, raw: unknown): { created: number; first_id: number | null; last_id: number | null; ms: number } {
+export function generateOrders(
+  state: SandboxState,
+  acct: AccountState,
+  raw: unknown,
+): { created: number; first_id: number | null; last_id: number | null; ms: number } {
   const p = parseWith(generateOrdersSchema, raw);
   if (!p.ok) throw new OrderInputError(p.issues);
   const o = p.value;
@@ -126,8 +166,8 @@ export function generateOrders(state: SandboxState, acct: AccountState, raw: unk
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const perOrder = Math.min(o.lines_per_order ?? 5, skus.length);
-  const priceType = o.price_type === undefined ? acct.priceTypes.values().next().value
-    : (acct.priceTypes.get(o.price_type) ?? acct.priceTypeByName(o.price_type));
+  const priceType =
+    o.price_type === undefined ? acct.priceTypes.values().next().value : (acct.priceTypes.get(o.price_type) ?? acct.priceTypeByName(o.price_type));
   if (!priceType) throw new OrderInputError([{ field: "price_type", message: "unknown price type (or none seeded)" }]);
   let first: Order | null = null;
   let last: Order | null = null;
@@ -135,13 +175,22 @@ export function generateOrders(state: SandboxState, acct: AccountState, raw: unk
     const start = Math.floor(rand() * skus.length);
     const lines = Array.from({ length: perOrder }, (_, i) => {
       const sku = skus[(start + i) % skus.length];
-      return { upc: String(sku.identifiers.find((x) => x.type !== "MPN")?.value), quantity: 1 + Math.floor(rand() * (o.max_quantity ?? 6)),
-        unit_price: acct.priceFor(sku.id, priceType.id) ? undefined : "10.00" };
+      return {
+        upc: String(sku.identifiers.find((x) => x.type !== "MPN")?.value),
+        quantity: 1 + Math.floor(rand() * (o.max_quantity ?? 6)),
+        unit_price: acct.priceFor(sku.id, priceType.id) ? undefined : "10.00",
+      };
     });
     try {
       last = placeOrder(state, acct, {
-        customer_code: codes[n % codes.length], status: (o.status ?? "APPROVED") as OrderStatus, price_type: priceType.id,
-        season: o.season, ship_start: o.ship_start, ship_end: o.ship_end, po_number: `GEN-${n + 1}`, lines,
+        customer_code: codes[n % codes.length],
+        status: (o.status ?? "APPROVED") as OrderStatus,
+        price_type: priceType.id,
+        season: o.season,
+        ship_start: o.ship_start,
+        ship_end: o.ship_end,
+        po_number: `GEN-${n + 1}`,
+        lines,
       });
     } catch (e) {
       if (e instanceof OrderInputError) throw new OrderInputError([{ field: `order ${n}`, message: issuesText(e.issues) }]);

@@ -75,7 +75,12 @@ function findSku(acct: AccountState, it: z.infer<typeof inventoryItemSchema>): S
   return `style ${it.style_number} has no colour ${it.color_code} in size '${it.size}' (sizes are case-sensitive)`;
 }
 
-export function bulkInventory(state: SandboxState, acct: AccountState, items: unknown[], opts: { overwrite: boolean; decPending: boolean }): { log: InventoryLogEntry[]; passed: number } {
+export function bulkInventory(
+  state: SandboxState,
+  acct: AccountState,
+  items: unknown[],
+  opts: { overwrite: boolean; decPending: boolean },
+): { log: InventoryLogEntry[]; passed: number } {
   const now = state.now();
   const pending = opts.decPending ? pendingQuantities(acct) : null;
   if (opts.overwrite) acct.clearInventory();
@@ -111,12 +116,30 @@ export function bulkInventory(state: SandboxState, acct: AccountState, items: un
     if (it.upc === undefined) entry.sku = AccountState.upcOf(sku) ?? entry.sku;
     if (it.made_to_order) {
       acct.clearSkuWarehouse(sku.id, warehouse.name);
-      acct.putInventory({ sku_id: sku.id, warehouse: warehouse.name, inventory_date: null, inventory: 0, dec_pending: false,
-        pending_deducted: 0, available: 0, made_to_order: true, updated_at: now });
+      acct.putInventory({
+        sku_id: sku.id,
+        warehouse: warehouse.name,
+        inventory_date: null,
+        inventory: 0,
+        dec_pending: false,
+        pending_deducted: 0,
+        available: 0,
+        made_to_order: true,
+        updated_at: now,
+      });
     } else {
       const deducted = pending ? Math.min(it.inventory, pending.get(sku.id) ?? 0) : 0;
-      acct.putInventory({ sku_id: sku.id, warehouse: warehouse.name, inventory_date: date, inventory: it.inventory,
-        dec_pending: opts.decPending, pending_deducted: deducted, available: it.inventory - deducted, made_to_order: false, updated_at: now });
+      acct.putInventory({
+        sku_id: sku.id,
+        warehouse: warehouse.name,
+        inventory_date: date,
+        inventory: it.inventory,
+        dec_pending: opts.decPending,
+        pending_deducted: deducted,
+        available: it.inventory - deducted,
+        made_to_order: false,
+        updated_at: now,
+      });
     }
     entry.status = "pass";
     passed++;

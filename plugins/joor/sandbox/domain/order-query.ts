@@ -59,9 +59,10 @@ export interface V2OrderPage {
 
 function residual(q: V2OrderQuery): ((o: Order) => boolean) | null {
   if (q.customerCode === undefined && q.customerGroupName === undefined && q.dateStart === undefined) return null;
-  return (o) => (q.customerCode === undefined || o.customer_code === q.customerCode)
-    && (q.customerGroupName === undefined || o.customer_group_name === q.customerGroupName)
-    && (q.dateStart === undefined || (o.date_modified >= q.dateStart && o.date_modified <= (q.dateEnd as number)));
+  return (o) =>
+    (q.customerCode === undefined || o.customer_code === q.customerCode) &&
+    (q.customerGroupName === undefined || o.customer_group_name === q.customerGroupName) &&
+    (q.dateStart === undefined || (o.date_modified >= q.dateStart && o.date_modified <= (q.dateEnd as number)));
 }
 
 function isEmpty(v: unknown): boolean {

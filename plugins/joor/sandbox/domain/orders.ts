@@ -8,8 +8,19 @@ import type { AccountState } from "../state/account";
 import type { SandboxState } from "../state/state";
 import type { Address, Connection, ExportBucket, Order, OrderLine, OrderStatus, PriceType } from "../types";
 import {
-  countryCode, countryName, type FieldIssue, fromCents, type ItemError, isoDate, itemError, money, parseWith, reqStr,
-  str, toCents, validationError,
+  countryCode,
+  countryName,
+  type FieldIssue,
+  fromCents,
+  type ItemError,
+  isoDate,
+  itemError,
+  money,
+  parseWith,
+  reqStr,
+  str,
+  toCents,
+  validationError,
 } from "../validation";
 import { shoppableIn } from "./collections";
 import { messyOrderV2 } from "./order-messy";
@@ -32,22 +43,25 @@ const addressInput = z.strictObject({
 type AddressInput = z.infer<typeof addressInput>;
 
 const overrides = z.record(z.string(), z.unknown());
-const percent = z.string({ error: 'must be a percentage with two decimals, e.g. "10.00"' })
+const percent = z
+  .string({ error: 'must be a percentage with two decimals, e.g. "10.00"' })
   .regex(/^\d{1,3}\.\d{2}$/, 'must be a percentage with two decimals, e.g. "10.00"')
   .refine((v) => toCents(v) <= 10000, "must not exceed 100.00");
 
-export const lineInputSchema = z.strictObject({
-  upc: reqStr(50),
-  quantity: z.int().min(1, "must be at least 1").max(1_000_000),
-  unit_price: money.optional(),
-  retail_price: money.optional(),
-  comment: str(1000).optional(),
-  /** Line discount: a percentage of the unit price, or an amount off each unit (not both). */
-  discount_percent: percent.optional(),
-  discount_amount: money.optional(),
-  /** Raw values merged into the v2 line as-is (wrong types, huge strings...). */
-  overrides: overrides.optional(),
-}).refine((l) => !(l.discount_percent && l.discount_amount), { message: "send discount_percent or discount_amount, not both", path: ["discount_amount"] });
+export const lineInputSchema = z
+  .strictObject({
+    upc: reqStr(50),
+    quantity: z.int().min(1, "must be at least 1").max(1_000_000),
+    unit_price: money.optional(),
+    retail_price: money.optional(),
+    comment: str(1000).optional(),
+    /** Line discount: a percentage of the unit price, or an amount off each unit (not both). */
+    discount_percent: percent.optional(),
+    discount_amount: money.optional(),
+    /** Raw values merged into the v2 line as-is (wrong types, huge strings...). */
+    overrides: overrides.optional(),
+  })
+  .refine((l) => !(l.discount_percent && l.discount_amount), { message: "send discount_percent or discount_amount, not both", path: ["discount_amount"] });
 type LineInput = z.infer<typeof lineInputSchema>;
 
 const STATUS = z.enum(["IN_PROGRESS", "NOTES", "PENDING", "APPROVED", "SHIPPED", "CANCELLED"]);
@@ -99,10 +113,21 @@ export const editOrderSchema = z.strictObject({
   lines: z.array(lineInputSchema).min(1).optional(),
   add_lines: z.array(lineInputSchema).optional(),
   /** Change a line's quantity (0 removes it) and/or its discount (null clears it). */
-  update_lines: z.array(z.strictObject({
-    line_id: z.string(), quantity: z.int().min(0).optional(),
-    discount_percent: percent.nullable().optional(), discount_amount: money.nullable().optional(),
-  }).refine((u) => !(u.discount_percent && u.discount_amount), { message: "send discount_percent or discount_amount, not both", path: ["discount_amount"] })).optional(),
+  update_lines: z
+    .array(
+      z
+        .strictObject({
+          line_id: z.string(),
+          quantity: z.int().min(0).optional(),
+          discount_percent: percent.nullable().optional(),
+          discount_amount: money.nullable().optional(),
+        })
+        .refine((u) => !(u.discount_percent && u.discount_amount), {
+          message: "send discount_percent or discount_amount, not both",
+          path: ["discount_amount"],
+        }),
+    )
+    .optional(),
   remove_line_ids: z.array(z.string()).optional(),
   allow_unknown_upcs: z.boolean().optional(),
   ...headerFields,
@@ -117,9 +142,18 @@ export class OrderInputError extends Error {
 
 function toAddress(state: SandboxState, a: AddressInput): Address {
   return {
-    id: state.ids.nextString("address"), code: a.code ?? "", name: a.name ?? "", company: a.company ?? "",
-    address_1: a.address_1 ?? "", address_2: a.address_2 ?? "", city: a.city ?? "", region: a.region ?? "",
-    postal_code: a.postal_code ?? "", country: a.country ?? "", phone: a.phone ?? "", email: a.email ?? "",
+    id: state.ids.nextString("address"),
+    code: a.code ?? "",
+    name: a.name ?? "",
+    company: a.company ?? "",
+    address_1: a.address_1 ?? "",
+    address_2: a.address_2 ?? "",
+    city: a.city ?? "",
+    region: a.region ?? "",
+    postal_code: a.postal_code ?? "",
+    country: a.country ?? "",
+    phone: a.phone ?? "",
+    email: a.email ?? "",
   };
 }
 
@@ -130,8 +164,15 @@ function pickAddress(list: Address[], code: string | undefined, field: string, i
   return hit ? { ...hit } : null;
 }
 
-function buildLines(state: SandboxState, acct: AccountState, lines: LineInput[], priceType: PriceType, allowUnknown: boolean,
-  field: string, issues: FieldIssue[]): OrderLine[] {
+function buildLines(
+  state: SandboxState,
+  acct: AccountState,
+  lines: LineInput[],
+  priceType: PriceType,
+  allowUnknown: boolean,
+  field: string,
+  issues: FieldIssue[],
+): OrderLine[] {
   const out: OrderLine[] = [];
   lines.forEach((l, i) => {
     const sku = acct.skuByUpc(l.upc);
@@ -151,14 +192,24 @@ function buildLines(state: SandboxState, acct: AccountState, lines: LineInput[],
       return;
     }
     out.push({
-      discount_percent: l.discount_percent ?? null, discount_amount: l.discount_amount ?? null,
-      line_id: state.ids.nextString("line"), sku_id: sku?.id ?? null, upc: l.upc, quantity: l.quantity,
-      unit_price: unit ?? "0.00", retail_price: l.retail_price ?? price?.retail_value ?? "0.00",
-      item_name: product?.name ?? "", item_number: product?.product_identifier ?? "", item_style_id: product?.id ?? "",
+      discount_percent: l.discount_percent ?? null,
+      discount_amount: l.discount_amount ?? null,
+      line_id: state.ids.nextString("line"),
+      sku_id: sku?.id ?? null,
+      upc: l.upc,
+      quantity: l.quantity,
+      unit_price: unit ?? "0.00",
+      retail_price: l.retail_price ?? price?.retail_value ?? "0.00",
+      item_name: product?.name ?? "",
+      item_number: product?.product_identifier ?? "",
+      item_style_id: product?.id ?? "",
       item_style_identifier: product?.external_id ?? product?.product_identifier ?? "",
-      item_color: sku?.color.value ?? "", item_color_code: sku?.color.external_id ?? "",
-      item_size: sku?.size.value ?? "", item_size_code: sku?.size.external_id ?? "",
-      comment: l.comment ?? "", overrides: l.overrides ?? {},
+      item_color: sku?.color.value ?? "",
+      item_color_code: sku?.color.external_id ?? "",
+      item_size: sku?.size.value ?? "",
+      item_size_code: sku?.size.external_id ?? "",
+      comment: l.comment ?? "",
+      overrides: l.overrides ?? {},
     });
   });
   return out;
@@ -204,14 +255,17 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
   const lines = priceType ? buildLines(state, acct, p.lines, priceType, p.allow_unknown_upcs ?? false, "lines", issues) : [];
   const shipping = p.shipping_address ? toAddress(state, p.shipping_address) : pickAddress(conn?.shipping ?? [], p.shipping_code, "shipping_code", issues);
   const billing = p.billing_address ? toAddress(state, p.billing_address) : pickAddress(conn?.billing ?? [], p.billing_code, "billing_code", issues);
-  if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
+  if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name))
+    issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
   // "Collections are required to place an order" [DOC]: with a collection, every line must be shoppable in it.
   if (collection) {
     lines.forEach((l, i) => {
-      if (l.sku_id && !shoppableIn(collection, l.item_style_id, l.sku_id)) issues.push({ field: `lines.${i}.upc`, message: `SKU ${l.upc} is not shoppable in collection ${collection.id}` });
+      if (l.sku_id && !shoppableIn(collection, l.item_style_id, l.sku_id))
+        issues.push({ field: `lines.${i}.upc`, message: `SKU ${l.upc} is not shoppable in collection ${collection.id}` });
     });
   }
-  if (p.discount_percent && p.discount_amount && toCents(p.discount_percent) > 0) issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
+  if (p.discount_percent && p.discount_amount && toCents(p.discount_percent) > 0)
+    issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
   if (issues.length || !priceType) throw new OrderInputError(issues);
   const season = collection?.season_id ? acct.seasons.get(collection.season_id) : undefined;
 
@@ -220,26 +274,51 @@ export function placeOrder(state: SandboxState, acct: AccountState, raw: unknown
   const warehouse = acct.warehouses.get(p.warehouse_name ?? "") ?? acct.defaultWarehouse();
   const retailer = retailerId ? acct.retailers.get(retailerId) : undefined;
   const order: Order = {
-    id: state.ids.next("order"), status, retailer_id: retailerId ?? "", connection_id: conn?.id ?? null,
-    customer_code: conn?.customer_code ?? "", customer_name: conn?.fields.customer_name ?? retailer?.name ?? "",
-    customer_buyer_name: conn?.fields.customer_buyer_name ?? "", customer_group_name: conn?.fields.customer_group_name ?? "",
+    id: state.ids.next("order"),
+    status,
+    retailer_id: retailerId ?? "",
+    connection_id: conn?.id ?? null,
+    customer_code: conn?.customer_code ?? "",
+    customer_name: conn?.fields.customer_name ?? retailer?.name ?? "",
+    customer_buyer_name: conn?.fields.customer_buyer_name ?? "",
+    customer_group_name: conn?.fields.customer_group_name ?? "",
     customer_group_code: conn?.fields.customer_group_code ?? "",
-    price_type_id: priceType.id, currency: priceType.currency_code, currency_name: priceType.name,
+    price_type_id: priceType.id,
+    currency: priceType.currency_code,
+    currency_name: priceType.name,
     collection_id: collection?.id ?? null,
-    season_name: p.season?.name ?? season?.name ?? "", season_code: p.season?.code ?? season?.external_id ?? "",
-    delivery_name: p.delivery?.name ?? collection?.name ?? "", delivery_code: p.delivery?.code ?? collection?.external_id ?? "",
-    ship_start: p.ship_start ?? collection?.delivery.start_ship_date ?? "", ship_end: p.ship_end ?? collection?.delivery.complete_ship_date ?? "",
-    po_number: p.po_number ?? "", comments: p.comments ?? "", internal_comments: p.internal_comments ?? "",
-    sales_rep: p.sales_rep ?? "", sales_rep_code: p.sales_rep_code ?? conn?.fields.sales_rep_code ?? "",
-    payment_method_name: p.payment_method_name ?? "", payment_method_code: p.payment_method_code ?? "",
-    shipping_method_name: p.shipping_method_name ?? "", shipping_method_code: p.shipping_method_code ?? "",
-    warehouse_name: warehouse?.name ?? "", warehouse_code: warehouse?.code ?? "",
-    discount_percent: p.discount_amount ? "0.00" : (p.discount_percent ?? "0.00"), discount_amount: p.discount_amount ?? null,
-    order_type_name: p.order_type?.name ?? "", order_type_code: p.order_type?.code ?? "",
+    season_name: p.season?.name ?? season?.name ?? "",
+    season_code: p.season?.code ?? season?.external_id ?? "",
+    delivery_name: p.delivery?.name ?? collection?.name ?? "",
+    delivery_code: p.delivery?.code ?? collection?.external_id ?? "",
+    ship_start: p.ship_start ?? collection?.delivery.start_ship_date ?? "",
+    ship_end: p.ship_end ?? collection?.delivery.complete_ship_date ?? "",
+    po_number: p.po_number ?? "",
+    comments: p.comments ?? "",
+    internal_comments: p.internal_comments ?? "",
+    sales_rep: p.sales_rep ?? "",
+    sales_rep_code: p.sales_rep_code ?? conn?.fields.sales_rep_code ?? "",
+    payment_method_name: p.payment_method_name ?? "",
+    payment_method_code: p.payment_method_code ?? "",
+    shipping_method_name: p.shipping_method_name ?? "",
+    shipping_method_code: p.shipping_method_code ?? "",
+    warehouse_name: warehouse?.name ?? "",
+    warehouse_code: warehouse?.code ?? "",
+    discount_percent: p.discount_amount ? "0.00" : (p.discount_percent ?? "0.00"),
+    discount_amount: p.discount_amount ?? null,
+    order_type_name: p.order_type?.name ?? "",
+    order_type_code: p.order_type?.code ?? "",
     shipping_total: p.shipping_total ?? "0.00",
-    shipping_address: shipping, billing_address: billing, lines,
-    date_created: now, date_approved: status === "APPROVED" || status === "SHIPPED" ? now : null, date_modified: now,
-    export_bucket: "NEW", exported_on: null, export_description: "", overrides: p.overrides ?? {},
+    shipping_address: shipping,
+    billing_address: billing,
+    lines,
+    date_created: now,
+    date_approved: status === "APPROVED" || status === "SHIPPED" ? now : null,
+    date_modified: now,
+    export_bucket: "NEW",
+    exported_on: null,
+    export_description: "",
+    overrides: p.overrides ?? {},
   };
   acct.putOrder(order);
   return order;
@@ -262,7 +341,8 @@ export function editOrder(state: SandboxState, acct: AccountState, order: Order,
       issues.push({ field: `update_lines.${i}.discount_amount`, message: `the discount (${u.discount_amount}) exceeds the unit price (${line.unit_price})` });
     }
   }
-  if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name)) issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
+  if (p.warehouse_name !== undefined && !acct.warehouses.has(p.warehouse_name))
+    issues.push({ field: "warehouse_name", message: `unknown warehouse '${p.warehouse_name}'` });
   if (p.discount_percent && p.discount_amount) issues.push({ field: "discount_amount", message: "send discount_percent or discount_amount, not both" });
   if (issues.length) throw new OrderInputError(issues);
   const now = state.now();
@@ -356,10 +436,12 @@ export function updateOrderStatuses(state: SandboxState, acct: AccountState, ite
     const issues: FieldIssue[] = [];
     if (p.status === "IN_PROGRESS" && order.status !== "IN_PROGRESS") issues.push({ field: "status", message: "an order cannot move back to IN_PROGRESS" });
     if (p.status !== "IN_PROGRESS" && p.status !== "CANCELLED") {
-      if (!order.shipping_address || !order.billing_address) issues.push({ field: "status", message: `${p.status} needs shipping and billing addresses on the order` });
+      if (!order.shipping_address || !order.billing_address)
+        issues.push({ field: "status", message: `${p.status} needs shipping and billing addresses on the order` });
     }
     if (p.status === "PENDING" || p.status === "APPROVED") {
-      if (order.lines.length === 0 || order.lines.some((l) => l.quantity < 1)) issues.push({ field: "status", message: `${p.status} needs at least one unit on every item` });
+      if (order.lines.length === 0 || order.lines.some((l) => l.quantity < 1))
+        issues.push({ field: "status", message: `${p.status} needs at least one unit on every item` });
     }
     if (issues.length) return void errors.push(validationError(index, issues, { id: String(p.id) }));
     // The brand's own write-back does not make the order "modified since last export".
@@ -384,18 +466,42 @@ export const ORDER_TYPE_OF: Record<OrderStatus, { type: number; name: string }> 
 };
 
 export const EXPORT_STATUS_NAME: Record<ExportBucket, string> = {
-  NEW: "NOT_EXPORTED", FAILED: "FAILED", EXPORTED: "EXPORTED", MODIFIED: "MODIFIED_SINCE_EXPORT",
+  NEW: "NOT_EXPORTED",
+  FAILED: "FAILED",
+  EXPORTED: "EXPORTED",
+  MODIFIED: "MODIFIED_SINCE_EXPORT",
 };
 
 const iso = (ms: number | null): string => (ms === null ? "" : new Date(ms).toISOString());
 
 function flatAddress(p: "shipping" | "billing", a: Address | null): Record<string, string> {
-  const x = a ?? { id: "", code: "", name: "", company: "", address_1: "", address_2: "", city: "", region: "", postal_code: "", country: "", phone: "", email: "" };
+  const x = a ?? {
+    id: "",
+    code: "",
+    name: "",
+    company: "",
+    address_1: "",
+    address_2: "",
+    city: "",
+    region: "",
+    postal_code: "",
+    country: "",
+    phone: "",
+    email: "",
+  };
   return {
-    [`${p}_code`]: x.code, [`${p}_name`]: x.name, [`${p}_company`]: x.company, [`${p}_phone`]: x.phone,
-    [`${p}_email`]: x.email, [`${p}_address_1`]: x.address_1, [`${p}_address_2`]: x.address_2, [`${p}_city`]: x.city,
-    [`${p}_region`]: x.region, [`${p}_postal_code`]: x.postal_code,
-    [`${p}_country`]: x.country ? countryName(x.country) : "", [`${p}_country_iso_two`]: x.country,
+    [`${p}_code`]: x.code,
+    [`${p}_name`]: x.name,
+    [`${p}_company`]: x.company,
+    [`${p}_phone`]: x.phone,
+    [`${p}_email`]: x.email,
+    [`${p}_address_1`]: x.address_1,
+    [`${p}_address_2`]: x.address_2,
+    [`${p}_city`]: x.city,
+    [`${p}_region`]: x.region,
+    [`${p}_postal_code`]: x.postal_code,
+    [`${p}_country`]: x.country ? countryName(x.country) : "",
+    [`${p}_country_iso_two`]: x.country,
     // Alpha-3 codes are not in ICU's display names; the sandbox leaves this empty (JOOR sends "" for unknowns too).
     [`${p}_country_iso_three`]: "",
   };
@@ -479,29 +585,29 @@ export function serializeOrderV2(acct: AccountState, o: Order, opts: { messy?: b
     line_items: lines.map((l) => {
       const m = lineAmounts(l);
       return {
-      line_id: l.line_id,
-      item_name: l.item_name,
-      item_number: l.item_number,
-      item_style_id: l.item_style_id,
-      item_style_identifier: l.item_style_identifier,
-      item_sku_id: l.sku_id ?? "",
-      item_color: l.item_color,
-      item_color_code: l.item_color_code,
-      item_size: l.item_size,
-      item_size_code: l.item_size_code,
-      item_upc: l.upc,
-      item_quantity: l.quantity,
-      item_price: l.unit_price,
-      item_unit_price: fromCents(m.unit),
-      item_retail_price: l.retail_price,
-      item_price_adjustment: priceAdjustment(l, m.perUnitDiscount, opts.messy ?? false),
-      item_price_extended: fromCents(m.extended),
-      item_multiplier: 1,
-      item_comment: l.comment,
-      item_color_comment: "",
-      item_door_id: "",
-      style_tags: [],
-      ...(opts.messy ? {} : l.overrides),
+        line_id: l.line_id,
+        item_name: l.item_name,
+        item_number: l.item_number,
+        item_style_id: l.item_style_id,
+        item_style_identifier: l.item_style_identifier,
+        item_sku_id: l.sku_id ?? "",
+        item_color: l.item_color,
+        item_color_code: l.item_color_code,
+        item_size: l.item_size,
+        item_size_code: l.item_size_code,
+        item_upc: l.upc,
+        item_quantity: l.quantity,
+        item_price: l.unit_price,
+        item_unit_price: fromCents(m.unit),
+        item_retail_price: l.retail_price,
+        item_price_adjustment: priceAdjustment(l, m.perUnitDiscount, opts.messy ?? false),
+        item_price_extended: fromCents(m.extended),
+        item_multiplier: 1,
+        item_comment: l.comment,
+        item_color_comment: "",
+        item_door_id: "",
+        style_tags: [],
+        ...(opts.messy ? {} : l.overrides),
       };
     }),
     ...(opts.messy ? {} : o.overrides),
@@ -523,8 +629,21 @@ function priceAdjustment(l: OrderLine, perUnitDiscount: number, messy: boolean):
 
 function nestedAddress(a: Address | null): Record<string, string> | null {
   if (!a) return null;
-  return { id: a.id, code: a.code, name: a.name, company: a.company, line_1: a.address_1, line_2: a.address_2,
-    city: a.city, state: a.region, zip: a.postal_code, country: a.country, phone: a.phone, fax: "", email: a.email };
+  return {
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    company: a.company,
+    line_1: a.address_1,
+    line_2: a.address_2,
+    city: a.city,
+    state: a.region,
+    zip: a.postal_code,
+    country: a.country,
+    phone: a.phone,
+    fax: "",
+    email: a.email,
+  };
 }
 
 export function serializeOrderV4(acct: AccountState, o: Order): Record<string, unknown> {
@@ -557,10 +676,16 @@ export function serializeOrderV4(acct: AccountState, o: Order): Record<string, u
     billing_address: nestedAddress(o.billing_address),
     shipping_method: { id: null, code: o.shipping_method_code, name: o.shipping_method_name },
     line_items: lines.map((l) => ({
-      id: l.line_id, sku_id: l.sku_id, upc: l.upc, quantity: l.quantity, price: fromCents(lineAmounts(l).unit),
+      id: l.line_id,
+      sku_id: l.sku_id,
+      upc: l.upc,
+      quantity: l.quantity,
+      price: fromCents(lineAmounts(l).unit),
       product: { id: l.item_style_id, name: l.item_name, external_id: l.item_style_identifier },
-      trait_values: [{ trait: { name: "Color" }, value: l.item_color, external_id: l.item_color_code },
-        { trait: { name: "Size" }, value: l.item_size, external_id: l.item_size_code }],
+      trait_values: [
+        { trait: { name: "Color" }, value: l.item_color, external_id: l.item_color_code },
+        { trait: { name: "Size" }, value: l.item_size, external_id: l.item_size_code },
+      ],
     })),
   };
 }

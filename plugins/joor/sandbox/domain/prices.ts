@@ -36,8 +36,13 @@ export function createPrices(state: SandboxState, acct: AccountState, items: unk
     }
     const now = state.now();
     const price: Price = {
-      id: state.ids.nextString("price"), sku_id: p.sku_id, price_type_id: p.price_type_id,
-      wholesale_value: p.wholesale_value, retail_value: p.retail_value ?? null, created_at: now, modified_at: now,
+      id: state.ids.nextString("price"),
+      sku_id: p.sku_id,
+      price_type_id: p.price_type_id,
+      wholesale_value: p.wholesale_value,
+      retail_value: p.retail_value ?? null,
+      created_at: now,
+      modified_at: now,
     };
     acct.putPrice(price);
     data.push(price);

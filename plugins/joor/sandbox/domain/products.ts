@@ -85,18 +85,25 @@ export function createProducts(state: SandboxState, acct: AccountState, items: u
     const p = parsed.value;
     const issues = semanticIssues(acct, p);
     if (issues.length) return void errors.push(validationError(index, issues));
-    const dupId = (p.external_id && acct.productsByExternalId.get(p.external_id))
-      || (p.product_identifier && acct.productsByIdentifier.get(p.product_identifier));
+    const dupId =
+      (p.external_id && acct.productsByExternalId.get(p.external_id)) || (p.product_identifier && acct.productsByIdentifier.get(p.product_identifier));
     if (dupId) {
       // DUPLICATED carries no more than JOOR is seen to send (clients look the product up again).
       return void errors.push(itemError("DUPLICATED", index, "Product already exists (same external_id or product_identifier)"));
     }
     const now = state.now();
     const product: Product = {
-      id: state.ids.nextString("product"), name: p.name, external_id: p.external_id ?? null,
-      product_identifier: p.product_identifier ?? null, description: p.description ?? null,
-      order_minimum: p.order_minimum ?? null, category_ids: p.category_ids ?? [],
-      product_trait_values: traitValues(p), tags: tags(p), created_at: now, modified_at: now,
+      id: state.ids.nextString("product"),
+      name: p.name,
+      external_id: p.external_id ?? null,
+      product_identifier: p.product_identifier ?? null,
+      description: p.description ?? null,
+      order_minimum: p.order_minimum ?? null,
+      category_ids: p.category_ids ?? [],
+      product_trait_values: traitValues(p),
+      tags: tags(p),
+      created_at: now,
+      modified_at: now,
     };
     acct.putProduct(product);
     data.push(product);

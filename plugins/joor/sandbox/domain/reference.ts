@@ -10,7 +10,10 @@ export const DEPARTMENTS = ["WOMEN", "MEN", "GIRLS", "BOYS", "UNISEX", "BABY_GIR
 export const priceTypeSchema = z.strictObject({
   name: reqStr(50),
   currency_code: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code"),
-  retail_currency_code: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").optional(),
+  retail_currency_code: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code")
+    .optional(),
 });
 export const warehouseSchema = z.strictObject({
   name: reqStr(100),
@@ -38,8 +41,12 @@ export function addPriceTypes(state: SandboxState, acct: AccountState, items: un
     if (!p.ok) return void out.errors.push(validationError(index, p.issues));
     const dup = [...acct.priceTypes.values()].find((t) => t.name === p.value.name && t.currency_code === p.value.currency_code);
     if (dup) return void out.errors.push(itemError("DUPLICATED", index, `Price type ${p.value.currency_code}/${p.value.name} exists`, { id: dup.id }));
-    const t: PriceType = { id: state.ids.nextString("price_type"), name: p.value.name, currency_code: p.value.currency_code,
-      retail_currency_code: p.value.retail_currency_code ?? p.value.currency_code };
+    const t: PriceType = {
+      id: state.ids.nextString("price_type"),
+      name: p.value.name,
+      currency_code: p.value.currency_code,
+      retail_currency_code: p.value.retail_currency_code ?? p.value.currency_code,
+    };
     acct.priceTypes.set(t.id, t);
     out.data.push(t);
   });
@@ -54,8 +61,13 @@ export function addWarehouses(state: SandboxState, acct: AccountState, items: un
     if (acct.warehouses.has(p.value.name)) return void out.errors.push(itemError("DUPLICATED", index, `Warehouse '${p.value.name}' exists`, {}));
     const isDefault = p.value.is_default ?? acct.defaultWarehouse() === undefined;
     if (isDefault) for (const w of acct.warehouses.values()) w.is_default = false;
-    const w: Warehouse = { id: state.ids.nextString("warehouse"), name: p.value.name, code: p.value.code ?? p.value.name.toUpperCase(),
-      type: p.value.type ?? "IMMEDIATE", is_default: isDefault };
+    const w: Warehouse = {
+      id: state.ids.nextString("warehouse"),
+      name: p.value.name,
+      code: p.value.code ?? p.value.name.toUpperCase(),
+      type: p.value.type ?? "IMMEDIATE",
+      is_default: isDefault,
+    };
     acct.warehouses.set(w.name, w);
     out.data.push(w);
   });

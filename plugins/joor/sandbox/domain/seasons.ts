@@ -41,7 +41,14 @@ export function createSeasons(state: SandboxState, acct: AccountState, items: un
     const p = parsed.value;
     if (clash(acct, p)) return void errors.push(itemError("DUPLICATED", index, "A season with this external_id (or this name and year) already exists"));
     const now = state.now();
-    const s: Season = { id: state.ids.nextString("season"), name: p.name, year: p.year ?? null, external_id: p.external_id ?? null, created_at: now, modified_at: now };
+    const s: Season = {
+      id: state.ids.nextString("season"),
+      name: p.name,
+      year: p.year ?? null,
+      external_id: p.external_id ?? null,
+      created_at: now,
+      modified_at: now,
+    };
     acct.putSeason(s);
     data.push(s);
   });
@@ -58,8 +65,11 @@ export function updateSeasons(state: SandboxState, acct: AccountState, items: un
     const cur = acct.seasons.get(p.id);
     if (!cur) return void errors.push(itemError("NOT_FOUND", index, `Season ${p.id} not found`, { id: p.id }));
     const next: Season = {
-      ...cur, name: p.name, year: p.year === undefined ? cur.year : p.year,
-      external_id: p.external_id === undefined ? cur.external_id : p.external_id, modified_at: state.now(),
+      ...cur,
+      name: p.name,
+      year: p.year === undefined ? cur.year : p.year,
+      external_id: p.external_id === undefined ? cur.external_id : p.external_id,
+      modified_at: state.now(),
     };
     if (clash(acct, next, cur.id)) return void errors.push(itemError("DUPLICATED", index, "Another season has this external_id (or this name and year)"));
     acct.putSeason(next);

@@ -22,15 +22,19 @@ const traitValueSchema = z.strictObject({
  * (lower case, 11 digits) [DOC how-to-create-update-sku-data]. The type is stored upper-cased; the
  * value verbatim (leading zeros kept). Barcodes are 8, 11 (JOOR's example), 12, 13 or 14 digits.
  */
-const identifierSchema = z.strictObject({
-  type: z.string({ error: "type must be one of UPC, GTIN, EAN, MPN (any case)" }).transform((t) => t.toUpperCase())
-    .pipe(z.enum(["UPC", "GTIN", "EAN", "MPN"], { error: "type must be one of UPC, GTIN, EAN, MPN (any case)" })),
-  value: reqStr(50),
-}).superRefine((id, c) => {
-  if (id.type !== "MPN" && !/^(\d{8}|\d{11,14})$/.test(id.value)) {
-    c.addIssue({ code: "custom", path: ["value"], message: `${id.type} must be 8, 11, 12, 13 or 14 digits` });
-  }
-});
+const identifierSchema = z
+  .strictObject({
+    type: z
+      .string({ error: "type must be one of UPC, GTIN, EAN, MPN (any case)" })
+      .transform((t) => t.toUpperCase())
+      .pipe(z.enum(["UPC", "GTIN", "EAN", "MPN"], { error: "type must be one of UPC, GTIN, EAN, MPN (any case)" })),
+    value: reqStr(50),
+  })
+  .superRefine((id, c) => {
+    if (id.type !== "MPN" && !/^(\d{8}|\d{11,14})$/.test(id.value)) {
+      c.addIssue({ code: "custom", path: ["value"], message: `${id.type} must be 8, 11, 12, 13 or 14 digits` });
+    }
+  });
 
 export const skuCreateSchema = z.strictObject({
   product_id: reqStr(100),
@@ -79,7 +83,10 @@ function splitTraits(list: TraitInput[], partial: boolean): { color?: TraitInput
       if (size) issues.push({ field: `trait_values.${i}`, message: "more than one Size trait value" });
       size = t;
     } else {
-      issues.push({ field: `trait_values.${i}.trait_id`, message: `SKU traits are Color (${COLOR_TRAIT_ID}) and Size (${SIZE_TRAIT_ID}); got '${t.trait_id}'` });
+      issues.push({
+        field: `trait_values.${i}.trait_id`,
+        message: `SKU traits are Color (${COLOR_TRAIT_ID}) and Size (${SIZE_TRAIT_ID}); got '${t.trait_id}'`,
+      });
     }
   });
   if (!partial && !color) issues.push({ field: "trait_values", message: `a Color trait value (trait_id ${COLOR_TRAIT_ID}) is required` });
@@ -111,7 +118,11 @@ function duplicateOf(acct: AccountState, batch: Batch, sku: Sku): { status: stri
   const combo = AccountState.comboKey(sku.product_id, sku.color.value, sku.size.value);
   const comboHit = batch.byCombo.get(combo) ?? acct.skusByCombo.get(combo);
   if (comboHit && comboHit !== sku.id) {
-    return { status: "DUPLICATED", message: `SKU ${sku.color.value}/${sku.size.value} already exists for product ${sku.product_id}`, details: { sku_id: comboHit } };
+    return {
+      status: "DUPLICATED",
+      message: `SKU ${sku.color.value}/${sku.size.value} already exists for product ${sku.product_id}`,
+      details: { sku_id: comboHit },
+    };
   }
   for (const id of sku.identifiers) {
     if (id.type === "MPN") continue;
@@ -120,7 +131,8 @@ function duplicateOf(acct: AccountState, batch: Batch, sku: Sku): { status: stri
   }
   if (sku.external_id) {
     const hit = batch.byExternal.get(sku.external_id) ?? acct.skusByExternalId.get(sku.external_id);
-    if (hit && hit !== sku.id) return { status: "DUPLICATED", message: `external_id ${sku.external_id} is already used by SKU ${hit}`, details: { sku_id: hit } };
+    if (hit && hit !== sku.id)
+      return { status: "DUPLICATED", message: `external_id ${sku.external_id} is already used by SKU ${hit}`, details: { sku_id: hit } };
   }
   return null;
 }
@@ -129,7 +141,12 @@ function duplicateOf(acct: AccountState, batch: Batch, sku: Sku): { status: stri
  * Product-level rules over the product's SKUs as they would be after the batch: a full colour ×
  * size matrix, and one external_id per colour value and per size value.
  */
-function productIssues(acct: AccountState, productId: string, batchSkus: Sku[], structural: boolean): { status: string; message: string; details: Record<string, unknown> } | null {
+function productIssues(
+  acct: AccountState,
+  productId: string,
+  batchSkus: Sku[],
+  structural: boolean,
+): { status: string; message: string; details: Record<string, unknown> } | null {
   const merged = new Map<string, Sku>();
   for (const s of acct.productSkus(productId)) merged.set(s.id, s);
   for (const s of batchSkus) merged.set(s.id, s);
@@ -141,9 +158,16 @@ function productIssues(acct: AccountState, productId: string, batchSkus: Sku[], 
   for (const s of merged.values()) {
     if (!colorCodes.has(s.color.value)) colors.push(s.color.value);
     if (!sizeCodes.has(s.size.value)) sizes.push(s.size.value);
-    for (const [codes, tv, what] of [[colorCodes, s.color, "colour"], [sizeCodes, s.size, "size"]] as const) {
+    for (const [codes, tv, what] of [
+      [colorCodes, s.color, "colour"],
+      [sizeCodes, s.size, "size"],
+    ] as const) {
       if (codes.has(tv.value) && codes.get(tv.value) !== tv.external_id) {
-        return { status: "VALIDATION_ERROR", message: `${what} '${tv.value}' has two external_ids ('${codes.get(tv.value)}' and '${tv.external_id}'); one code per ${what}`, details: { product_id: productId } };
+        return {
+          status: "VALIDATION_ERROR",
+          message: `${what} '${tv.value}' has two external_ids ('${codes.get(tv.value)}' and '${tv.external_id}'); one code per ${what}`,
+          details: { product_id: productId },
+        };
       }
       codes.set(tv.value, tv.external_id);
     }
@@ -155,7 +179,10 @@ function productIssues(acct: AccountState, productId: string, batchSkus: Sku[], 
   const missing: Array<{ color: string; size: string }> = [];
   for (const c of colors) for (const z of sizes) if (!have.has(`${c}\u0000${z}`)) missing.push({ color: c, size: z });
   if (missing.length) {
-    const shown = missing.slice(0, 10).map((m) => `${m.color}/${m.size}`).join(", ");
+    const shown = missing
+      .slice(0, 10)
+      .map((m) => `${m.color}/${m.size}`)
+      .join(", ");
     return {
       status: "INCOMPLETE_MATRIX",
       message: `Every colour × size combination of product ${productId} must be sent; missing ${missing.length}: ${shown}${missing.length > 10 ? ", …" : ""} (sizes are case-sensitive)`,
@@ -184,9 +211,15 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
       if (issues.length) return void errors.push(validationError(index, issues));
       isNew = true;
       sku = {
-        id: "", product_id: p.product_id, external_id: p.external_id ?? null, sku_identifier: p.sku_identifier ?? null,
-        color: toTrait(color as TraitInput), size: toTrait(size as TraitInput),
-        identifiers: p.identifiers ?? [], created_at: now, modified_at: now,
+        id: "",
+        product_id: p.product_id,
+        external_id: p.external_id ?? null,
+        sku_identifier: p.sku_identifier ?? null,
+        color: toTrait(color as TraitInput),
+        size: toTrait(size as TraitInput),
+        identifiers: p.identifiers ?? [],
+        created_at: now,
+        modified_at: now,
       };
     } else {
       const parsed = mode === "update" ? parseWith(skuUpdateSchema, raw) : parseWith(skuUpdateByExternalIdSchema, raw);
@@ -194,7 +227,13 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
       const p = parsed.value as z.infer<typeof skuUpdateSchema> & z.infer<typeof skuUpdateByExternalIdSchema>;
       const id = mode === "update" ? p.id : acct.skusByExternalId.get(p.external_id as string);
       const existing = id === undefined ? undefined : acct.skus.get(id);
-      if (!existing) return void errors.push(itemError("NOT_FOUND", index, mode === "update" ? `SKU ${p.id} not found` : `No SKU with external_id ${p.external_id}`, { id: p.id ?? null, external_id: p.external_id ?? null }));
+      if (!existing)
+        return void errors.push(
+          itemError("NOT_FOUND", index, mode === "update" ? `SKU ${p.id} not found` : `No SKU with external_id ${p.external_id}`, {
+            id: p.id ?? null,
+            external_id: p.external_id ?? null,
+          }),
+        );
       const { color, size, issues } = splitTraits(p.trait_values ?? [], true);
       if (issues.length) return void errors.push(validationError(index, issues, { id: existing.id }));
       sku = {
@@ -227,7 +266,12 @@ export function writeSkus(state: SandboxState, acct: AccountState, items: unknow
       const before = acct.skus.get(c.sku.id);
       return c.isNew || !before || before.color.value !== c.sku.color.value || before.size.value !== c.sku.size.value;
     });
-    const problem = productIssues(acct, productId, list.map((c) => c.sku), structural);
+    const problem = productIssues(
+      acct,
+      productId,
+      list.map((c) => c.sku),
+      structural,
+    );
     if (problem) {
       for (const c of list) errors.push(itemError(problem.status, c.index, problem.message, { ...problem.details, ...(c.isNew ? {} : { id: c.sku.id }) }));
     } else {
@@ -288,13 +332,23 @@ export function serializeSku(acct: AccountState, s: Sku): Record<string, unknown
     if (!colorOrder.includes(x.color.value)) colorOrder.push(x.color.value);
     if (!sizeOrder.includes(x.size.value)) sizeOrder.push(x.size.value);
   }
-  const images = acct.productAssets(s.product_id).filter((a) => a.color && (a.color.value === s.color.value || (a.color.external_id !== null && a.color.external_id === s.color.external_id)));
+  const images = acct
+    .productAssets(s.product_id)
+    .filter((a) => a.color && (a.color.value === s.color.value || (a.color.external_id !== null && a.color.external_id === s.color.external_id)));
   const tv = (trait: { id: string; name: string }, v: SkuTraitValue, nbr: number, withImages: boolean) => ({
-    trait, value: v.value, external_id: v.external_id, order_minimum: v.order_minimum, order_nbr: nbr, status: v.status,
+    trait,
+    value: v.value,
+    external_id: v.external_id,
+    order_minimum: v.order_minimum,
+    order_nbr: nbr,
+    status: v.status,
     hexColor: null,
     swatch: withImages ? (images.find((a) => a.type === "swatch")?.source_url ?? null) : null,
     // A real SKU GET shows `images: null` when there are none (joor-api.md §7a), not [].
-    images: withImages && images.some((a) => a.type === "image") ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height })) : null,
+    images:
+      withImages && images.some((a) => a.type === "image")
+        ? images.filter((a) => a.type === "image").map((a) => ({ id: a.id, url: a.source_url, width: a.width, height: a.height }))
+        : null,
   });
   return {
     id: s.id,

@@ -78,11 +78,24 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     res.json({
       ...hooks.info(),
       accounts: [...ctx.state.accounts.values()].map((a) => ({
-        id: a.id, name: a.name, credentials: a.credentials, settings: a.settings,
+        id: a.id,
+        name: a.name,
+        credentials: a.credentials,
+        settings: a.settings,
         counts: {
-          price_types: a.priceTypes.size, warehouses: a.warehouses.size, categories: a.categories.size, retailers: a.retailers.size,
-          connections: a.connections.size, products: a.products.size, skus: a.skus.size, prices: a.prices.size,
-          assets: a.assets.size, collections: a.collections.size, seasons: a.seasons.size, inventory_rows: a.inventoryRowCount, orders: a.orders.size,
+          price_types: a.priceTypes.size,
+          warehouses: a.warehouses.size,
+          categories: a.categories.size,
+          retailers: a.retailers.size,
+          connections: a.connections.size,
+          products: a.products.size,
+          skus: a.skus.size,
+          prices: a.prices.size,
+          assets: a.assets.size,
+          collections: a.collections.size,
+          seasons: a.seasons.size,
+          inventory_rows: a.inventoryRowCount,
+          orders: a.orders.size,
         },
       })),
     });
@@ -116,8 +129,12 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
   });
 
   const rateSchema = z.strictObject({
-    enabled: z.boolean().optional(), budget: z.int().min(1).optional(), windowSeconds: z.number().positive().optional(),
-    getCost: z.int().min(0).optional(), writeCost: z.int().min(0).optional(), reset: z.boolean().optional(),
+    enabled: z.boolean().optional(),
+    budget: z.int().min(1).optional(),
+    windowSeconds: z.number().positive().optional(),
+    getCost: z.int().min(0).optional(),
+    writeCost: z.int().min(0).optional(),
+    reset: z.boolean().optional(),
   });
   r.get("/rate-limit", (req, res) => res.json({ config: ctx.rateLimiter.config, status: ctx.rateLimiter.status(acct(req).id, ctx.state.now()) }));
   r.put("/rate-limit", (req, res) => {
@@ -153,13 +170,25 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
 
   // ---- reference data ------------------------------------------------------------------------
   r.get("/price-types", (req, res) => res.json({ items: [...acct(req).priceTypes.values()] }));
-  r.post("/price-types", (req, res) => { sendBulk(res, addPriceTypes(ctx.state, acct(req), asArray(req.body))); changed(); });
+  r.post("/price-types", (req, res) => {
+    sendBulk(res, addPriceTypes(ctx.state, acct(req), asArray(req.body)));
+    changed();
+  });
   r.get("/warehouses", (req, res) => res.json({ items: [...acct(req).warehouses.values()] }));
-  r.post("/warehouses", (req, res) => { sendBulk(res, addWarehouses(ctx.state, acct(req), asArray(req.body))); changed(); });
+  r.post("/warehouses", (req, res) => {
+    sendBulk(res, addWarehouses(ctx.state, acct(req), asArray(req.body)));
+    changed();
+  });
   r.get("/categories", (req, res) => res.json({ items: [...acct(req).categories.values()] }));
-  r.post("/categories", (req, res) => { sendBulk(res, addCategories(ctx.state, acct(req), asArray(req.body))); changed(); });
+  r.post("/categories", (req, res) => {
+    sendBulk(res, addCategories(ctx.state, acct(req), asArray(req.body)));
+    changed();
+  });
   r.get("/retailers", (req, res) => res.json({ items: [...acct(req).retailers.values()] }));
-  r.post("/retailers", (req, res) => { sendBulk(res, addRetailers(ctx.state, acct(req), asArray(req.body))); changed(); });
+  r.post("/retailers", (req, res) => {
+    sendBulk(res, addRetailers(ctx.state, acct(req), asArray(req.body)));
+    changed();
+  });
 
   // ---- read back what the brand sent -----------------------------------------------------------
   r.get("/connections", (req, res) => {
@@ -206,7 +235,8 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const a = acct(req);
     const upc = qstr(req, "upc");
     const skuId = upc ? a.skuByUpc(upc)?.id : qstr(req, "sku_id");
-    const items = skuId !== undefined || upc ? [...(a.pricesBySku.get(skuId ?? "") ?? [])].map((id) => a.prices.get(id)).filter((p) => p !== undefined) : a.priceArray();
+    const items =
+      skuId !== undefined || upc ? [...(a.pricesBySku.get(skuId ?? "") ?? [])].map((id) => a.prices.get(id)).filter((p) => p !== undefined) : a.priceArray();
     list(req, res, items, (p) => {
       const s = a.skus.get(p.sku_id);
       return { ...serializePrice(a, p), upc: s ? AccountState.upcOf(s) : null };
@@ -236,7 +266,10 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
   });
   r.get("/seasons", (req, res) => {
     const a = acct(req);
-    list(req, res, [...a.seasons.values()], (s) => ({ ...serializeSeason(s), collections: [...a.collections.values()].filter((c) => c.season_id === s.id).map((c) => c.id) }));
+    list(req, res, [...a.seasons.values()], (s) => ({
+      ...serializeSeason(s),
+      collections: [...a.collections.values()].filter((c) => c.season_id === s.id).map((c) => c.id),
+    }));
   });
 
   r.get("/inventory", (req, res) => {
@@ -247,8 +280,13 @@ export function adminRoutes(ctx: SandboxContext, hooks: AdminHooks): Router {
     const rows = skuIds.flatMap((id) => [...(a.inventory.get(id)?.values() ?? [])]).filter((row) => !warehouse || row.warehouse === warehouse);
     list(req, res, rows, (row) => {
       const s = a.skus.get(row.sku_id);
-      return { ...row, updated_at: new Date(row.updated_at).toISOString(), upc: s ? AccountState.upcOf(s) : null,
-        color: s?.color.value ?? null, size: s?.size.value ?? null };
+      return {
+        ...row,
+        updated_at: new Date(row.updated_at).toISOString(),
+        upc: s ? AccountState.upcOf(s) : null,
+        color: s?.color.value ?? null,
+        size: s?.size.value ?? null,
+      };
     });
   });
 

@@ -6,8 +6,10 @@ const PAGING_PARAMS = new Set(["start_from", "count", "page", "page_size", "acco
 
 /** The same list query without its paging parameters: pages of one listing share this key. */
 export function listKey(req: Request): string {
-  const q = Object.entries(req.query as Record<string, unknown>).filter(([k]) => !PAGING_PARAMS.has(k))
-    .map(([k, v]) => `${k}=${String(v)}`).sort();
+  const q = Object.entries(req.query as Record<string, unknown>)
+    .filter(([k]) => !PAGING_PARAMS.has(k))
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .sort();
   return `${req.baseUrl}${req.path}?${q.join("&")}`;
 }
 
@@ -41,8 +43,7 @@ export function v4Meta(p: V4Page, total: number): Record<string, unknown> {
  * Send a v4 list page: `{data, errors, meta}`. `items` is the full filtered list (cheap arrays or
  * index lookups); only the page is serialised.
  */
-export function sendV4Page<T>(req: Request, res: Response, acct: AccountState, p: V4Page, items: T[],
-  errors: unknown[], serialize: (t: T) => unknown): void {
+export function sendV4Page<T>(req: Request, res: Response, acct: AccountState, p: V4Page, items: T[], errors: unknown[], serialize: (t: T) => unknown): void {
   const replay = replayPage<unknown>(req, res, acct);
   const data = replay ?? items.slice((p.page - 1) * p.page_size, p.page * p.page_size).map(serialize);
   rememberPage(req, acct, data);

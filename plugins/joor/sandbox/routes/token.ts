@@ -14,10 +14,14 @@ async function multipartFields(req: Request): Promise<Record<string, string>> {
   for await (const c of req) chunks.push(c as Buffer);
   const body = Buffer.concat(chunks);
   const parsed = await new globalThis.Request("http://sandbox.local/", {
-    method: "POST", body, headers: { "content-type": req.get("content-type") ?? "" },
-  }).formData().catch(() => {
-    throw new HttpError(400, "invalid_request", "Malformed multipart/form-data body");
-  });
+    method: "POST",
+    body,
+    headers: { "content-type": req.get("content-type") ?? "" },
+  })
+    .formData()
+    .catch(() => {
+      throw new HttpError(400, "invalid_request", "Malformed multipart/form-data body");
+    });
   const out: Record<string, string> = {};
   for (const [k, v] of parsed.entries()) if (typeof v === "string") out[k] = v;
   return out;
@@ -39,8 +43,12 @@ export function tokenRoutes(ctx: SandboxContext): Router {
 
   const issue = (res: Response, acct: AccountState, clientId: string, username: string, session?: string): void => {
     const { access, refresh } = ctx.state.tokens.issue(ctx.state.now(), {
-      account_id: acct.id, client_id: clientId, username,
-      ttlSeconds: ctx.config.tokenTtlSeconds, refreshTtlSeconds: ctx.config.refreshTokenTtlSeconds, session_state: session,
+      account_id: acct.id,
+      client_id: clientId,
+      username,
+      ttlSeconds: ctx.config.tokenTtlSeconds,
+      refreshTtlSeconds: ctx.config.refreshTokenTtlSeconds,
+      session_state: session,
     });
     ctx.state.changed();
     res.set("Cache-Control", "no-store").json({
@@ -67,8 +75,9 @@ export function tokenRoutes(ctx: SandboxContext): Router {
     }
     if (grant === "password") {
       if (!f.username || !f.password) throw new HttpError(400, "invalid_request", "Missing form parameter: username and password are required");
-      const acct = accounts.find((a) => a.credentials.client_secret === clientSecret
-        && a.credentials.username === f.username && a.credentials.password === f.password);
+      const acct = accounts.find(
+        (a) => a.credentials.client_secret === clientSecret && a.credentials.username === f.username && a.credentials.password === f.password,
+      );
       if (!acct) throw new HttpError(401, "invalid_grant", "Invalid user credentials");
       issue(res, acct, clientId, f.username);
       return;

@@ -10,7 +10,10 @@ import { rememberPage, replayPage } from "./paging";
 export function serializeJob(j: BulkJob): Record<string, unknown> {
   const done = j.status !== "QUEUED";
   return {
-    job_id: j.id, type: "bulk-connection", status: j.status, item_count: j.item_count,
+    job_id: j.id,
+    type: "bulk-connection",
+    status: j.status,
+    item_count: j.item_count,
     pass_count: done ? j.results.filter((r) => r.status === "pass").length : null,
     fail_count: done ? j.results.filter((r) => r.status === "fail").length : null,
     date_created: new Date(j.created_at).toISOString(),
@@ -33,13 +36,18 @@ function sendConnections(res: Response, list: Connection[], paging: { start_from
 }
 
 function notFound(res: Response, what: string): void {
-  res.status(404).json({ connections: { response: v2Response(404, `Connection not found: ${what}`, { start_from: 0, next_start: null, count: 0, total: 0 }), connections: { connection: [] } } });
+  res.status(404).json({
+    connections: {
+      response: v2Response(404, `Connection not found: ${what}`, { start_from: 0, next_start: null, count: 0, total: 0 }),
+      connections: { connection: [] },
+    },
+  });
 }
 
 function bulkItems(req: Request): unknown[] {
   const body = req.body as { bulk_connections?: { connection?: unknown } } | undefined;
   const items = body?.bulk_connections?.connection;
-  if (!Array.isArray(items)) throw new HttpError(400, "BAD_REQUEST", "body must be {\"bulk_connections\": {\"connection\": [ ... ]}}");
+  if (!Array.isArray(items)) throw new HttpError(400, "BAD_REQUEST", 'body must be {"bulk_connections": {"connection": [ ... ]}}');
   if (items.length === 0) throw new HttpError(400, "BAD_REQUEST", "bulk_connections.connection is empty");
   return items;
 }
@@ -96,7 +104,7 @@ export function v2ConnectionRoutes(ctx: SandboxContext): Router {
     const c = acct.connections.get(String(req.params.id));
     if (!visible(ctx, c)) return notFound(res, `id ${String(req.params.id)}`);
     const body = (req.body as { connection?: Record<string, unknown> } | undefined)?.connection;
-    if (!body || typeof body !== "object") throw new HttpError(400, "BAD_REQUEST", "body must be {\"connection\": { ... }}");
+    if (!body || typeof body !== "object") throw new HttpError(400, "BAD_REQUEST", 'body must be {"connection": { ... }}');
     if (body.customer_code !== undefined && body.customer_code !== c.customer_code) {
       throw new HttpError(400, "BAD_REQUEST", "customer_code cannot be changed through this route");
     }

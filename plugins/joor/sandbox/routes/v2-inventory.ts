@@ -10,7 +10,7 @@ export function v2InventoryRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const body = req.body as { inventory_items?: { inventory_item?: unknown } } | undefined;
     const items = body?.inventory_items?.inventory_item;
-    if (!Array.isArray(items)) throw new HttpError(400, "BAD_REQUEST", "body must be {\"inventory_items\": {\"inventory_item\": [ ... ]}}");
+    if (!Array.isArray(items)) throw new HttpError(400, "BAD_REQUEST", 'body must be {"inventory_items": {"inventory_item": [ ... ]}}');
     if (items.length === 0) throw new HttpError(400, "BAD_REQUEST", "inventory_items.inventory_item is empty");
     const max = ctx.config.maxBulkItems > 0 ? ctx.config.maxBulkItems * 10 : 0;
     if (max > 0 && items.length > max) throw new HttpError(413, "TOO_MANY_ITEMS", `at most ${max} inventory items per request`);

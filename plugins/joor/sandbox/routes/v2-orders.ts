@@ -19,7 +19,11 @@ export function parseOrderQuery(req: Request): V2OrderQuery {
   const sync = (qint(req, "sync", { min: 0, max: 1, def: 1 }) ?? 1) === 1;
   const exportStatus = qint(req, "export_status", { min: 1, max: 7, def: sync ? 2 : 1 }) ?? 1;
   if (sync && (exportStatus === 1 || exportStatus === 3)) {
-    throw new HttpError(400, "BAD_REQUEST", `export_status=${exportStatus} includes already exported orders and cannot be combined with sync=1; use sync=0 to read them`);
+    throw new HttpError(
+      400,
+      "BAD_REQUEST",
+      `export_status=${exportStatus} includes already exported orders and cannot be combined with sync=1; use sync=0 to read them`,
+    );
   }
   const dateStart = parseDate(req, "date_start");
   const dateEnd = parseDate(req, "date_end");
@@ -53,7 +57,17 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
     if (replay) {
       // A duplicated page: the previous page's orders again, in an envelope that looks like a normal next page.
       const total = (acct.lastPages.get(`${listKey(req)}#total`)?.[0] as number | undefined) ?? replay.length;
-      res.json({ response: v2Response(200, "", { start_from: q.startFrom, next_start: q.sync ? q.startFrom : q.startFrom + q.count, count: replay.length, total, withheld: 0, sync: q.sync ? 1 : 0 }), orders: replay });
+      res.json({
+        response: v2Response(200, "", {
+          start_from: q.startFrom,
+          next_start: q.sync ? q.startFrom : q.startFrom + q.count,
+          count: replay.length,
+          total,
+          withheld: 0,
+          sync: q.sync ? 1 : 0,
+        }),
+        orders: replay,
+      });
       return;
     }
     const page = queryOrdersV2(ctx.state, acct, q);
@@ -63,9 +77,15 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
     rememberPage(req, acct, [page.total], "#total");
     res.json({
       response: {
-        code: 200, comment: page.withheld ? `${page.withheld} order(s) withheld by check=${q.check} (export status Failed)` : "",
-        start_from: q.startFrom, next_start: page.nextStart, count: orders.length, total: page.total,
-        withheld: page.withheld, sync: q.sync ? 1 : 0, log_id: page.logId,
+        code: 200,
+        comment: page.withheld ? `${page.withheld} order(s) withheld by check=${q.check} (export status Failed)` : "",
+        start_from: q.startFrom,
+        next_start: page.nextStart,
+        count: orders.length,
+        total: page.total,
+        withheld: page.withheld,
+        sync: q.sync ? 1 : 0,
+        log_id: page.logId,
       },
       orders,
     });
@@ -79,7 +99,10 @@ export function v2OrderRoutes(ctx: SandboxContext): Router {
       res.status(404).json({ response: v2Response(404, `Order ${id} not found`), orders: [] });
       return;
     }
-    res.json({ response: v2Response(200, "", { start_from: 0, next_start: null, count: 1, total: 1 }), orders: [serializeOrderV2(acct, o, { messy: acct.settings.messy_orders })] });
+    res.json({
+      response: v2Response(200, "", { start_from: 0, next_start: null, count: 1, total: 1 }),
+      orders: [serializeOrderV2(acct, o, { messy: acct.settings.messy_orders })],
+    });
   });
 
   return r;

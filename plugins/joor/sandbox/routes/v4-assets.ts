@@ -14,10 +14,16 @@ export function v4AssetRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const items = requireArrayBody(req, ctx.config.maxBulkItems);
     const { data, errors } = await createAssets(ctx.state, acct, items, {
-      replaceAll: qbool(req, "replace_all", false), timeoutMs: ctx.config.assetFetchTimeoutMs, permissive: ctx.config.permissiveAssets,
+      replaceAll: qbool(req, "replace_all", false),
+      timeoutMs: ctx.config.assetFetchTimeoutMs,
+      permissive: ctx.config.permissiveAssets,
     });
     ctx.state.changed();
-    sendV4Bulk(res, data.map((a) => serializeAsset(a)), errors);
+    sendV4Bulk(
+      res,
+      data.map((a) => serializeAsset(a)),
+      errors,
+    );
   });
 
   r.get("/assets/products", (req, res) => {

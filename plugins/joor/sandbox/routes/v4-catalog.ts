@@ -17,7 +17,15 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
     const ext = qlist(req, "external_ids");
     let found: { items: Product[]; errors: unknown[] };
     if (ids) found = byIds(ids, (id) => acct.products.get(id), "Product");
-    else if (ext) found = byIds(ext, (e) => { const id = acct.productsByExternalId.get(e); return id ? acct.products.get(id) : undefined; }, "Product with external_id");
+    else if (ext)
+      found = byIds(
+        ext,
+        (e) => {
+          const id = acct.productsByExternalId.get(e);
+          return id ? acct.products.get(id) : undefined;
+        },
+        "Product with external_id",
+      );
     else found = { items: acct.productArray(), errors: [] };
     sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, (p) => serializeProduct(acct, p));
   });
@@ -26,14 +34,22 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const { data, errors } = createProducts(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((p) => serializeProduct(acct, p)), errors);
+    sendV4Bulk(
+      res,
+      data.map((p) => serializeProduct(acct, p)),
+      errors,
+    );
   });
 
   r.post("/products/bulk_update", (req, res) => {
     const acct = accountOf(res);
     const { data, errors } = updateProducts(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((p) => serializeProduct(acct, p)), errors);
+    sendV4Bulk(
+      res,
+      data.map((p) => serializeProduct(acct, p)),
+      errors,
+    );
   });
 
   r.get("/skus", (req, res) => {
@@ -44,7 +60,15 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
     const upcs = qlist(req, "upcs");
     let found: { items: Sku[]; errors: unknown[] };
     if (skuIds) found = byIds(skuIds, (id) => acct.skus.get(id), "SKU");
-    else if (ext) found = byIds(ext, (e) => { const id = acct.skusByExternalId.get(e); return id ? acct.skus.get(id) : undefined; }, "SKU with external_id");
+    else if (ext)
+      found = byIds(
+        ext,
+        (e) => {
+          const id = acct.skusByExternalId.get(e);
+          return id ? acct.skus.get(id) : undefined;
+        },
+        "SKU with external_id",
+      );
     else if (upcs) found = byIds(upcs, (u) => acct.skuByUpc(u), "SKU with UPC");
     else if (productIds) {
       found = { items: [], errors: [] };
@@ -56,12 +80,20 @@ export function v4CatalogRoutes(ctx: SandboxContext): Router {
     sendV4Page(req, res, acct, v4Page(req), found.items, found.errors, (s) => serializeSku(acct, s));
   });
 
-  for (const [path, mode] of [["/skus/bulk_create", "create"], ["/skus/bulk_update", "update"], ["/skus/bulk_update_by_external_id", "update_by_external_id"]] as const) {
+  for (const [path, mode] of [
+    ["/skus/bulk_create", "create"],
+    ["/skus/bulk_update", "update"],
+    ["/skus/bulk_update_by_external_id", "update_by_external_id"],
+  ] as const) {
     r.post(path, (req, res) => {
       const acct = accountOf(res);
       const { data, errors } = writeSkus(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems), mode);
       ctx.state.changed();
-      sendV4Bulk(res, data.map((s) => serializeSku(acct, s)), errors);
+      sendV4Bulk(
+        res,
+        data.map((s) => serializeSku(acct, s)),
+        errors,
+      );
     });
   }
 

@@ -34,7 +34,11 @@ export function v4CollectionRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const { data, errors } = createCollections(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((c) => serializeCollection(acct, c)), errors);
+    sendV4Bulk(
+      res,
+      data.map((c) => serializeCollection(acct, c)),
+      errors,
+    );
   });
 
   r.post("/collections/bulk_update", (req, res) => {
@@ -42,7 +46,11 @@ export function v4CollectionRoutes(ctx: SandboxContext): Router {
     const action = itemAction(req);
     const { data, errors } = updateCollections(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems), action);
     ctx.state.changed();
-    sendV4Bulk(res, data.map((c) => serializeCollection(acct, c)), errors);
+    sendV4Bulk(
+      res,
+      data.map((c) => serializeCollection(acct, c)),
+      errors,
+    );
   });
 
   r.get("/seasons", (req, res) => {

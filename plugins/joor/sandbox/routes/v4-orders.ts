@@ -47,11 +47,14 @@ export function v4OrderRoutes(ctx: SandboxContext): Router {
     let found: { items: Order[]; errors: unknown[] };
     if (ids) found = byIds(ids, (id) => (/^\d+$/.test(id) ? acct.orders.get(Number(id)) : undefined), "Order");
     else found = { items: [...acct.orders.values()], errors: [] };
-    const items = found.items.filter((o) => (!statuses || statuses.includes(o.status))
-      && (!exportStatus || exportStatus.includes(EXPORT_STATUS_NAME[o.export_bucket]))
-      && (approvedStart === undefined || (o.date_approved !== null && o.date_approved >= approvedStart))
-      && (approvedEnd === undefined || (o.date_approved !== null && o.date_approved <= approvedEnd))
-      && (lastModified === undefined || o.date_modified >= lastModified));
+    const items = found.items.filter(
+      (o) =>
+        (!statuses || statuses.includes(o.status)) &&
+        (!exportStatus || exportStatus.includes(EXPORT_STATUS_NAME[o.export_bucket])) &&
+        (approvedStart === undefined || (o.date_approved !== null && o.date_approved >= approvedStart)) &&
+        (approvedEnd === undefined || (o.date_approved !== null && o.date_approved <= approvedEnd)) &&
+        (lastModified === undefined || o.date_modified >= lastModified),
+    );
     const key = SORTS[sortBy];
     if (sortBy !== "id" || sortOrder !== "asc") items.sort((a, b) => (sortOrder === "asc" ? key(a) - key(b) : key(b) - key(a)) || a.id - b.id);
     sendV4Page(req, res, acct, v4Page(req), items, found.errors, (o) => serializeOrderV4(acct, o));
@@ -61,7 +64,11 @@ export function v4OrderRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const { data, errors } = updateOrderStatuses(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((o) => serializeOrderV4(acct, o)), errors);
+    sendV4Bulk(
+      res,
+      data.map((o) => serializeOrderV4(acct, o)),
+      errors,
+    );
   });
 
   return r;

@@ -37,14 +37,22 @@ export function v4PriceRoutes(ctx: SandboxContext): Router {
     const acct = accountOf(res);
     const { data, errors } = createPrices(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((p) => serializePrice(acct, p)), errors);
+    sendV4Bulk(
+      res,
+      data.map((p) => serializePrice(acct, p)),
+      errors,
+    );
   });
 
   r.post("/prices/bulk_update", (req, res) => {
     const acct = accountOf(res);
     const { data, errors } = updatePrices(ctx.state, acct, requireArrayBody(req, ctx.config.maxBulkItems));
     ctx.state.changed();
-    sendV4Bulk(res, data.map((p) => serializePrice(acct, p)), errors);
+    sendV4Bulk(
+      res,
+      data.map((p) => serializePrice(acct, p)),
+      errors,
+    );
   });
 
   return r;

@@ -1,6 +1,22 @@
 import type {
-  AccountSettings, Asset, BulkJob, Category, Collection, Connection, Credentials, ExportBucket,
-  InventoryRow, Order, OrderStatus, Price, PriceType, Product, Retailer, Season, Sku, Warehouse,
+  AccountSettings,
+  Asset,
+  BulkJob,
+  Category,
+  Collection,
+  Connection,
+  Credentials,
+  ExportBucket,
+  InventoryRow,
+  Order,
+  OrderStatus,
+  Price,
+  PriceType,
+  Product,
+  Retailer,
+  Season,
+  Sku,
+  Warehouse,
 } from "../types";
 import { SortedIdSet } from "./sorted-id-set";
 
@@ -97,7 +113,11 @@ export class AccountState {
   private readonly priceList = new ListCache<Price>();
   private readonly connectionList = new ListCache<Connection>();
 
-  constructor(public readonly id: string, public name: string, public credentials: Credentials) {}
+  constructor(
+    public readonly id: string,
+    public name: string,
+    public credentials: Credentials,
+  ) {}
 
   // ---- lists (stable order, O(page) slicing) ---------------------------------------------------
   productArray(): Product[] {

@@ -45,38 +45,40 @@ export type SandboxSeed = z.infer<typeof seedSchema>;
 export type SeedAccount = z.infer<typeof accountSchema>;
 
 export const DEFAULT_SEED: SandboxSeed = {
-  accounts: [{
-    id: "100001",
-    name: "Selvedge Sandbox Brand",
-    credentials: {
-      client_id: "selvedge-sandbox",
-      client_secret: "sandbox-client-secret",
-      username: "brand@sandbox.test",
-      password: "sandbox-password",
-      v2_token: "sandbox-v2-token-100001",
+  accounts: [
+    {
+      id: "100001",
+      name: "Selvedge Sandbox Brand",
+      credentials: {
+        client_id: "selvedge-sandbox",
+        client_secret: "sandbox-client-secret",
+        username: "brand@sandbox.test",
+        password: "sandbox-password",
+        v2_token: "sandbox-v2-token-100001",
+      },
+      price_types: [
+        { name: "USD-1", currency_code: "USD", retail_currency_code: "USD" },
+        { name: "EUR-1", currency_code: "EUR", retail_currency_code: "EUR" },
+        { name: "GBP-1", currency_code: "GBP", retail_currency_code: "GBP" },
+      ],
+      warehouses: [
+        { name: "Default", code: "DEFAULT", type: "IMMEDIATE", is_default: true },
+        { name: "FUTURE", code: "FUTURE", type: "FUTURE" },
+      ],
+      categories: [
+        { name: "Tops", department: "WOMEN" },
+        { name: "Dresses", department: "WOMEN" },
+        { name: "Knitwear", department: "MEN" },
+        { name: "Outerwear", department: "UNISEX" },
+        { name: "Accessories", department: "UNISEX" },
+      ],
+      retailers: [
+        { name: "Harbour & Finch", city: "London", country: "GB" },
+        { name: "Maison Lumen", city: "Paris", country: "FR" },
+        { name: "North Loft Store", city: "New York", country: "US" },
+      ],
     },
-    price_types: [
-      { name: "USD-1", currency_code: "USD", retail_currency_code: "USD" },
-      { name: "EUR-1", currency_code: "EUR", retail_currency_code: "EUR" },
-      { name: "GBP-1", currency_code: "GBP", retail_currency_code: "GBP" },
-    ],
-    warehouses: [
-      { name: "Default", code: "DEFAULT", type: "IMMEDIATE", is_default: true },
-      { name: "FUTURE", code: "FUTURE", type: "FUTURE" },
-    ],
-    categories: [
-      { name: "Tops", department: "WOMEN" },
-      { name: "Dresses", department: "WOMEN" },
-      { name: "Knitwear", department: "MEN" },
-      { name: "Outerwear", department: "UNISEX" },
-      { name: "Accessories", department: "UNISEX" },
-    ],
-    retailers: [
-      { name: "Harbour & Finch", city: "London", country: "GB" },
-      { name: "Maison Lumen", city: "Paris", country: "FR" },
-      { name: "North Loft Store", city: "New York", country: "US" },
-    ],
-  }],
+  ],
 };
 
 function must<T>(what: string, r: { data: T[]; errors: Array<{ message: string }> }): void {

@@ -33,19 +33,36 @@ export class TokenStore {
     return `${head}.${body}.${sig}`;
   }
 
-  issue(now: number, p: { account_id: string; client_id: string; username: string; ttlSeconds: number;
-    refreshTtlSeconds: number; session_state?: string }): { access: TokenRecord; refresh: TokenRecord } {
+  issue(
+    now: number,
+    p: { account_id: string; client_id: string; username: string; ttlSeconds: number; refreshTtlSeconds: number; session_state?: string },
+  ): { access: TokenRecord; refresh: TokenRecord } {
     this.prune(now);
     const session_state = p.session_state ?? randomUUID();
     const make = (kind: "access" | "refresh", ttl: number): TokenRecord => {
       const expires_at = now + ttl * 1000;
       const token = this.sign({
-        exp: Math.floor(expires_at / 1000), iat: Math.floor(now / 1000), jti: randomUUID(),
-        iss: "joor-sandbox/auth", sub: p.username, typ: kind === "access" ? "Bearer" : "Refresh",
-        azp: p.client_id, session_state, scope: "email profile", account: p.account_id,
+        exp: Math.floor(expires_at / 1000),
+        iat: Math.floor(now / 1000),
+        jti: randomUUID(),
+        iss: "joor-sandbox/auth",
+        sub: p.username,
+        typ: kind === "access" ? "Bearer" : "Refresh",
+        azp: p.client_id,
+        session_state,
+        scope: "email profile",
+        account: p.account_id,
       });
-      const rec: TokenRecord = { token, kind, account_id: p.account_id, client_id: p.client_id,
-        username: p.username, session_state, issued_at: now, expires_at };
+      const rec: TokenRecord = {
+        token,
+        kind,
+        account_id: p.account_id,
+        client_id: p.client_id,
+        username: p.username,
+        session_state,
+        issued_at: now,
+        expires_at,
+      };
       this.records.set(token, rec);
       return rec;
     };
