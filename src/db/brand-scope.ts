@@ -254,13 +254,18 @@ export class BrandScope {
    * turns, e.g. order numbering). SQLite has a single writer already.
    */
   async lockBrand(): Promise<void> {
-    if (this.dialect !== "mysql" && this.dialect !== "mariadb") return;
+    if (!this.isMysql) return;
     await this.manager.query("SELECT id FROM brand WHERE id = ? FOR UPDATE", [this.brandId]);
   }
 
   /** The database type ("better-sqlite3", "mysql", "mariadb"), for dialect choices in raw SQL. */
   get dialect(): string {
     return this.manager.connection.options.type;
+  }
+
+  /** MySQL or MariaDB (row locks, `FOR UPDATE`, Date parameters), as opposed to SQLite's single writer. */
+  get isMysql(): boolean {
+    return this.dialect === "mysql" || this.dialect === "mariadb";
   }
 }
 

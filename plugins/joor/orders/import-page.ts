@@ -49,7 +49,7 @@ export async function importPageInTransaction(
   items: PageItem[],
   addressesByCustomer: Map<number, Address[]>,
 ): Promise<{ events: PageEvent[]; added: Map<number, Address[]> }> {
-  const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
+  const mysql = tx.isMysql;
   const current = await lockStageRows(
     tx,
     items.map((i) => i.row.id),

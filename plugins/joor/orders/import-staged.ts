@@ -204,7 +204,7 @@ async function importBatch(deps: ImportDeps, rows: JoorInboundOrder[], seasonByN
         ];
     return { kind: "import", row, data: match.data, customerId: match.customerId, addresses: match.addresses, warnings };
   });
-  const size = deps.data.dialect === "mysql" || deps.data.dialect === "mariadb" ? PAGE_TX_MYSQL : PAGE_TX_SQLITE;
+  const size = deps.data.isMysql ? PAGE_TX_MYSQL : PAGE_TX_SQLITE;
   for (let i = 0; i < items.length; i += size) {
     deps.throwIfCancelled?.();
     // Let the process serve its other work (API requests, heartbeats) between pages: with SQLite every statement
@@ -310,7 +310,7 @@ async function importOne(
   const { host } = deps;
   const now = deps.now?.() ?? new Date();
   return deps.data.transaction(async (tx) => {
-    const mysql = tx.dialect === "mysql" || tx.dialect === "mariadb";
+    const mysql = tx.isMysql;
     const locked = await tx.sql<{ state: string; version: number }>(
       `SELECT state, version FROM joor_inbound_order WHERE brandId = ? AND id = ?${mysql ? " FOR UPDATE" : ""}`,
       [row.id],

@@ -62,7 +62,7 @@ export async function runImportOrders(ctx: OperationContext, sources: OrderSourc
   let staged = 0;
   let modified = 0;
   let recovered = 0;
-  const mysql = ctx.data.dialect === "mysql" || ctx.data.dialect === "mariadb";
+  const mysql = ctx.data.isMysql;
   const feed = mysql ? new StagedFeed() : null;
   let total = 0;
   let importer: Promise<ImportSummary> | null = null;

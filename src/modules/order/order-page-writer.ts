@@ -1,6 +1,6 @@
 import type { BrandScope } from "../../db/brand-scope";
-import { dateParam, format, insertOrderFast, insertRows, nextNumber } from "./order-bulk-writer";
-import { NewOrder } from "./order-writer";
+import { ADDRESS_COLUMNS, addressRows, insertOrderFast, insertRows, LINE_COLUMNS, lineRows, nextNumber, ORDER_COLUMNS, orderRow } from "./order-bulk-writer";
+import { formatOrderNumber, NewOrder, parseOrderNumber } from "./order-writer";
 
 /**
  * The write path of a page of imported orders (OrderService.createImportedOrdersPrechecked): the rows of
@@ -30,59 +30,21 @@ export async function insertOrdersFast(scope: BrandScope, orders: NewOrder[]): P
     for (const o of orders) out.push(await insertOrderFast(scope, o));
     return out;
   }
-  const mysql = scope.dialect === "mysql" || scope.dialect === "mariadb";
+  const mysql = scope.isMysql;
   await scope.lockBrand();
   const existing = await existingOrders(scope, orders, mysql);
   const out: (PageInsertResult | null)[] = keys.map((k) => (k !== null && existing.get(k)) || null);
   const fresh = orders.map((o, i) => ({ o, i })).filter(({ i }) => out[i] === null);
   if (!fresh.length) return out as PageInsertResult[];
-  const first = parseNumber(await nextNumber(scope, mysql));
-  const numbers = fresh.map((_, n) => format(first + n));
+  const first = parseOrderNumber(await nextNumber(scope, mysql))!; // nextNumber gives an SO- number
+  const numbers = fresh.map((_, n) => formatOrderNumber(first + n));
   for (let c = 0; c < fresh.length; c += ORDER_CHUNK) {
     const chunk = fresh.slice(c, c + ORDER_CHUNK);
     await insertRows(
       scope,
       "sales_order",
-      [
-        "brandId",
-        "number",
-        "source",
-        "externalId",
-        "poNumber",
-        "customerId",
-        "seasonId",
-        "ownerId",
-        "approved",
-        "locked",
-        "closed",
-        "currency",
-        "shipStart",
-        "shipEnd",
-        "notes",
-        "discount",
-        "shippingTotal",
-        "platformModifiedAt",
-      ],
-      chunk.map(({ o }, k) => [
-        brandId,
-        numbers[c + k],
-        o.source,
-        o.externalId,
-        o.poNumber,
-        o.customerId,
-        o.seasonId,
-        o.ownerId,
-        o.approved ? 1 : 0,
-        0,
-        0,
-        o.currency,
-        o.shipStart,
-        o.shipEnd,
-        o.notes,
-        o.discount,
-        o.shippingTotal,
-        dateParam(o.platformModifiedAt, mysql),
-      ]),
+      ORDER_COLUMNS,
+      chunk.map(({ o }, k) => orderRow(brandId, numbers[c + k], o, mysql)),
       ORDER_CHUNK,
     );
   }
@@ -93,17 +55,15 @@ export async function insertOrdersFast(scope: BrandScope, orders: NewOrder[]): P
   await insertRows(
     scope,
     "order_line",
-    ["brandId", "orderId", "variantId", "quantity", "unitPrice", "discount"],
-    fresh.flatMap(({ o, i }) => o.lines.map((l) => [brandId, out[i]!.id, l.variantId, l.quantity, l.unitPrice, l.discount])),
+    LINE_COLUMNS,
+    fresh.flatMap(({ o, i }) => lineRows(brandId, out[i]!.id, o)),
     ROW_CHUNK,
   );
   await insertRows(
     scope,
     "order_address",
-    ["orderId", "type", "name", "company", "line1", "line2", "city", "region", "postalCode", "countryCode", "phone", "email"],
-    fresh.flatMap(({ o, i }) =>
-      o.addresses.map((a) => [out[i]!.id, a.type, a.name, a.company, a.line1, a.line2, a.city, a.region, a.postalCode, a.countryCode, a.phone, a.email]),
-    ),
+    ADDRESS_COLUMNS,
+    fresh.flatMap(({ o, i }) => addressRows(out[i]!.id, o)),
     ROW_CHUNK,
   );
   return out as PageInsertResult[];
@@ -137,10 +97,4 @@ async function idsByNumber(scope: BrandScope, numbers: string[]): Promise<Map<st
   }
   if (ids.size !== numbers.length) throw new Error(`order page: ${numbers.length - ids.size} inserted orders not found by number`);
   return ids;
-}
-
-function parseNumber(number: string): number {
-  const match = /(\d+)$/.exec(number);
-  if (!match) throw new Error(`unexpected order number ${number}`);
-  return Number(match[1]);
 }

@@ -30,7 +30,7 @@ export interface NewOrder {
 }
 
 export const NUMBER_PREFIX = "SO-";
-const NUMBER_DIGITS = 6;
+export const NUMBER_DIGITS = 6;
 const MAX_NUMBER_ATTEMPTS = 10;
 
 export type InsertResult = { order: Order; created: true } | { order: Order; created: false };
@@ -57,7 +57,7 @@ export async function insertOrder(scope: BrandScope, o: NewOrder): Promise<Inser
       }
       if (o.number !== null) throw badInput("number", `Order number "${o.number}" is already used`);
       if (attempt >= MAX_NUMBER_ATTEMPTS) throw error;
-      candidate = formatNumber(parseNumber(candidate)! + 1);
+      candidate = formatOrderNumber(parseOrderNumber(candidate)! + 1);
     }
   }
   await insertLines(scope, id, lines);
@@ -80,26 +80,19 @@ export async function insertAddresses(scope: BrandScope, orderId: number, addres
  */
 export async function findByExternalId(scope: BrandScope, source: string, externalId: string, latest = false): Promise<Order | null> {
   const qb = scope.repo(Order).queryBuilder("o").andWhere("o.source = :source AND o.externalId = :externalId", { source, externalId });
-  if (latest && isMysqlFamily(scope)) qb.setLock("pessimistic_read");
+  if (latest && scope.isMysql) qb.setLock("pessimistic_read");
   return qb.getOne();
 }
 
-function formatNumber(n: number): string {
+/** `SO-000042`: the brand's order number for a sequence value. */
+export function formatOrderNumber(n: number): string {
   return NUMBER_PREFIX + String(n).padStart(NUMBER_DIGITS, "0");
 }
 
-function parseNumber(number: string): number | null {
+/** The sequence value of an `SO-` number, null for a number in another form. */
+export function parseOrderNumber(number: string): number | null {
   const match = new RegExp(`^${NUMBER_PREFIX}(\\d{1,15})$`).exec(number);
   return match ? Number(match[1]) : null;
-}
-
-/**
- * On MySQL/MariaDB, order inserts of one brand take turns (scope.lockBrand(): a row lock on the brand until
- * commit): concurrent inserts would otherwise pick the same next number and deadlock on the unique key while
- * retrying. SQLite has a single writer already.
- */
-function isMysqlFamily(scope: BrandScope): boolean {
-  return scope.dialect === "mysql" || scope.dialect === "mariadb";
 }
 
 /**
@@ -115,19 +108,19 @@ export async function nextOrderNumber(scope: BrandScope): Promise<string> {
       .queryBuilder("o")
       .select("o.number", "number")
       .andWhere("o.number LIKE :prefix", { prefix: `${NUMBER_PREFIX}%` });
-    if (isMysqlFamily(scope)) qb.setLock("pessimistic_read");
+    if (scope.isMysql) qb.setLock("pessimistic_read");
     return qb;
   };
   const top: { number: string } | undefined = await base().orderBy("o.number", "DESC").limit(1).getRawOne();
-  if (!top) return formatNumber(1);
-  const fast = parseNumber(top.number);
-  if (fast !== null && fast < 10 ** NUMBER_DIGITS - 1) return formatNumber(fast + 1);
+  if (!top) return formatOrderNumber(1);
+  const fast = parseOrderNumber(top.number);
+  if (fast !== null && fast < 10 ** NUMBER_DIGITS - 1) return formatOrderNumber(fast + 1);
   const rows: { number: string }[] = await base()
     .addSelect("LENGTH(o.number)", "len")
     .orderBy("len", "DESC")
     .addOrderBy("o.number", "DESC")
     .limit(50)
     .getRawMany();
-  const highest = rows.map((r) => parseNumber(r.number)).find((n) => n !== null) ?? 0;
-  return formatNumber(highest + 1);
+  const highest = rows.map((r) => parseOrderNumber(r.number)).find((n) => n !== null) ?? 0;
+  return formatOrderNumber(highest + 1);
 }

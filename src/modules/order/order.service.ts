@@ -349,7 +349,7 @@ export class OrderService {
   /** Re-reads the order inside the transaction (row-locked on MySQL) so a concurrent lock/close is seen. */
   private async lockRow(scope: BrandScope, id: number): Promise<Order> {
     const qb = scope.repo(Order).queryBuilder("o").andWhere("o.id = :id", { id });
-    if (scope.dialect === "mysql" || scope.dialect === "mariadb") qb.setLock("pessimistic_write");
+    if (scope.isMysql) qb.setLock("pessimistic_write");
     const order = await qb.getOne();
     if (!order) throw notFound("Order", id);
     return order;
